@@ -1,0 +1,35 @@
+import type { Role } from '../db/schema.ts';
+import { forbidden } from '../errors.ts';
+
+/** Who is acting, with the org subtree they may see. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  orgName: string;
+  scopeOrgId: number;
+  scopePath: string;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员（依法治区办/司法局）',
+  clerk: '经办人员',
+  leader: '领导（只读）',
+};
+
+export const canSeeOrg = (actor: Actor, orgPath: string) => orgPath.startsWith(actor.scopePath);
+
+/** A leader sees but never changes; everybody else acts within their subtree. */
+export function assertCanAct(actor: Actor, orgPath: string): void {
+  if (!canSeeOrg(actor, orgPath)) throw forbidden('该单位不在您的管辖范围内');
+  if (actor.role === 'leader') throw forbidden('领导账号为只读，不能办理或修改');
+}
+
+export function assertAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw forbidden('仅管理员可执行此操作');
+}
+
+/** Parties' personal data is shown only to those who handle the case. */
+export const seesPersonalData = (actor: Actor, orgPath: string) => actor.role !== 'leader' && canSeeOrg(actor, orgPath);

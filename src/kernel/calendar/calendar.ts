@@ -1,0 +1,111 @@
+import { createRequire } from 'node:module';
+import { addDays, weekday, yearOf } from './dates.ts';
+
+/**
+ * The working-day calendar: weekends off, statutory holidays off, 调休 weekend days on.
+ * Built from `chinese-days` (the 国务院办公厅 notices it encodes) plus overrides an admin enters,
+ * e.g. for a year whose notice the package does not have yet. A year with neither is "unpublished":
+ * we still count it Monday–Friday but every answer touching it carries a warning.
+ */
+export type DayKind = 'holiday' | 'workday';
+export interface CalendarOverride { date: string; kind: DayKind; name: string }
+
+const require = createRequire(import.meta.url);
+const packaged: { holidays: Record<string, string>; workdays: Record<string, string> } =
+  require('chinese-days/dist/chinese-days.json');
+
+export class WorkCalendar {
+  private readonly holidays = new Map<string, string>();
+  private readonly workdays = new Map<string, string>();
+  private readonly publishedYears = new Set<number>();
+
+  constructor(overrides: CalendarOverride[] = [], extraPublishedYears: number[] = []) {
+    for (const [d, v] of Object.entries(packaged.holidays)) this.holidays.set(d, v.split(',')[1] ?? v);
+    for (const [d, v] of Object.entries(packaged.workdays)) this.workdays.set(d, (v.split(',')[1] ?? v) + '调休');
+    for (const d of this.holidays.keys()) this.publishedYears.add(yearOf(d));
+    for (const o of overrides) {
+      this.holidays.delete(o.date);
+      this.workdays.delete(o.date);
+      (o.kind === 'holiday' ? this.holidays : this.workdays).set(o.date, o.name);
+    }
+    for (const y of extraPublishedYears) this.publishedYears.add(y);
+  }
+
+  isPublished(year: number): boolean {
+    return this.publishedYears.has(year);
+  }
+
+  isWorkday(date: string): boolean {
+    if (this.workdays.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const wd = weekday(date);
+    return wd !== 0 && wd !== 6;
+  }
+
+  /** Name of the holiday or 调休 day, if any. */
+  dayName(date: string): string | undefined {
+    return this.holidays.get(date) ?? this.workdays.get(date);
+  }
+
+  nextWorkday(date: string): string {
+    let d = date;
+    while (!this.isWorkday(d)) d = addDays(d, 1);
+    return d;
+  }
+
+  /** Warnings for every unpublished year the span [from, to] touches. */
+  warningsFor(from: string, to: string): string[] {
+    const out: string[] = [];
+    for (let y = yearOf(from); y <= yearOf(to); y++) {
+      if (!this.isPublished(y)) {
+        out.push(`${y}年节假日安排尚未录入（国务院办公厅通知未发布或未导入），该年按周一至周五推算，结果为暂定，请在安排公布后复核。`);
+      }
+    }
+    return out;
+  }
+}
+
+export type DayUnit = 'day' | 'workday';
+
+export interface PeriodRule {
+  length: number;
+  unit: DayUnit;
+  /** 民事诉讼法 art. 85: a natural-day period ending on a 法定休假日 ends on the next working day. */
+  rollOverHoliday?: boolean;
+}
+
+export interface DueDate { due: string; warnings: string[] }
+
+/**
+ * Counts a period from `start` (the start day itself is not counted, 民法典 art. 201),
+ * skipping the days inside `pauses` (each pause excludes the days after `from` up to and including `to`).
+ */
+export function computeDue(
+  cal: WorkCalendar,
+  start: string,
+  rule: PeriodRule,
+  pauses: { from: string; to: string }[] = [],
+): DueDate {
+  if (rule.length <= 0) return { due: start, warnings: [] };
+  const paused = (d: string) => pauses.some((p) => d > p.from && d <= p.to);
+  let d = start;
+  let counted = 0;
+  while (counted < rule.length) {
+    d = addDays(d, 1);
+    if (paused(d)) continue;
+    if (rule.unit === 'workday' && !cal.isWorkday(d)) continue;
+    counted++;
+  }
+  if (rule.unit === 'day' && (rule.rollOverHoliday ?? true)) d = cal.nextWorkday(d);
+  return { due: d, warnings: cal.warningsFor(start, d) };
+}
+
+/** Working days strictly after `from` up to and including `to` (negative when `to` is earlier). */
+export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
+  if (to === from) return 0;
+  const sign = to > from ? 1 : -1;
+  const [a, b] = sign > 0 ? [from, to] : [to, from];
+  let n = 0;
+  for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+  return sign * n;
+}

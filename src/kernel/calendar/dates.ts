@@ -1,0 +1,30 @@
+// Dates are plain 'YYYY-MM-DD' strings throughout fazhi: a statutory day has no time zone.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+export function addDays(date: string, n: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function diffDays(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
+}
+
+export function weekday(date: string): number {
+  return new Date(date + 'T00:00:00Z').getUTCDay();
+}
+
+/** Today in China (UTC+8), which is what a clerk means by 今天 whatever the server's zone. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export const yearOf = (date: string) => Number(date.slice(0, 4));

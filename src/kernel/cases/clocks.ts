@@ -1,0 +1,69 @@
+import { computeDue, workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
+import { diffDays } from '../calendar/dates.ts';
+import type { ClockDef, EventView } from './define.ts';
+
+export interface ClockState {
+  key: string;
+  status: 'pending' | 'running' | 'paused' | 'stopped';
+  startedOn: string | null;
+  dueOn: string | null;
+  stoppedOn: string | null;
+  /** The event kind that stopped it, so a count can tell an answer from a withdrawal. */
+  stoppedBy: string | null;
+  extended: number;
+  pausedDays: number;
+  warnings: string[];
+}
+
+/**
+ * Replays a case's events (in order) against one clock definition. A start event (re)starts
+ * the period; pause/resume exclude the days between them; extensions add data.days; a stop
+ * event freezes the clock. While paused with no resume the due date is unknown.
+ */
+export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventView[]): ClockState {
+  let startedOn: string | null = null;
+  let stoppedOn: string | null = null;
+  let stoppedBy: string | null = null;
+  let extended = 0;
+  let pauses: { from: string; to: string | null }[] = [];
+  for (const e of events) {
+    if (def.startOn.includes(e.kind)) {
+      startedOn = e.on;
+      stoppedOn = null;
+      stoppedBy = null;
+      extended = 0;
+      pauses = [];
+      continue;
+    }
+    if (!startedOn || stoppedOn) continue;
+    const open = pauses.find((p) => p.to === null);
+    if (def.pauseOn?.includes(e.kind) && !open) pauses.push({ from: e.on, to: null });
+    else if (def.resumeOn?.includes(e.kind) && open) open.to = e.on;
+    else if (def.extendOn?.includes(e.kind)) extended += Number(e.data.days) || 0;
+    if (def.stopOn.includes(e.kind)) {
+      stoppedOn = e.on;
+      stoppedBy = e.kind;
+      const still = pauses.find((p) => p.to === null);
+      if (still) still.to = e.on;
+    }
+  }
+  const base = { key: def.key, startedOn, stoppedOn, stoppedBy, extended, warnings: [] as string[] };
+  if (!startedOn) return { ...base, status: 'pending', dueOn: null, pausedDays: 0 };
+  const pausedDays = pauses.reduce(
+    (n, p) => n + (def.unit === 'workday' ? workdaysBetween(cal, p.from, p.to ?? p.from) : diffDays(p.from, p.to ?? p.from)),
+    0,
+  );
+  if (pauses.some((p) => p.to === null)) return { ...base, status: 'paused', dueOn: null, pausedDays };
+  const { due, warnings } = computeDue(
+    cal,
+    startedOn,
+    { length: def.length + extended, unit: def.unit, rollOverHoliday: def.rollOverHoliday },
+    pauses as { from: string; to: string }[],
+  );
+  return { ...base, status: stoppedOn ? 'stopped' : 'running', dueOn: due, pausedDays, warnings };
+}
+
+/** Days left until due (negative when overdue), counted in the clock's own unit. */
+export function daysLeft(cal: WorkCalendar, unit: ClockDef['unit'], today: string, dueOn: string): number {
+  return unit === 'workday' ? workdaysBetween(cal, today, dueOn) : diffDays(today, dueOn);
+}

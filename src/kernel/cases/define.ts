@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Role } from '../db/schema.ts';
+import type { DayUnit } from '../calendar/calendar.ts';
+import { isIsoDate } from '../calendar/dates.ts';
+import type { IndicatorDef } from '../indicators/define.ts';
+
+/**
+ * A case type is data: its states, the actions that move between them (with the fields each
+ * requires and who may take it), its statutory clocks, outcomes and indicators. The kernel runs
+ * any definition; an institution is a folder that exports one.
+ */
+export interface StateDef {
+  label: string;
+  final?: boolean;
+}
+
+export interface EventView {
+  kind: string;
+  on: string;
+  data: Record<string, any>;
+}
+
+export interface ActionContext {
+  state: string;
+  events: EventView[];
+  data: Record<string, any>;
+  on: string;
+  clocks: Record<string, { dueOn: string | null; status: string; extended: number }>;
+}
+
+export interface ActionDef {
+  key: string;
+  label: string;
+  from: string[];
+  /** State after the action; omitted when the action records something without moving. */
+  to?: string;
+  /** Who may take it; default: admin and clerk. */
+  roles?: Role[];
+  fields?: z.ZodObject<any>;
+  /** The case outcome this action sets: fixed, or read from a field of the form. */
+  outcome?: string | { field: string };
+  /** Only offered when this holds (e.g. an extension request is pending). */
+  when?: (ctx: Omit<ActionContext, 'data' | 'on'>) => boolean;
+  /** A legal rule beyond the form: returns the clerk-readable reason it is refused. */
+  check?: (ctx: ActionContext) => string | undefined;
+  /** Statute the action rests on, shown beside the form. */
+  basis?: string;
+  /** Taken by the system, not offered to people (e.g. 视为受理 on expiry). */
+  system?: boolean;
+}
+
+export interface ClockDef {
+  key: string;
+  label: string;
+  basis: string;
+  length: number;
+  unit: DayUnit;
+  /** 民事诉讼法 art. 85 style: a natural-day period ending on a holiday moves to the next working day. */
+  rollOverHoliday?: boolean;
+  /** Events that start the clock; a later one restarts it from zero (e.g. 补正 received). */
+  startOn: string[];
+  stopOn: string[];
+  pauseOn?: string[];
+  resumeOn?: string[];
+  /** Events whose data.days extends the period, and the most all extensions may add. */
+  extendOn?: string[];
+  maxExtension?: number;
+  /** What the law makes happen when the clock runs out with nobody acting (视为受理). */
+  onExpiry?: { action: string };
+}
+
+export interface CaseTypeDef {
+  key: string;
+  name: string;
+  /** 案号 from the government's and the org's short names, the year and the sequence. */
+  number: (p: { government: string; org: string; year: number; seq: number }) => string;
+  basis: string;
+  states: Record<string, StateDef>;
+  initial: string;
+  /** Form for receiving a case; must contain receivedOn and may contain parties. */
+  intake: z.ZodObject<any>;
+  title: (fields: Record<string, any>) => string;
+  actions: ActionDef[];
+  clocks: ClockDef[];
+  outcomes: Record<string, string>;
+  indicators: IndicatorDef[];
+}
+
+export function defineCaseType(def: CaseTypeDef): CaseTypeDef {
+  for (const a of def.actions) {
+    for (const s of [...a.from, ...(a.to ? [a.to] : [])]) {
+      if (!def.states[s]) throw new Error(`${def.key}: action ${a.key} names unknown state ${s}`);
+    }
+  }
+  if (!def.states[def.initial]) throw new Error(`${def.key}: unknown initial state`);
+  return def;
+}
+
+// Field helpers, so institution folders read like forms.
+const titled = <T extends z.ZodType>(t: T, title: string) => t.meta({ title });
+
+export const f = {
+  date: (title: string) =>
+    titled(z.string().refine(isIsoDate, { message: '日期无效，应为 YYYY-MM-DD 格式的真实日期' }), title).meta({ format: 'date' }),
+  text: (title: string, max = 200) => titled(z.string().trim().min(1, { message: `请填写${title}` }).max(max), title),
+  longText: (title: string) => titled(z.string().trim().min(1, { message: `请填写${title}` }).max(5000), title).meta({ widget: 'textarea' }),
+  optionalText: (title: string, max = 2000) => titled(z.string().trim().max(max).optional(), title),
+  choice: <T extends Record<string, string>>(title: string, options: T) =>
+    titled(z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]]), title).meta({ options }),
+  days: (title: string, max: number) => titled(z.number().int().min(1).max(max), title),
+  flag: (title: string) => titled(z.boolean(), title),
+};
+
+export const partySchema = z.object({
+  role: f.choice('身份', { applicant: '申请人', agent: '代理人', third_party: '第三人' }),
+  name: f.text('姓名/名称', 100),
+  idNumber: titled(z.string().trim().regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, { message: '身份证号或统一社会信用代码格式不正确' }).optional(), '证件号码'),
+  phone: titled(z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: '电话号码格式不正确' }).optional(), '联系电话'),
+  address: f.optionalText('住址', 200),
+});
+export type Party = z.infer<typeof partySchema>;

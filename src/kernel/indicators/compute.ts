@@ -1,0 +1,166 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Kernel } from '../kernel.ts';
+import { getOrg } from '../orgs.ts';
+import type { CaseTypeDef } from '../cases/define.ts';
+import { isRate, type CountIndicator, type IndicatorDef } from './define.ts';
+
+export interface IndicatorScope {
+  orgId: number;
+  from: string;
+  to: string;
+}
+
+export interface IndicatorValue {
+  key: string;
+  name: string;
+  label: string;
+  unit: string;
+  description: string;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+
+const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`));
+
+/** The WHERE condition of one count, over case_events (e) or case_clocks (cc). */
+function countCondition(d: CountIndicator): RawBuilder<boolean> {
+  const src = d.count;
+  if ('events' in src) {
+    return src.outcomes ? sql`e.kind in (${list(src.events)}) and e.outcome in (${list(src.outcomes)})` : sql`e.kind in (${list(src.events)})`;
+  }
+  const parts = [sql`cc.clock in (${list(src.clocks)})`];
+  if (src.stoppedBy) parts.push(sql`cc.stopped_by in (${list(src.stoppedBy)})`);
+  if (src.onTime) parts.push(sql`cc.stopped_on <= cc.due_on`);
+  return sql.join(parts, sql` and `) as RawBuilder<boolean>;
+}
+
+const byEvents = (d: CountIndicator) => 'events' in d.count;
+
+function subtree(path: string) {
+  return sql`(select id from orgs where path like ${path + '%'})`;
+}
+
+/** Counts for one case type, one SQL statement per source table, FILTER clause per indicator. */
+async function computeCounts(k: Kernel, def: CaseTypeDef, counts: CountIndicator[], path: string, from: string, to: string) {
+  const out = new Map<string, number>();
+  const ev = counts.filter(byEvents);
+  if (ev.length) {
+    const kinds = [...new Set(ev.flatMap((d) => (d.count as { events: string[] }).events))];
+    const cols = sql.join(ev.map((d, i) => sql`count(distinct e.case_id) filter (where ${countCondition(d)})::int as ${sql.ref('c' + i)}`));
+    const { rows } = await sql<Record<string, number>>`
+      select ${cols} from case_events e
+      where e.type = ${def.key} and e.kind in (${list(kinds)})
+        and e.occurred_on between ${from} and ${to} and e.org_id in ${subtree(path)}`.execute(k.db);
+    ev.forEach((d, i) => out.set(d.key, rows[0]['c' + i]));
+  }
+  const cl = counts.filter((d) => !byEvents(d));
+  if (cl.length) {
+    const cols = sql.join(cl.map((d, i) => sql`count(*) filter (where ${countCondition(d)})::int as ${sql.ref('c' + i)}`));
+    const { rows } = await sql<Record<string, number>>`
+      select ${cols} from case_clocks cc
+      where cc.type = ${def.key} and cc.status = 'stopped'
+        and cc.stopped_on between ${from} and ${to} and cc.org_id in ${subtree(path)}`.execute(k.db);
+    cl.forEach((d, i) => out.set(d.key, rows[0]['c' + i]));
+  }
+  return out;
+}
+
+/** A percentage to one decimal, as reports state it (271 ÷ 297 = 91.2%). */
+export const percent = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
+
+/**
+ * Computes indicators (all, or those named by key or Chinese name) for an org subtree and a period.
+ */
+export async function computeIndicators(k: Kernel, scope: IndicatorScope, refs?: string[]): Promise<IndicatorValue[]> {
+  const org = await getOrg(k.db, scope.orgId);
+  const wanted: { type: CaseTypeDef; def: IndicatorDef }[] = refs
+    ? refs.map((r) => k.types.indicator(r))
+    : k.types.all().flatMap((type) => type.indicators.map((def) => ({ type, def })));
+  const out: IndicatorValue[] = [];
+  const byType = new Map<CaseTypeDef, IndicatorDef[]>();
+  for (const w of wanted) byType.set(w.type, [...(byType.get(w.type) ?? []), w.def]);
+  for (const [type, defs] of byType) {
+    const needed = new Map<string, CountIndicator>();
+    for (const d of defs) {
+      const parts = isRate(d) ? [d.rate.numerator, d.rate.denominator] : [d.key];
+      for (const p of parts) needed.set(p, type.indicators.find((i) => i.key === p) as CountIndicator);
+    }
+    const counts = await computeCounts(k, type, [...needed.values()], org.path, scope.from, scope.to);
+    for (const d of defs) {
+      const base = { key: `${type.key}.${d.key}`, name: `${type.name}.${d.label}`, label: d.label, unit: d.unit, description: d.description };
+      if (isRate(d)) {
+        const numerator = counts.get(d.rate.numerator)!;
+        const denominator = counts.get(d.rate.denominator)!;
+        out.push({ ...base, value: percent(numerator, denominator), numerator, denominator });
+      } else {
+        out.push({ ...base, value: counts.get(d.key)! });
+      }
+    }
+  }
+  return out;
+}
+
+export interface IndicatorRecord {
+  caseId: number;
+  number: string;
+  title: string;
+  orgName: string;
+  state: string;
+  stateLabel: string;
+  outcomeLabel: string | null;
+  /** The date that put the record in the period (the event's date, or the clock's stop date). */
+  on: string;
+  dueOn?: string | null;
+  /** For a rate: whether this record is also counted in the numerator. */
+  inNumerator?: boolean;
+}
+
+/** The exact records behind a figure: for a rate, its denominator, each marked if in the numerator. */
+export async function indicatorRecords(k: Kernel, ref: string, scope: IndicatorScope, page = { limit: 100, offset: 0 }) {
+  const { type, def, key } = k.types.indicator(ref);
+  const org = await getOrg(k.db, scope.orgId);
+  const counted = (isRate(def) ? type.indicators.find((i) => i.key === def.rate.denominator) : def) as CountIndicator;
+  const numerator = isRate(def) ? (type.indicators.find((i) => i.key === def.rate.numerator) as CountIndicator) : undefined;
+  const events = byEvents(counted);
+  // The numerator of a rate may come from the other table; test membership by case id.
+  const inNum = numerator
+    ? byEvents(numerator)
+      ? sql<boolean>`exists (select 1 from case_events e where e.case_id = c.id and ${countCondition(numerator)} and e.occurred_on between ${scope.from} and ${scope.to})`
+      : sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'stopped' and ${countCondition(numerator)} and cc.stopped_on between ${scope.from} and ${scope.to})`
+    : sql<boolean>`null`;
+  const source = events
+    ? sql`select e.case_id, min(e.occurred_on) as on_date, null::date as due_on from case_events e
+          where e.type = ${type.key} and ${countCondition(counted)} and e.occurred_on between ${scope.from} and ${scope.to}
+            and e.org_id in ${subtree(org.path)} group by e.case_id`
+    : sql`select cc.case_id, cc.stopped_on as on_date, cc.due_on from case_clocks cc
+          where cc.type = ${type.key} and cc.status = 'stopped' and ${countCondition(counted)}
+            and cc.stopped_on between ${scope.from} and ${scope.to} and cc.org_id in ${subtree(org.path)}`;
+  const { rows } = await sql<any>`
+    with src as (${source})
+    select c.id, c.number, c.title, c.state, c.outcome, o.name as org_name, src.on_date, src.due_on, ${inNum} as in_num,
+           count(*) over ()::int as total
+    from src join cases c on c.id = src.case_id join orgs o on o.id = c.org_id
+    order by src.on_date, c.id limit ${page.limit} offset ${page.offset}`.execute(k.db);
+  const items: IndicatorRecord[] = rows.map((r: any) => ({
+    caseId: r.id,
+    number: r.number,
+    title: r.title,
+    orgName: r.org_name,
+    state: r.state,
+    stateLabel: type.states[r.state]?.label ?? r.state,
+    outcomeLabel: r.outcome ? type.outcomes[r.outcome] ?? r.outcome : null,
+    on: r.on_date,
+    dueOn: r.due_on,
+    ...(numerator ? { inNumerator: Boolean(r.in_num) } : {}),
+  }));
+  return {
+    key,
+    name: `${type.name}.${def.label}`,
+    description: def.description,
+    scope: { ...scope, orgName: org.name },
+    counts: isRate(def) ? `分母「${counted.label}」的全部记录，标注是否计入分子「${numerator!.label}」` : `「${counted.label}」计入的全部记录`,
+    total: rows[0]?.total ?? 0,
+    items,
+  };
+}

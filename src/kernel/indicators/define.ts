@@ -1,0 +1,33 @@
+/**
+ * An indicator is defined once, with its case type, and computed in SQL for any org subtree and
+ * period. A count names exactly which records it counts, so the same definition drives the
+ * figure and its drill-down; a rate is always computed from two counts, never typed.
+ */
+export type CountSource =
+  /** Cases with an event of these kinds dated in the period (optionally with these outcomes). */
+  | { events: string[]; outcomes?: string[] }
+  /**
+   * Cases whose clock stopped in the period (by one of stoppedBy, if given);
+   * onTime narrows to those stopped on or before the due date.
+   */
+  | { clocks: string[]; stoppedBy?: string[]; onTime?: boolean };
+
+export interface CountIndicator {
+  key: string;
+  label: string;
+  unit: string;
+  description: string;
+  count: CountSource;
+}
+
+export interface RateIndicator {
+  key: string;
+  label: string;
+  unit: '%';
+  description: string;
+  rate: { numerator: string; denominator: string };
+}
+
+export type IndicatorDef = CountIndicator | RateIndicator;
+
+export const isRate = (d: IndicatorDef): d is RateIndicator => 'rate' in d;

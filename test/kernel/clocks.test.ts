@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WorkCalendar } from '../../src/kernel/calendar/calendar.ts';
+import { evaluateClock } from '../../src/kernel/cases/clocks.ts';
+import { reconsideration } from '../../src/institutions/reconsideration/index.ts';
+import { disclosure } from '../../src/institutions/disclosure/index.ts';
+
+const cal = new WorkCalendar();
+const clock = (def: { clocks: any[] }, key: string) => def.clocks.find((c) => c.key === key)!;
+const ev = (kind: string, on: string, data: Record<string, any> = {}) => ({ kind, on, data });
+
+test('复议 acceptance review: 5 working days, restarted by corrected materials', () => {
+  const def = clock(reconsideration, 'acceptance');
+  const first = evaluateClock(cal, def, [ev('receive', '2025-09-26')]);
+  assert.equal(first.status, 'running');
+  assert.equal(first.dueOn, '2025-10-10');
+  const corrected = evaluateClock(cal, def, [ev('receive', '2025-09-26'), ev('request_correction', '2025-09-29'), ev('receive_correction', '2025-10-13')]);
+  assert.equal(corrected.startedOn, '2025-10-13');
+  assert.equal(corrected.dueOn, '2025-10-20');
+});
+
+test('复议 decision: 60 days, paused by 中止, extended by approval', () => {
+  const def = clock(reconsideration, 'decision');
+  const base = [ev('receive', '2025-03-01'), ev('accept', '2025-03-05')];
+  assert.equal(evaluateClock(cal, def, base).dueOn, '2025-05-06'); // 03-05+60 = 05-04 (Sun, 劳动节调休? no: 05-04 holiday) → 05-06
+  const paused = evaluateClock(cal, def, [...base, ev('suspend', '2025-03-10')]);
+  assert.equal(paused.status, 'paused');
+  assert.equal(paused.dueOn, null);
+  const resumed = evaluateClock(cal, def, [...base, ev('suspend', '2025-03-10'), ev('resume', '2025-03-20')]);
+  assert.equal(resumed.pausedDays, 10);
+  assert.equal(resumed.dueOn, '2025-05-14'); // 60 counted days + 10 paused = 03-05 + 70 = 05-14 (Wed)
+  const extended = evaluateClock(cal, def, [...base, ev('approve_extension', '2025-04-20', { days: 30 })]);
+  assert.equal(extended.extended, 30);
+  assert.equal(extended.dueOn, '2025-06-03'); // 03-05 + 90 = 06-03 (Tue)
+  const done = evaluateClock(cal, def, [...base, ev('decide', '2025-04-30')]);
+  assert.equal(done.status, 'stopped');
+  assert.equal(done.stoppedBy, 'decide');
+});
+
+test('依申请公开 answer clock: paused by third-party consultation, restarted by 补正', () => {
+  const def = clock(disclosure, 'answer');
+  const plain = evaluateClock(cal, def, [ev('receive', '2025-09-15')]);
+  // working days after 09-15: 16..19 (4), 22..26 (9), 28 调休 (10), 29, 30 (12), 10-09, 10 (14), 11 调休 (15), 13..17 (20)
+  assert.equal(plain.dueOn, '2025-10-17');
+  const consulted = evaluateClock(cal, def, [ev('receive', '2025-09-15'), ev('consult', '2025-09-19'), ev('consult_reply', '2025-09-26')]);
+  assert.equal(consulted.pausedDays, 5);
+  assert.equal(consulted.dueOn, '2025-10-24');
+  const correction = evaluateClock(cal, def, [ev('receive', '2025-09-15'), ev('request_correction', '2025-09-16')]);
+  assert.equal(correction.status, 'paused');
+  const restarted = evaluateClock(cal, def, [ev('receive', '2025-09-15'), ev('request_correction', '2025-09-16'), ev('receive_correction', '2025-11-03')]);
+  assert.equal(restarted.startedOn, '2025-11-03');
+  assert.equal(restarted.dueOn, '2025-12-01');
+  const ext = evaluateClock(cal, def, [ev('receive', '2025-09-15'), ev('extend', '2025-10-10', { days: 20 })]);
+  assert.equal(ext.dueOn, '2025-11-14');
+});
+
+test('a clock never started is pending', () => {
+  const s = evaluateClock(cal, clock(reconsideration, 'decision'), [ev('receive', '2025-03-01')]);
+  assert.equal(s.status, 'pending');
+  assert.equal(s.dueOn, null);
+});
