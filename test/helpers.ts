@@ -5,6 +5,7 @@ import { createRegistry } from '../src/institutions/index.ts';
 import { createOrg } from '../src/kernel/orgs.ts';
 import { createUser, actorById } from '../src/kernel/auth/sessions.ts';
 import type { Actor } from '../src/kernel/auth/actor.ts';
+import { AppError } from '../src/kernel/errors.ts';
 
 export interface TestDb {
   engine: 'pglite' | 'postgres';
@@ -104,7 +105,6 @@ export const disclosureIntake = (receivedOn: string) => ({
 
 /** Expects the promise to reject with an AppError of this status whose message matches. */
 export async function rejects(p: Promise<unknown>, status: number, message?: RegExp) {
-  const { AppError } = await import('../src/kernel/errors.ts');
   try {
     await p;
   } catch (e) {

@@ -102,8 +102,8 @@ const titled = <T extends z.ZodType>(t: T, title: string) => t.meta({ title });
 export const f = {
   date: (title: string) =>
     titled(z.string().refine(isIsoDate, { message: '日期无效，应为 YYYY-MM-DD 格式的真实日期' }), title).meta({ format: 'date' }),
-  text: (title: string, max = 200) => titled(z.string().trim().min(1, { message: `请填写${title}` }).max(max), title),
-  longText: (title: string) => titled(z.string().trim().min(1, { message: `请填写${title}` }).max(5000), title).meta({ widget: 'textarea' }),
+  text: (title: string, max = 200) => titled(z.string().trim().min(1, { message: '不能为空' }).max(max), title),
+  longText: (title: string) => titled(z.string().trim().min(1, { message: '不能为空' }).max(5000), title).meta({ widget: 'textarea' }),
   optionalText: (title: string, max = 2000) => titled(z.string().trim().max(max).optional(), title),
   choice: <T extends Record<string, string>>(title: string, options: T) =>
     titled(z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]]), title).meta({ options }),

@@ -1,0 +1,193 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachDatabase, makeWorld, reconsiderationIntake, disclosureIntake, rejects, type World } from '../helpers.ts';
+import { createCase, performAction, getCase, listCases, applyExpiries, recomputeAllClocks, caseListQuery, addAttachment } from '../../src/kernel/cases/engine.ts';
+import { verifyChain } from '../../src/kernel/audit/audit.ts';
+
+eachDatabase('case engine', (tdb) => {
+  let w: World;
+  before(async () => {
+    w = await makeWorld(tdb, '2025-06-16');
+  });
+  after(async () => w.conn.close());
+
+  const count = async (table: 'case_events' | 'cases' | 'audit_events') =>
+    Number((await w.k.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  test('案号 follows X区复〔2024〕N号 with a sequence per org, type and year that is never reused', async () => {
+    const a = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2024-12-30') });
+    const b = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2024-12-31') });
+    const c = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-01-02') });
+    const d = await createCase(w.k, w.eduClerk, { type: 'disclosure', orgId: w.education, fields: disclosureIntake('2025-01-02') });
+    const num = async (id: number) => (await getCase(w.k, w.admin, id)).number;
+    assert.equal(await num(a), '测试区复〔2024〕1号');
+    assert.equal(await num(b), '测试区复〔2024〕2号');
+    assert.equal(await num(c), '测试区复〔2025〕1号');
+    assert.equal(await num(d), '区教体局依申请公开〔2025〕1号');
+    // A failed intake does not consume a number.
+    await rejects(createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: { ...reconsiderationIntake('2025-01-03'), respondent: '' } }), 400);
+    const e = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-01-03') });
+    assert.equal(await num(e), '测试区复〔2025〕2号');
+  });
+
+  test('a reconsideration runs receipt → 补正 → 受理 → 延期 (approved by the head) → 决定', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-03-03') });
+    let c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.state, 'received');
+    assert.equal(c.clocks.find((x) => x.key === 'acceptance')!.dueOn, '2025-03-10');
+    await performAction(w.k, w.clerk, id, 'request_correction', { version: c.version, on: '2025-03-05', data: { items: '请补充身份证明' } });
+    await performAction(w.k, w.clerk, id, 'receive_correction', { on: '2025-03-12' });
+    c = await getCase(w.k, w.clerk, id);
+    const acc = c.clocks.find((x) => x.key === 'acceptance')!;
+    assert.equal(acc.startedOn, '2025-03-12');
+    assert.equal(acc.dueOn, '2025-03-19');
+    await performAction(w.k, w.clerk, id, 'accept', { on: '2025-03-14' });
+    c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.clocks.find((x) => x.key === 'decision')!.dueOn, '2025-05-13');
+    // The clerk may ask; only the head (admin) approves.
+    await performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-06', data: { days: 20, reason: '案情复杂，需补充调查' } });
+    await rejects(performAction(w.k, w.clerk, id, 'approve_extension', { on: '2025-05-07', data: { days: 20 } }), 403, /管理员/);
+    await rejects(performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-07', data: { days: 25 } }), 400, /不能多于申请的20日/);
+    await performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-07', data: { days: 20 } });
+    c = await getCase(w.k, w.clerk, id);
+    const decision = c.clocks.find((x) => x.key === 'decision')!;
+    assert.equal(decision.extended, 20);
+    assert.equal(decision.dueOn, '2025-06-03');
+    // Total extension never exceeds 30 days.
+    await performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-20', data: { days: 15, reason: '再次延期' } });
+    await rejects(performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-20', data: { days: 15 } }), 400, /最多可延长30日/);
+    await performAction(w.k, w.admin, id, 'refuse_extension', { on: '2025-05-20', data: {} });
+    await performAction(w.k, w.clerk, id, 'decide', { on: '2025-05-28', data: { outcome: 'revoked', summary: '认定事实不清，撤销' } });
+    c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.state, 'decided');
+    assert.equal(c.outcomeLabel, '撤销');
+    assert.equal(c.closedOn, '2025-05-28');
+    const done = c.clocks.find((x) => x.key === 'decision')!;
+    assert.equal(done.status, 'stopped');
+    assert.equal(done.late, false);
+    assert.deepEqual(c.actions.map((a) => a.key), ['issue_opinion_letter']);
+  });
+
+  test('a transition not allowed from the current state is refused and changes nothing', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-01') });
+    const before = await count('case_events');
+    const audits = await count('audit_events');
+    await rejects(performAction(w.k, w.clerk, id, 'decide', { data: { outcome: 'upheld', summary: 'x' } }), 409, /受理审查.*不能办理「作出行政复议决定」/);
+    await rejects(performAction(w.k, w.clerk, id, 'no_such_step'), 400, /没有名为/);
+    await rejects(performAction(w.k, w.clerk, id, 'deem_accept'), 403, /系统依法自动处理/);
+    assert.equal(await count('case_events'), before);
+    assert.equal(await count('audit_events'), audits);
+    assert.equal((await getCase(w.k, w.clerk, id)).version, 1);
+  });
+
+  test('missing fields and impossible dates get a Chinese message naming the field', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-02') });
+    await rejects(performAction(w.k, w.clerk, id, 'reject', { data: {} }), 400, /「不予受理理由」为必填项/);
+    await rejects(performAction(w.k, w.clerk, id, 'accept', { on: '2025-02-30' }), 400, /日期「2025-02-30」无效/);
+    await rejects(performAction(w.k, w.clerk, id, 'accept', { on: '2025-04-01' }), 400, /不能早于上一办理环节的日期（2025-04-02）/);
+    await rejects(performAction(w.k, w.clerk, id, 'accept', { on: '2025-07-01' }), 400, /不能晚于今天/);
+    await rejects(
+      createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: { ...reconsiderationIntake('2025-13-01'), parties: [] } }),
+      400,
+      /「收到申请日期」日期无效.*至少填写一名申请人/,
+    );
+    await rejects(
+      createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: { ...reconsiderationIntake('2025-04-01'), parties: [{ role: 'applicant', name: '李四', idNumber: '123' }] } }),
+      400,
+      /第1项证件号码.*格式不正确/,
+    );
+  });
+
+  test('two clerks editing the same case: the second gets a conflict, not a lost update', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-03') });
+    const seen = (await getCase(w.k, w.clerk, id)).version;
+    await performAction(w.k, w.clerk, id, 'accept', { version: seen, on: '2025-04-07' });
+    await rejects(performAction(w.k, w.admin, id, 'reject', { version: seen, data: { reason: '不属于受理范围' } }), 409);
+    const c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.state, 'accepted');
+    assert.equal(c.version, seen + 1);
+  });
+
+  test('permissions: a clerk acts only in their org, a leader sees but never changes', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-08') });
+    await rejects(getCase(w.k, w.eduClerk, id), 404);
+    await rejects(performAction(w.k, w.eduClerk, id, 'accept'), 404);
+    await rejects(createCase(w.k, w.eduClerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-08') }), 403, /管辖范围/);
+    const seenByLeader = await getCase(w.k, w.leader, id);
+    assert.equal(seenByLeader.actions.length, 0);
+    await rejects(performAction(w.k, w.leader, id, 'accept'), 403, /只读/);
+    const list = await listCases(w.k, w.eduClerk, caseListQuery.parse({}));
+    assert.ok(list.items.every((i) => i.orgName === '测试区教育体育局'));
+  });
+
+  test("parties' personal data is masked for the leader and shown to the handling clerk", async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-09') });
+    const clerkView = (await getCase(w.k, w.clerk, id)).parties[0];
+    assert.equal(clerkView.name, '张三丰');
+    assert.equal(clerkView.idNumber, '110101199003071234');
+    const leaderView = (await getCase(w.k, w.leader, id)).parties[0];
+    assert.equal(leaderView.name, '张**');
+    assert.equal(leaderView.idNumber, '1101**********1234');
+    assert.equal(leaderView.phone, '138****5678');
+    assert.ok(!leaderView.address!.includes('88号'));
+  });
+
+  test('an acceptance review that expires is deemed accepted (视为受理) on its due date', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-06-03') });
+    const expired = await w.k.db
+      .selectFrom('case_clocks as cc')
+      .innerJoin('cases as c', 'c.id', 'cc.case_id')
+      .where('cc.clock', '=', 'acceptance')
+      .where('cc.status', '=', 'running')
+      .where('cc.due_on', '<', w.today.value)
+      .where('c.state', '=', 'received')
+      .select('c.id')
+      .execute();
+    assert.ok(expired.some((r) => r.id === id));
+    assert.equal(await applyExpiries(w.k), expired.length);
+    assert.equal(await applyExpiries(w.k), 0, 'a second sweep finds nothing left');
+    const c = await getCase(w.k, w.clerk, id);
+    // 06-03 + 5 working days = 06-10 (端午 05-31..06-02 already past)
+    assert.equal(c.state, 'accepted');
+    const deemed = c.timeline.find((e) => e.kind === 'deem_accept')!;
+    assert.equal(deemed.on, '2025-06-10');
+    assert.equal(deemed.actorName, '系统');
+    assert.equal(c.clocks.find((x) => x.key === 'decision')!.startedOn, '2025-06-10');
+  });
+
+  test('due dates are recomputed when the calendar changes', async () => {
+    const id = await createCase(w.k, w.eduClerk, { type: 'disclosure', orgId: w.education, fields: disclosureIntake('2025-06-13') });
+    const due = (await getCase(w.k, w.eduClerk, id)).clocks.find((x) => x.key === 'answer')!.dueOn;
+    await w.k.db.insertInto('calendar_overrides').values({ day: '2025-06-20', kind: 'holiday', name: '测试假日' }).execute();
+    await w.k.reloadCalendar();
+    await recomputeAllClocks(w.k);
+    const later = (await getCase(w.k, w.eduClerk, id)).clocks.find((x) => x.key === 'answer')!.dueOn;
+    assert.equal(due, '2025-07-11');
+    assert.equal(later, '2025-07-14');
+    await w.k.db.deleteFrom('calendar_overrides').execute();
+    await w.k.reloadCalendar();
+    await recomputeAllClocks(w.k);
+  });
+
+  test('依申请公开: refusal without reason is refused; extension beyond 20 working days is refused', async () => {
+    const id = await createCase(w.k, w.eduClerk, { type: 'disclosure', orgId: w.education, fields: disclosureIntake('2025-05-06') });
+    await rejects(performAction(w.k, w.eduClerk, id, 'answer', { on: '2025-05-20', data: { outcome: 'refused', method: 'electronic' } }), 400, /应当告知申请人理由/);
+    await performAction(w.k, w.eduClerk, id, 'extend', { on: '2025-05-20', data: { days: 15, reason: '信息量大', approver: '王局长' } });
+    await rejects(performAction(w.k, w.eduClerk, id, 'extend', { on: '2025-05-21', data: { days: 10, reason: '再延', approver: '王局长' } }), 400, /最多可延长20个工作日/);
+    await performAction(w.k, w.eduClerk, id, 'answer', { on: '2025-06-10', data: { outcome: 'partial', reason: '涉及第三方商业秘密', method: 'electronic' } });
+    const c = await getCase(w.k, w.eduClerk, id);
+    assert.equal(c.state, 'answered');
+    assert.equal(c.clocks[0].late, false);
+  });
+
+  test('attachments are stored with their SM3 hash and audited', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-10') });
+    await addAttachment(w.k, w.clerk, id, { filename: '申请书.txt', mime: 'text/plain', content: Buffer.from('行政复议申请书') });
+    await rejects(addAttachment(w.k, w.leader, id, { filename: 'x.txt', mime: 'text/plain', content: Buffer.from('x') }), 403);
+    await rejects(addAttachment(w.k, w.clerk, id, { filename: 'empty.txt', mime: 'text/plain', content: Buffer.alloc(0) }), 400, /空文件/);
+    const c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.attachments.length, 1);
+    assert.equal(c.attachments[0].sm3.length, 64);
+    assert.equal((await verifyChain(w.k.db)).ok, true);
+  });
+});
