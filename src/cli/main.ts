@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { settingsFromEnv } from '../config.ts';
+import { connect, migrate } from '../kernel/db/connect.ts';
+import { Kernel } from '../kernel/kernel.ts';
+import { createRegistry } from '../institutions/index.ts';
+import { computeDue } from '../kernel/calendar/calendar.ts';
+import { isIsoDate } from '../kernel/calendar/dates.ts';
+import { verifyChain } from '../kernel/audit/audit.ts';
+import { describeCaseTypes } from '../kernel/cases/describe.ts';
+import { applyExpiries, recomputeAllClocks } from '../kernel/cases/engine.ts';
+import { computeIndicators } from '../kernel/indicators/compute.ts';
+import { findOrg, topOrg } from '../kernel/orgs.ts';
+import { AppError } from '../kernel/errors.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
+import { progress } from './progress.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB_DIST = path.join(ROOT, 'dist/web');
+
+const HELP = `fazhi — 法治政府建设工作平台
+
+用法: npx fazhi <命令> [选项]
+
+  start                      构建控制台（如需要）、迁移数据库、首次运行时载入演示区，启动服务
+  migrate                    迁移数据库到最新结构
+  demo [--as-of YYYY-MM-DD]  载入演示区「青溪区」（已存在则跳过）
+  deadline --from D (--workdays N | --days N) [--json]
+                             计算期限：自 D 起 N 个工作日 / N 个自然日（届满日遇节假日顺延）
+  case-types [--json]        列出全部案件类型：状态、环节、时限、结果、指标
+  indicators [--org 单位] [--year 年] [--json]
+                             计算单位（含下级）某年度的全部指标
+  audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
+  clocks recompute           按当前节假日重新计算全部案件期限
+  help                       显示本帮助
+
+数据库：默认内嵌 PGlite，数据在 ./data（或 DATA_DIR）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL。`;
+
+async function openKernel() {
+  const s = settingsFromEnv();
+  const conn = await connect({ databaseUrl: s.databaseUrl, dataDir: s.dataDir });
+  await migrate(conn.db);
+  return { k: await Kernel.open(conn, createRegistry()), settings: s };
+}
+
+async function buildWebIfNeeded() {
+  const srcDir = path.join(ROOT, 'web');
+  const built = path.join(WEB_DIST, 'index.html');
+  const newest = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(srcDir)) return;
+  console.log('正在构建管理控制台（首次运行约需一分钟）…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(argv: string[]) {
+  const [cmd, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      workdays: { type: 'string' },
+      days: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      org: { type: 'string' },
+      year: { type: 'string' },
+    },
+  });
+
+  switch (cmd) {
+    case 'deadline': {
+      const from = values.from;
+      if (!from || !isIsoDate(from)) throw new AppError(400, 'bad_request', '请用 --from YYYY-MM-DD 指定起算日期（须为真实日期）');
+      const n = Number(values.workdays ?? values.days);
+      if ((values.workdays === undefined) === (values.days === undefined) || !Number.isInteger(n) || n < 1) {
+        throw new AppError(400, 'bad_request', '请用 --workdays N 或 --days N（正整数，二选一）指定期限');
+      }
+      // The calendar needs the admin's overrides when a database is there; the package data otherwise.
+      const { k } = await openKernel();
+      const r = computeDue(k.calendar, from, { length: n, unit: values.workdays ? 'workday' : 'day' });
+      await k.conn.close();
+      if (values.json) console.log(JSON.stringify(r));
+      else {
+        console.log(r.due);
+        for (const w of r.warnings) console.error(`警告：${w}`);
+      }
+      return 0;
+    }
+    case 'case-types': {
+      const d = describeCaseTypes(createRegistry());
+      if (values.json) console.log(JSON.stringify(d, null, 2));
+      else
+        for (const t of d) {
+          console.log(`${t.key}\t${t.name}\t${t.basis}`);
+          console.log(`  状态：${t.states.map((s) => s.label).join('、')}`);
+          for (const c of t.clocks) console.log(`  时限：${c.label} ${c.length}${c.unitLabel}${c.maxExtension ? `（可延长${c.maxExtension}${c.unitLabel}）` : ''}`);
+          console.log(`  结果：${t.outcomes.map((o) => o.label).join('、')}`);
+          console.log(`  指标：${t.indicators.map((i) => i.label).join('、')}`);
+        }
+      return 0;
+    }
+    case 'migrate': {
+      const { k } = await openKernel();
+      console.log(`数据库已迁移到最新结构（${k.engine}）`);
+      await k.conn.close();
+      return 0;
+    }
+    case 'demo': {
+      const asOf = values['as-of'];
+      if (asOf && !isIsoDate(asOf)) throw new AppError(400, 'bad_request', '--as-of 应为 YYYY-MM-DD');
+      const { k } = await openKernel();
+      const r = await loadDemo(k, { asOf, onProgress: progress('生成演示案件') });
+      console.log(r.created ? `已载入演示区「青溪区」：${r.orgs}个单位，${r.cases}件案件（截至${r.asOf}）` : '演示区「青溪区」已存在，未做改动');
+      await k.conn.close();
+      return 0;
+    }
+    case 'indicators': {
+      const { k } = await openKernel();
+      const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
+      if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
+      const year = Number(values.year ?? k.today().slice(0, 4));
+      const vals = await computeIndicators(k, { orgId: org.id, from: `${year}-01-01`, to: `${year}-12-31` });
+      await k.conn.close();
+      if (values.json) console.log(JSON.stringify({ org: org.name, year, values: vals }, null, 2));
+      else {
+        console.log(`${org.name} ${year}年`);
+        for (const v of vals) console.log(`  ${v.name}\t${v.value ?? '—'}${v.value === null ? '' : v.unit}`);
+      }
+      return 0;
+    }
+    case 'audit': {
+      if (positionals[0] !== 'verify') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify');
+      const { k } = await openKernel();
+      const r = await verifyChain(k.db, (n) => process.stderr.isTTY && process.stderr.write(`\r已校验 ${n} 条`));
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      await k.conn.close();
+      if (values.json) console.log(JSON.stringify(r));
+      else if (r.ok) console.log(`审计链完整：共校验 ${r.checked} 条记录`);
+      else console.log(`审计链断裂：第 ${r.brokenAt!.id} 号记录（此前 ${r.checked} 条完好）— ${r.brokenAt!.reason}`);
+      return r.ok ? 0 : 1;
+    }
+    case 'clocks': {
+      if (positionals[0] !== 'recompute') throw new AppError(400, 'bad_request', '用法：npx fazhi clocks recompute');
+      const { k } = await openKernel();
+      const total = Number((await k.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const n = await recomputeAllClocks(k, (done) => progress('重算期限')(done, total));
+      console.log(`已重算 ${n} 件案件的期限`);
+      await k.conn.close();
+      return 0;
+    }
+    case 'start':
+    case 'serve': {
+      if (cmd === 'start') await buildWebIfNeeded();
+      const { k, settings } = await openKernel();
+      if (!(await topOrg(k.db))) {
+        console.log('首次运行：正在载入演示区「青溪区」…');
+        await loadDemo(k, { onProgress: progress('生成演示案件') });
+      }
+      const deemed = await applyExpiries(k);
+      if (deemed) console.log(`已依法自动处理到期事项 ${deemed} 件（如复议审查期满视为受理）`);
+      setInterval(() => void applyExpiries(k).catch((e) => console.error(e)), 3_600_000).unref();
+      const { buildApp } = await import('../server/app.ts');
+      const app = await buildApp(k, { webRoot: WEB_DIST, secureCookies: settings.secureCookies });
+      await app.listen({ port: settings.port, host: settings.host });
+      console.log(`fazhi 已启动：http://localhost:${settings.port}  （数据库：${k.engine === 'pglite' ? `PGlite，${settings.dataDir}` : 'PostgreSQL'}）`);
+      console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.who}`);
+      const stop = async () => {
+        await app.close();
+        await k.conn.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return undefined;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      throw new AppError(400, 'bad_request', `未知命令「${cmd}」，运行 npx fazhi help 查看用法`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exit(code);
+  },
+  (e) => {
+    if (e instanceof AppError) {
+      console.error(`错误：${e.message}`);
+      process.exit(2);
+    }
+    console.error(e);
+    process.exit(1);
+  },
+);

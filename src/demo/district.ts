@@ -1,0 +1,315 @@
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import { Kernel as KernelClass } from '../kernel/kernel.ts';
+import { createOrg, type Org } from '../kernel/orgs.ts';
+import { actorById, createUser } from '../kernel/auth/sessions.ts';
+import { addDays, yearOf } from '../kernel/calendar/dates.ts';
+import { computeDue } from '../kernel/calendar/calendar.ts';
+import { createCase, performAction } from '../kernel/cases/engine.ts';
+import { Random } from './random.ts';
+import { company, person } from './people.ts';
+
+/**
+ * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
+ * 6 乡镇/街道, staff, and every case from 2024-01-01 up to the as-of date, worked through the
+ * real engine so clocks, 案号 and the audit trail are what production would hold.
+ * Deterministic: a case's life depends only on the seed; the as-of date only cuts it short.
+ */
+export const DEMO_ROOT = '青溪区人民政府';
+export const DEMO_PASSWORD = 'Fazhi@2024';
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', who: '区司法局（依法治区办）管理员', sees: '全区', can: '办理、审批延期、维护节假日、校验审计链' },
+  { username: 'sfj', who: '区司法局 行政复议经办人', sees: '区司法局', can: '办理行政复议和本局依申请公开' },
+  { username: 'jtj', who: '区教育体育局 经办人', sees: '区教育体育局', can: '办理本局依申请公开' },
+  { username: 'leader', who: '区政府分管领导', sees: '全区', can: '只读，当事人信息脱敏' },
+];
+
+const DEPARTMENTS: [string, string][] = [
+  ['青溪区人民政府办公室', '区政府办'],
+  ['青溪区发展和改革局', '区发改局'],
+  ['青溪区教育体育局', '区教体局'],
+  ['青溪区科技和工业信息化局', '区科工信局'],
+  ['青溪区公安分局', '区公安分局'],
+  ['青溪区民政局', '区民政局'],
+  ['青溪区司法局', '区司法局'],
+  ['青溪区财政局', '区财政局'],
+  ['青溪区人力资源和社会保障局', '区人社局'],
+  ['青溪区自然资源局', '区自然资源局'],
+  ['青溪区生态环境分局', '区生态环境分局'],
+  ['青溪区住房和城乡建设局', '区住建局'],
+  ['青溪区交通运输局', '区交通运输局'],
+  ['青溪区农业农村局', '区农业农村局'],
+  ['青溪区水利局', '区水利局'],
+  ['青溪区商务局', '区商务局'],
+  ['青溪区文化广电旅游局', '区文广旅局'],
+  ['青溪区卫生健康委员会', '区卫健委'],
+  ['青溪区退役军人事务局', '区退役军人局'],
+  ['青溪区应急管理局', '区应急局'],
+  ['青溪区审计局', '区审计局'],
+  ['青溪区市场监督管理局', '区市场监管局'],
+  ['青溪区统计局', '区统计局'],
+  ['青溪区医疗保障局', '区医保局'],
+  ['青溪区城市管理局', '区城管局'],
+  ['青溪区林业局', '区林业局'],
+  ['青溪区信访局', '区信访局'],
+  ['青溪区行政审批局', '区行政审批局'],
+  ['青溪区综合行政执法局', '区综合执法局'],
+  ['青溪区档案馆', '区档案馆'],
+];
+const TOWNSHIPS: [string, string][] = [
+  ['城关街道办事处', '城关街道'],
+  ['东城街道办事处', '东城街道'],
+  ['西城街道办事处', '西城街道'],
+  ['青溪镇人民政府', '青溪镇'],
+  ['河口镇人民政府', '河口镇'],
+  ['石门乡人民政府', '石门乡'],
+];
+
+/** 复议 applications per year (seed 001's district: 57) and 依申请公开 requests per year. */
+const RECONSIDERATION_PER_YEAR: Record<number, number> = { 2024: 57, 2025: 63, 2026: 60 };
+const DISCLOSURE_PER_YEAR = 180;
+
+const RESPONDENTS = ['区市场监管局', '区公安分局', '区自然资源局', '区人社局', '区住建局', '区城管局', '区综合执法局', '区交通运输局', '区卫健委', '青溪镇', '城关街道', '区生态环境分局'];
+const ACTS: Record<string, string[]> = {
+  penalty: ['行政处罚决定', '罚款决定', '责令停产停业决定'],
+  coercion: ['查封扣押决定', '强制拆除决定'],
+  licensing: ['不予许可决定', '撤销许可决定'],
+  disclosure: ['政府信息公开答复'],
+  nonperformance: ['未履行查处职责', '未答复投诉举报'],
+  expropriation: ['征收补偿决定'],
+  work_injury: ['不予认定工伤决定', '工伤认定决定'],
+  other: ['行政确认行为', '行政登记行为'],
+};
+const DISCLOSURE_TOPICS = [
+  '地块征收补偿安置方案及补偿标准',
+  '年度财政专项资金使用明细',
+  '建设项目环境影响评价批复文件',
+  '中小学校舍改造项目招标文件',
+  '老旧小区改造项目预算及验收资料',
+  '集体土地征收的批准文件',
+  '违法建设查处的立案及处理决定',
+  '农村低保对象认定的审批材料',
+  '道路拓宽工程的规划许可证',
+  '食品安全抽检结果及处理情况',
+  '最低工资标准执行情况的检查记录',
+  '拆迁安置房分配方案',
+];
+
+const DISCLOSURE_WEIGHTS: Record<string, number> = {
+  区政府办: 30, 区自然资源局: 16, 区住建局: 12, 区教体局: 8, 区人社局: 6, 区民政局: 5, 区市场监管局: 5, 区城管局: 4,
+  区农业农村局: 3, 区财政局: 3, 区生态环境分局: 3, 区公安分局: 2, 区卫健委: 2, 区交通运输局: 2, 区司法局: 1,
+  城关街道: 2, 东城街道: 2, 西城街道: 1, 青溪镇: 2, 河口镇: 1, 石门乡: 1,
+};
+
+interface Staff {
+  admin: Actor;
+  clerks: Map<number, Actor>;
+}
+
+export async function demoExists(k: Kernel): Promise<boolean> {
+  return Boolean(await k.db.selectFrom('orgs').select('id').where('name', '=', DEMO_ROOT).executeTakeFirst());
+}
+
+export interface DemoResult {
+  created: boolean;
+  asOf: string;
+  orgs: number;
+  cases: number;
+}
+
+/** Loads the demo district once; a second call finds it and changes nothing. */
+export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<DemoResult> {
+  const asOf = opts.asOf ?? base.today();
+  if (await demoExists(base)) return { created: false, asOf, orgs: 0, cases: 0 };
+  // The engine refuses dates after "today"; generate as of the as-of date.
+  const k = await KernelClass.open(base.conn, base.types, { today: () => asOf });
+
+  const root = await createOrg(k.db, { parentId: null, name: DEMO_ROOT, shortName: '青溪区', kind: 'government' });
+  const orgs = new Map<string, Org>();
+  const office = await createOrg(k.db, { parentId: root.id, name: '中共青溪区委全面依法治区委员会办公室', shortName: '区委依法治区办', kind: 'office', sort: 0 });
+  orgs.set(office.shortName, office);
+  let sort = 1;
+  for (const [name, shortName] of DEPARTMENTS) orgs.set(shortName, await createOrg(k.db, { parentId: root.id, name, shortName, kind: 'department', sort: sort++ }));
+  for (const [name, shortName] of TOWNSHIPS) orgs.set(shortName, await createOrg(k.db, { parentId: root.id, name, shortName, kind: 'township', sort: sort++ }));
+
+  const justice = orgs.get('区司法局')!;
+  const education = orgs.get('区教体局')!;
+  const mk = async (orgId: number, username: string, displayName: string, role: Actor['role'], scopeOrgId?: number) =>
+    (await actorById(k.db, await createUser(k.db, { orgId, scopeOrgId, username, displayName, role, password: DEMO_PASSWORD })))!;
+  const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id), clerks: new Map() };
+  staff.clerks.set(justice.id, await mk(justice.id, 'sfj', '陈复议', 'clerk'));
+  staff.clerks.set(education.id, await mk(education.id, 'jtj', '林公开', 'clerk'));
+  await mk(root.id, 'leader', '郑区长', 'leader', root.id);
+  let n = 1;
+  for (const org of orgs.values()) {
+    if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk'));
+  }
+
+  const townshipNames = TOWNSHIPS.map(([, s]) => s);
+  const plans: Plan[] = [];
+  for (let year = 2024; year <= yearOf(asOf); year++) {
+    const r = new Random(year * 7919 + 17);
+    const receipts = spread(k, r, year, RECONSIDERATION_PER_YEAR[year] ?? 60);
+    for (const on of receipts) plans.push(planReconsideration(k, new Random(r.int(1, 2 ** 31)), on, justice.id, townshipNames));
+    const d = new Random(year * 104729 + 3);
+    for (const on of spread(k, d, year, DISCLOSURE_PER_YEAR)) {
+      const org = orgs.get(d.weighted(DISCLOSURE_WEIGHTS))!;
+      plans.push(planDisclosure(k, new Random(d.int(1, 2 ** 31)), on, org.id, townshipNames));
+    }
+  }
+  const due = plans.filter((p) => p.fields.receivedOn <= asOf);
+  let done = 0;
+  for (const p of due) {
+    const clerk = staff.clerks.get(p.orgId)!;
+    const id = await createCase(k, clerk, { type: p.type, orgId: p.orgId, fields: p.fields });
+    for (const step of p.steps) {
+      if (step.on > asOf) break;
+      const who = step.by === 'system' ? null : step.by === 'admin' ? staff.admin : clerk;
+      await performAction(k, who, id, step.action, { on: step.on, data: step.data });
+    }
+    opts.onProgress?.(++done, due.length);
+  }
+  return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
+}
+
+interface Step {
+  on: string;
+  action: string;
+  data?: Record<string, unknown>;
+  by?: 'clerk' | 'admin' | 'system';
+}
+interface Plan {
+  type: string;
+  orgId: number;
+  fields: Record<string, any>;
+  steps: Step[];
+}
+
+/** `n` receipt dates spread over the working days of a year. */
+function spread(k: Kernel, r: Random, year: number, n: number): string[] {
+  const days: string[] = [];
+  for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) if (k.calendar.isWorkday(d)) days.push(d);
+  return Array.from({ length: n }, () => r.pick(days)).sort();
+}
+
+const wd = (k: Kernel, from: string, n: number) => (n <= 0 ? k.calendar.nextWorkday(from) : computeDue(k.calendar, from, { length: n, unit: 'workday' }).due);
+const cd = (k: Kernel, from: string, n: number) => k.calendar.nextWorkday(addDays(from, n));
+
+function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: number, townships: string[]): Plan {
+  const category = r.weighted({ penalty: 34, nonperformance: 14, disclosure: 12, work_injury: 10, licensing: 8, coercion: 8, expropriation: 6, other: 8 });
+  const fields = {
+    receivedOn,
+    channel: r.weighted({ in_person: 5, mail: 3, online: 3, forwarded: 1 }),
+    respondent: r.pick(RESPONDENTS),
+    category,
+    actUnderReview: r.pick(ACTS[category]),
+    request: '请求撤销该行政行为',
+    parties: [r.chance(0.8) ? person(r, townships) : company(r, townships)],
+  };
+  const steps: Step[] = [];
+  let at = receivedOn;
+  if (r.chance(0.12)) {
+    steps.push({ on: (at = wd(k, at, r.int(1, 3))), action: 'request_correction', data: { items: '请补充提交被申请复议的行政行为文书及身份证明材料' } });
+    if (r.chance(0.2)) {
+      steps.push({ on: wd(k, at, r.int(11, 14)), action: 'abandon' });
+      return { type: 'reconsideration', orgId, fields, steps };
+    }
+    steps.push({ on: (at = wd(k, at, r.int(3, 9))), action: 'receive_correction' });
+  }
+  const route = r.weighted({ normal: 62, simple: 24, reject: 11, deemed: 3 });
+  if (route === 'reject') {
+    steps.push({ on: wd(k, at, r.int(1, 5)), action: 'reject', data: { reason: r.pick(['超过法定申请期限', '不属于行政复议受案范围', '申请人与被申请复议的行政行为无利害关系']) } });
+    return { type: 'reconsideration', orgId, fields, steps };
+  }
+  const acceptedOn = route === 'deemed' ? wd(k, at, 5) : wd(k, at, r.int(1, 5));
+  steps.push({ on: acceptedOn, action: route === 'simple' ? 'accept_simple' : route === 'deemed' ? 'deem_accept' : 'accept', by: route === 'deemed' ? 'system' : 'clerk', data: route === 'simple' ? { ground: '事实清楚、权利义务关系明确、争议不大' } : undefined });
+  let limit = route === 'simple' ? 30 : 60;
+  let pausedUntil = 0;
+  if (r.chance(0.06)) {
+    const s = r.int(10, 25);
+    const len = r.int(10, 40);
+    steps.push({ on: cd(k, acceptedOn, s), action: 'suspend', data: { ground: r.pick(['mediation', 'related_case', 'interpretation']) } });
+    steps.push({ on: cd(k, acceptedOn, s + len), action: 'resume' });
+    pausedUntil = s + len;
+    limit += len;
+  }
+  let lastStep = pausedUntil;
+  if (route !== 'simple' && r.chance(0.12)) {
+    const ask = Math.max(pausedUntil + 2, r.int(40, 48));
+    const days = r.pick([15, 20, 30]);
+    const askOn = cd(k, acceptedOn, ask);
+    const approveOn = wd(k, askOn, 1);
+    // Only while the 60 days still run: an approval after expiry would be refused, as it should.
+    if (approveOn <= cd(k, acceptedOn, limit)) {
+      steps.push({ on: askOn, action: 'request_extension', data: { days, reason: '案情重大复杂，需进一步调查取证' } });
+      steps.push({ on: approveOn, action: 'approve_extension', data: { days }, by: 'admin' });
+      limit += days;
+      lastStep = Math.round((Date.parse(approveOn) - Date.parse(acceptedOn)) / 86_400_000);
+    }
+  }
+  // Most are concluded well within the limit; a few run late, as real districts' do.
+  const late = r.chance(0.04);
+  const minEnd = Math.max(lastStep + 3, route === 'simple' ? 10 : 25);
+  const endDay = late ? limit + r.int(3, 25) : Math.max(minEnd, r.int(minEnd, limit - 3));
+  const ending = r.weighted({ upheld: 45, dismissed: 10, revoked: 9, altered: 2, confirmed_illegal: 7, ordered_performance: 3, confirmed_void: 1, mediated: 6, withdrawn: 15, terminated_other: 2 });
+  const endOn = cd(k, acceptedOn, endDay);
+  if (ending === 'mediated') steps.push({ on: endOn, action: 'mediate', data: { summary: '双方自愿达成调解协议，被申请人重新核定处理' } });
+  else if (ending === 'withdrawn' || ending === 'terminated_other') steps.push({ on: endOn, action: 'terminate', data: { ground: ending } });
+  else steps.push({ on: endOn, action: 'decide', data: { outcome: ending, summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
+  if (['revoked', 'confirmed_illegal', 'ordered_performance'].includes(ending) && r.chance(0.3)) {
+    steps.push({ on: wd(k, endOn, r.int(3, 15)), action: 'issue_opinion_letter', data: { recipient: fields.respondent, content: '规范执法程序，加强证据收集' } });
+  }
+  return { type: 'reconsideration', orgId, fields, steps };
+}
+
+function planDisclosure(k: Kernel, r: Random, receivedOn: string, orgId: number, townships: string[]): Plan {
+  const applicantType = r.weighted({ person: 78, business: 12, legal_service: 5, nonprofit: 2, research: 1, other: 2 });
+  const fields = {
+    receivedOn,
+    channel: r.weighted({ online: 6, letter: 3, in_person: 2, fax: 1 }),
+    applicantType,
+    content: `申请公开${r.pick(townships)}${r.pick(DISCLOSURE_TOPICS)}`,
+    parties: [applicantType === 'person' ? person(r, townships) : company(r, townships)],
+  };
+  const steps: Step[] = [];
+  let at = receivedOn;
+  if (r.chance(0.04)) {
+    steps.push({ on: wd(k, at, r.int(1, 8)), action: 'withdraw' });
+    return { type: 'disclosure', orgId, fields, steps };
+  }
+  if (r.chance(0.08)) {
+    const noticeOn = wd(k, at, r.int(1, 6));
+    const deadline = addDays(noticeOn, 15);
+    steps.push({ on: noticeOn, action: 'request_correction', data: { items: '所需信息的名称、文号或者便于行政机关查询的其他特征性描述不明确', deadline } });
+    if (r.chance(0.25)) {
+      steps.push({ on: wd(k, deadline, 2), action: 'abandon' });
+      return { type: 'disclosure', orgId, fields, steps };
+    }
+    steps.push({ on: (at = wd(k, noticeOn, r.int(2, 9))), action: 'receive_correction' });
+  }
+  let limit = 20;
+  let next = at;
+  if (r.chance(0.05)) {
+    const c = wd(k, at, r.int(2, 6));
+    const back = wd(k, c, r.int(5, 15));
+    steps.push({ on: c, action: 'consult', data: { thirdParty: '相关企业', matter: '申请公开的信息可能涉及商业秘密，征求是否同意公开' } });
+    steps.push({ on: back, action: 'consult_reply', data: { opinion: r.pick(['agree', 'disagree', 'no_reply']) } });
+    limit += r.int(5, 15);
+    next = back;
+  }
+  if (r.chance(0.08)) {
+    const days = r.int(10, 20);
+    steps.push({ on: (next = next === at ? wd(k, at, r.int(14, 18)) : wd(k, next, r.int(1, 3))), action: 'extend', data: { days, reason: '申请内容复杂，需调取多年档案', approver: '分管副局长' } });
+    limit += days;
+  }
+  const late = r.chance(0.03);
+  const answerOn = late ? wd(k, at, limit + r.int(1, 6)) : wd(k, at, Math.max(r.int(5, Math.max(6, limit - 2)), 0));
+  const outcome = r.weighted({ disclosed: 42, partial: 12, refused: 6, unavailable: 22, not_handled: 8, other: 10 });
+  const reasons: Record<string, string> = {
+    partial: '部分内容涉及第三方商业秘密，依据条例第十五条不予公开',
+    refused: '属于内部事务信息，依据条例第十六条不予公开',
+    not_handled: '申请人以政府信息公开申请形式进行信访，依据条例第三十九条不予处理',
+  };
+  steps.push({ on: answerOn < next ? next : answerOn, action: 'answer', data: { outcome, reason: reasons[outcome], method: r.weighted({ electronic: 5, mail: 3, paper: 2, on_site: 1 }) } });
+  return { type: 'disclosure', orgId, fields, steps };
+}

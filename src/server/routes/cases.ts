@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { addDays } from '../../kernel/calendar/dates.ts';
+import { f } from '../../kernel/cases/define.ts';
+import {
+  addAttachment,
+  caseListQuery,
+  clockView,
+  createCase,
+  getAttachment,
+  getCase,
+  listCases,
+  performAction,
+} from '../../kernel/cases/engine.ts';
+import { orgTree } from '../../kernel/orgs.ts';
+import { badRequest } from '../../kernel/errors.ts';
+import { requireActor, type App } from '../app.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
+  app.get('/api/orgs', { schema: { tags: ['单位'], summary: '当前用户可见的单位树' } }, async (req) => {
+    return orgTree(k.db, requireActor(req).scopeOrgId);
+  });
+
+  app.get('/api/cases', { schema: { tags: ['案件'], summary: '案件列表（按权限范围，可筛选）', querystring: caseListQuery } }, async (req) => {
+    return listCases(k, requireActor(req), req.query);
+  });
+
+  app.get('/api/cases/:id', { schema: { tags: ['案件'], summary: '案件详情：当事人、时限、流程记录、可办理环节', params: idParams } }, async (req) => {
+    return getCase(k, requireActor(req), req.params.id);
+  });
+
+  // One route per case type and per step, so the OpenAPI document shows each form's exact fields.
+  for (const def of k.types.all()) {
+    app.post(
+      `/api/${def.key}/cases`,
+      {
+        schema: {
+          tags: [def.name],
+          summary: `登记${def.name}案件（${def.basis}）`,
+          body: z.object({ orgId: z.number().int().positive().meta({ title: '办理单位' }), fields: def.intake }),
+        },
+      },
+      async (req, reply) => {
+        const id = await createCase(k, requireActor(req), { type: def.key, orgId: req.body.orgId, fields: req.body.fields });
+        reply.code(201);
+        return getCase(k, requireActor(req), id);
+      },
+    );
+    for (const action of def.actions.filter((a) => !a.system)) {
+      app.post(
+        `/api/${def.key}/cases/:id/${action.key}`,
+        {
+          schema: {
+            tags: [def.name],
+            summary: `${action.label}${action.basis ? `（${action.basis}）` : ''}`,
+            params: idParams,
+            body: z.object({
+              version: z.number().int().positive().optional().meta({ title: '案件版本', description: '提交时看到的版本号，用于防止覆盖他人修改' }),
+              on: f.date('办理日期').optional(),
+              data: (action.fields ?? z.object({})).default({}),
+            }),
+          },
+        },
+        async (req) => {
+          const actor = requireActor(req);
+          const current = await getCase(k, actor, req.params.id);
+          if (current.type !== def.key) throw badRequest(`该案件不是${def.name}案件`);
+          await performAction(k, actor, req.params.id, action.key, req.body);
+          return getCase(k, actor, req.params.id);
+        },
+      );
+    }
+  }
+
+  app.post('/api/cases/:id/attachments', { schema: { tags: ['案件'], summary: '上传附件（multipart，单个文件不超过20MB）', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件');
+    const file = await req.file();
+    if (!file) throw badRequest('没有收到文件');
+    const content = await file.toBuffer();
+    const id = await addAttachment(k, actor, req.params.id, { filename: file.filename, mime: file.mimetype, content });
+    reply.code(201);
+    return { ok: true, id };
+  });
+
+  app.get('/api/attachments/:id', { schema: { tags: ['案件'], summary: '下载附件', params: idParams } }, async (req, reply) => {
+    const a = await getAttachment(k, requireActor(req), req.params.id);
+    reply.header('content-type', a.mime || 'application/octet-stream');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
+    return reply.send(a.content);
+  });
+
+  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件' } }, async (req) => {
+    const actor = requireActor(req);
+    const today = k.today();
+    const rows = await k.db
+      .selectFrom('case_clocks as cc')
+      .innerJoin('cases as c', 'c.id', 'cc.case_id')
+      .innerJoin('orgs as o', 'o.id', 'c.org_id')
+      .selectAll('cc')
+      .select(['c.number', 'c.title', 'c.state', 'c.handler_id', 'o.name as org_name'])
+      .where('o.path', 'like', `${actor.scopePath}%`)
+      .where('cc.status', '=', 'running')
+      .where('cc.due_on', '<=', addDays(today, 7))
+      .orderBy('cc.due_on')
+      .limit(200)
+      .execute();
+    const items = rows.map((r) => {
+      const def = k.types.get(r.type);
+      const clock = clockView(k, def, r);
+      return {
+        caseId: r.case_id,
+        number: r.number,
+        title: r.title,
+        typeName: def.name,
+        stateLabel: def.states[r.state]?.label ?? r.state,
+        orgName: r.org_name,
+        mine: r.handler_id === actor.id,
+        clock: { key: clock.key, label: clock.label, dueOn: clock.dueOn, daysLeft: clock.daysLeft, unit: clock.unit, overdue: clock.overdue },
+      };
+    });
+    return { today, overdue: items.filter((i) => i.clock.overdue), dueSoon: items.filter((i) => !i.clock.overdue) };
+  });
+};
