@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { settingsFromEnv } from '../config.ts';
 import { connect, migrate } from '../kernel/db/connect.ts';
 import { Kernel } from '../kernel/kernel.ts';
@@ -16,9 +13,8 @@ import { findOrg, topOrg } from '../kernel/orgs.ts';
 import { AppError } from '../kernel/errors.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
 import { progress } from './progress.ts';
+import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB_DIST = path.join(ROOT, 'dist/web');
 
 const HELP = `fazhi — 法治政府建设工作平台
 
@@ -43,20 +39,6 @@ async function openKernel() {
   const conn = await connect({ databaseUrl: s.databaseUrl, dataDir: s.dataDir });
   await migrate(conn.db);
   return { k: await Kernel.open(conn, createRegistry()), settings: s };
-}
-
-async function buildWebIfNeeded() {
-  const srcDir = path.join(ROOT, 'web');
-  const built = path.join(WEB_DIST, 'index.html');
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(srcDir)) return;
-  console.log('正在构建管理控制台（首次运行约需一分钟）…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 async function main(argv: string[]) {

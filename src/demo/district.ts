@@ -158,6 +158,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     }
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);
+  stallSome(due, asOf);
   let done = 0;
   for (const p of due) {
     const clerk = staff.clerks.get(p.orgId)!;
@@ -183,6 +184,27 @@ interface Plan {
   orgId: number;
   fields: Record<string, any>;
   steps: Step[];
+  /** Drawn with the case, so which cases a clerk let slide does not depend on anything else. */
+  stall: number;
+}
+
+/**
+ * A real district always has a few cases nobody moved in time. Cases received in a window
+ * before the as-of date stop after their first steps (复议: after acceptance), so they are
+ * overdue on the dashboard; at least two of each type, more where the draw says so.
+ */
+function stallSome(plans: Plan[], asOf: string) {
+  const windows: Record<string, [number, number]> = { disclosure: [60, 32], reconsideration: [100, 66] };
+  for (const [type, [far, near]] of Object.entries(windows)) {
+    const inWindow = plans
+      .filter((p) => p.type === type && p.fields.receivedOn >= addDays(asOf, -far) && p.fields.receivedOn <= addDays(asOf, -near))
+      .sort((a, b) => a.stall - b.stall);
+    inWindow.forEach((p, i) => {
+      if (i >= 2 && p.stall >= 0.3) return;
+      const keep = type === 'reconsideration' ? p.steps.findIndex((s) => ['accept', 'accept_simple', 'deem_accept'].includes(s.action)) + 1 : 0;
+      p.steps = p.steps.slice(0, keep);
+    });
+  }
 }
 
 /** `n` receipt dates spread over the working days of a year. */
@@ -196,6 +218,7 @@ const wd = (k: Kernel, from: string, n: number) => (n <= 0 ? k.calendar.nextWork
 const cd = (k: Kernel, from: string, n: number) => k.calendar.nextWorkday(addDays(from, n));
 
 function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: number, townships: string[]): Plan {
+  const stall = r.next();
   const category = r.weighted({ penalty: 34, nonperformance: 14, disclosure: 12, work_injury: 10, licensing: 8, coercion: 8, expropriation: 6, other: 8 });
   const fields = {
     receivedOn,
@@ -212,14 +235,14 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
     steps.push({ on: (at = wd(k, at, r.int(1, 3))), action: 'request_correction', data: { items: '请补充提交被申请复议的行政行为文书及身份证明材料' } });
     if (r.chance(0.2)) {
       steps.push({ on: wd(k, at, r.int(11, 14)), action: 'abandon' });
-      return { type: 'reconsideration', orgId, fields, steps };
+      return { type: 'reconsideration', orgId, fields, steps, stall };
     }
     steps.push({ on: (at = wd(k, at, r.int(3, 9))), action: 'receive_correction' });
   }
   const route = r.weighted({ normal: 62, simple: 24, reject: 11, deemed: 3 });
   if (route === 'reject') {
     steps.push({ on: wd(k, at, r.int(1, 5)), action: 'reject', data: { reason: r.pick(['超过法定申请期限', '不属于行政复议受案范围', '申请人与被申请复议的行政行为无利害关系']) } });
-    return { type: 'reconsideration', orgId, fields, steps };
+    return { type: 'reconsideration', orgId, fields, steps, stall };
   }
   const acceptedOn = route === 'deemed' ? wd(k, at, 5) : wd(k, at, r.int(1, 5));
   steps.push({ on: acceptedOn, action: route === 'simple' ? 'accept_simple' : route === 'deemed' ? 'deem_accept' : 'accept', by: route === 'deemed' ? 'system' : 'clerk', data: route === 'simple' ? { ground: '事实清楚、权利义务关系明确、争议不大' } : undefined });
@@ -259,23 +282,24 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   if (['revoked', 'confirmed_illegal', 'ordered_performance'].includes(ending) && r.chance(0.3)) {
     steps.push({ on: wd(k, endOn, r.int(3, 15)), action: 'issue_opinion_letter', data: { recipient: fields.respondent, content: '规范执法程序，加强证据收集' } });
   }
-  return { type: 'reconsideration', orgId, fields, steps };
+  return { type: 'reconsideration', orgId, fields, steps, stall };
 }
 
 function planDisclosure(k: Kernel, r: Random, receivedOn: string, orgId: number, townships: string[]): Plan {
+  const stall = r.next();
   const applicantType = r.weighted({ person: 78, business: 12, legal_service: 5, nonprofit: 2, research: 1, other: 2 });
   const fields = {
     receivedOn,
     channel: r.weighted({ online: 6, letter: 3, in_person: 2, fax: 1 }),
     applicantType,
-    content: `申请公开${r.pick(townships)}${r.pick(DISCLOSURE_TOPICS)}`,
+    content: `${r.pick(townships)}${r.pick(DISCLOSURE_TOPICS)}`,
     parties: [applicantType === 'person' ? person(r, townships) : company(r, townships)],
   };
   const steps: Step[] = [];
   let at = receivedOn;
   if (r.chance(0.04)) {
     steps.push({ on: wd(k, at, r.int(1, 8)), action: 'withdraw' });
-    return { type: 'disclosure', orgId, fields, steps };
+    return { type: 'disclosure', orgId, fields, steps, stall };
   }
   if (r.chance(0.08)) {
     const noticeOn = wd(k, at, r.int(1, 6));
@@ -283,7 +307,7 @@ function planDisclosure(k: Kernel, r: Random, receivedOn: string, orgId: number,
     steps.push({ on: noticeOn, action: 'request_correction', data: { items: '所需信息的名称、文号或者便于行政机关查询的其他特征性描述不明确', deadline } });
     if (r.chance(0.25)) {
       steps.push({ on: wd(k, deadline, 2), action: 'abandon' });
-      return { type: 'disclosure', orgId, fields, steps };
+      return { type: 'disclosure', orgId, fields, steps, stall };
     }
     steps.push({ on: (at = wd(k, noticeOn, r.int(2, 9))), action: 'receive_correction' });
   }
@@ -311,5 +335,5 @@ function planDisclosure(k: Kernel, r: Random, receivedOn: string, orgId: number,
     not_handled: '申请人以政府信息公开申请形式进行信访，依据条例第三十九条不予处理',
   };
   steps.push({ on: answerOn < next ? next : answerOn, action: 'answer', data: { outcome, reason: reasons[outcome], method: r.weighted({ electronic: 5, mail: 3, paper: 2, on_site: 1 }) } });
-  return { type: 'disclosure', orgId, fields, steps };
+  return { type: 'disclosure', orgId, fields, steps, stall };
 }

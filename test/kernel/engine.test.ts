@@ -130,6 +130,13 @@ eachDatabase('case engine', (tdb) => {
     assert.equal(leaderView.idNumber, '1101**********1234');
     assert.equal(leaderView.phone, '138****5678');
     assert.ok(!leaderView.address!.includes('88号'));
+    // The district admin works at the 司法局: its own cases in clear, another department's masked.
+    assert.equal((await getCase(w.k, w.admin, id)).parties[0].name, '张三丰');
+    const edu = await createCase(w.k, w.eduClerk, { type: 'disclosure', orgId: w.education, fields: disclosureIntake('2025-04-09') });
+    assert.equal((await getCase(w.k, w.eduClerk, edu)).parties[0].phone, '13812345678');
+    const adminView = await getCase(w.k, w.admin, edu);
+    assert.equal(adminView.personalDataMasked, true);
+    assert.equal(adminView.parties[0].phone, '138****5678');
   });
 
   test('an acceptance review that expires is deemed accepted (视为受理) on its due date', async () => {

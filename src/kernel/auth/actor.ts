@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   orgId: number;
   orgName: string;
+  /** Path of the org the user works in: personal data is shown only for cases there. */
+  orgPath: string;
   scopeOrgId: number;
   scopePath: string;
 }
@@ -31,5 +33,8 @@ export function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw forbidden('仅管理员可执行此操作');
 }
 
-/** Parties' personal data is shown only to those who handle the case. */
-export const seesPersonalData = (actor: Actor, orgPath: string) => actor.role !== 'leader' && canSeeOrg(actor, orgPath);
+/**
+ * Parties' personal data is shown only to staff of the org handling the case (or above it in
+ * their own line): an admin overseeing the district sees other departments' cases masked.
+ */
+export const seesPersonalData = (actor: Actor, orgPath: string) => actor.role !== 'leader' && canSeeOrg(actor, orgPath) && orgPath.startsWith(actor.orgPath);

@@ -65,7 +65,7 @@ export async function actorById(db: Database, userId: number): Promise<Actor | u
     .selectFrom('users as u')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .innerJoin('orgs as s', 's.id', 'u.scope_org_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'o.name as org_name', 's.path as scope_path', 'u.active'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'o.name as org_name', 'o.path as org_path', 's.path as scope_path', 'u.active'])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!r || !r.active) return undefined;
@@ -76,6 +76,7 @@ export async function actorById(db: Database, userId: number): Promise<Actor | u
     role: r.role,
     orgId: r.org_id,
     orgName: r.org_name,
+    orgPath: r.org_path,
     scopeOrgId: r.scope_org_id,
     scopePath: r.scope_path,
   };

@@ -26,7 +26,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
         secure: opts.secureCookies ?? false,
         maxAge: SESSION_HOURS * 3600,
       });
-      return { ok: true, user: { ...actor, roleLabel: ROLE_LABELS[actor.role] } };
+      return { ok: true, user: { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today() } };
     },
   );
 
@@ -39,6 +39,6 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
 
   app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户' } }, async (req) => {
     const actor = requireActor(req);
-    return { ...actor, roleLabel: ROLE_LABELS[actor.role] };
+    return { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today() };
   });
 };

@@ -1,0 +1,95 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { connect, migrate } from '../../src/kernel/db/connect.ts';
+import { Kernel } from '../../src/kernel/kernel.ts';
+import { createRegistry } from '../../src/institutions/index.ts';
+import { loadDemo, DEMO_PASSWORD } from '../../src/demo/district.ts';
+import { buildApp, type App } from '../../src/server/app.ts';
+import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
+
+/**
+ * The staff console in headless Chromium (Debian's, driven by playwright-core): log in, see the
+ * dashboard, open an overdue 依申请公开 case and answer it.
+ */
+const AS_OF = '2025-11-20';
+let app: App;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+before(async () => {
+  await buildWebIfNeeded();
+  const conn = await connect({ dataDir: 'memory://' });
+  await migrate(conn.db);
+  const k = await Kernel.open(conn, createRegistry(), { today: () => AS_OF });
+  await loadDemo(k);
+  app = await buildApp(k, { webRoot: WEB_DIST });
+  base = await app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+test('a wrong password shows the Chinese error; the right one opens the dashboard', async () => {
+  await page.goto(base);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText(/用户名或密码错误/).waitFor();
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('me').waitFor();
+  assert.match(await page.getByTestId('me').innerText(), /周立法/);
+  await page.getByText('全区主要指标').waitFor();
+  const received = await page.getByTestId('figure-reconsideration.received').innerText();
+  assert.match(received, /行政复议\.收到申请\s*\d+\s*件/);
+});
+
+test('a figure opens the records behind it', async () => {
+  await page.getByTestId('figure-disclosure.on_time_rate').click();
+  await page.getByText('指标来源：依申请公开.按期答复率').waitFor();
+  await page.getByText(/分母「答复（计时）」的全部记录/).waitFor();
+  assert.ok((await page.locator('.ant-drawer .ant-table-row').count()) > 0);
+  await page.locator('.ant-drawer-close').click();
+});
+
+test('open an overdue case from the dashboard and answer it', async () => {
+  const row = page.getByTestId('overdue-table').locator('tr', { hasText: '依申请公开' }).first();
+  await row.getByRole('link').click();
+  await page.getByTestId('case-number').waitFor();
+  assert.match(await page.getByTestId('case-number').innerText(), /依申请公开〔2025〕\d+号/);
+  await page.getByTestId('clock-answer').getByText(/超期\d+个工作日/).waitFor();
+  await page.getByTestId('action-answer').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('答复类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '予以公开' }).click();
+  await dialog.getByLabel('提供方式').click();
+  await page.locator('.ant-select-item-option', { hasText: '电子' }).click();
+  await dialog.getByRole('button', { name: /确认办理/ }).click();
+  await page.getByText('已办理：作出答复').waitFor();
+  await page.getByTestId('case-state').getByText('已答复').waitFor();
+  await page.getByTestId('clock-answer').getByText('已完成（超期）').waitFor();
+  await page.screenshot({ path: 'test-results/answered-case.png', fullPage: true });
+});
+
+test('a leader sees masked parties and no actions', async () => {
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+  await page.getByLabel('用户名').fill('leader');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('me').waitFor();
+  await page.getByTestId('overdue-table').getByRole('link').first().click();
+  await page.getByTestId('case-number').waitFor();
+  await page.getByText('当事人（已脱敏）').waitFor();
+  assert.equal(await page.locator('[data-testid^="action-"]').count(), 0);
+  const phone = await page.locator('td', { hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
+  assert.ok(phone > 0, 'phone numbers are masked');
+});

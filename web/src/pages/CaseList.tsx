@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { api, qs } from '../api.ts';
+import { useMe } from '../session.tsx';
+import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
+import { SchemaFields, clean } from '../components/SchemaForm.tsx';
+
+export function CaseListPage() {
+  const me = useMe();
+  const types = useCaseTypes();
+  const tree = useOrgTree();
+  const nav = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [data, setData] = useState<any>();
+  const [creating, setCreating] = useState<string>();
+  const filters = Object.fromEntries(params.entries());
+  const page = Number(filters.page ?? 1);
+  const set = (patch: Record<string, unknown>) => {
+    const next = { ...filters, ...patch, page: patch.page ?? 1 };
+    setParams(qs(next));
+  };
+  useEffect(() => {
+    setData(undefined);
+    api(`/api/cases?${qs({ ...filters, pageSize: 20 })}`).then(setData);
+  }, [params.toString()]);
+  const type = types?.find((t) => t.key === filters.type);
+  return (
+    <Card
+      title="案件办理"
+      extra={
+        me.role !== 'leader' && (
+          <Space>
+            {types?.map((t) => (
+              <Button key={t.key} type="primary" onClick={() => setCreating(t.key)}>
+                登记{t.name}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select placeholder="案件类型" allowClear style={{ width: 140 }} value={filters.type} onChange={(v) => set({ type: v, state: undefined })} options={types?.map((t) => ({ value: t.key, label: t.name }))} />
+        <Select placeholder="状态" allowClear style={{ width: 140 }} value={filters.state} disabled={!type} onChange={(v) => set({ state: v })} options={type?.states.map((s: any) => ({ value: s.key, label: s.label }))} />
+        <TreeSelect placeholder="单位（含下级）" allowClear style={{ width: 240 }} value={filters.orgId ? Number(filters.orgId) : undefined} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll onChange={(v) => set({ orgId: v })} />
+        <InputNumber placeholder="年度" style={{ width: 100 }} min={2000} max={2100} value={filters.year ? Number(filters.year) : undefined} onChange={(v) => set({ year: v ?? undefined })} />
+        <Select placeholder="办结情况" allowClear style={{ width: 120 }} value={filters.open} onChange={(v) => set({ open: v })} options={[{ value: 'true', label: '在办' }, { value: 'false', label: '已办结' }]} />
+        <span>
+          仅看超期 <Switch checked={filters.overdue === 'true'} onChange={(v) => set({ overdue: v ? 'true' : undefined })} data-testid="overdue-switch" />
+        </span>
+        <Input.Search placeholder="案号或事项" allowClear defaultValue={filters.q} onSearch={(v) => set({ q: v })} style={{ width: 220 }} />
+      </Space>
+      <Table
+        rowKey="id"
+        loading={!data}
+        dataSource={data?.items}
+        size="middle"
+        rowClassName={(r: any) => (r.overdue ? 'row-overdue' : '')}
+        onRow={(r: any) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined })}
+        pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (p) => set({ page: p }) }}
+        columns={[
+          { title: '案号', dataIndex: 'number', render: (v, r: any) => <Link to={`/cases/${r.id}`}>{v}</Link>, width: 230 },
+          { title: '类型', dataIndex: 'typeName', width: 100 },
+          { title: '事项', dataIndex: 'title', ellipsis: true },
+          { title: '办理单位', dataIndex: 'orgName', width: 170 },
+          { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
+          { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v, r: any) => (r.outcomeLabel ? `${v}（${r.outcomeLabel}）` : v) },
+          { title: '最近届满', dataIndex: 'nextDue', width: 140, render: (v, r: any) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
+        ]}
+      />
+      {creating && <NewCaseModal typeKey={creating} onClose={() => setCreating(undefined)} onCreated={(id) => nav(`/cases/${id}`)} />}
+    </Card>
+  );
+}
+
+function NewCaseModal({ typeKey, onClose, onCreated }: { typeKey: string; onClose: () => void; onCreated: (id: number) => void }) {
+  const me = useMe();
+  const types = useCaseTypes();
+  const tree = useOrgTree();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const type = types?.find((t) => t.key === typeKey);
+  return (
+    <Modal
+      open
+      width={720}
+      title={`登记${type?.name ?? ''}`}
+      okText="登记"
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={async () => {
+        const v = await form.validateFields();
+        setBusy(true);
+        try {
+          const c = await api(`/api/${typeKey}/cases`, { body: { orgId: v.orgId, fields: clean(v.fields) } });
+          message.success(`已登记，案号 ${c.number}`);
+          onCreated(c.id);
+        } catch (e: any) {
+          message.error(e.message, 6);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Form form={form} layout="vertical" initialValues={{ orgId: me.orgId }}>
+        <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
+          <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
+        </Form.Item>
+        <SchemaFields schema={type?.intake} prefix={['fields']} />
+      </Form>
+    </Modal>
+  );
+}

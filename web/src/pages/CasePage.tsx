@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Modal, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../api.ts';
+import { DueTag } from '../components/DueTag.tsx';
+import { SchemaFields, clean } from '../components/SchemaForm.tsx';
+import { useCaseTypes } from '../hooks.ts';
+import { useMe } from '../session.tsx';
+
+const ROLE = { applicant: '申请人', agent: '代理人', third_party: '第三人' } as Record<string, string>;
+
+function ClockCard({ c }: { c: any }) {
+  const unit = c.unit === 'workday' ? '个工作日' : '日';
+  const status =
+    c.status === 'pending' ? <Tag>未开始</Tag>
+    : c.status === 'paused' ? <Tag color="purple">已暂停</Tag>
+    : c.status === 'stopped' ? (c.late ? <Tag color="red">已完成（超期）</Tag> : <Tag color="green">已完成（按期）</Tag>)
+    : <DueTag daysLeft={c.daysLeft} unit={c.unit} overdue={c.overdue} />;
+  return (
+    <Card size="small" title={c.label} extra={status} data-testid={`clock-${c.key}`}>
+      <Tooltip title={c.basis}>
+        <Typography.Text type="secondary">
+          {c.length}
+          {unit}
+          {c.extended ? `，已延长${c.extended}${unit}` : ''}
+          {c.pausedDays ? `，暂停${c.pausedDays}${unit}` : ''}
+        </Typography.Text>
+      </Tooltip>
+      <div>起算：{c.startedOn ?? '—'}</div>
+      <div>
+        届满：<b>{c.dueOn ?? (c.status === 'paused' ? '暂停中，恢复后重算' : '—')}</b>
+      </div>
+      {c.stoppedOn && <div>完成：{c.stoppedOn}</div>}
+      {c.warnings?.map((w: string) => <Alert key={w} type="warning" title={w} style={{ marginTop: 8 }} />)}
+    </Card>
+  );
+}
+
+/** A timeline entry's form data, rendered with the action's field titles. */
+function EventData({ data, schema, type }: { data: Record<string, any>; schema: any; type: any }) {
+  const entries = Object.entries(data ?? {}).filter(([k]) => k !== 'parties' && k !== 'receivedOn');
+  if (!entries.length) return null;
+  const props = schema?.properties ?? type?.intake?.properties ?? {};
+  return (
+    <div style={{ color: '#555' }}>
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          {props[k]?.title ?? k}：{props[k]?.options?.[v] ?? String(v)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function CasePage() {
+  const { id } = useParams();
+  const { message } = App.useApp();
+  const types = useCaseTypes();
+  const [c, setC] = useState<any>();
+  const [error, setError] = useState<string>();
+  const [acting, setActing] = useState<any>();
+  const load = useCallback(() => api(`/api/cases/${id}`).then(setC, (e) => setError(e.message)), [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  if (error) return <Alert type="error" title={error} />;
+  if (!c) return null;
+  const type = types?.find((t) => t.key === c.type);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <span data-testid="case-number">{c.number}</span>
+            <Tag color={c.final ? 'default' : 'processing'} data-testid="case-state">
+              {c.stateLabel}
+            </Tag>
+            {c.outcomeLabel && <Tag color="gold">{c.outcomeLabel}</Tag>}
+            {c.clocks.some((x: any) => x.overdue) && <Tag color="red">已超期</Tag>}
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {c.actions.map((a: any) => (
+              <Button key={a.key} onClick={() => setActing(a)} data-testid={`action-${a.key}`}>
+                {a.label}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label="类型">{c.typeName}</Descriptions.Item>
+          <Descriptions.Item label="办理单位">{c.orgName}</Descriptions.Item>
+          <Descriptions.Item label="经办人">{c.handlerName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="收到日期">{c.receivedOn}</Descriptions.Item>
+          <Descriptions.Item label="办结日期">{c.closedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="版本">{c.version}</Descriptions.Item>
+          <Descriptions.Item label="事项" span={3}>
+            {c.title}
+          </Descriptions.Item>
+          {Object.entries(c.fields ?? {})
+            .filter(([k]) => k !== 'receivedOn')
+            .map(([k, v]) => {
+              const s = type?.intake?.properties?.[k];
+              return (
+                <Descriptions.Item key={k} label={s?.title ?? k} span={String(v).length > 30 ? 3 : 1}>
+                  {s?.options?.[v as string] ?? String(v)}
+                </Descriptions.Item>
+              );
+            })}
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        {c.clocks.filter((x: any) => x.status !== 'pending').map((x: any) => (
+          <Col span={6} key={x.key}>
+            <ClockCard c={x} />
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Card title="办理过程" size="small">
+            <Timeline
+              items={c.timeline.map((e: any) => ({
+                color: e.kind === 'deem_accept' ? 'orange' : 'blue',
+                content: (
+                  <div>
+                    <b>{e.on}</b> {e.label} → {e.toStateLabel}
+                    {e.outcomeLabel && `（${e.outcomeLabel}）`} <Typography.Text type="secondary">· {e.actorName}</Typography.Text>
+                    <EventData data={e.data} schema={type?.actions.find((a: any) => a.key === e.kind)?.schema} type={e.kind === 'receive' ? type : undefined} />
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+        <Col span={10}>
+          <Card title={c.personalDataMasked ? '当事人（已脱敏）' : '当事人'} size="small" style={{ marginBottom: 16 }}>
+            <Table
+              rowKey={(_, i) => String(i)}
+              size="small"
+              pagination={false}
+              dataSource={c.parties}
+              columns={[
+                { title: '身份', dataIndex: 'role', render: (v) => ROLE[v] ?? v, width: 70 },
+                { title: '姓名/名称', dataIndex: 'name' },
+                { title: '证件号码', dataIndex: 'idNumber' },
+                { title: '电话', dataIndex: 'phone' },
+                { title: '住址', dataIndex: 'address' },
+              ]}
+            />
+          </Card>
+          <Card title="附件" size="small">
+            {c.attachments.map((a: any) => (
+              <div key={a.id}>
+                <a href={`/api/attachments/${a.id}`}>{a.filename}</a> <Typography.Text type="secondary">{(a.size / 1024).toFixed(1)} KB · SM3 {a.sm3.slice(0, 12)}…</Typography.Text>
+              </div>
+            ))}
+            {c.actions.length > 0 && (
+              <Upload
+                showUploadList={false}
+                customRequest={async ({ file }) => {
+                  const form = new FormData();
+                  form.append('file', file as Blob);
+                  try {
+                    await api(`/api/cases/${c.id}/attachments`, { form });
+                    message.success('附件已上传');
+                    load();
+                  } catch (e: any) {
+                    message.error(e.message);
+                  }
+                }}
+              >
+                <Button size="small" style={{ marginTop: 8 }}>
+                  上传附件
+                </Button>
+              </Upload>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {acting && <ActionModal c={c} action={acting} onClose={() => setActing(undefined)} onDone={() => (setActing(undefined), load())} />}
+    </Space>
+  );
+}
+
+function ActionModal({ c, action, onClose, onDone }: { c: any; action: any; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const me = useMe();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open
+      title={action.label}
+      okText="确认办理"
+      confirmLoading={busy}
+      onCancel={onClose}
+      onOk={async () => {
+        const v = await form.validateFields();
+        setBusy(true);
+        try {
+          await api(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });
+          message.success(`已办理：${action.label}`);
+          onDone();
+        } catch (e: any) {
+          message.error(e.message, 6);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {action.basis && <Alert type="info" title={action.basis} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={{ on: me.today }}>
+        <Form.Item name="on" label="办理日期" rules={[{ required: true, message: '请选择办理日期' }]} getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(v: Dayjs | null) => v?.format('YYYY-MM-DD')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <SchemaFields schema={action.schema} prefix={['data']} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { api, qs } from '../api.ts';
+import { useMe } from '../session.tsx';
+import { DueTag } from '../components/DueTag.tsx';
+import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
+
+const HEADLINE = [
+  'reconsideration.received',
+  'reconsideration.accepted',
+  'reconsideration.concluded',
+  'reconsideration.correction_rate',
+  'disclosure.received',
+  'disclosure.answered',
+  'disclosure.on_time_rate',
+  'reconsideration.on_time_rate',
+];
+
+export function DashboardPage() {
+  const me = useMe();
+  const [dash, setDash] = useState<any>();
+  const [year, setYear] = useState<number>();
+  const [figures, setFigures] = useState<any[]>();
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  useEffect(() => {
+    api('/api/dashboard').then((d) => {
+      setDash(d);
+      setYear((y) => y ?? Number(d.today.slice(0, 4)));
+    });
+  }, []);
+  useEffect(() => {
+    if (year) api(`/api/indicators?${qs({ year, keys: HEADLINE.join(',') })}`).then((r) => setFigures(r.values));
+  }, [year]);
+  if (!dash) return null;
+  const thisYear = Number(dash.today.slice(0, 4));
+  const columns = [
+    { title: '案号', dataIndex: 'number', render: (v: string, r: any) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
+    { title: '类型', dataIndex: 'typeName', width: 100 },
+    { title: '事项', dataIndex: 'title', ellipsis: true },
+    { title: '单位', dataIndex: 'orgName', width: 160 },
+    { title: '环节', dataIndex: 'stateLabel', width: 90 },
+    { title: '时限', render: (_: any, r: any) => r.clock.label, width: 150 },
+    { title: '届满日', render: (_: any, r: any) => r.clock.dueOn, width: 110 },
+    { title: '剩余', render: (_: any, r: any) => <DueTag {...r.clock} />, width: 120 },
+    { title: '', render: (_: any, r: any) => r.mine && <Tag>我经办</Tag>, width: 80 },
+  ];
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title={`${me.role === 'clerk' ? me.orgName : '全区'}主要指标`}
+        extra={
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[thisYear, thisYear - 1, thisYear - 2].filter((y) => y >= 2024).map((y) => ({ value: y, label: `${y}年` }))}
+            style={{ width: 100 }}
+          />
+        }
+      >
+        <Row gutter={[16, 16]}>
+          {figures?.map((f) => (
+            <Col span={6} key={f.key}>
+              <Card size="small" hoverable onClick={() => setDrill({ key: f.key, name: f.name, year })} data-testid={`figure-${f.key}`}>
+                <Statistic title={f.name} value={f.value ?? '—'} suffix={f.value === null ? '' : f.unit} />
+                {f.denominator !== undefined && (
+                  <Typography.Text type="secondary">
+                    {f.numerator} / {f.denominator}
+                  </Typography.Text>
+                )}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <Card title={<span style={{ color: '#cf1322' }}>已超期（{dash.overdue.length}）</span>}>
+        {dash.overdue.length ? <Table rowKey={(r) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.overdue} columns={columns} pagination={{ pageSize: 10 }} data-testid="overdue-table" /> : <Empty description="没有超期案件" />}
+      </Card>
+      <Card title={`7日内到期（${dash.dueSoon.length}）`}>
+        {dash.dueSoon.length ? <Table rowKey={(r) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.dueSoon} columns={columns} pagination={{ pageSize: 10 }} /> : <Empty description="近期没有到期案件" />}
+      </Card>
+      <DrillDown target={drill} onClose={() => setDrill(null)} />
+    </Space>
+  );
+}
