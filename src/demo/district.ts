@@ -5,7 +5,7 @@ import { createOrg, type Org } from '../kernel/orgs.ts';
 import { actorById, createUser } from '../kernel/auth/sessions.ts';
 import { addDays, yearOf } from '../kernel/calendar/dates.ts';
 import { computeDue } from '../kernel/calendar/calendar.ts';
-import { createCase, performAction } from '../kernel/cases/engine.ts';
+import { applyExpiries, createCase, performAction } from '../kernel/cases/engine.ts';
 import { Random } from './random.ts';
 import { company, person } from './people.ts';
 
@@ -170,6 +170,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     }
     opts.onProgress?.(++done, due.length);
   }
+  await applyExpiries(k);
   return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
 }
 

@@ -8,7 +8,6 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import { recomputeAllClocks } from '../../kernel/cases/engine.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
-import { verifyChain } from '../../kernel/audit/audit.ts';
 
 export const calendarRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   app.get(
@@ -85,9 +84,4 @@ export const calendarRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
       return { ok: true, recomputedCases: await changed() };
     },
   );
-
-  app.get('/api/audit/verify', { schema: { tags: ['审计'], summary: '校验审计日志哈希链（管理员）' } }, async (req) => {
-    assertAdmin(requireActor(req));
-    return verifyChain(k.db);
-  });
 };

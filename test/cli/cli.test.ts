@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const run = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-cli-'));
+const fazhi = (...args: string[]) =>
+  run(process.execPath, ['bin/fazhi.js', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } }).then(
+    (r) => ({ code: 0, ...r }),
+    (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
+  );
+
+test('deadline prints the due date; --days counts natural days; unpublished years warn', async () => {
+  assert.equal((await fazhi('deadline', '--from', '2025-09-26', '--workdays', '5')).stdout.trim(), '2025-10-10');
+  assert.equal((await fazhi('deadline', '--from', '2025-09-01', '--days', '30')).stdout.trim(), '2025-10-09');
+  const warned = await fazhi('deadline', '--from', '2026-12-20', '--days', '60');
+  assert.equal(warned.stdout.trim(), '2027-02-18');
+  assert.match(warned.stderr, /警告：2027年节假日安排尚未录入/);
+  const json = JSON.parse((await fazhi('deadline', '--from', '2026-12-20', '--workdays', '10', '--json')).stdout);
+  assert.equal(json.warnings.length, 1);
+});
+
+test('bad CLI input gets a Chinese message and exit code 2', async () => {
+  const r = await fazhi('deadline', '--from', '2025-02-30', '--workdays', '5');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /起算日期/);
+  const both = await fazhi('deadline', '--from', '2025-02-03', '--workdays', '5', '--days', '3');
+  assert.equal(both.code, 2);
+  const unknown = await fazhi('frobnicate');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /未知命令/);
+});
+
+test('case-types --json lists every case type with states, clocks and outcomes', async () => {
+  const types = JSON.parse((await fazhi('case-types', '--json')).stdout);
+  const rc = types.find((t: any) => t.key === 'reconsideration');
+  assert.equal(rc.name, '行政复议');
+  assert.ok(rc.states.some((s: any) => s.label === '审理中'));
+  const decision = rc.clocks.find((c: any) => c.key === 'decision');
+  assert.deepEqual([decision.length, decision.unit, decision.maxExtension], [60, 'day', 30]);
+  assert.ok(rc.outcomes.some((o: any) => o.label === '确认违法'));
+  const dc = types.find((t: any) => t.key === 'disclosure');
+  assert.deepEqual([dc.clocks[0].length, dc.clocks[0].unit, dc.clocks[0].maxExtension], [20, 'workday', 20]);
+});
+
+test('audit verify reports an intact chain on a fresh database', async () => {
+  const r = await fazhi('audit', 'verify', '--json');
+  assert.equal(r.code, 0);
+  assert.equal(JSON.parse(r.stdout).ok, true);
+});
