@@ -61,6 +61,8 @@ export const extensionPending = (events: EventView[]) => {
 
 const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
 const CONCLUDED = ['decide', 'mediate', 'terminate'];
+/** Both review periods end with the case and stand still while it is suspended. */
+const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend'], resumeOn: ['resume'] };
 
 export const reconsideration = defineCaseType({
   key: 'reconsideration',
@@ -260,12 +262,9 @@ export const reconsideration = defineCaseType({
       key: 'decision',
       label: '审理期限（普通程序）',
       basis: '行政复议法第六十二条：受理之日起六十日内作出决定，经批准可延长不超过三十日',
+      ...REVIEW_PERIOD,
       length: 60,
-      unit: 'day',
       startOn: ['accept', 'deem_accept'],
-      stopOn: CONCLUDED,
-      pauseOn: ['suspend'],
-      resumeOn: ['resume'],
       extendOn: ['approve_extension'],
       maxExtension: 30,
     },
@@ -273,12 +272,9 @@ export const reconsideration = defineCaseType({
       key: 'decision_simple',
       label: '审理期限（简易程序）',
       basis: '行政复议法第六十二条第二款：简易程序自受理之日起三十日内作出决定',
+      ...REVIEW_PERIOD,
       length: 30,
-      unit: 'day',
       startOn: ['accept_simple'],
-      stopOn: CONCLUDED,
-      pauseOn: ['suspend'],
-      resumeOn: ['resume'],
     },
   ],
   outcomes,

@@ -86,6 +86,9 @@ export interface CaseTypeDef {
   indicators: IndicatorDef[];
 }
 
+export const stateLabel = (def: CaseTypeDef, state: string) => def.states[state]?.label ?? state;
+export const outcomeLabel = (def: CaseTypeDef, outcome: string | null) => (outcome ? def.outcomes[outcome] ?? outcome : null);
+
 export function defineCaseType(def: CaseTypeDef): CaseTypeDef {
   for (const a of def.actions) {
     for (const s of [...a.from, ...(a.to ? [a.to] : [])]) {

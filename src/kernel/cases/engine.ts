@@ -11,7 +11,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.t
 import { parseInput } from '../validation.ts';
 import { maskParty, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
-import type { ActionDef, CaseTypeDef, EventView } from './define.ts';
+import { outcomeLabel, stateLabel, type ActionDef, type CaseTypeDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
 const DEFAULT_ROLES: Role[] = ['admin', 'clerk'];
@@ -168,7 +168,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     if (!roles.includes(actor.role)) throw forbidden(`「${action.label}」需由${rolesLabel(roles)}办理`);
   }
   if (!action.from.includes(c.state)) {
-    throw new AppError(409, 'invalid_transition', `案件当前处于「${def.states[c.state]?.label ?? c.state}」，不能办理「${action.label}」`);
+    throw new AppError(409, 'invalid_transition', `案件当前处于「${stateLabel(def, c.state)}」，不能办理「${action.label}」`);
   }
   if (input.version !== undefined && input.version !== c.version) {
     throw conflict(`该案件已被他人修改（您看到的是第${input.version}版，当前为第${c.version}版），请刷新后重新办理`, { currentVersion: c.version });
@@ -329,10 +329,10 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     number: c.number,
     title: c.title,
     state: c.state,
-    stateLabel: def.states[c.state]?.label ?? c.state,
+    stateLabel: stateLabel(def, c.state),
     final: def.states[c.state]?.final === true,
     outcome: c.outcome,
-    outcomeLabel: c.outcome ? def.outcomes[c.outcome] ?? c.outcome : null,
+    outcomeLabel: outcomeLabel(def, c.outcome),
     orgId: c.org_id,
     orgName: c.org_name,
     receivedOn: c.received_on,
@@ -356,9 +356,9 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       on: e.occurred_on,
       fromState: e.from_state,
       toState: e.to_state,
-      toStateLabel: def.states[e.to_state]?.label ?? e.to_state,
+      toStateLabel: stateLabel(def, e.to_state),
       outcome: e.outcome,
-      outcomeLabel: e.outcome ? def.outcomes[e.outcome] ?? e.outcome : null,
+      outcomeLabel: outcomeLabel(def, e.outcome),
       data: e.data,
       actorName: e.actor_name ?? '系统',
       recordedAt: e.recorded_at,
@@ -435,8 +435,8 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
         number: r.number,
         title: r.title,
         state: r.state,
-        stateLabel: def.states[r.state]?.label ?? r.state,
-        outcomeLabel: r.outcome ? def.outcomes[r.outcome] ?? r.outcome : null,
+        stateLabel: stateLabel(def, r.state),
+        outcomeLabel: outcomeLabel(def, r.outcome),
         orgName: r.org_name,
         receivedOn: r.received_on,
         closedOn: r.closed_on,

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Kernel } from '../kernel.ts';
 import { getOrg } from '../orgs.ts';
-import type { CaseTypeDef } from '../cases/define.ts';
+import { outcomeLabel, stateLabel, type CaseTypeDef } from '../cases/define.ts';
 import { isRate, type CountIndicator, type IndicatorDef } from './define.ts';
 
 export interface IndicatorScope {
@@ -56,10 +56,11 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, counts: CountIndicator
   }
   const cl = counts.filter((d) => !byEvents(d));
   if (cl.length) {
+    const clocks = [...new Set(cl.flatMap((d) => (d.count as { clocks: string[] }).clocks))];
     const cols = sql.join(cl.map((d, i) => sql`count(*) filter (where ${countCondition(d)})::int as ${sql.ref('c' + i)}`));
     const { rows } = await sql<Record<string, number>>`
       select ${cols} from case_clocks cc
-      where cc.type = ${def.key} and cc.status = 'stopped'
+      where cc.type = ${def.key} and cc.clock in (${list(clocks)}) and cc.status = 'stopped'
         and cc.stopped_on between ${from} and ${to} and cc.org_id in ${subtree(path)}`.execute(k.db);
     cl.forEach((d, i) => out.set(d.key, rows[0]['c' + i]));
   }
@@ -148,8 +149,8 @@ export async function indicatorRecords(k: Kernel, ref: string, scope: IndicatorS
     title: r.title,
     orgName: r.org_name,
     state: r.state,
-    stateLabel: type.states[r.state]?.label ?? r.state,
-    outcomeLabel: r.outcome ? type.outcomes[r.outcome] ?? r.outcome : null,
+    stateLabel: stateLabel(type, r.state),
+    outcomeLabel: outcomeLabel(type, r.outcome),
     on: r.on_date,
     dueOn: r.due_on,
     ...(numerator ? { inNumerator: Boolean(r.in_num) } : {}),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { addDays } from '../../kernel/calendar/dates.ts';
-import { f } from '../../kernel/cases/define.ts';
+import { f, stateLabel } from '../../kernel/cases/define.ts';
 import {
   addAttachment,
   caseListQuery,
@@ -116,7 +116,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         number: r.number,
         title: r.title,
         typeName: def.name,
-        stateLabel: def.states[r.state]?.label ?? r.state,
+        stateLabel: stateLabel(def, r.state),
         orgName: r.org_name,
         mine: r.handler_id === actor.id,
         clock: { key: clock.key, label: clock.label, dueOn: clock.dueOn, daysLeft: clock.daysLeft, unit: clock.unit, overdue: clock.overdue },

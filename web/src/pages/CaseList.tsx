@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
+import { FormModal } from '../components/FormModal.tsx';
 
 export function CaseListPage() {
   const me = useMe();
@@ -78,38 +79,24 @@ function NewCaseModal({ typeKey, onClose, onCreated }: { typeKey: string; onClos
   const me = useMe();
   const types = useCaseTypes();
   const tree = useOrgTree();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   const type = types?.find((t) => t.key === typeKey);
   return (
-    <Modal
-      open
+    <FormModal
       width={720}
       title={`登记${type?.name ?? ''}`}
       okText="登记"
-      confirmLoading={busy}
-      onCancel={onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
-        setBusy(true);
-        try {
-          const c = await api(`/api/${typeKey}/cases`, { body: { orgId: v.orgId, fields: clean(v.fields) } });
-          message.success(`已登记，案号 ${c.number}`);
-          onCreated(c.id);
-        } catch (e: any) {
-          message.error(e.message, 6);
-        } finally {
-          setBusy(false);
-        }
+      initialValues={{ orgId: me.orgId }}
+      onClose={onClose}
+      submit={async (v) => {
+        const c = await api(`/api/${typeKey}/cases`, { body: { orgId: v.orgId, fields: clean(v.fields) } });
+        onCreated(c.id);
+        return `已登记，案号 ${c.number}`;
       }}
     >
-      <Form form={form} layout="vertical" initialValues={{ orgId: me.orgId }}>
-        <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
-          <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
-        </Form.Item>
-        <SchemaFields schema={type?.intake} prefix={['fields']} />
-      </Form>
-    </Modal>
+      <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
+        <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
+      </Form.Item>
+      <SchemaFields schema={type?.intake} prefix={['fields']} />
+    </FormModal>
   );
 }

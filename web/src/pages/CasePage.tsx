@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Modal, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { api } from '../api.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
+import { FormModal } from '../components/FormModal.tsx';
 import { useCaseTypes } from '../hooks.ts';
 import { useMe } from '../session.tsx';
+
+/** Every step carries the date it happened, which defaults to today. */
+const ON_DATE = { properties: { on: { type: 'string', format: 'date', title: '办理日期' } }, required: ['on'] };
 
 const ROLE = { applicant: '申请人', agent: '代理人', third_party: '第三人' } as Record<string, string>;
 
@@ -187,38 +190,22 @@ export function CasePage() {
 }
 
 function ActionModal({ c, action, onClose, onDone }: { c: any; action: any; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
   const me = useMe();
-  const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
   return (
-    <Modal
-      open
+    <FormModal
       title={action.label}
       okText="确认办理"
-      confirmLoading={busy}
-      onCancel={onClose}
-      onOk={async () => {
-        const v = await form.validateFields();
-        setBusy(true);
-        try {
-          await api(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });
-          message.success(`已办理：${action.label}`);
-          onDone();
-        } catch (e: any) {
-          message.error(e.message, 6);
-        } finally {
-          setBusy(false);
-        }
+      initialValues={{ on: me.today }}
+      onClose={onClose}
+      submit={async (v) => {
+        await api(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });
+        onDone();
+        return `已办理：${action.label}`;
       }}
     >
       {action.basis && <Alert type="info" title={action.basis} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ on: me.today }}>
-        <Form.Item name="on" label="办理日期" rules={[{ required: true, message: '请选择办理日期' }]} getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(v: Dayjs | null) => v?.format('YYYY-MM-DD')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <SchemaFields schema={action.schema} prefix={['data']} />
-      </Form>
-    </Modal>
+      <SchemaFields schema={ON_DATE} />
+      <SchemaFields schema={action.schema} prefix={['data']} />
+    </FormModal>
   );
 }
