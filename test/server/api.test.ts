@@ -123,6 +123,21 @@ eachDatabase('HTTP API', (tdb) => {
     assert.equal(notMultipart.status, 400);
   });
 
+  test('the case list exports to Excel with parties masked', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const r = await app.inject({ method: 'GET', url: '/api/cases/export.xlsx?type=reconsideration', headers: { cookie: cookies.clerk } });
+    assert.equal(r.statusCode, 200);
+    assert.match(String(r.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as any);
+    const ws = wb.getWorksheet('案件清单')!;
+    assert.equal(ws.getRow(1).getCell(1).value, '案号');
+    const listed = (await call('clerk', 'GET', '/api/cases?type=reconsideration')).body.total;
+    assert.equal(ws.rowCount - 1, listed);
+    const partiesCol = ws.getColumn(11).values.slice(2).map(String);
+    assert.ok(partiesCol.every((v) => v.startsWith('张**') && v.includes('138****5678')), 'names and phones masked');
+  });
+
   test('indicators and drill-down are scoped to what the user may see', async () => {
     const ok = await call('clerk', 'GET', '/api/indicators?year=2025&keys=行政复议.收到申请');
     assert.equal(ok.status, 200);

@@ -14,6 +14,7 @@ import {
   performAction,
 } from '../../kernel/cases/engine.ts';
 import { orgTree } from '../../kernel/orgs.ts';
+import { exportCasesXlsx } from '../../kernel/cases/export.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
 
@@ -26,6 +27,13 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
 
   app.get('/api/cases', { schema: { tags: ['案件'], summary: '案件列表（按权限范围，可筛选）', querystring: caseListQuery } }, async (req) => {
     return listCases(k, requireActor(req), req.query);
+  });
+
+  app.get('/api/cases/export.xlsx', { schema: { tags: ['案件'], summary: '按当前筛选条件导出 Excel（当事人信息脱敏）', querystring: caseListQuery } }, async (req, reply) => {
+    const xlsx = await exportCasesXlsx(k, requireActor(req), req.query);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`案件清单-${k.today()}.xlsx`)}`);
+    return reply.send(xlsx);
   });
 
   app.get('/api/cases/:id', { schema: { tags: ['案件'], summary: '案件详情：当事人、时限、流程记录、可办理环节', params: idParams } }, async (req) => {

@@ -30,15 +30,15 @@ export function CaseListPage() {
     <Card
       title="案件办理"
       extra={
-        me.role !== 'leader' && (
-          <Space>
-            {types?.map((t) => (
+        <Space>
+          <Button href={`/api/cases/export.xlsx?${qs(filters)}`}>导出Excel</Button>
+          {me.role !== 'leader' &&
+            types?.map((t) => (
               <Button key={t.key} type="primary" onClick={() => setCreating(t.key)}>
                 登记{t.name}
               </Button>
             ))}
-          </Space>
-        )
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
