@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { settingsFromEnv } from '../config.ts';
 import { connect, migrate } from '../kernel/db/connect.ts';
@@ -13,6 +14,8 @@ import { findOrg, topOrg } from '../kernel/orgs.ts';
 import { AppError } from '../kernel/errors.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
 import { progress } from './progress.ts';
+import { analyzeFile, expandPaths, summaryCsv, type FileResult } from '../analysis/files.ts';
+import { KIND_LABELS } from '../analysis/structure.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
 
@@ -28,6 +31,8 @@ const HELP = `fazhi — 法治政府建设工作平台
   case-types [--json]        列出全部案件类型：状态、环节、时限、结果、指标
   indicators [--org 单位] [--year 年] [--json]
                              计算单位（含下级）某年度的全部指标
+  analyze 文件或目录… [--json] [--csv 汇总.csv]
+                             分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量
   audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
   clocks recompute           按当前节假日重新计算全部案件期限
   help                       显示本帮助
@@ -54,6 +59,7 @@ async function main(argv: string[]) {
       'as-of': { type: 'string' },
       org: { type: 'string' },
       year: { type: 'string' },
+      csv: { type: 'string' },
     },
   });
 
@@ -117,6 +123,29 @@ async function main(argv: string[]) {
         for (const v of vals) console.log(`  ${v.name}\t${v.value ?? '—'}${v.value === null ? '' : v.unit}`);
       }
       return 0;
+    }
+    case 'analyze': {
+      if (positionals.length === 0) throw new AppError(400, 'bad_request', '用法：npx fazhi analyze 文件或目录… [--json] [--csv 汇总.csv]');
+      const files = expandPaths(positionals);
+      const bar = progress('分析报告');
+      const results: FileResult[] = [];
+      for (const [i, file] of files.entries()) {
+        const r = await analyzeFile(file);
+        results.push(r);
+        if (values.json) console.log(JSON.stringify(r));
+        else if ('error' in r) console.log(`✗ ${file}：${r.error}`);
+        else {
+          console.log(`${file}\n  ${r.title ?? '（无标题）'} | ${r.entity ?? '主体未识别'} | ${r.year ?? '?'}年 | 落款 ${r.date ?? '无'} | 得分 ${r.quality.score}`);
+          if (r.missing.length) console.log(`  缺少：${r.missing.map((k) => KIND_LABELS[k]).join('、')}`);
+          for (const x of r.inconsistencies) console.log(`  矛盾：${x.message}`);
+        }
+        if (files.length > 1) bar(i + 1, files.length);
+      }
+      if (values.csv) {
+        fs.writeFileSync(values.csv, summaryCsv(results));
+        console.error(`汇总表已写入 ${values.csv}`);
+      }
+      return results.some((r) => 'error' in r) ? 2 : 0;
     }
     case 'audit': {
       if (positionals[0] !== 'verify') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify');

@@ -1,0 +1,51 @@
+import { identity, originalSpan, type MappedText } from './mapped.ts';
+import { normalize } from './normalize.ts';
+import { analyzeStructure, type SectionKind } from './structure.ts';
+import { extractFigures } from './figures.ts';
+import { checkConsistency } from './consistency.ts';
+import { scoreQuality, type Quality } from './quality.ts';
+
+export interface Analysis {
+  file: string;
+  title: string | null;
+  entity: string | null;
+  year: number | null;
+  date: string | null;
+  sections: { heading: string; level: number; kind: SectionKind; kinds: SectionKind[]; start: number; end: number }[];
+  missing: SectionKind[];
+  figures: { text: string; value: number; max?: number; unit: string; approx: boolean; counts: string; start: number; end: number }[];
+  inconsistencies: { text: string; kind: string; stated: number; computed: number; confidence: string; message: string; start: number; end: number }[];
+  relations: { text: string; kind: string; stated: number; computed: number; parts: number[]; note?: string; start: number; end: number }[];
+  quality: Quality;
+  /** The cleaned, simplified text the analysis read (offsets above index the original). */
+  normalized: string;
+  chars: number;
+}
+
+/**
+ * Reads one report. `source` is the text as the user gave it (for HTML, the page source):
+ * every start/end in the result indexes it.
+ */
+export function analyze(file: string, source: MappedText | string, opts: { deadline?: string } = {}): Analysis {
+  const original = typeof source === 'string' ? identity(source) : source;
+  const n = normalize(original);
+  const back = (s: number, e: number) => originalSpan(n, s, e);
+  const st = analyzeStructure(n.text);
+  const figures = extractFigures(n.text.slice(0, st.bodyEnd));
+  const { findings, relations } = checkConsistency(n.text, figures);
+  return {
+    file,
+    title: st.title,
+    entity: st.entity,
+    year: st.year,
+    date: st.date,
+    sections: st.sections.map((s) => ({ heading: s.heading, level: s.level, kind: s.kind, kinds: s.kinds, ...back(s.start, s.end) })),
+    missing: st.missing,
+    figures: figures.map(({ start, end, ...f }) => ({ ...f, ...back(start, end) })),
+    inconsistencies: findings.map(({ start, end, ...f }) => ({ ...f, ...back(start, end) })),
+    relations: relations.map(({ start, end, ...r }) => ({ ...r, ...back(start, end) })),
+    quality: scoreQuality(n.text, st, figures, findings, opts.deadline),
+    normalized: n.text,
+    chars: n.text.length,
+  };
+}

@@ -1,0 +1,197 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { unzipSync, strFromU8 } from 'fflate';
+import { identity, type MappedText } from './mapped.ts';
+import { AppError } from '../kernel/errors.ts';
+
+/**
+ * Turns an uploaded file into text. For plain text and HTML the offsets of the result index the
+ * file's own text (for HTML, the page source); .docx and PDF have no text of their own, so
+ * offsets index the extracted text, which the analysis returns as well.
+ */
+export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+export type Format = 'text' | 'html' | 'docx' | 'pdf';
+
+export interface Ingested {
+  format: Format;
+  /** The text offsets refer to: the decoded file for text and HTML, the extracted text otherwise. */
+  source: string;
+  /** The readable text, mapped into `source`. */
+  text: MappedText;
+}
+
+const fail = (msg: string) => new AppError(422, 'unreadable', msg);
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Many government pages and files are still GB2312/GBK.
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control / Math.max(1, n) > 0.05;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', mdash: '—', hellip: '…', middot: '·', emsp: ' ', ensp: ' ' };
+const BLOCK = /^(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt|blockquote|pre|hr|td|th)$/i;
+const SKIP_CONTENT = /^(script|style|noscript|head|nav|header|footer|iframe|svg|select|button|form)$/i;
+const FURNITURE = /\b(nav|menu|footer|header|breadcrumb|crumb|share|toolbar|sidebar|topbar|bottom|copyright|fontsize|print)\b/i;
+
+/** Text of an HTML page with each character mapped to its place in the source; tolerant of broken markup. */
+export function htmlText(html: string): MappedText {
+  const out: string[] = [];
+  const map: number[] = [];
+  const emit = (s: string, at: number, step = 0) => {
+    for (let i = 0; i < s.length; i++) {
+      out.push(s[i]);
+      map.push(at + i * step);
+    }
+  };
+  const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][\w:-]*)([^>]*)>/g;
+  let pos = 0;
+  let skipUntil: { name: string; depth: number } | null = null;
+  for (let m = TAG.exec(html); ; m = TAG.exec(html)) {
+    const textEnd = m ? m.index : html.length;
+    if (!skipUntil && textEnd > pos) {
+      const chunk = html.slice(pos, textEnd);
+      const ent = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
+      let last = 0;
+      for (let e = ent.exec(chunk); e; e = ent.exec(chunk)) {
+        emit(chunk.slice(last, e.index).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
+        const code = e[1].toLowerCase();
+        const ch = code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : ENTITIES[code] ?? e[0];
+        emit(ch, pos + e.index);
+        last = e.index + e[0].length;
+      }
+      emit(chunk.slice(last).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
+    }
+    if (!m) break;
+    pos = m.index + m[0].length;
+    const name = m[1]?.toLowerCase();
+    if (!name) continue;
+    const closing = m[0].startsWith('</');
+    if (skipUntil) {
+      if (name === skipUntil.name) skipUntil.depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1;
+      if (skipUntil.depth === 0) skipUntil = null;
+      continue;
+    }
+    if (!closing && !m[0].endsWith('/>') && (SKIP_CONTENT.test(name) || FURNITURE.test(/(?:class|id)\s*=\s*["']?([^"'>]*)/i.exec(m[2] ?? '')?.[1] ?? ''))) {
+      // Skip the element's content only if it is closed somewhere; broken markup must not swallow the page.
+      if (html.toLowerCase().indexOf(`</${name}`, pos) >= 0) skipUntil = { name, depth: 1 };
+      continue;
+    }
+    if (BLOCK.test(name)) emit('\n', m.index);
+  }
+  const text = out.join('');
+  map.push(html.length);
+  // Collapse the runs of blank space markup leaves, keeping the map.
+  const keep: number[] = [];
+  let prevNl = true;
+  let prevSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      while (keep.length && text[keep[keep.length - 1]] === ' ') keep.pop();
+      if (!prevNl) keep.push(i);
+      prevNl = true;
+      prevSpace = false;
+    } else if (c === ' ') {
+      if (!prevNl && !prevSpace) keep.push(i);
+      prevSpace = true;
+    } else {
+      keep.push(i);
+      prevNl = false;
+      prevSpace = false;
+    }
+  }
+  return {
+    text: keep.map((i) => text[i]).join(''),
+    map: Int32Array.from([...keep.map((i) => map[i]), html.length]),
+  };
+}
+
+function docxText(bytes: Uint8Array): string {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+  } catch {
+    throw fail('该 .docx 文件已损坏，无法解压');
+  }
+  const xml = files['word/document.xml'];
+  if (!xml) throw fail('不是有效的 Word 文档（缺少 word/document.xml）');
+  const doc = strFromU8(xml);
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return doc
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? unescape(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n')).join(''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+      data: bytes,
+      cMapUrl: pathToFileURL(path.join(root, 'cmaps') + '/').href,
+      cMapPacked: true,
+      standardFontDataUrl: pathToFileURL(path.join(root, 'standard_fonts') + '/').href,
+      disableFontFace: true,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+  } catch (e: any) {
+    throw fail(`PDF 文件无法打开：${e?.name === 'PasswordException' ? '文件已加密' : '文件已损坏'}`);
+  }
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join(''));
+  }
+  await doc.destroy();
+  const text = pages.join('\n');
+  if (text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
+  return text;
+}
+
+export async function ingest(filename: string, bytes: Uint8Array): Promise<Ingested> {
+  if (bytes.length === 0) throw fail(`文件「${filename}」是空文件`);
+  if (bytes.length > MAX_INPUT_BYTES) throw fail(`文件「${filename}」有${(bytes.length / 1048576).toFixed(1)}MB，超过${MAX_INPUT_BYTES / 1048576}MB 上限；年度报告通常不足1MB，请确认文件是否正确`);
+  const ext = path.extname(filename).toLowerCase();
+  const head = strFromU8(bytes.subarray(0, 5), true);
+  if (head.startsWith('%PDF')) {
+    const t = await pdfText(bytes);
+    return { format: 'pdf', source: t, text: identity(t) };
+  }
+  if (head.startsWith('PK\u0003\u0004')) {
+    if (ext !== '.docx' && !unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']) throw fail(`文件「${filename}」是压缩包，不是 Word 文档`);
+    const t = docxText(bytes);
+    if (!t.trim()) throw fail(`Word 文档「${filename}」没有文字`);
+    return { format: 'docx', source: t, text: identity(t) };
+  }
+  if (ext === '.doc' || ext === '.wps') throw fail(`暂不支持旧版 ${ext} 格式，请另存为 .docx 后上传`);
+  if (looksBinary(bytes)) throw fail(`文件「${filename}」不是文本、网页、Word(.docx) 或 PDF 文件`);
+  const source = decode(bytes);
+  if (!source.trim()) throw fail(`文件「${filename}」没有文字`);
+  const isHtml = ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i.test(source.slice(0, 500));
+  if (isHtml) {
+    const text = htmlText(source);
+    if (!text.text.trim()) throw fail(`网页「${filename}」中没有正文文字`);
+    return { format: 'html', source, text };
+  }
+  return { format: 'text', source, text: identity(source) };
+}

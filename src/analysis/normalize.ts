@@ -1,0 +1,55 @@
+import * as OpenCC from 'opencc-js';
+import { rewrite, type MappedText } from './mapped.ts';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+/** Characters that occur only in traditional text; their absence lets us skip conversion. */
+const TRADITIONAL_HINT = /[這個們國會發與實進點說時為對經區開關處還幾當從於數據門現將設]/;
+
+const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+/**
+ * A machine-converted page leaves one tone-marked pinyin syllable in brackets after a character:
+ * 經(jīng). Only that is removed; 附件(PDF), 对(a)项 and (2024) stay.
+ */
+const PINYIN = new RegExp(`(?<=\\p{Script=Han})\\((?=[a-zü${TONE}]*[${TONE}])[a-zü${TONE}]{1,6}\\)`, 'gu');
+
+/**
+ * Full-width ASCII to half-width, ideographic spaces to spaces, and stray spaces between
+ * Chinese characters removed. One-to-one except for the removed spaces.
+ */
+function widths(t: MappedText): MappedText {
+  const folded = rewrite(t, /[\uFF01-\uFF5E\u3000\u00A0]/g, (m) => {
+    const c = m[0].charCodeAt(0);
+    return c === 0x3000 || c === 0xa0 ? ' ' : String.fromCharCode(c - 0xfee0);
+  });
+  return rewrite(folded, /(?<=[\p{Script=Han}，。、；：？！”“）（])[ \t]+(?=[\p{Script=Han}，。、；：？！”“）（\d])|(?<=\d)[ \t]+(?=[\p{Script=Han}%])/gu, () => '');
+}
+
+/** Traditional to simplified, line by line so that a length change never shifts other offsets. */
+function simplified(t: MappedText): MappedText {
+  if (!TRADITIONAL_HINT.test(t.text.slice(0, 20000)) && !TRADITIONAL_HINT.test(t.text)) return t;
+  return rewrite(t, /[^\n]+/g, (m) => {
+    const line = toSimplified(m[0]);
+    if (line.length === m[0].length) return line;
+    // Rare phrase conversions change length; convert character by character to keep offsets.
+    return [...m[0]].map((ch) => {
+      const c = toSimplified(ch);
+      return c.length === ch.length ? c : ch;
+    }).join('');
+  });
+}
+
+/** Web page furniture that pages copied as text carry along (seed 003, 004). */
+const BOILERPLATE = new RegExp(
+  String.raw`^[ 	]*(?:主办单位|承办单位|协办单位|主管单位|网站标识码|联系方式|联系电话|技术支持|网站地图|版权所有|Copyright|当前位置|您当前的位置|浏览次数|阅读次数|分享到|字号|字体大小|【\s*(?:打印|关闭|大|中|小)\s*】|扫一扫|推荐使用|建议使用).*(?:
+|$)|^.*(?:ICP备|公网安备|IE\d+及以上|分辨率浏览).*(?:
+|$)|^[ 	]*(?:打印|关闭|打印本页|关闭窗口|返回顶部|\[打印\]|\[关闭\])[ 	]*(?:
+|$)`,
+  'gmu',
+);
+
+export function normalize(t: MappedText): MappedText {
+  const lines = rewrite(t, /\r\n?/g, () => '\n');
+  const clean = rewrite(rewrite(widths(lines), BOILERPLATE, () => ''), /[ \t]*[|｜][ \t]*$/gm, () => '');
+  return simplified(rewrite(clean, PINYIN, () => ''));
+}
