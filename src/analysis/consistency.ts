@@ -108,7 +108,8 @@ export function checkConsistency(text: string, figures: Figure[]): { findings: F
     }
 
     // Concluded more than received, in one sentence (carry-overs can explain it: low confidence).
-    const received = exact.find((f) => /受理|收到|接收|新收/.test(f.counts) && !/办结|审结|结案/.test(f.counts));
+    const notConcluded = (f: Figure) => !/办结|审结|结案/.test(f.counts);
+    const received = exact.find((f) => /受理/.test(f.counts) && notConcluded(f)) ?? exact.find((f) => /收到|接收|新收/.test(f.counts) && notConcluded(f));
     const concluded = exact.find((f) => /办结|审结|结案/.test(f.counts));
     if (received && concluded && received.unit === concluded.unit && concluded.value > received.value) {
       findings.push({ kind: 'concluded_exceeds_received', ...span, stated: concluded.value, computed: received.value, confidence: 'low', message: `办结${concluded.text}多于受理${received.text}（可能含上年结转，请核实）` });

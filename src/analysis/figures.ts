@@ -41,7 +41,7 @@ export function chineseNumber(s: string): number {
 
 // Longest first, so 个工作日 wins over 个 and 人次 over 人.
 const UNIT_WORDS = [
-  '个百分点', '个工作日', '平方米', '万人次', '人次', '家次', '户次', '万元', '亿元', '元', '个月', '小时', '分钟', '公里',
+  '个百分点', '个工作日', '平方米', '人次', '家次', '户次', '万元', '亿元', '元', '个月', '小时', '分钟', '公里',
   '件', '起', '人', '次', '场', '个', '项', '家', '份', '张', '天', '日', '篇', '期', '名', '户', '条', '批', '所', '处',
   '台', '辆', '套', '本', '册', '吨', '亩', '米', '支', '位', '部', '门', '块', '座', '间', '轮', '类', '组',
 ];
@@ -105,14 +105,14 @@ export function extractFigures(text: string): Figure[] {
     const factor = mult === '万' ? 10_000 : mult === '亿' ? 100_000_000 : 1;
     let unit = unitWord;
     let scale = factor;
-    if (mult && (unitWord === '元' || unitWord === '人次')) {
+    if (mult && unitWord === '元') {
       unit = mult + unitWord; // 22.23万元 is stated in 万元
       scale = 1;
     }
     if (percentWord) unit = '%';
     const value = parse(rawValue) * scale;
     const max = rawMax ? parse(rawMax) * scale : undefined;
-    const approx = Boolean(prefix && prefix !== '不少于') || Boolean(approxMid) || Boolean(approxEnd && approxEnd !== '以上') || approxEnd === '余' || approxEnd === '以上';
+    const approx = Boolean(prefix || approxMid || approxEnd);
     out.push({
       text: whole,
       value,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { unzipSync, strFromU8 } from 'fflate';
 import { identity, type MappedText } from './mapped.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -140,16 +139,35 @@ function docxText(bytes: Uint8Array): string {
     .trim();
 }
 
+/**
+ * A PDF breaks every paragraph into lines. A line as long as the page's longest, not ending a
+ * sentence, continues on the next line unless that one starts a heading.
+ */
+export function joinWrappedLines(page: string): string {
+  const lines = page.split('\n');
+  const full = Math.max(...lines.map((l) => l.trim().length));
+  let out = '';
+  lines.forEach((line, i) => {
+    out += line;
+    const next = lines[i + 1];
+    if (next === undefined) return;
+    const wraps = line.trim().length >= full * 0.85 && !/[。！？!?:：;；]$/.test(line.trim()) && !/^\s*([一二三四五六七八九十⼀⼆三四五六七⼋九⼗]+、|[(（][一二三四五六七八九十⼀⼆三四五六七⼋九⼗\d]+[)）]|\d+[.、])/.test(next);
+    out += wraps ? '' : '\n';
+  });
+  return out;
+}
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   let doc;
   try {
     doc = await pdfjs.getDocument({
-      data: bytes,
-      cMapUrl: pathToFileURL(path.join(root, 'cmaps') + '/').href,
+      // pdf.js refuses Buffers (and detaches what it is given): pass a copy as a plain Uint8Array.
+      data: new Uint8Array(bytes),
+      cMapUrl: path.join(root, 'cmaps') + '/',
       cMapPacked: true,
-      standardFontDataUrl: pathToFileURL(path.join(root, 'standard_fonts') + '/').href,
+      standardFontDataUrl: path.join(root, 'standard_fonts') + '/',
       disableFontFace: true,
       isEvalSupported: false,
       verbosity: 0,
@@ -160,7 +178,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join(''));
+    pages.push(joinWrappedLines(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join('')));
   }
   await doc.destroy();
   const text = pages.join('\n');

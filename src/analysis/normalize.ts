@@ -13,14 +13,20 @@ const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
  */
 const PINYIN = new RegExp(`(?<=\\p{Script=Han})\\((?=[a-zü${TONE}]*[${TONE}])[a-zü${TONE}]{1,6}\\)`, 'gu');
 
+/** CJK radicals-supplement forms that PDF fonts emit and NFKC leaves alone. */
+const RADICALS: Record<string, string> = { '⺠': '民', '⻔': '门', '⻓': '长', '⻄': '西', '⻅': '见', '⻋': '车', '⻢': '马', '⻜': '飞', '⻚': '页', '⻛': '风', '⻘': '青', '⻝': '食', '⻥': '鱼', '⻩': '黄', '⻬': '齐', '⻰': '龙', '⻳': '龟', '⺟': '母', '⺫': '目', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻙': '韦', '⻦': '鸟' };
+
 /**
  * Full-width ASCII to half-width, ideographic spaces to spaces, and stray spaces between
  * Chinese characters removed. One-to-one except for the removed spaces.
  */
 function widths(t: MappedText): MappedText {
-  const folded = rewrite(t, /[\uFF01-\uFF5E\u3000\u00A0]/g, (m) => {
+  const folded = rewrite(t, /[\uFF01-\uFF5E\u3000\u00A0\u2E80-\u2FDF\uF900-\uFAFF]/g, (m) => {
     const c = m[0].charCodeAt(0);
-    return c === 0x3000 || c === 0xa0 ? ' ' : String.fromCharCode(c - 0xfee0);
+    if (c === 0x3000 || c === 0xa0) return ' ';
+    // PDF text layers often carry Kangxi radicals (⼀ ⼯ ⾏) for the ideographs they look like.
+    if (c < 0xff00) return RADICALS[m[0]] ?? (m[0].normalize('NFKC').length === 1 ? m[0].normalize('NFKC') : m[0]);
+    return String.fromCharCode(c - 0xfee0);
   });
   return rewrite(folded, /(?<=[\p{Script=Han}，。、；：？！”“）（])[ \t]+(?=[\p{Script=Han}，。、；：？！”“）（\d])|(?<=\d)[ \t]+(?=[\p{Script=Han}%])/gu, () => '');
 }
@@ -50,6 +56,6 @@ const BOILERPLATE = new RegExp(
 
 export function normalize(t: MappedText): MappedText {
   const lines = rewrite(t, /\r\n?/g, () => '\n');
-  const clean = rewrite(rewrite(widths(lines), BOILERPLATE, () => ''), /[ \t]*[|｜][ \t]*$/gm, () => '');
-  return simplified(rewrite(clean, PINYIN, () => ''));
+  const simple = simplified(rewrite(widths(lines), PINYIN, () => ''));
+  return rewrite(rewrite(simple, BOILERPLATE, () => ''), /[ \t]*[|｜][ \t]*$/gm, () => '');
 }

@@ -137,13 +137,14 @@ export function analyzeStructure(text: string): Structure {
     }
   }
   sections.sort((a, b) => a.start - b.start);
-  // A section runs to the next heading of the same or a higher level.
-  for (let i = 0; i < sections.length; i++) {
-    const s = sections[i];
+  // A section runs to the next heading of the same or a higher level: one pass with the open ones.
+  const open: Heading[] = [];
+  for (const s of sections) {
     if (s.level === 5) continue;
-    const next = sections.slice(i + 1).find((n) => n.level <= s.level);
-    s.end = next ? next.start : bodyEnd;
+    while (open.length && open[open.length - 1].level >= s.level) open.pop()!.end = s.start;
+    open.push(s);
   }
+  for (const s of open) s.end = bodyEnd;
 
   const years = [...(title ?? '').matchAll(/(\d{4})\s*年/g)].map((m) => +m[1]);
   const headingYears = sections.filter((s) => s.level === 1).flatMap((s) => [...s.heading.matchAll(/(\d{4})年/g)].map((m) => +m[1]));
