@@ -17,9 +17,9 @@ export interface Analysis {
   inconsistencies: { text: string; kind: string; stated: number; computed: number; confidence: string; message: string; start: number; end: number }[];
   relations: { text: string; kind: string; stated: number; computed: number; parts: number[]; note?: string; start: number; end: number }[];
   quality: Quality;
-  /** The cleaned, simplified text the analysis read (offsets above index the original). */
-  normalized: string;
   chars: number;
+  /** The cleaned, simplified text and the same findings as offsets into it, for display. */
+  view: { text: string; headings: [number, number, number][]; figures: [number, number][]; inconsistencies: [number, number][]; relations: [number, number][] };
 }
 
 /**
@@ -45,7 +45,13 @@ export function analyze(file: string, source: MappedText | string, opts: { deadl
     inconsistencies: findings.map(({ start, end, ...f }) => ({ ...f, ...back(start, end) })),
     relations: relations.map(({ start, end, ...r }) => ({ ...r, ...back(start, end) })),
     quality: scoreQuality(n.text, st, figures, findings, opts.deadline),
-    normalized: n.text,
     chars: n.text.length,
+    view: {
+      text: n.text,
+      headings: st.sections.map((s) => [s.start, s.headingEnd, s.level]),
+      figures: figures.map((f) => [f.start, f.end]),
+      inconsistencies: findings.map((f) => [f.start, f.end]),
+      relations: relations.map((r) => [r.start, r.end]),
+    },
   };
 }

@@ -20,13 +20,14 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-export type FileResult = (Omit<Analysis, 'normalized'> & { format: string }) | { file: string; error: string };
+export type FileResult = (Omit<Analysis, 'view'> & { format: string; view?: Analysis['view'] }) | { file: string; error: string };
 
-export async function analyzeFile(file: string, bytes: Uint8Array = fs.readFileSync(file)): Promise<FileResult> {
+/** One file's analysis, or its clerk-readable error; `withView` keeps the display text (console). */
+export async function analyzeFile(file: string, bytes: Uint8Array = fs.readFileSync(file), withView = false): Promise<FileResult> {
   try {
     const doc = await ingest(path.basename(file), bytes);
-    const { normalized: _text, ...a } = analyze(file, doc.text);
-    return { ...a, format: doc.format };
+    const { view, ...a } = analyze(file, doc.text);
+    return { ...a, format: doc.format, ...(withView ? { view } : {}) };
   } catch (e) {
     if (e instanceof AppError) return { file, error: e.message };
     throw e;

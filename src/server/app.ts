@@ -18,6 +18,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,7 +59,11 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
       return reply.code(err.status).send({ ok: false, code: err.code, message: err.message, details: err.details });
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.code(413).send({ ok: false, code: 'too_large', message: `附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB` });
+      const limit = req.url.startsWith('/api/analysis') ? '报告文件不能超过30MB' : `附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`;
+      return reply.code(413).send({ ok: false, code: 'too_large', message: limit });
+    }
+    if (err.code === 'FST_FILES_LIMIT') {
+      return reply.code(413).send({ ok: false, code: 'too_many', message: '一次上传的文件过多，请分批上传' });
     }
     if (err.statusCode && err.statusCode < 500) {
       const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.statusCode === 400 ? '请求格式有误，无法解析' : err.statusCode === 413 ? '提交的内容过大' : '请求有误';
@@ -92,6 +97,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   await app.register(caseRoutes(k));
   await app.register(indicatorRoutes(k));
   await app.register(calendarRoutes(k));
+  await app.register(analysisRoutes());
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html'))) {

@@ -17,15 +17,15 @@ test('seed 003: traditional text with pinyin artefacts becomes clean simplified 
   const a = analyze('003', raw);
   assert.equal(a.title, '新荣经济技术开发区2024年法治政府建设年度报告');
   assert.equal(a.entity, '新荣经济技术开发区');
-  assert.doesNotMatch(a.normalized, /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)/u);
-  assert.doesNotMatch(a.normalized, /[經濟術開發區這們國會]/);
-  assert.match(a.normalized, /领导班子带头学法述法,4名班子成员进行了年终述法/);
+  assert.doesNotMatch(a.view.text, /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)/u);
+  assert.doesNotMatch(a.view.text, /[經濟術開發區這們國會]/);
+  assert.match(a.view.text, /领导班子带头学法述法,4名班子成员进行了年终述法/);
   const four = a.figures.find((f) => f.text === '4名')!;
   assert.equal(raw.slice(four.start, four.end), '4名');
   const first = a.sections.find((s) => s.level === 1)!;
   assert.equal(raw.slice(first.start, first.start + 8), '一、主要工作成效');
   // Scanning text of the web page is not part of the report.
-  assert.ok(!a.normalized.includes('扫一扫'));
+  assert.ok(!a.view.text.includes('扫一扫'));
 });
 
 test('seed 001: 93件…其中…94件…占比100% is flagged; 271 ÷ 297 = 91.2% is recognised', () => {
@@ -59,7 +59,7 @@ test('seed 002: 60项 = 6 + 3 + 11 + 40 is recognised; its merged first part cov
 test("seed 004: the web page's footer is stripped and the missing parts are named", () => {
   const raw = seed('004');
   const a = analyze('004', raw);
-  for (const junk of ['网站标识码', '推荐使用IE8', '主办单位', '联系方式']) assert.ok(!a.normalized.includes(junk), junk);
+  for (const junk of ['网站标识码', '推荐使用IE8', '主办单位', '联系方式']) assert.ok(!a.view.text.includes(junk), junk);
   assert.equal(a.title, '区政务服务办2024年度法治政府建设情况报告');
   assert.deepEqual(a.missing, ['shortcomings', 'next_year']);
   const footer = raw.indexOf('主办单位');
@@ -135,7 +135,7 @@ test('formats: HTML page, GBK text, .docx and PDF give the same findings as the 
   const fromText = analyze('004', seed('004'));
   assert.deepEqual(fromHtml.figures.map((f) => f.text), fromText.figures.map((f) => f.text));
   for (const f of fromHtml.figures) assert.equal(html.source.slice(f.start, f.end), f.text, 'offsets index the page source');
-  for (const junk of ['首页', '当前位置', '分享到', '统计代码', '字体大小', '网站标识码', '无障碍']) assert.ok(!fromHtml.normalized.includes(junk), junk);
+  for (const junk of ['首页', '当前位置', '分享到', '统计代码', '字体大小', '网站标识码', '无障碍']) assert.ok(!fromHtml.view.text.includes(junk), junk);
   assert.equal(fromHtml.title, '区政务服务办2024年度法治政府建设情况报告');
 
   const gbk = await analyzeFile('001-gbk.txt', bytes('reports/001-gbk.txt'));

@@ -80,6 +80,21 @@ test('open an overdue case from the dashboard and answer it', async () => {
   await page.screenshot({ path: 'test-results/answered-case.png', fullPage: true });
 });
 
+test('report analysis: upload two reports, compare them, see the contradiction highlighted', async () => {
+  await page.goto(base + '/analysis');
+  const seeds = new URL('../fixtures/seeds/', import.meta.url).pathname;
+  const fs = await import('node:fs');
+  const s001 = seeds + fs.readdirSync(seeds).find((f) => f.startsWith('001'));
+  const html = new URL('../fixtures/reports/004-page.html', import.meta.url).pathname;
+  await page.locator('input[type=file]').setInputFiles([s001, html]);
+  await page.getByRole('cell', { name: '中共昌江区委昌江区人民政府' }).waitFor();
+  assert.equal(await page.locator('.ant-table-row').count(), 2);
+  await page.getByTestId('bad-span').first().waitFor();
+  await page.getByText('“其中”部分94件大于总数93件').waitFor();
+  await page.getByText(/91.2% = 271 ÷ 297/).waitFor();
+  await page.screenshot({ path: 'test-results/analysis.png', fullPage: true });
+});
+
 test('a leader sees masked parties and no actions', async () => {
   await page.getByRole('button', { name: /退\s*出/ }).click();
   await page.getByLabel('用户名').fill('leader');

@@ -52,3 +52,20 @@ test('audit verify reports an intact chain on a fresh database', async () => {
   assert.equal(r.code, 0);
   assert.equal(JSON.parse(r.stdout).ok, true);
 });
+
+test('analyze walks a folder: one JSON object per file, a CSV summary, progress on stderr', async () => {
+  const csv = path.join(dataDir, 'summary.csv');
+  const r = await fazhi('analyze', 'test/fixtures/seeds', '--json', '--csv', csv);
+  assert.equal(r.code, 0);
+  const lines = r.stdout.trim().split('\n').map((l: string) => JSON.parse(l));
+  assert.equal(lines.length, 5);
+  for (const a of lines) for (const key of ['file', 'title', 'entity', 'year', 'date', 'sections', 'missing', 'figures', 'inconsistencies', 'quality']) assert.ok(key in a, key);
+  assert.ok(lines[1].figures.every((f: any) => ['text', 'value', 'unit', 'approx', 'counts', 'start', 'end'].every((k) => k in f)));
+  assert.match(r.stderr, /分析报告 5\/5 100%/);
+  const table = fs.readFileSync(csv, 'utf8');
+  assert.match(table, /^\uFEFF文件,标题,报告主体/);
+  assert.equal(table.trim().split('\r\n').length, 6);
+  const bad = await fazhi('analyze', 'test/fixtures/reports/scanned.pdf');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stdout, /没有文字层/);
+});

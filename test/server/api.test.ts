@@ -138,6 +138,25 @@ eachDatabase('HTTP API', (tdb) => {
     assert.ok(partiesCol.every((v) => v.startsWith('张**') && v.includes('138****5678')), 'names and phones masked');
   });
 
+  test('report analysis: many files in one upload, each answered or refused in Chinese', async () => {
+    const fs = await import('node:fs');
+    const seedDir = new URL('../fixtures/seeds/', import.meta.url);
+    const s001 = fs.readFileSync(new URL(fs.readdirSync(seedDir).find((f) => f.startsWith('001'))!, seedDir));
+    const boundary = '----fazhiAnalysis';
+    const part = (name: string, type: string, data: Buffer) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), data, Buffer.from('\r\n')]);
+    const body = Buffer.concat([part('001.txt', 'text/plain', s001), part('empty.txt', 'text/plain', Buffer.alloc(0)), Buffer.from(`--${boundary}--\r\n`)]);
+    const r = await app.inject({ method: 'POST', url: '/api/analysis', headers: { cookie: cookies.leader, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    assert.equal(r.statusCode, 200);
+    const [ok, bad] = JSON.parse(r.body).results;
+    assert.equal(ok.entity, '中共昌江区委昌江区人民政府');
+    assert.ok(ok.inconsistencies.some((x: any) => x.kind === 'part_exceeds_whole'));
+    assert.equal(ok.view.text.slice(...ok.view.inconsistencies[0]).includes('94件'), true);
+    assert.match(bad.error, /空文件/);
+    const anonymous = await app.inject({ method: 'POST', url: '/api/analysis', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    assert.equal(anonymous.statusCode, 401);
+  });
+
   test('indicators and drill-down are scoped to what the user may see', async () => {
     const ok = await call('clerk', 'GET', '/api/indicators?year=2025&keys=行政复议.收到申请');
     assert.equal(ok.status, 200);

@@ -9,6 +9,7 @@ import { CaseListPage } from './pages/CaseList.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { IndicatorsPage } from './pages/Indicators.tsx';
 import { CalendarPage } from './pages/Calendar.tsx';
+import { AnalysisPage } from './pages/Analysis.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -32,6 +33,7 @@ export function Shell() {
     { key: '/', label: <Link to="/">工作台</Link> },
     { key: '/cases', label: <Link to="/cases">案件办理</Link> },
     { key: '/indicators', label: <Link to="/indicators">指标统计</Link> },
+    { key: '/analysis', label: <Link to="/analysis">报告分析</Link> },
     { key: '/calendar', label: <Link to="/calendar">期限与节假日</Link> },
   ];
   return (
@@ -67,6 +69,7 @@ export function Shell() {
               <Route path="/cases" element={<CaseListPage />} />
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/indicators" element={<IndicatorsPage />} />
+              <Route path="/analysis" element={<AnalysisPage />} />
               <Route path="/calendar" element={<CalendarPage />} />
             </Routes>
           </Content>
