@@ -22,7 +22,7 @@ export interface Ingested {
 
 const fail = (msg: string) => new AppError(422, 'unreadable', msg);
 
-function decode(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -203,7 +203,7 @@ export async function ingest(filename: string, bytes: Uint8Array): Promise<Inges
   }
   if (ext === '.doc' || ext === '.wps') throw fail(`暂不支持旧版 ${ext} 格式，请另存为 .docx 后上传`);
   if (looksBinary(bytes)) throw fail(`文件「${filename}」不是文本、网页、Word(.docx) 或 PDF 文件`);
-  const source = decode(bytes);
+  const source = decodeText(bytes);
   if (!source.trim()) throw fail(`文件「${filename}」没有文字`);
   const isHtml = ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i.test(source.slice(0, 500));
   if (isHtml) {

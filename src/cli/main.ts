@@ -89,7 +89,7 @@ async function main(argv: string[]) {
         for (const t of d) {
           console.log(`${t.key}\t${t.name}\t${t.basis}`);
           console.log(`  状态：${t.states.map((s) => s.label).join('、')}`);
-          for (const c of t.clocks) console.log(`  时限：${c.label} ${c.length}${c.unitLabel}${c.maxExtension ? `（可延长${c.maxExtension}${c.unitLabel}）` : ''}`);
+          for (const c of t.clocks) console.log(`  时限：${c.label} ${c.length ?? c.lengthLabel}${c.length === null ? '' : c.unitLabel}${c.maxExtension ? `（可延长${c.maxExtension}${c.unitLabel}）` : ''}`);
           console.log(`  结果：${t.outcomes.map((o) => o.label).join('、')}`);
           console.log(`  指标：${t.indicators.map((i) => i.label).join('、')}`);
         }

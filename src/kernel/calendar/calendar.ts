@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { addDays, weekday, yearOf } from './dates.ts';
+import { addDays, addMonths, diffDays, weekday, yearOf } from './dates.ts';
 
 /**
  * The working-day calendar: weekends off, statutory holidays off, 调休 weekend days on.
@@ -65,7 +65,8 @@ export class WorkCalendar {
   }
 }
 
-export type DayUnit = 'day' | 'workday';
+/** 日 (natural days), 工作日, or 月 (calendar months, 民法典 art. 202). */
+export type DayUnit = 'day' | 'workday' | 'month';
 
 export interface PeriodRule {
   length: number;
@@ -87,6 +88,13 @@ export function computeDue(
   pauses: { from: string; to: string }[] = [],
 ): DueDate {
   if (rule.length <= 0) return { due: start, warnings: [] };
+  if (rule.unit === 'month') {
+    // The corresponding day of the end month, or its last day when there is none; paused days added after.
+    let d = addMonths(start, rule.length);
+    for (const p of pauses) d = addDays(d, Math.max(0, diffDays(p.from, p.to)));
+    if (rule.rollOverHoliday ?? true) d = cal.nextWorkday(d);
+    return { due: d, warnings: cal.warningsFor(start, d) };
+  }
   const paused = (d: string) => pauses.some((p) => d > p.from && d <= p.to);
   let d = start;
   let counted = 0;

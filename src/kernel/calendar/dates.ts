@@ -28,3 +28,13 @@ export function todayInChina(now = new Date()): string {
 }
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The corresponding day n months later, or that month's last day when it has none (民法典 art. 202). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -4,6 +4,7 @@ import type { ClockDef, EventView } from './define.ts';
 
 export interface ClockState {
   key: string;
+  length: number;
   status: 'pending' | 'running' | 'paused' | 'stopped';
   startedOn: string | null;
   dueOn: string | null;
@@ -20,7 +21,10 @@ export interface ClockState {
  * the period; pause/resume exclude the days between them; extensions add data.days; a stop
  * event freezes the clock. While paused with no resume the due date is unknown.
  */
-export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventView[]): ClockState {
+export const clockLength = (def: ClockDef, fields: Record<string, any>) => (typeof def.length === 'function' ? def.length(fields) : def.length);
+
+export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventView[], fields: Record<string, any> = {}): ClockState {
+  const length = clockLength(def, fields);
   let startedOn: string | null = null;
   let stoppedOn: string | null = null;
   let stoppedBy: string | null = null;
@@ -47,23 +51,20 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
       if (still) still.to = e.on;
     }
   }
-  const base = { key: def.key, startedOn, stoppedOn, stoppedBy, extended, warnings: [] as string[] };
+  const base = { key: def.key, length, startedOn, stoppedOn, stoppedBy, extended, warnings: [] as string[] };
   if (!startedOn) return { ...base, status: 'pending', dueOn: null, pausedDays: 0 };
-  const pausedDays = pauses.reduce(
-    (n, p) => n + (def.unit === 'workday' ? workdaysBetween(cal, p.from, p.to ?? p.from) : diffDays(p.from, p.to ?? p.from)),
-    0,
-  );
+  const pausedDays = pauses.reduce((n, p) => n + daysLeft(cal, def.unit, p.from, p.to ?? p.from), 0);
   if (pauses.some((p) => p.to === null)) return { ...base, status: 'paused', dueOn: null, pausedDays };
   const { due, warnings } = computeDue(
     cal,
     startedOn,
-    { length: def.length + extended, unit: def.unit, rollOverHoliday: def.rollOverHoliday },
+    { length: length + extended, unit: def.unit, rollOverHoliday: def.rollOverHoliday },
     pauses as { from: string; to: string }[],
   );
   return { ...base, status: stoppedOn ? 'stopped' : 'running', dueOn: due, pausedDays, warnings };
 }
 
-/** Days left until due (negative when overdue), counted in the clock's own unit. */
+/** Days left until due (negative when overdue): working days for a 工作日 clock, natural days otherwise. */
 export function daysLeft(cal: WorkCalendar, unit: ClockDef['unit'], today: string, dueOn: string): number {
   return unit === 'workday' ? workdaysBetween(cal, today, dueOn) : diffDays(today, dueOn);
 }

@@ -3,6 +3,7 @@ import type { Role } from '../db/schema.ts';
 import type { DayUnit } from '../calendar/calendar.ts';
 import { isIsoDate } from '../calendar/dates.ts';
 import type { IndicatorDef } from '../indicators/define.ts';
+import type { ImportSpec } from './import.ts';
 
 /**
  * A case type is data: its states, the actions that move between them (with the fields each
@@ -47,13 +48,21 @@ export interface ActionDef {
   basis?: string;
   /** Taken by the system, not offered to people (e.g. 视为受理 on expiry). */
   system?: boolean;
+  /**
+   * A linked case this step opens (访调诉 routing, 差评 → 整改): its type, org and intake
+   * fields; parties and the receipt date are carried over. Return null to open none.
+   */
+  spawn?: (ctx: { fields: Record<string, any>; data: Record<string, any>; orgId: number }) => { type: string; orgId: number; fields: Record<string, any> } | null;
 }
 
 export interface ClockDef {
   key: string;
   label: string;
   basis: string;
-  length: number;
+  /** The period: fixed, or read from the case's fields (e.g. 12345 urgency → 1/5/15 工作日). */
+  length: number | ((fields: Record<string, any>) => number);
+  /** How a computed length reads (按紧急程度1/5/15个工作日). */
+  lengthLabel?: string;
   unit: DayUnit;
   /** 民事诉讼法 art. 85 style: a natural-day period ending on a holiday moves to the next working day. */
   rollOverHoliday?: boolean;
@@ -84,6 +93,8 @@ export interface CaseTypeDef {
   clocks: ClockDef[];
   outcomes: Record<string, string>;
   indicators: IndicatorDef[];
+  /** Extra spreadsheet columns that become later steps when cases are imported in bulk. */
+  import?: ImportSpec;
 }
 
 export const stateLabel = (def: CaseTypeDef, state: string) => def.states[state]?.label ?? state;

@@ -3,6 +3,8 @@ import type { CaseTypeRegistry } from './registry.ts';
 import { actionForm } from './engine.ts';
 import { isRate } from '../indicators/define.ts';
 
+export const UNIT_LABELS = { day: '日', workday: '工作日', month: '个月' } as const;
+
 /** A case type as data for the CLI, the API and the console. */
 export function describeCaseTypes(types: CaseTypeRegistry) {
   return types.all().map((t) => ({
@@ -16,9 +18,10 @@ export function describeCaseTypes(types: CaseTypeRegistry) {
       key: c.key,
       label: c.label,
       basis: c.basis,
-      length: c.length,
+      length: typeof c.length === 'number' ? c.length : null,
+      lengthLabel: c.lengthLabel ?? null,
       unit: c.unit,
-      unitLabel: c.unit === 'workday' ? '工作日' : '日',
+      unitLabel: UNIT_LABELS[c.unit],
       startOn: c.startOn,
       stopOn: c.stopOn,
       pauseOn: c.pauseOn ?? [],

@@ -11,7 +11,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.t
 import { parseInput } from '../validation.ts';
 import { maskParty, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
-import { outcomeLabel, stateLabel, type ActionDef, type CaseTypeDef, type EventView } from './define.ts';
+import { outcomeLabel, stateLabel, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
 const DEFAULT_ROLES: Role[] = ['admin', 'clerk'];
@@ -29,10 +29,12 @@ async function loadEvents(db: Database, caseId: number): Promise<EventView[]> {
 }
 
 /** Recomputes and stores every clock of a case from its events. */
-async function writeClocks(k: Kernel, trx: Database, c: Pick<CaseRow, 'id' | 'type' | 'org_id'>, def: CaseTypeDef, events: EventView[]) {
-  const states: ClockState[] = def.clocks.map((cd) => evaluateClock(k.calendar, cd, events));
-  for (const s of states) {
+async function writeClocks(k: Kernel, trx: Database, c: Pick<CaseRow, 'id' | 'type' | 'org_id'> & { fields: any }, def: CaseTypeDef, events: EventView[]) {
+  const states: ClockState[] = def.clocks.map((cd) => evaluateClock(k.calendar, cd, events, c.fields ?? {}));
+  for (const [i, s] of states.entries()) {
     const row = {
+      length: s.length,
+      unit: def.clocks[i].unit,
       status: s.status,
       started_on: s.startedOn,
       due_on: s.dueOn,
@@ -58,18 +60,22 @@ export interface CreateCaseInput {
   fields: Record<string, unknown>;
 }
 
+/** Runs fn in the caller's transaction, or in a new one. */
+const inTransaction = <T>(k: Kernel, trx: Database | undefined, fn: (trx: Database) => Promise<T>) => (trx ? fn(trx) : k.db.transaction().execute(fn));
+
 /** Receives a case: 案号, parties, the receipt event and its clocks, in one transaction. */
-export async function createCase(k: Kernel, actor: Actor | null, input: CreateCaseInput): Promise<number> {
+export async function createCase(k: Kernel, actor: Actor | null, input: CreateCaseInput, trx?: Database): Promise<number> {
   const def = k.types.get(input.type);
   const fields = parseInput(def.intake, input.fields) as Record<string, any>;
-  const org = await getOrg(k.db, input.orgId);
+  const db = trx ?? k.db;
+  const org = await getOrg(db, input.orgId);
   if (actor) assertCanAct(actor, org.path);
   const receivedOn: string = fields.receivedOn;
   if (receivedOn > k.today()) throw badRequest(`收到日期（${receivedOn}）不能晚于今天（${k.today()}）`);
-  const government = await governmentOf(k.db, org.id);
+  const government = await governmentOf(db, org.id);
   const { parties = [], ...rest } = fields;
   const year = yearOf(receivedOn);
-  return k.db.transaction().execute(async (trx) => {
+  return inTransaction(k, trx, async (trx) => {
     // One row per org, type and year; the number only ever goes up, so a 案号 is never reused.
     const { last: seq } = await trx
       .insertInto('case_sequences')
@@ -89,6 +95,7 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
         title: def.title(fields),
         state: def.initial,
         received_on: receivedOn,
+        closed_on: def.states[def.initial].final ? receivedOn : null,
         handler_id: actor?.id ?? null,
         fields: JSON.stringify(rest),
       })
@@ -115,7 +122,7 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
         actor_id: actor?.id ?? null,
       })
       .execute();
-    await writeClocks(k, trx, c, def, [{ kind: 'receive', on: receivedOn, data: rest }]);
+    await writeClocks(k, trx, { ...c, fields: rest }, def, [{ kind: 'receive', on: receivedOn, data: rest }]);
     await appendAudit(trx, {
       actorId: actor?.id ?? null,
       action: 'case.create',
@@ -128,8 +135,8 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
   });
 }
 
-async function loadCase(k: Kernel, actor: Actor | null, caseId: number) {
-  const c = await k.db
+async function loadCase(k: Kernel, actor: Actor | null, caseId: number, db: Database = k.db) {
+  const c = await db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .selectAll('c')
@@ -156,8 +163,9 @@ export interface ActionInput {
 const rolesLabel = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('或');
 
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
-export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}): Promise<void> {
-  const c = await loadCase(k, actor, caseId);
+export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
+  const db = trx ?? k.db;
+  const c = await loadCase(k, actor, caseId, db);
   const def = k.types.get(c.type);
   const action = def.actions.find((a) => a.key === actionKey);
   if (!action) throw badRequest(`「${def.name}」没有名为「${actionKey}」的办理环节`);
@@ -176,11 +184,11 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   const on = input.on ?? k.today();
   if (!isIsoDate(on)) throw badRequest(`办理日期「${on}」无效，应为 YYYY-MM-DD 格式的真实日期`);
   if (on > k.today()) throw badRequest(`办理日期（${on}）不能晚于今天（${k.today()}）`);
-  const events = await loadEvents(k.db, c.id);
+  const events = await loadEvents(db, c.id);
   const lastOn = events.at(-1)?.on;
   if (lastOn && on < lastOn) throw badRequest(`办理日期（${on}）不能早于上一办理环节的日期（${lastOn}）`);
   const data = action.fields ? (parseInput(action.fields, input.data ?? {}) as Record<string, any>) : {};
-  const clocks = await clockMap(k.db, c.id);
+  const clocks = await clockMap(db, c.id);
   if (action.when && !action.when({ state: c.state, events, clocks })) {
     throw new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
   }
@@ -190,7 +198,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   const outcome = typeof action.outcome === 'string' ? action.outcome : action.outcome ? (data[action.outcome.field] as string) : null;
   const toState = action.to ?? c.state;
   const closes = def.states[toState].final === true;
-  await k.db.transaction().execute(async (trx) => {
+  const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id });
+  await inTransaction(k, trx, async (trx) => {
     const updated = await trx
       .updateTable('cases')
       .set({
@@ -221,6 +230,21 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       })
       .execute();
     await writeClocks(k, trx, c, def, [...events, { kind: action.key, on, data }]);
+    if (spawn) {
+      // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
+      const parties = await trx.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).execute();
+      const linked = await createCase(
+        k,
+        actor,
+        {
+          type: spawn.type,
+          orgId: spawn.orgId,
+          fields: { ...spawn.fields, receivedOn: on, parties: parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })) },
+        },
+        trx,
+      );
+      await trx.insertInto('case_links').values({ from_case_id: c.id, to_case_id: linked, kind: action.key }).execute();
+    }
     await appendAudit(trx, {
       actorId: actor?.id ?? null,
       action: `case.${action.key}`,
@@ -250,14 +274,13 @@ function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string
 export interface ClockView extends ClockState {
   label: string;
   basis: string;
-  unit: 'day' | 'workday';
-  length: number;
+  unit: ClockDef['unit'];
   daysLeft: number | null;
   overdue: boolean;
   late: boolean;
 }
 
-export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; status: any; started_on: string | null; due_on: string | null; stopped_on: string | null; stopped_by: string | null; extended: number; paused_days: number; warnings: any }): ClockView {
+export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; status: any; started_on: string | null; due_on: string | null; stopped_on: string | null; stopped_by: string | null; extended: number; paused_days: number; warnings: any; length: number | null }): ClockView {
   const cd = def.clocks.find((c) => c.key === row.clock)!;
   const today = k.today();
   const running = row.status === 'running' && row.due_on;
@@ -266,7 +289,7 @@ export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; sta
     label: cd.label,
     basis: cd.basis,
     unit: cd.unit,
-    length: cd.length,
+    length: row.length ?? (typeof cd.length === 'number' ? cd.length : 0),
     status: row.status,
     startedOn: row.started_on,
     dueOn: row.due_on,
@@ -294,7 +317,7 @@ export function actionForm(action: ActionDef) {
 export async function getCase(k: Kernel, actor: Actor, caseId: number) {
   const c = await loadCase(k, actor, caseId);
   const def = k.types.get(c.type);
-  const [parties, events, clockRows, attachments, handler] = await Promise.all([
+  const [parties, events, clockRows, attachments, handler, links] = await Promise.all([
     k.db.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).orderBy('id').execute(),
     k.db
       .selectFrom('case_events as e')
@@ -307,6 +330,11 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     k.db.selectFrom('case_clocks').selectAll().where('case_id', '=', c.id).execute(),
     k.db.selectFrom('attachments').select(['id', 'event_id', 'filename', 'mime', 'size', 'sm3', 'uploaded_at']).where('case_id', '=', c.id).orderBy('id').execute(),
     c.handler_id ? k.db.selectFrom('users').select('display_name').where('id', '=', c.handler_id).executeTakeFirst() : undefined,
+    k.db
+      .selectFrom('case_links as l')
+      .innerJoin('cases as x', (j) => j.on((eb) => eb.or([eb.and([eb('l.from_case_id', '=', c.id), eb('x.id', '=', eb.ref('l.to_case_id'))]), eb.and([eb('l.to_case_id', '=', c.id), eb('x.id', '=', eb.ref('l.from_case_id'))])])))
+      .select(['x.id', 'x.number', 'x.type', 'x.state', 'l.kind', 'l.from_case_id'])
+      .execute(),
   ]);
   const showPersonal = seesPersonalData(actor, c.org_path);
   const canAct = actor.role !== 'leader';
@@ -365,6 +393,10 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     })),
     actions: actions.map(actionForm),
     attachments: attachments.map((a) => ({ ...a, size: Number(a.size) })),
+    links: links.map((l) => {
+      const t = k.types.get(l.type);
+      return { caseId: l.id, number: l.number, typeName: t.name, stateLabel: stateLabel(t, l.state), direction: l.from_case_id === c.id ? '转出' : '来源', via: def.actions.find((a) => a.key === l.kind)?.label ?? t.actions.find((a) => a.key === l.kind)?.label ?? l.kind };
+    }),
   };
 }
 
@@ -478,7 +510,7 @@ export async function recomputeAllClocks(k: Kernel, onProgress?: (done: number) 
   let lastId = 0;
   let done = 0;
   for (;;) {
-    const batch = await k.db.selectFrom('cases').select(['id', 'type', 'org_id']).where('id', '>', lastId).orderBy('id').limit(500).execute();
+    const batch = await k.db.selectFrom('cases').select(['id', 'type', 'org_id', 'fields']).where('id', '>', lastId).orderBy('id').limit(500).execute();
     if (batch.length === 0) return done;
     await k.db.transaction().execute(async (trx) => {
       for (const c of batch) await writeClocks(k, trx, c, k.types.get(c.type), await loadEvents(trx, c.id));

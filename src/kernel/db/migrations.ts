@@ -156,6 +156,20 @@ CREATE TABLE attachments (
 );
 CREATE INDEX attachments_case ON attachments(case_id);
 `,
+  '0002_links_lengths_committees': `
+ALTER TABLE orgs DROP CONSTRAINT orgs_kind_check;
+ALTER TABLE orgs ADD CONSTRAINT orgs_kind_check CHECK (kind IN ('government','office','department','township','committee'));
+ALTER TABLE case_clocks ADD COLUMN length int;
+ALTER TABLE case_clocks ADD COLUMN unit text;
+CREATE TABLE case_links (
+  from_case_id int NOT NULL REFERENCES cases(id),
+  to_case_id int NOT NULL REFERENCES cases(id),
+  kind text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (from_case_id, to_case_id)
+);
+CREATE INDEX case_links_to ON case_links(to_case_id);
+`,
 };
 
 function splitStatements(script: string): string[] {

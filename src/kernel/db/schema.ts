@@ -4,7 +4,8 @@ type Json = JSONColumnType<any, any, any>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type Role = 'admin' | 'clerk' | 'leader';
-export type OrgKind = 'government' | 'office' | 'department' | 'township';
+/** committee: a registered body such as a 人民调解委员会 or 调解工作室. */
+export type OrgKind = 'government' | 'office' | 'department' | 'township' | 'committee';
 
 export interface OrgTable {
   id: Generated<number>;
@@ -122,6 +123,16 @@ export interface CaseClockTable {
   extended: number;
   paused_days: number;
   warnings: Json;
+  /** The period this case's clock runs (it may depend on the case, e.g. 12345 urgency). */
+  length: number | null;
+  unit: string | null;
+}
+
+export interface CaseLinkTable {
+  from_case_id: number;
+  to_case_id: number;
+  kind: string;
+  created_at: Generated<CreatedAt>;
 }
 
 export interface CaseSequenceTable {
@@ -156,5 +167,6 @@ export interface DB {
   case_events: CaseEventTable;
   case_clocks: CaseClockTable;
   case_sequences: CaseSequenceTable;
+  case_links: CaseLinkTable;
   attachments: AttachmentTable;
 }

@@ -15,6 +15,10 @@ import {
 } from '../../kernel/cases/engine.ts';
 import { orgTree } from '../../kernel/orgs.ts';
 import { exportCasesXlsx } from '../../kernel/cases/export.ts';
+import { importCases, importTemplate, readRows } from '../../kernel/cases/import.ts';
+import { decodeText } from '../../analysis/ingest.ts';
+import { getOrg } from '../../kernel/orgs.ts';
+import { assertCanAct } from '../../kernel/auth/actor.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
 
@@ -42,6 +46,34 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
 
   // One route per case type and per step, so the OpenAPI document shows each form's exact fields.
   for (const def of k.types.all()) {
+    app.get(`/api/${def.key}/import-template.xlsx`, { schema: { tags: [def.name], summary: `下载${def.name}批量导入模板（Excel）` } }, async (req, reply) => {
+      requireActor(req);
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${def.name}导入模板.xlsx`)}`);
+      return reply.send(await importTemplate(def));
+    });
+
+    app.post(
+      `/api/${def.key}/import`,
+      {
+        schema: {
+          tags: [def.name],
+          summary: `批量导入${def.name}（Excel .xlsx 或 CSV；任一行有误则全部不导入，并列出每一行的问题）`,
+          querystring: z.object({ orgId: z.coerce.number().int().positive().meta({ title: '办理单位' }) }),
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        assertCanAct(actor, (await getOrg(k.db, req.query.orgId)).path);
+        if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传表格文件');
+        const file = await req.file({ limits: { fileSize: 20 * 1024 * 1024 } });
+        if (!file) throw badRequest('没有收到文件');
+        const rows = await readRows(file.filename, new Uint8Array(await file.toBuffer()), decodeText);
+        return importCases(k, actor, { type: def.key, orgId: req.query.orgId, rows });
+      },
+    );
+
     app.post(
       `/api/${def.key}/cases`,
       {

@@ -14,7 +14,7 @@ const ON_DATE = { properties: { on: { type: 'string', format: 'date', title: '�
 const ROLE = { applicant: '申请人', agent: '代理人', third_party: '第三人' } as Record<string, string>;
 
 function ClockCard({ c }: { c: any }) {
-  const unit = c.unit === 'workday' ? '个工作日' : '日';
+  const unit = c.unit === 'workday' ? '个工作日' : c.unit === 'month' ? '个月' : '日';
   const status =
     c.status === 'pending' ? <Tag>未开始</Tag>
     : c.status === 'paused' ? <Tag color="purple">已暂停</Tag>

@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { Kernel } from '../kernel.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError, badRequest } from '../errors.ts';
+import { createCase, performAction } from './engine.ts';
+import type { CaseTypeDef } from './define.ts';
+
+/**
+ * Bulk import of cases from a spreadsheet (a month of 12345 work orders, say). Columns are the
+ * intake form's titles plus the first party's; a case type may add columns that become later
+ * steps (签收, 办结, 回访). All rows go in one transaction: one bad row and nothing is imported,
+ * and every bad row is reported.
+ */
+export interface ImportStep {
+  action: string;
+  on: string;
+  data?: Record<string, unknown>;
+}
+
+export interface ImportSpec {
+  /** Extra columns (header → key) read into `extra` for `steps`. */
+  columns: { header: string; key: string }[];
+  steps: (extra: Record<string, string>, fields: Record<string, any>) => ImportStep[];
+}
+
+export const MAX_IMPORT_ROWS = 20_000;
+const PARTY_COLUMNS = [
+  { header: '当事人姓名/名称', key: 'name' },
+  { header: '证件号码', key: 'idNumber' },
+  { header: '联系电话', key: 'phone' },
+  { header: '住址', key: 'address' },
+];
+
+interface FieldColumn {
+  header: string;
+  key: string;
+  options?: Record<string, string>;
+  date: boolean;
+  number: boolean;
+  required: boolean;
+}
+
+function intakeColumns(def: CaseTypeDef): FieldColumn[] {
+  const shape = def.intake.shape as Record<string, z.ZodType>;
+  return Object.entries(shape)
+    .filter(([k]) => k !== 'parties')
+    .map(([key, s]) => {
+      const meta: any = s.meta?.() ?? (s as any).unwrap?.().meta?.() ?? {};
+      return { header: meta.title ?? key, key, options: meta.options, date: meta.format === 'date', number: /number|int/.test((s as any).def?.type ?? ''), required: !s.safeParse(undefined).success };
+    });
+}
+
+/** Excel dates arrive as Date objects; clerks type 2025/3/1 or 2025-03-01. */
+export function cellDate(v: unknown): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(String(v ?? '').trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : String(v ?? '').trim();
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'text' in (v as any)) return String((v as any).text);
+  if (typeof v === 'object' && 'result' in (v as any)) return String((v as any).result);
+  return String(v).trim();
+};
+
+export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
+  const spec = def.import;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`${def.name}导入`);
+  const cols = [...intakeColumns(def).map((c) => c.header + (c.required ? '*' : '')), ...PARTY_COLUMNS.map((c) => c.header), ...(spec?.columns.map((c) => c.header) ?? [])];
+  ws.addRow(cols).font = { bold: true };
+  ws.columns.forEach((c) => (c.width = 18));
+  const help = wb.addWorksheet('填写说明');
+  help.addRow(['列', '说明']).font = { bold: true };
+  for (const c of intakeColumns(def)) {
+    help.addRow([c.header, `${c.required ? '必填。' : '选填。'}${c.date ? '日期，如 2025-03-01。' : ''}${c.options ? `可填：${Object.values(c.options).join('、')}` : ''}`]);
+  }
+  help.addRow(['当事人', '第一位当事人（申请人）的信息；导出时将脱敏，导入后仅经办单位可见']);
+  for (const c of spec?.columns ?? []) help.addRow([c.header, '选填，已办理的后续环节']);
+  help.getColumn(2).width = 80;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Rows of the first sheet (or a CSV), as header → cell text. */
+export async function readRows(filename: string, bytes: Uint8Array, decode: (b: Uint8Array) => string): Promise<Record<string, unknown>[]> {
+  if (/\.csv$/i.test(filename)) {
+    const text = decode(bytes);
+    const rows = parseCsv(text);
+    const [head, ...body] = rows;
+    if (!head) return [];
+    return body.filter((r) => r.some((c) => c.trim())).map((r) => Object.fromEntries(head.map((h, i) => [h.trim().replace(/\*$/, ''), r[i] ?? ''])));
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as any);
+  } catch {
+    throw badRequest('无法读取该 Excel 文件，请使用 .xlsx 格式（可先下载导入模板）');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const head = (ws.getRow(1).values as unknown[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const out: Record<string, unknown>[] = [];
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const vals = row.values as unknown[];
+    if (!vals.some((v) => cellText(v))) return;
+    out.push(Object.fromEntries(head.map((h, i) => [h, vals[i] instanceof Date ? vals[i] : cellText(vals[i])]).filter(([h]) => h)));
+  });
+  return out;
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+export async function importCases(k: Kernel, actor: Actor, input: { type: string; orgId: number; rows: Record<string, unknown>[] }): Promise<{ imported: number }> {
+  const def = k.types.get(input.type);
+  const spec = def.import;
+  if (input.rows.length === 0) throw badRequest('表格中没有数据行');
+  if (input.rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入${MAX_IMPORT_ROWS}行，本表有${input.rows.length}行，请分批导入`);
+  const cols = intakeColumns(def);
+  const problems: string[] = [];
+  await k.db
+    .transaction()
+    .execute(async (trx) => {
+      for (const [i, row] of input.rows.entries()) {
+        const line = i + 2; // row 1 is the header
+        const fields: Record<string, unknown> = {};
+        for (const c of cols) {
+          const raw = row[c.header];
+          if (raw === undefined || raw === '') continue;
+          const text = c.date ? cellDate(raw) : cellText(raw);
+          // A choice may be typed as its Chinese label.
+          fields[c.key] = c.options ? Object.entries(c.options).find(([, label]) => label === text)?.[0] ?? text : c.number ? Number(text) : text;
+        }
+        const party = Object.fromEntries(PARTY_COLUMNS.map((p) => [p.key, cellText(row[p.header])]).filter(([, v]) => v));
+        if (party.name) fields.parties = [{ role: 'applicant', ...party }];
+        const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));
+        try {
+          const id = await createCase(k, actor, { type: def.key, orgId: input.orgId, fields }, trx);
+          for (const step of spec?.steps(extra, fields) ?? []) await performAction(k, actor, id, step.action, { on: step.on, data: step.data }, trx);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          problems.push(`第${line}行：${e.message.replace(/^填写有误：/, '')}`);
+        }
+      }
+      if (problems.length) throw badRequest(`导入失败，共${problems.length}行有误，未导入任何数据。${problems.slice(0, 20).join('；')}${problems.length > 20 ? '……' : ''}`, { problems });
+    });
+  return { imported: input.rows.length };
+}
