@@ -1,8 +1,28 @@
 import { CaseTypeRegistry } from '../kernel/cases/registry.ts';
 import { reconsideration } from './reconsideration/index.ts';
 import { disclosure } from './disclosure/index.ts';
+import { mediation, disputeScreening } from './mediation/index.ts';
+import { petition } from './petition/index.ts';
+import { litigation } from './litigation/index.ts';
+import { legalAid, legalConsultation } from './legal-aid/index.ts';
+import { proposal } from './proposals/index.ts';
+import { hotline } from './hotline/index.ts';
+import { serviceRating, ratingRectification } from './service-rating/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
-export const institutions = [reconsideration, disclosure];
+export const institutions = [
+  reconsideration,
+  disclosure,
+  mediation,
+  disputeScreening,
+  petition,
+  litigation,
+  legalAid,
+  legalConsultation,
+  proposal,
+  hotline,
+  serviceRating,
+  ratingRectification,
+];
 
 export const createRegistry = () => new CaseTypeRegistry(institutions);

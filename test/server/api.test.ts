@@ -41,7 +41,8 @@ eachDatabase('HTTP API', (tdb) => {
     for (const def of w.k.types.all()) {
       const create = doc.paths[`/api/${def.key}/cases`].post;
       const fields = create.requestBody.content['application/json'].schema.properties.fields;
-      assert.equal(fields.properties.receivedOn.title, '收到申请日期');
+      assert.equal(fields.properties.receivedOn.title, (def.intake.shape.receivedOn as any).meta().title);
+      assert.match(fields.properties.receivedOn.title, /日期/);
       for (const a of def.actions.filter((x) => !x.system)) {
         const op = doc.paths[`/api/${def.key}/cases/{id}/${a.key}`]?.post;
         assert.ok(op, `${def.key}.${a.key} is documented`);

@@ -53,6 +53,8 @@ export interface ActionDef {
    * fields; parties and the receipt date are carried over. Return null to open none.
    */
   spawn?: (ctx: { fields: Record<string, any>; data: Record<string, any>; orgId: number }) => { type: string; orgId: number; fields: Record<string, any> } | null;
+  /** The case moves to the org named in this field (12345 派单/改派). */
+  reassignTo?: string;
 }
 
 export interface ClockDef {
@@ -95,6 +97,8 @@ export interface CaseTypeDef {
   indicators: IndicatorDef[];
   /** Extra spreadsheet columns that become later steps when cases are imported in bulk. */
   import?: ImportSpec;
+  /** A linked case opened together with this one in the same org (a 差评 opens its 整改 order). */
+  followUp?: (fields: Record<string, any>) => { type: string; fields: Record<string, any> } | null;
 }
 
 export const stateLabel = (def: CaseTypeDef, state: string) => def.states[state]?.label ?? state;
@@ -123,6 +127,8 @@ export const f = {
     titled(z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]]), title).meta({ options }),
   days: (title: string, max: number) => titled(z.number().int().min(1).max(max), title),
   flag: (title: string) => titled(z.boolean(), title),
+  /** An org of the district, picked from the org tree in forms. */
+  org: (title: string) => titled(z.number().int().positive(), title).meta({ widget: 'org' }),
 };
 
 export const partySchema = z.object({

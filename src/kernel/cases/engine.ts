@@ -123,6 +123,11 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
       })
       .execute();
     await writeClocks(k, trx, { ...c, fields: rest }, def, [{ kind: 'receive', on: receivedOn, data: rest }]);
+    const follow = def.followUp?.(rest);
+    if (follow) {
+      const linked = await createCase(k, actor, { type: follow.type, orgId: org.id, fields: { ...follow.fields, receivedOn, parties } }, trx);
+      await trx.insertInto('case_links').values({ from_case_id: c.id, to_case_id: linked, kind: 'follow_up' }).execute();
+    }
     await appendAudit(trx, {
       actorId: actor?.id ?? null,
       action: 'case.create',
@@ -197,6 +202,12 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
 
   const outcome = typeof action.outcome === 'string' ? action.outcome : action.outcome ? (data[action.outcome.field] as string) : null;
   const toState = action.to ?? c.state;
+  let orgId = c.org_id;
+  if (action.reassignTo) {
+    const target = await getOrg(db, Number(data[action.reassignTo]));
+    if (actor && !canSeeOrg(actor, target.path)) throw forbidden('承办单位不在您的管辖范围内');
+    orgId = target.id;
+  }
   const closes = def.states[toState].final === true;
   const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id });
   await inTransaction(k, trx, async (trx) => {
@@ -206,6 +217,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
         state: toState,
         outcome: outcome ?? c.outcome,
         closed_on: closes ? (c.closed_on ?? on) : null,
+        org_id: orgId,
         version: c.version + 1,
         updated_at: new Date(),
       })
@@ -219,7 +231,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       .values({
         case_id: c.id,
         type: c.type,
-        org_id: c.org_id,
+        org_id: orgId,
         kind: action.key,
         occurred_on: on,
         outcome,
@@ -229,7 +241,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
         actor_id: actor?.id ?? null,
       })
       .execute();
-    await writeClocks(k, trx, c, def, [...events, { kind: action.key, on, data }]);
+    await writeClocks(k, trx, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
     if (spawn) {
       // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
       const parties = await trx.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).execute();
@@ -250,8 +262,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       action: `case.${action.key}`,
       entity: 'case',
       entityId: c.id,
-      before: { state: c.state, outcome: c.outcome, version: c.version },
-      after: { state: toState, outcome: outcome ?? c.outcome, version: c.version + 1, on, data },
+      before: { state: c.state, outcome: c.outcome, version: c.version, orgId: c.org_id },
+      after: { state: toState, outcome: outcome ?? c.outcome, version: c.version + 1, orgId, on, data },
     });
   });
 }

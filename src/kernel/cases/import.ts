@@ -4,6 +4,8 @@ import type { Kernel } from '../kernel.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { createCase, performAction } from './engine.ts';
+import { findOrg } from '../orgs.ts';
+import type { Database } from '../db/connect.ts';
 import type { CaseTypeDef } from './define.ts';
 
 /**
@@ -134,6 +136,17 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** A spreadsheet names the 承办单位; the step's org fields want its id. */
+async function orgNamesToIds(db: Database, def: CaseTypeDef, step: ImportStep) {
+  const shape = (def.actions.find((a) => a.key === step.action)?.fields?.shape ?? {}) as Record<string, any>;
+  const data = { ...(step.data ?? {}) };
+  for (const [key, s] of Object.entries(shape)) {
+    const meta = s.meta?.() ?? s.unwrap?.().meta?.() ?? {};
+    if (meta.widget === 'org' && typeof data[key] === 'string') data[key] = (await findOrg(db, data[key] as string)).id;
+  }
+  return data;
+}
+
 export async function importCases(k: Kernel, actor: Actor, input: { type: string; orgId: number; rows: Record<string, unknown>[] }): Promise<{ imported: number }> {
   const def = k.types.get(input.type);
   const spec = def.import;
@@ -159,7 +172,9 @@ export async function importCases(k: Kernel, actor: Actor, input: { type: string
         const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));
         try {
           const id = await createCase(k, actor, { type: def.key, orgId: input.orgId, fields }, trx);
-          for (const step of spec?.steps(extra, fields) ?? []) await performAction(k, actor, id, step.action, { on: step.on, data: step.data }, trx);
+          for (const step of spec?.steps(extra, fields) ?? []) {
+            await performAction(k, actor, id, step.action, { on: step.on, data: await orgNamesToIds(trx, def, step) }, trx);
+          }
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           problems.push(`第${line}行：${e.message.replace(/^填写有误：/, '')}`);

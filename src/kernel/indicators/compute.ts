@@ -27,7 +27,12 @@ const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`));
 function countCondition(d: CountIndicator): RawBuilder<boolean> {
   const src = d.count;
   if ('events' in src) {
-    return src.outcomes ? sql`e.kind in (${list(src.events)}) and e.outcome in (${list(src.outcomes)})` : sql`e.kind in (${list(src.events)})`;
+    const parts = [sql`e.kind in (${list(src.events)})`];
+    if (src.outcomes) parts.push(sql`e.outcome in (${list(src.outcomes)})`);
+    for (const [field, value] of Object.entries(src.dataEquals ?? {})) {
+      parts.push(Array.isArray(value) ? sql`e.data ->> ${field} in (${list(value)})` : sql`e.data ->> ${field} = ${String(value)}`);
+    }
+    return sql.join(parts, sql` and `) as RawBuilder<boolean>;
   }
   const parts = [sql`cc.clock in (${list(src.clocks)})`];
   if (src.stoppedBy) parts.push(sql`cc.stopped_by in (${list(src.stoppedBy)})`);
@@ -47,7 +52,12 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, counts: CountIndicator
   const ev = counts.filter(byEvents);
   if (ev.length) {
     const kinds = [...new Set(ev.flatMap((d) => (d.count as { events: string[] }).events))];
-    const cols = sql.join(ev.map((d, i) => sql`count(distinct e.case_id) filter (where ${countCondition(d)})::int as ${sql.ref('c' + i)}`));
+    const aggregate = (d: CountIndicator) => {
+      const { sum, distinctOrgs } = d.count as { sum?: string; distinctOrgs?: boolean };
+      if (sum) return sql`coalesce(sum((e.data ->> ${sum})::numeric) filter (where ${countCondition(d)}), 0)::float8`;
+      return sql`count(distinct ${distinctOrgs ? sql`e.org_id` : sql`e.case_id`}) filter (where ${countCondition(d)})::int`;
+    };
+    const cols = sql.join(ev.map((d, i) => sql`${aggregate(d)} as ${sql.ref('c' + i)}`));
     const { rows } = await sql<Record<string, number>>`
       select ${cols} from case_events e
       where e.type = ${def.key} and e.kind in (${list(kinds)})

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
+import type { ImportStep } from '../../kernel/cases/import.ts';
+
+/**
+ * 12345 政务服务便民热线 and 营商环境 work orders (国办发〔2020〕53号; limits are local rules).
+ * The hotline centre registers and dispatches a work order to a unit; the unit signs for it,
+ * handles it or sends it back; the centre calls the citizen back.
+ * Limits by urgency are configurable here: 紧急1、一般5、复杂15个工作日; 签收1个工作日; 回访3个工作日.
+ */
+export const HANDLING_WORKDAYS = { urgent: 1, normal: 5, complex: 15 } as const;
+export const SIGN_WORKDAYS = 1;
+export const VISIT_WORKDAYS = 3;
+
+const urgency = { urgent: '紧急', normal: '一般', complex: '复杂' };
+const satisfaction = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
+
+export const hotline = defineCaseType({
+  key: 'hotline',
+  name: '12345工单',
+  basis: '《国务院办公厅关于进一步优化地方政务服务便民热线的指导意见》（国办发〔2020〕53号）及本地办理规定',
+  number: ({ government, year, seq }) => `${government}12345〔${year}〕${seq}号`,
+  states: {
+    registered: { label: '待派单' },
+    dispatched: { label: '待签收' },
+    handling: { label: '办理中' },
+    returned: { label: '已退单待改派' },
+    done: { label: '已办结待回访' },
+    closed: { label: '已回访', final: true },
+    invalid: { label: '无效工单', final: true },
+  },
+  initial: 'registered',
+  intake: z.object({
+    receivedOn: f.date('受理日期'),
+    orderNo: f.optionalText('热线工单编号', 40),
+    channel: f.choice('来源渠道', { phone: '电话', web: '网站', wechat: '微信', app: '移动端', letter: '信件' }),
+    kind: f.choice('诉求类型', { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' }),
+    category: f.text('问题分类', 50),
+    location: f.optionalText('发生地点', 100),
+    content: f.longText('诉求内容'),
+    urgency: f.choice('紧急程度', urgency),
+    businessEnv: f.flag('营商环境工单').optional(),
+    parties: z.array(partySchema).max(1).optional().meta({ title: '诉求人' }),
+  }),
+  title: (x) => `${x.category}：${String(x.content).slice(0, 36)}`,
+  actions: [
+    { key: 'dispatch', label: '派单', from: ['registered', 'returned'], to: 'dispatched', reassignTo: 'unitId', fields: z.object({ unitId: f.org('承办单位'), note: f.optionalText('派单意见') }) },
+    { key: 'sign', label: '签收', from: ['dispatched'], to: 'handling' },
+    { key: 'return', label: '退单', basis: '不属于本单位职责的，说明理由并提出承办建议', from: ['dispatched', 'handling'], to: 'returned', fields: z.object({ reason: f.longText('退单理由') }) },
+    { key: 'complete', label: '办结', from: ['handling'], to: 'done', fields: z.object({ result: f.longText('办理结果') }) },
+    {
+      key: 'visit',
+      label: '回访',
+      from: ['done'],
+      to: 'closed',
+      outcome: { field: 'satisfaction' },
+      fields: z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) }),
+    },
+    { key: 'invalidate', label: '无效工单', from: ['registered'], to: 'invalid', outcome: 'invalid', fields: z.object({ reason: f.text('原因', 200) }) },
+  ],
+  clocks: [
+    { key: 'sign', label: '签收时限', basis: `本地规定：派单后${SIGN_WORKDAYS}个工作日内签收`, length: SIGN_WORKDAYS, unit: 'workday', startOn: ['dispatch'], stopOn: ['sign', 'return'] },
+    {
+      key: 'handling',
+      label: '办理时限',
+      basis: '本地规定：按紧急程度1、5、15个工作日，自派单起算，改派重新起算',
+      length: (x) => HANDLING_WORKDAYS[x.urgency as keyof typeof HANDLING_WORKDAYS] ?? HANDLING_WORKDAYS.normal,
+      lengthLabel: '紧急1、一般5、复杂15个工作日',
+      unit: 'workday',
+      startOn: ['dispatch'],
+      stopOn: ['complete', 'return'],
+    },
+    { key: 'visit', label: '回访时限', basis: `本地规定：办结后${VISIT_WORKDAYS}个工作日内回访`, length: VISIT_WORKDAYS, unit: 'workday', startOn: ['complete'], stopOn: ['visit'] },
+  ],
+  outcomes: { ...satisfaction, invalid: '无效工单' },
+  indicators: [
+    { key: 'orders', label: '工单', unit: '件', description: '期间内受理的热线工单', count: { events: ['receive'] } },
+    { key: 'business_orders', label: '营商环境工单', unit: '个', description: '期间内受理的营商环境类工单', count: { events: ['receive'], dataEquals: { businessEnv: true } } },
+    { key: 'business_units', label: '营商环境工单承办单位', unit: '个', description: '营商环境工单派往的单位数', count: { events: ['dispatch'], dataEquals: { businessEnv: true }, distinctOrgs: true } },
+    { key: 'signed', label: '签收', unit: '件', description: '期间内签收的派单', count: { clocks: ['sign'], stoppedBy: ['sign'] } },
+    { key: 'signed_on_time', label: '按时签收', unit: '件', description: '在签收时限内签收的派单', count: { clocks: ['sign'], stoppedBy: ['sign'], onTime: true } },
+    { key: 'sign_rate', label: '按时接单率', unit: '%', description: '按时签收数 ÷ 签收数', rate: { numerator: 'signed_on_time', denominator: 'signed' } },
+    { key: 'completed', label: '办结', unit: '件', description: '期间内办结的工单', count: { clocks: ['handling'], stoppedBy: ['complete'] } },
+    { key: 'completed_on_time', label: '按时办结', unit: '件', description: '在办理时限内办结的工单', count: { clocks: ['handling'], stoppedBy: ['complete'], onTime: true } },
+    { key: 'completion_rate', label: '按时办结率', unit: '%', description: '按时办结数 ÷ 办结数', rate: { numerator: 'completed_on_time', denominator: 'completed' } },
+    { key: 'visited', label: '回访', unit: '件', description: '期间内回访的工单', count: { events: ['visit'] } },
+    { key: 'resolved', label: '解决', unit: '件', description: '回访确认诉求已解决的工单', count: { events: ['visit'], dataEquals: { resolved: true } } },
+    { key: 'resolution_rate', label: '解决率', unit: '%', description: '解决数 ÷ 回访数', rate: { numerator: 'resolved', denominator: 'visited' } },
+    { key: 'satisfied', label: '满意', unit: '件', description: '回访满意或基本满意的工单', count: { events: ['visit'], outcomes: ['satisfied', 'basically'] } },
+    { key: 'satisfaction_rate', label: '满意率', unit: '%', description: '满意和基本满意数 ÷ 回访数', rate: { numerator: 'satisfied', denominator: 'visited' } },
+  ],
+  import: {
+    // The columns of a hotline system's monthly export; each filled date is a step already taken.
+    columns: [
+      { header: '承办单位', key: 'unit' },
+      { header: '派单日期', key: 'dispatchedOn' },
+      { header: '签收日期', key: 'signedOn' },
+      { header: '办结日期', key: 'completedOn' },
+      { header: '办理结果', key: 'result' },
+      { header: '回访日期', key: 'visitedOn' },
+      { header: '是否解决', key: 'resolved' },
+      { header: '满意度', key: 'satisfaction' },
+    ],
+    steps: (x) => {
+      const steps: ImportStep[] = [];
+      if (!x.dispatchedOn) return steps;
+      steps.push({ action: 'dispatch', on: x.dispatchedOn, data: { unitId: x.unit } });
+      if (x.signedOn) steps.push({ action: 'sign', on: x.signedOn });
+      if (x.completedOn) steps.push({ action: 'complete', on: x.completedOn, data: { result: x.result || '已办结' } });
+      if (x.visitedOn) {
+        const sat = Object.entries(satisfaction).find(([, label]) => label === x.satisfaction)?.[0] ?? x.satisfaction;
+        steps.push({ action: 'visit', on: x.visitedOn, data: { resolved: /^(是|已解决|解决)$/.test(x.resolved), satisfaction: sat } });
+      }
+      return steps;
+    },
+  },
+});

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
+
+/**
+ * 法律援助 under the 法律援助法 (2021). The law counts its 7日 and 3日 periods without saying
+ * 工作日, so they are natural days; time spent supplying missing materials is excluded (art. 43).
+ */
+const caseCategories = { civil: '民事', criminal: '刑事', administrative: '行政', compensation: '国家赔偿', labour_arbitration: '劳动争议仲裁', other: '其他' };
+
+export const legalAid = defineCaseType({
+  key: 'legal_aid',
+  name: '法律援助',
+  basis: '《中华人民共和国法律援助法》',
+  number: ({ org, year, seq }) => `${org}援〔${year}〕${seq}号`,
+  states: {
+    applied: { label: '审查中' },
+    materials_requested: { label: '补充材料中' },
+    granted: { label: '待指派' },
+    assigned: { label: '办理中' },
+    refused: { label: '不予援助', final: true },
+    closed: { label: '已结案', final: true },
+    terminated: { label: '终止援助', final: true },
+  },
+  initial: 'applied',
+  intake: z.object({
+    receivedOn: f.date('申请日期'),
+    category: f.choice('案件类别', caseCategories),
+    matter: f.longText('申请事项'),
+    noMeansTest: f.flag('免予核查经济困难（法律援助法第三十二条）').optional(),
+    parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '申请人' }),
+  }),
+  title: (x) => `${caseCategories[x.category as keyof typeof caseCategories] ?? ''}法律援助：${String(x.matter).slice(0, 30)}`,
+  actions: [
+    {
+      key: 'request_materials',
+      label: '通知补充材料',
+      basis: '法律援助法第四十三条：申请人补充材料的时间不计入审查期限',
+      from: ['applied'],
+      to: 'materials_requested',
+      fields: z.object({ items: f.longText('需补充的材料') }),
+    },
+    { key: 'receive_materials', label: '收到补充材料', from: ['materials_requested'], to: 'applied' },
+    {
+      key: 'grant',
+      label: '决定给予法律援助',
+      basis: '法律援助法第四十三条：自收到申请之日起七日内审查并作出决定',
+      from: ['applied'],
+      to: 'granted',
+      fields: z.object({ recipients: z.number().int().min(1).max(500).meta({ title: '受援人数' }) }),
+    },
+    {
+      key: 'refuse',
+      label: '决定不予法律援助',
+      basis: '法律援助法第四十三条：书面告知申请人并说明理由',
+      from: ['applied'],
+      to: 'refused',
+      outcome: 'refused',
+      fields: z.object({ reason: f.longText('不予援助的理由') }),
+    },
+    {
+      key: 'assign',
+      label: '指派法律援助人员',
+      basis: '法律援助法第四十三条：决定给予之日起三日内指派',
+      from: ['granted'],
+      to: 'assigned',
+      fields: z.object({ lawyer: f.text('法律援助人员', 50), firm: f.text('所在机构', 100) }),
+    },
+    {
+      key: 'close',
+      label: '结案',
+      basis: '法律援助法第五十条：提交结案材料',
+      from: ['assigned'],
+      to: 'closed',
+      outcome: { field: 'result' },
+      fields: z.object({ result: f.choice('办理结果', { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他' }), summary: f.optionalText('结案说明') }),
+    },
+    {
+      key: 'terminate',
+      label: '终止法律援助',
+      basis: '法律援助法第四十八条',
+      from: ['granted', 'assigned'],
+      to: 'terminated',
+      outcome: 'terminated',
+      fields: z.object({ reason: f.longText('终止原因') }),
+    },
+  ],
+  clocks: [
+    {
+      key: 'decision',
+      label: '审查决定期限',
+      basis: '法律援助法第四十三条：收到申请之日起七日内作出决定',
+      length: 7,
+      unit: 'day',
+      rollOverHoliday: true,
+      startOn: ['receive'],
+      stopOn: ['grant', 'refuse'],
+      pauseOn: ['request_materials'],
+      resumeOn: ['receive_materials'],
+    },
+    {
+      key: 'assignment',
+      label: '指派期限',
+      basis: '法律援助法第四十三条：决定给予之日起三日内指派',
+      length: 3,
+      unit: 'day',
+      startOn: ['grant'],
+      stopOn: ['assign', 'terminate'],
+    },
+  ],
+  outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助' },
+  indicators: [
+    { key: 'applications', label: '申请', unit: '件', description: '期间内收到的法律援助申请', count: { events: ['receive'] } },
+    { key: 'granted', label: '办理案件', unit: '件', description: '期间内决定给予法律援助的案件数', count: { events: ['grant'] } },
+    { key: 'recipients', label: '受援人数', unit: '人', description: '期间内给予援助的受援人数之和', count: { events: ['grant'], sum: 'recipients' } },
+    { key: 'closed', label: '结案', unit: '件', description: '期间内结案的法律援助案件', count: { events: ['close'] } },
+    { key: 'decided', label: '审查决定', unit: '件', description: '期间内作出给予或不予决定的申请', count: { clocks: ['decision'], stoppedBy: ['grant', 'refuse'] } },
+    { key: 'decided_on_time', label: '按期决定', unit: '件', description: '七日内（不含补充材料时间）作出决定的申请', count: { clocks: ['decision'], stoppedBy: ['grant', 'refuse'], onTime: true } },
+    { key: 'on_time_rate', label: '按期决定率', unit: '%', description: '按期决定数 ÷ 审查决定数', rate: { numerator: 'decided_on_time', denominator: 'decided' } },
+  ],
+});
+
+/** 法律咨询: counted separately from cases (咨询人次). */
+export const legalConsultation = defineCaseType({
+  key: 'legal_consultation',
+  name: '法律咨询',
+  basis: '《中华人民共和国法律援助法》第二十二条',
+  number: ({ org, year, seq }) => `${org}咨〔${year}〕${seq}号`,
+  states: { answered: { label: '已解答', final: true } },
+  initial: 'answered',
+  intake: z.object({
+    receivedOn: f.date('咨询日期'),
+    channel: f.choice('咨询方式', { visit: '来访', phone: '电话', online: '网络', hotline: '12348热线' }),
+    topic: f.text('咨询事项', 200),
+    persons: z.number().int().min(1).max(1000).meta({ title: '人次' }),
+  }),
+  title: (x) => `咨询：${x.topic}`,
+  actions: [],
+  clocks: [],
+  outcomes: {},
+  indicators: [
+    { key: 'consultations', label: '咨询', unit: '次', description: '期间内记录的法律咨询次数', count: { events: ['receive'] } },
+    { key: 'persons', label: '咨询人次', unit: '人次', description: '期间内法律咨询人次之和', count: { events: ['receive'], sum: 'persons' } },
+  ],
+});

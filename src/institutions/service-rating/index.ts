@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
+
+/**
+ * 政务服务"好差评" (国办发〔2019〕51号). Every rating is recorded against the rated unit; a 差评
+ * opens a rectification order (整改) with a deadline and a 回访. The deadline is a local rule
+ * (5, 7 or 15 工作日 are seen): RECTIFY_WORKDAYS here.
+ */
+export const RECTIFY_WORKDAYS = 5;
+
+const grades = { very_good: '非常满意', good: '满意', fair: '基本满意', bad: '不满意', very_bad: '非常不满意' };
+const BAD = ['bad', 'very_bad'];
+
+export const serviceRating = defineCaseType({
+  key: 'service_rating',
+  name: '好差评',
+  basis: '《国务院办公厅关于建立政务服务"好差评"制度提高政务服务水平的意见》（国办发〔2019〕51号）',
+  number: ({ org, year, seq }) => `${org}评〔${year}〕${seq}号`,
+  states: { recorded: { label: '已记录', final: true } },
+  initial: 'recorded',
+  intake: z.object({
+    receivedOn: f.date('评价日期'),
+    channel: f.choice('评价渠道', { window: '服务窗口', web: '网上办事大厅', app: '移动端', kiosk: '自助终端', hotline: '12345热线', sms: '短信' }),
+    service: f.text('服务事项', 100),
+    grade: f.choice('评价等级', grades),
+    active: f.flag('主动评价（非系统默认）'),
+    comment: f.optionalText('评价内容'),
+    parties: z.array(partySchema).max(1).optional().meta({ title: '评价人' }),
+  }),
+  title: (x) => `${x.service}：${grades[x.grade as keyof typeof grades]}`,
+  actions: [],
+  clocks: [],
+  outcomes: {},
+  followUp: (x) => (BAD.includes(x.grade) ? { type: 'rating_rectification', fields: { service: x.service, comment: x.comment ?? '（评价人未填写内容）' } } : null),
+  indicators: [
+    { key: 'ratings', label: '评价', unit: '次', description: '期间内收到的评价', count: { events: ['receive'] } },
+    { key: 'active', label: '主动评价', unit: '次', description: '评价人主动作出（非系统默认）的评价', count: { events: ['receive'], dataEquals: { active: true } } },
+    { key: 'active_rate', label: '主动评价率', unit: '%', description: '主动评价数 ÷ 评价数', rate: { numerator: 'active', denominator: 'ratings' } },
+    { key: 'bad', label: '差评', unit: '次', description: '不满意和非常不满意的评价', count: { events: ['receive'], dataEquals: { grade: BAD } } },
+    { key: 'bad_rate', label: '差评率', unit: '%', description: '差评数 ÷ 评价数', rate: { numerator: 'bad', denominator: 'ratings' } },
+  ],
+});
+
+export const ratingRectification = defineCaseType({
+  key: 'rating_rectification',
+  name: '差评整改',
+  basis: '国办发〔2019〕51号：差评事项限期整改并回访',
+  number: ({ org, year, seq }) => `${org}差评整改〔${year}〕${seq}号`,
+  states: { open: { label: '整改中' }, rectified: { label: '已整改待回访' }, closed: { label: '已回访', final: true } },
+  initial: 'open',
+  intake: z.object({ receivedOn: f.date('差评日期'), service: f.text('服务事项', 100), comment: f.longText('差评内容'), parties: z.array(partySchema).max(1).optional() }),
+  title: (x) => `差评整改：${x.service}`,
+  actions: [
+    { key: 'rectify', label: '完成整改', from: ['open'], to: 'rectified', fields: z.object({ measures: f.longText('整改措施') }) },
+    {
+      key: 'visit',
+      label: '回访评价人',
+      from: ['rectified'],
+      to: 'closed',
+      outcome: { field: 'satisfaction' },
+      fields: z.object({ satisfaction: f.choice('回访满意度', { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' }) }),
+    },
+  ],
+  clocks: [
+    { key: 'rectify', label: '整改时限', basis: `本地规定：${RECTIFY_WORKDAYS}个工作日内整改`, length: RECTIFY_WORKDAYS, unit: 'workday', startOn: ['receive'], stopOn: ['rectify'] },
+    { key: 'visit', label: '回访时限', basis: '本地规定：整改后3个工作日内回访', length: 3, unit: 'workday', startOn: ['rectify'], stopOn: ['visit'] },
+  ],
+  outcomes: { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' },
+  indicators: [
+    { key: 'orders', label: '差评工单', unit: '件', description: '期间内因差评生成的整改工单', count: { events: ['receive'] } },
+    { key: 'rectified', label: '整改完成', unit: '件', description: '期间内完成整改的差评', count: { events: ['rectify'] } },
+    { key: 'rectify_rate', label: '差评整改率', unit: '%', description: '整改完成数 ÷ 差评工单数', rate: { numerator: 'rectified', denominator: 'orders' } },
+    { key: 'visited', label: '回访', unit: '件', description: '期间内回访的差评', count: { events: ['visit'] } },
+    { key: 'visit_satisfied', label: '回访满意', unit: '件', description: '回访满意或基本满意', count: { events: ['visit'], outcomes: ['satisfied', 'basically'] } },
+    { key: 'visit_satisfaction_rate', label: '回访满意率', unit: '%', description: '回访满意数 ÷ 回访数', rate: { numerator: 'visit_satisfied', denominator: 'visited' } },
+  ],
+});
