@@ -80,6 +80,54 @@ test('open an overdue case from the dashboard and answer it', async () => {
   await page.screenshot({ path: 'test-results/answered-case.png', fullPage: true });
 });
 
+test('a 12345 work order from intake through 派单, 签收, 办结 to 回访', async () => {
+  await page.goto(base + '/cases');
+  await page.getByTestId('new-case').hover();
+  await page.getByRole('menuitem', { name: '12345工单' }).click();
+  const dialog = page.getByRole('dialog');
+  const pick = async (label: string, option: string) => {
+    await dialog.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  };
+  await dialog.getByLabel('受理日期').fill(AS_OF);
+  await dialog.getByLabel('受理日期').press('Enter');
+  await pick('来源渠道', '电话');
+  await pick('诉求类型', '投诉');
+  await dialog.getByLabel('问题分类').fill('教育收费');
+  await dialog.getByLabel('诉求内容').fill('反映某小学违规收取教辅资料费');
+  await pick('紧急程度', '一般');
+  await pick('身份', '申请人');
+  await dialog.getByLabel('姓名/名称').fill('钱女士');
+  await dialog.getByRole('button', { name: /登\s*记/ }).click();
+  await page.getByTestId('case-number').waitFor();
+  assert.match(await page.getByTestId('case-number').innerText(), /青溪区12345〔2025〕1号/);
+  await page.getByTestId('case-state').getByText('待派单').waitFor();
+
+  const step = async (action: string, fill?: (d: typeof dialog) => Promise<void>, state?: string) => {
+    await page.getByTestId(`action-${action}`).click();
+    const d = page.getByRole('dialog');
+    await fill?.(d);
+    await d.getByRole('button', { name: /确认办理/ }).click();
+    if (state) await page.getByTestId('case-state').getByText(state).waitFor();
+  };
+  await step('dispatch', async (d) => {
+    await d.getByTestId('org-picker').click();
+    await page.keyboard.type('教育体育');
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '青溪区教育体育局' }).click();
+  }, '待签收');
+  await page.getByTestId('clock-handling').getByText(/剩\d+个工作日/).waitFor();
+  await step('sign', undefined, '办理中');
+  await step('complete', async (d) => d.getByLabel('办理结果').fill('已责令学校退还费用'), '已办结待回访');
+  await step('visit', async (d) => {
+    await d.getByLabel('诉求已解决').click();
+    await d.getByLabel('满意度').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '满意' }).first().click();
+  }, '已回访');
+  await page.getByTestId('clock-visit').getByText('已完成（按期）').waitFor();
+  await page.getByText('青溪区教育体育局', { exact: true }).waitFor();
+  await page.screenshot({ path: 'test-results/hotline-order.png', fullPage: true });
+});
+
 test('report analysis: upload two reports, compare them, see the contradiction highlighted', async () => {
   await page.goto(base + '/analysis');
   const seeds = new URL('../fixtures/seeds/', import.meta.url).pathname;

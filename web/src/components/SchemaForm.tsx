@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, type FormInstance } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, TreeSelect, type FormInstance } from 'antd';
+import { useOrgTree, toTreeData } from '../hooks.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /**
@@ -10,6 +11,7 @@ type Schema = {
   title?: string;
   format?: string;
   widget?: string;
+  anyOf?: Schema[];
   enum?: string[];
   options?: Record<string, string>;
   properties?: Record<string, Schema>;
@@ -28,6 +30,13 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
     return (
       <Form.Item key={key} name={name} label={label} rules={rules} getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(v: Dayjs | null) => v?.format('YYYY-MM-DD')}>
         <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    );
+  }
+  if (s.widget === 'org') {
+    return (
+      <Form.Item key={key} name={name} label={label} rules={rules}>
+        <OrgPicker />
       </Form.Item>
     );
   }
@@ -75,6 +84,12 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
       {s.widget === 'textarea' || (s.maxLength ?? 0) > 300 ? <Input.TextArea rows={3} maxLength={s.maxLength} /> : <Input maxLength={s.maxLength} />}
     </Form.Item>
   );
+}
+
+/** An org of the user's scope, picked from the tree (承办单位, 调解委员会). */
+function OrgPicker(props: { value?: number; onChange?: (v: number) => void }) {
+  const tree = useOrgTree();
+  return <TreeSelect {...props} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择单位" data-testid="org-picker" />;
 }
 
 export function SchemaFields({ schema, prefix = [] }: { schema: Schema | null; prefix?: string[] }) {

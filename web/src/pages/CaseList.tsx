@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect, Upload } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
@@ -15,6 +15,7 @@ export function CaseListPage() {
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<any>();
   const [creating, setCreating] = useState<string>();
+  const [importing, setImporting] = useState(false);
   const filters = Object.fromEntries(params.entries());
   const page = Number(filters.page ?? 1);
   const set = (patch: Record<string, unknown>) => {
@@ -32,12 +33,14 @@ export function CaseListPage() {
       extra={
         <Space>
           <Button href={`/api/cases/export.xlsx?${qs(filters)}`}>导出Excel</Button>
-          {me.role !== 'leader' &&
-            types?.map((t) => (
-              <Button key={t.key} type="primary" onClick={() => setCreating(t.key)}>
-                登记{t.name}
-              </Button>
-            ))}
+          {me.role !== 'leader' && (
+            <>
+              <Button onClick={() => setImporting(true)}>批量导入</Button>
+              <Dropdown menu={{ items: types?.map((t) => ({ key: t.key, label: t.name })) ?? [], onClick: ({ key }) => setCreating(key) }}>
+                <Button type="primary" data-testid="new-case">登记案件</Button>
+              </Dropdown>
+            </>
+          )}
         </Space>
       }
     >
@@ -70,6 +73,7 @@ export function CaseListPage() {
           { title: '最近届满', dataIndex: 'nextDue', width: 140, render: (v, r: any) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
         ]}
       />
+      {importing && <ImportModal onClose={() => setImporting(false)} onDone={() => (setImporting(false), setParams(qs({ ...filters, page: 1, _: Date.now() })))} />}
       {creating && <NewCaseModal typeKey={creating} onClose={() => setCreating(undefined)} onCreated={(id) => nav(`/cases/${id}`)} />}
     </Card>
   );
@@ -97,6 +101,53 @@ function NewCaseModal({ typeKey, onClose, onCreated }: { typeKey: string; onClos
         <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
       </Form.Item>
       <SchemaFields schema={type?.intake} prefix={['fields']} />
+    </FormModal>
+  );
+}
+
+/** Bulk import from the platform's template or a hotline export: all rows or none, each bad row named. */
+function ImportModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const me = useMe();
+  const types = useCaseTypes();
+  const tree = useOrgTree();
+  const [problems, setProblems] = useState<string[]>();
+  return (
+    <FormModal
+      width={640}
+      title="批量导入（Excel 或 CSV）"
+      okText="导入"
+      initialValues={{ orgId: me.orgId }}
+      onClose={onClose}
+      submit={async (v) => {
+        const file = v.file?.fileList?.[0]?.originFileObj;
+        if (!file) throw new Error('请选择要导入的文件');
+        const form = new FormData();
+        form.append('file', file);
+        try {
+          const r = await api(`/api/${v.type}/import?orgId=${v.orgId}`, { form });
+          onDone();
+          return `已导入 ${r.imported} 条`;
+        } catch (e: any) {
+          setProblems(e.body?.details?.problems);
+          throw e;
+        }
+      }}
+    >
+      <Form.Item name="type" label="案件类型" rules={[{ required: true, message: '请选择案件类型' }]}>
+        <Select options={types?.map((t) => ({ value: t.key, label: t.name }))} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.type !== b.type}>
+        {({ getFieldValue }) => getFieldValue('type') && <a href={`/api/${getFieldValue('type')}/import-template.xlsx`}>下载导入模板</a>}
+      </Form.Item>
+      <Form.Item name="orgId" label="办理单位（受理单位）" rules={[{ required: true }]}>
+        <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
+      </Form.Item>
+      <Form.Item name="file" label="文件" rules={[{ required: true, message: '请选择文件' }]}>
+        <Upload beforeUpload={() => false} maxCount={1} accept=".xlsx,.csv">
+          <Button>选择文件</Button>
+        </Upload>
+      </Form.Item>
+      {problems && <Alert type="error" title={`共 ${problems.length} 行有误，未导入任何数据`} description={<div style={{ maxHeight: 200, overflow: 'auto' }}>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
     </FormModal>
   );
 }

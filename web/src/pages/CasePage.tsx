@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { api } from '../api.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { FormModal } from '../components/FormModal.tsx';
-import { useCaseTypes } from '../hooks.ts';
+import { useCaseTypes, useOrgTree, type OrgNode } from '../hooks.ts';
 import { useMe } from '../session.tsx';
 
 /** Every step carries the date it happened, which defaults to today. */
@@ -41,15 +41,28 @@ function ClockCard({ c }: { c: any }) {
 }
 
 /** A timeline entry's form data, rendered with the action's field titles. */
+function findOrgName(n: OrgNode | undefined, id: number): string | undefined {
+  if (!n) return undefined;
+  if (n.id === id) return n.name;
+  for (const c of n.children) {
+    const hit = findOrgName(c, id);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 function EventData({ data, schema, type }: { data: Record<string, any>; schema: any; type: any }) {
+  const tree = useOrgTree();
   const entries = Object.entries(data ?? {}).filter(([k]) => k !== 'parties' && k !== 'receivedOn');
   if (!entries.length) return null;
   const props = schema?.properties ?? type?.intake?.properties ?? {};
+  const show = (k: string, v: any) =>
+    typeof v === 'boolean' ? (v ? '是' : '否') : props[k]?.widget === 'org' ? findOrgName(tree, Number(v)) ?? String(v) : props[k]?.options?.[v] ?? String(v);
   return (
     <div style={{ color: '#555' }}>
       {entries.map(([k, v]) => (
         <div key={k}>
-          {props[k]?.title ?? k}：{props[k]?.options?.[v] ?? String(v)}
+          {props[k]?.title ?? k}：{show(k, v)}
         </div>
       ))}
     </div>
@@ -155,6 +168,16 @@ export function CasePage() {
               ]}
             />
           </Card>
+          {c.links.length > 0 && (
+            <Card title="关联案件" size="small" style={{ marginBottom: 16 }}>
+              {c.links.map((l: any) => (
+                <div key={l.caseId}>
+                  <Tag>{l.direction}</Tag>
+                  <Link to={`/cases/${l.caseId}`}>{l.number}</Link> {l.typeName} · {l.stateLabel}（{l.via}）
+                </div>
+              ))}
+            </Card>
+          )}
           <Card title="附件" size="small">
             {c.attachments.map((a: any) => (
               <div key={a.id}>
