@@ -8,6 +8,7 @@ import { computeDue } from '../kernel/calendar/calendar.ts';
 import { applyExpiries, createCase, performAction } from '../kernel/cases/engine.ts';
 import { Random } from './random.ts';
 import { company, person } from './people.ts';
+import { planDisputes } from './disputes.ts';
 
 /**
  * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
@@ -21,6 +22,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'admin', who: '区司法局（依法治区办）管理员', sees: '全区', can: '办理、审批延期、维护节假日、校验审计链' },
   { username: 'sfj', who: '区司法局 行政复议经办人', sees: '区司法局', can: '办理行政复议和本局依申请公开' },
   { username: 'jtj', who: '区教育体育局 经办人', sees: '区教育体育局', can: '办理本局依申请公开' },
+  { username: 'rx12345', who: '区12345热线中心 话务员', sees: '全区', can: '登记、派单、回访12345工单' },
   { username: 'leader', who: '区政府分管领导', sees: '全区', can: '只读，当事人信息脱敏' },
 ];
 
@@ -103,6 +105,7 @@ const DISCLOSURE_WEIGHTS: Record<string, number> = {
 
 interface Staff {
   admin: Actor;
+  centre?: Actor;
   clerks: Map<number, Actor>;
 }
 
@@ -131,6 +134,16 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   let sort = 1;
   for (const [name, shortName] of DEPARTMENTS) orgs.set(shortName, await createOrg(k.db, { parentId: root.id, name, shortName, kind: 'department', sort: sort++ }));
   for (const [name, shortName] of TOWNSHIPS) orgs.set(shortName, await createOrg(k.db, { parentId: root.id, name, shortName, kind: 'township', sort: sort++ }));
+  // Registered mediation bodies: the district's committees under the 司法局, one per 乡镇/街道.
+  const committees: Org[] = [];
+  for (const [name, shortName] of [['青溪区人民调解委员会', '区调委会'], ['青溪区医疗纠纷人民调解委员会', '区医调委'], ['青溪区交通事故纠纷人民调解委员会', '区交调委']]) {
+    committees.push(await createOrg(k.db, { parentId: orgs.get('区司法局')!.id, name, shortName, kind: 'committee' }));
+  }
+  for (const [, t] of TOWNSHIPS) {
+    committees.push(await createOrg(k.db, { parentId: orgs.get(t)!.id, name: `${t}人民调解委员会`, shortName: `${t}调委会`, kind: 'committee' }));
+  }
+  for (const c of committees) orgs.set(c.shortName, c);
+  const hotlineCentre = await createOrg(k.db, { parentId: orgs.get('区政府办')!.id, name: '青溪区12345政务服务便民热线中心', shortName: '区12345热线', kind: 'office' });
 
   const justice = orgs.get('区司法局')!;
   const education = orgs.get('区教体局')!;
@@ -140,6 +153,8 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   staff.clerks.set(justice.id, await mk(justice.id, 'sfj', '陈复议', 'clerk'));
   staff.clerks.set(education.id, await mk(education.id, 'jtj', '林公开', 'clerk'));
   await mk(root.id, 'leader', '郑区长', 'leader', root.id);
+  staff.centre = await mk(hotlineCentre.id, 'rx12345', '何热线', 'clerk', root.id);
+  staff.clerks.set(hotlineCentre.id, staff.centre);
   let n = 1;
   for (const org of orgs.values()) {
     if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk'));
@@ -156,37 +171,54 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
       const org = orgs.get(d.weighted(DISCLOSURE_WEIGHTS))!;
       plans.push(planDisclosure(k, new Random(d.int(1, 2 ** 31)), on, org.id, townshipNames));
     }
+    plans.push(...planDisputes(k, year, { justice: justice.id, petitions: orgs.get('区信访局')!.id, committees: committees.map((c) => c.id), centre: hotlineCentre.id, units: [...orgs.values()].filter((o) => o.kind === 'department' || o.kind === 'township').map((o) => o.id), townships: townshipNames }));
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);
   stallSome(due, asOf);
   let done = 0;
   for (const p of due) {
     const clerk = staff.clerks.get(p.orgId)!;
-    const id = await createCase(k, clerk, { type: p.type, orgId: p.orgId, fields: p.fields });
-    for (const step of p.steps) {
-      if (step.on > asOf) break;
-      const who = step.by === 'system' ? null : step.by === 'admin' ? staff.admin : clerk;
-      await performAction(k, who, id, step.action, { on: step.on, data: step.data });
-    }
+    // One transaction per case: a crash mid-way never leaves a half-made case behind.
+    await k.db.transaction().execute(async (trx) => {
+      const id = await createCase(k, clerk, { type: p.type, orgId: p.orgId, fields: p.fields }, trx);
+      const run = async (caseId: number, steps: Step[], own: Actor) => {
+        for (const step of steps) {
+          if (step.on > asOf) break;
+          const who = step.by === 'system' ? null : step.by === 'admin' ? staff.admin : step.by === 'center' ? staff.centre! : step.byOrg ? staff.clerks.get(step.byOrg)! : own;
+          await performAction(k, who, caseId, step.action, { on: step.on, data: step.data }, trx).catch((e) => {
+            throw new Error(`demo plan for ${p.type} received ${p.fields.receivedOn}: step ${step.action} on ${step.on}: ${e.message}`);
+          });
+        }
+      };
+      await run(id, p.steps, clerk);
+      if (p.followUpSteps) {
+        const link = await trx.selectFrom('case_links as l').innerJoin('cases as c', 'c.id', 'l.to_case_id').select(['c.id', 'c.org_id']).where('l.from_case_id', '=', id).executeTakeFirst();
+        if (link) await run(link.id, p.followUpSteps, staff.clerks.get(link.org_id)!);
+      }
+    });
     opts.onProgress?.(++done, due.length);
   }
   await applyExpiries(k);
   return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
 }
 
-interface Step {
+export interface Step {
   on: string;
   action: string;
   data?: Record<string, unknown>;
-  by?: 'clerk' | 'admin' | 'system';
+  by?: 'clerk' | 'admin' | 'system' | 'center';
+  /** Taken by the clerk of this org (a 12345 unit signs for its order). */
+  byOrg?: number;
 }
-interface Plan {
+export interface Plan {
   type: string;
   orgId: number;
   fields: Record<string, any>;
   steps: Step[];
   /** Drawn with the case, so which cases a clerk let slide does not depend on anything else. */
   stall: number;
+  /** Steps for the linked case this one opens (the 整改 order of a 差评, a routed mediation). */
+  followUpSteps?: Step[];
 }
 
 /**
@@ -209,14 +241,14 @@ function stallSome(plans: Plan[], asOf: string) {
 }
 
 /** `n` receipt dates spread over the working days of a year. */
-function spread(k: Kernel, r: Random, year: number, n: number): string[] {
+export function spread(k: Kernel, r: Random, year: number, n: number): string[] {
   const days: string[] = [];
   for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) if (k.calendar.isWorkday(d)) days.push(d);
   return Array.from({ length: n }, () => r.pick(days)).sort();
 }
 
-const wd = (k: Kernel, from: string, n: number) => (n <= 0 ? k.calendar.nextWorkday(from) : computeDue(k.calendar, from, { length: n, unit: 'workday' }).due);
-const cd = (k: Kernel, from: string, n: number) => k.calendar.nextWorkday(addDays(from, n));
+export const wd = (k: Kernel, from: string, n: number) => (n <= 0 ? k.calendar.nextWorkday(from) : computeDue(k.calendar, from, { length: n, unit: 'workday' }).due);
+export const cd = (k: Kernel, from: string, n: number) => k.calendar.nextWorkday(addDays(from, n));
 
 function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: number, townships: string[]): Plan {
   const stall = r.next();

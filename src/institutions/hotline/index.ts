@@ -20,6 +20,7 @@ export const hotline = defineCaseType({
   name: '12345工单',
   basis: '《国务院办公厅关于进一步优化地方政务服务便民热线的指导意见》（国办发〔2020〕53号）及本地办理规定',
   number: ({ government, year, seq }) => `${government}12345〔${year}〕${seq}号`,
+  numberedBy: 'government',
   states: {
     registered: { label: '待派单' },
     dispatched: { label: '待签收' },

@@ -13,6 +13,7 @@ export const proposal = defineCaseType({
   name: '建议提案',
   basis: '《全国人民代表大会和地方各级人民代表大会代表法》第五十一条；各地政协提案办理办法',
   number: ({ government, year, seq }) => `${government}建提〔${year}〕${seq}号`,
+  numberedBy: 'government',
   states: {
     assigned: { label: '待签收' },
     handling: { label: '办理中' },

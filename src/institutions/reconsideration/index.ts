@@ -69,6 +69,7 @@ export const reconsideration = defineCaseType({
   name: '行政复议',
   basis: '《中华人民共和国行政复议法》（2023年修订）',
   number: ({ government, year, seq }) => `${government}复〔${year}〕${seq}号`,
+  numberedBy: 'government',
   states: {
     received: { label: '受理审查' },
     correction_requested: { label: '补正中' },

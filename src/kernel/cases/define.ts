@@ -85,6 +85,8 @@ export interface CaseTypeDef {
   name: string;
   /** 案号 from the government's and the org's short names, the year and the sequence. */
   number: (p: { government: string; org: string; year: number; seq: number }) => string;
+  /** Whose sequence the number runs in: the handling org's (default) or the government's (青溪区复〔2024〕n号). */
+  numberedBy?: 'org' | 'government';
   basis: string;
   states: Record<string, StateDef>;
   initial: string;

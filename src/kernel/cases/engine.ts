@@ -79,7 +79,7 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
     // One row per org, type and year; the number only ever goes up, so a 案号 is never reused.
     const { last: seq } = await trx
       .insertInto('case_sequences')
-      .values({ org_id: org.id, type: def.key, year, last: 1 })
+      .values({ org_id: def.numberedBy === 'government' ? government.id : org.id, type: def.key, year, last: 1 })
       .onConflict((oc) => oc.columns(['org_id', 'type', 'year']).doUpdateSet({ last: sql`case_sequences.last + 1` }))
       .returning('last')
       .executeTakeFirstOrThrow();
@@ -245,9 +245,11 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     if (spawn) {
       // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
       const parties = await trx.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).execute();
+      // A 转送 crosses units: allowed within the same government, without rights over the target.
+      if ((await governmentOf(trx, spawn.orgId)).id !== (await governmentOf(trx, c.org_id)).id) throw badRequest('只能转送本级政府所属单位');
       const linked = await createCase(
         k,
-        actor,
+        null,
         {
           type: spawn.type,
           orgId: spawn.orgId,
