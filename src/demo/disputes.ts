@@ -109,7 +109,7 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     if (r.chance(0.15)) steps.push({ on: cd(k, heard, r.int(5, 20)), action: 'withdraw' });
     else {
       const judged = cd(k, heard, r.int(20, 60));
-      steps.push({ on: judged, action: 'judgment', data: { result: r.weighted({ won: 8, lost: 1, partly_lost: 1 }) } }, { on: cd(k, judged, r.int(15, 40)), action: 'perform', data: { performance: '已按生效裁判履行' } });
+      steps.push({ on: judged, action: 'judgment', data: { result: r.weighted({ won: 17, lost: 2, partly_lost: 1 }) } }, { on: cd(k, judged, r.int(15, 40)), action: 'perform', data: { performance: '已按生效裁判履行' } });
     }
     return { type: 'litigation', orgId: o.justice, fields, steps, stall: 1 };
   });

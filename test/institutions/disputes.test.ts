@@ -160,6 +160,7 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await performAction(w.k, w.eduClerk, urgent, 'complete', { on: '2025-10-09', data: { result: '已处理' } });
     await performAction(w.k, w.admin, urgent, 'visit', { on: '2025-10-10', data: { resolved: false, satisfaction: 'unsatisfied' } });
     // Hand count: 2 signed, 1 on time (urgent signed late); 2 completed, 1 on time; 2 visits, 1 resolved, 1 satisfied.
+    assert.deepEqual(Object.values(await figures(['12345工单.营商环境工单承办单位'])), [2], 'the business order went to the 街道, then to the 教体局');
     const v = await figures(['12345工单.工单', '12345工单.营商环境工单', '12345工单.按时接单率', '12345工单.按时办结率', '12345工单.解决率', '12345工单.满意率']);
     assert.deepEqual(Object.values(v), [2, 1, 50, 50, 50, 50]);
   });

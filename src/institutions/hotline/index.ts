@@ -77,7 +77,7 @@ export const hotline = defineCaseType({
   indicators: [
     { key: 'orders', label: '工单', unit: '件', description: '期间内受理的热线工单', count: { events: ['receive'] } },
     { key: 'business_orders', label: '营商环境工单', unit: '个', description: '期间内受理的营商环境类工单', count: { events: ['receive'], dataEquals: { businessEnv: true } } },
-    { key: 'business_units', label: '营商环境工单承办单位', unit: '个', description: '营商环境工单派往的单位数', count: { events: ['dispatch'], dataEquals: { businessEnv: true }, distinctOrgs: true } },
+    { key: 'business_units', label: '营商环境工单承办单位', unit: '个', description: '营商环境工单派往的单位数', count: { events: ['dispatch'], caseEquals: { businessEnv: true }, distinctOrgs: true } },
     { key: 'signed', label: '签收', unit: '件', description: '期间内签收的派单', count: { clocks: ['sign'], stoppedBy: ['sign'] } },
     { key: 'signed_on_time', label: '按时签收', unit: '件', description: '在签收时限内签收的派单', count: { clocks: ['sign'], stoppedBy: ['sign'], onTime: true } },
     { key: 'sign_rate', label: '按时接单率', unit: '%', description: '按时签收数 ÷ 签收数', rate: { numerator: 'signed_on_time', denominator: 'signed' } },

@@ -32,6 +32,9 @@ function countCondition(d: CountIndicator): RawBuilder<boolean> {
     for (const [field, value] of Object.entries(src.dataEquals ?? {})) {
       parts.push(Array.isArray(value) ? sql`e.data ->> ${field} in (${list(value)})` : sql`e.data ->> ${field} = ${String(value)}`);
     }
+    for (const [field, value] of Object.entries(src.caseEquals ?? {})) {
+      parts.push(sql`e.case_id in (select id from cases where fields ->> ${field} = ${String(value)})`);
+    }
     return sql.join(parts, sql` and `) as RawBuilder<boolean>;
   }
   const parts = [sql`cc.clock in (${list(src.clocks)})`];
