@@ -15,6 +15,14 @@ const HEADLINE = [
   'disclosure.answered',
   'disclosure.on_time_rate',
   'reconsideration.on_time_rate',
+  'mediation.accepted',
+  'mediation.success_rate',
+  'petition.registered',
+  'petition.on_time_rate',
+  'hotline.orders',
+  'hotline.completion_rate',
+  'hotline.satisfaction_rate',
+  'litigation.appearance_rate',
 ];
 
 export function DashboardPage() {
