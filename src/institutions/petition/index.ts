@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
+import { defineCaseType, f, partySchema, type ActionDef } from '../../kernel/cases/define.ts';
 import { diffDays } from '../../kernel/calendar/dates.ts';
 
 /**
@@ -14,6 +14,17 @@ const within30 = (from: string) => ({ events, on }: { events: { kind: string; on
   const answered = events.findLast((e) => e.kind === from)?.on;
   return answered && diffDays(answered, on) > 30 ? `应自收到书面答复之日起三十日内提出（答复日期${answered}）` : undefined;
 };
+
+/** 处理意见书, 复查意见, 复核意见: the same form at each tier. */
+const opinionStep = (key: string, label: string, basis: string, from: string, to: string, title: string): ActionDef => ({
+  key,
+  label,
+  basis,
+  from: [from],
+  to,
+  outcome: { field: 'opinion' },
+  fields: z.object({ opinion: f.choice(title, opinions), summary: f.longText(`${title}要旨`) }),
+});
 
 export const petition = defineCaseType({
   key: 'petition',
@@ -85,15 +96,7 @@ export const petition = defineCaseType({
       from: ['handling'],
       fields: z.object({ days: f.days('延长天数', 30), reason: f.longText('延期理由'), approver: f.text('批准的负责人', 50) }),
     },
-    {
-      key: 'conclude',
-      label: '出具处理意见书，办结',
-      basis: '信访工作条例第三十二条',
-      from: ['handling'],
-      to: 'concluded',
-      outcome: { field: 'opinion' },
-      fields: z.object({ opinion: f.choice('处理意见', opinions), summary: f.longText('处理意见要旨') }),
-    },
+    opinionStep('conclude', '出具处理意见书，办结', '信访工作条例第三十二条', 'handling', 'concluded', '处理意见'),
     {
       key: 'request_review',
       label: '信访人申请复查',
@@ -102,15 +105,7 @@ export const petition = defineCaseType({
       to: 'review',
       check: within30('conclude'),
     },
-    {
-      key: 'answer_review',
-      label: '出具复查意见',
-      basis: '信访工作条例第三十五条：三十日内提出复查意见',
-      from: ['review'],
-      to: 'reviewed',
-      outcome: { field: 'opinion' },
-      fields: z.object({ opinion: f.choice('复查意见', opinions), summary: f.longText('复查意见要旨') }),
-    },
+    opinionStep('answer_review', '出具复查意见', '信访工作条例第三十五条：三十日内提出复查意见', 'review', 'reviewed', '复查意见'),
     {
       key: 'request_recheck',
       label: '信访人申请复核',
@@ -119,15 +114,7 @@ export const petition = defineCaseType({
       to: 'recheck',
       check: within30('answer_review'),
     },
-    {
-      key: 'answer_recheck',
-      label: '出具复核意见',
-      basis: '信访工作条例第三十六条：三十日内提出复核意见；复核后不再受理',
-      from: ['recheck'],
-      to: 'rechecked',
-      outcome: { field: 'opinion' },
-      fields: z.object({ opinion: f.choice('复核意见', opinions), summary: f.longText('复核意见要旨') }),
-    },
+    opinionStep('answer_recheck', '出具复核意见', '信访工作条例第三十六条：三十日内提出复核意见；复核后不再受理', 'recheck', 'rechecked', '复核意见'),
   ],
   clocks: [
     { key: 'acceptance', label: '受理告知期限', basis: '信访工作条例第二十三条：十五日', length: 15, unit: 'day', startOn: ['receive'], stopOn: ['accept', 'reject', 'route'] },
