@@ -9,6 +9,7 @@ import { applyExpiries, createCase, performAction } from '../kernel/cases/engine
 import { Random } from './random.ts';
 import { company, person } from './people.ts';
 import { planDisputes } from './disputes.ts';
+import { planActivities } from './activities.ts';
 
 /**
  * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
@@ -171,6 +172,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
       const org = orgs.get(d.weighted(DISCLOSURE_WEIGHTS))!;
       plans.push(planDisclosure(k, new Random(d.int(1, 2 ** 31)), on, org.id, townshipNames));
     }
+    plans.push(...planActivities(k, year, { office: office.id, justice: justice.id, departments: [...orgs.values()].filter((o) => o.kind === 'department') }));
     plans.push(...planDisputes(k, year, { justice: justice.id, petitions: orgs.get('区信访局')!.id, committees: committees.map((c) => c.id), centre: hotlineCentre.id, units: [...orgs.values()].filter((o) => o.kind === 'department' || o.kind === 'township').map((o) => o.id), townships: townshipNames }));
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);

@@ -8,6 +8,7 @@ import { legalAid, legalConsultation } from './legal-aid/index.ts';
 import { proposal } from './proposals/index.ts';
 import { hotline } from './hotline/index.ts';
 import { serviceRating, ratingRectification } from './service-rating/index.ts';
+import { activities } from './activities/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -23,6 +24,7 @@ export const institutions = [
   hotline,
   serviceRating,
   ratingRectification,
+  ...activities,
 ];
 
 export const createRegistry = () => new CaseTypeRegistry(institutions);

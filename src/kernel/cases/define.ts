@@ -83,6 +83,8 @@ export interface ClockDef {
 export interface CaseTypeDef {
   key: string;
   name: string;
+  /** 'activity' for dated records with no procedure (学法, 普法): listed apart from cases in the console. */
+  group?: 'case' | 'activity';
   /** 案号 from the government's and the org's short names, the year and the sequence. */
   number: (p: { government: string; org: string; year: number; seq: number }) => string;
   /** Whose sequence the number runs in: the handling org's (default) or the government's (青溪区复〔2024〕n号). */

@@ -10,6 +10,7 @@ export function describeCaseTypes(types: CaseTypeRegistry) {
   return types.all().map((t) => ({
     key: t.key,
     name: t.name,
+    group: t.group ?? 'case',
     basis: t.basis,
     initial: t.initial,
     states: Object.entries(t.states).map(([key, s]) => ({ key, label: s.label, final: s.final === true })),

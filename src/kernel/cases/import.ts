@@ -27,6 +27,7 @@ export interface ImportSpec {
 }
 
 export const MAX_IMPORT_ROWS = 20_000;
+const hasParties = (def: CaseTypeDef) => 'parties' in def.intake.shape;
 const PARTY_COLUMNS = [
   { header: '当事人姓名/名称', key: 'name' },
   { header: '证件号码', key: 'idNumber' },
@@ -72,7 +73,7 @@ export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
   const spec = def.import;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${def.name}导入`);
-  const cols = [...intakeColumns(def).map((c) => c.header + (c.required ? '*' : '')), ...PARTY_COLUMNS.map((c) => c.header), ...(spec?.columns.map((c) => c.header) ?? [])];
+  const cols = [...intakeColumns(def).map((c) => c.header + (c.required ? '*' : '')), ...(hasParties(def) ? PARTY_COLUMNS.map((c) => c.header) : []), ...(spec?.columns.map((c) => c.header) ?? [])];
   ws.addRow(cols).font = { bold: true };
   ws.columns.forEach((c) => (c.width = 18));
   const help = wb.addWorksheet('填写说明');
@@ -80,7 +81,7 @@ export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
   for (const c of intakeColumns(def)) {
     help.addRow([c.header, `${c.required ? '必填。' : '选填。'}${c.date ? '日期，如 2025-03-01。' : ''}${c.options ? `可填：${Object.values(c.options).join('、')}` : ''}`]);
   }
-  help.addRow(['当事人', '第一位当事人（申请人）的信息；导出时将脱敏，导入后仅经办单位可见']);
+  if (hasParties(def)) help.addRow(['当事人', '第一位当事人（申请人）的信息；导出时将脱敏，导入后仅经办单位可见']);
   for (const c of spec?.columns ?? []) help.addRow([c.header, '选填，已办理的后续环节']);
   help.getColumn(2).width = 80;
   return Buffer.from(await wb.xlsx.writeBuffer());

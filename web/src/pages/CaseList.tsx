@@ -36,7 +36,15 @@ export function CaseListPage() {
           {me.role !== 'leader' && (
             <>
               <Button onClick={() => setImporting(true)}>批量导入</Button>
-              <Dropdown menu={{ items: types?.map((t) => ({ key: t.key, label: t.name })) ?? [], onClick: ({ key }) => setCreating(key) }}>
+              <Dropdown
+                menu={{
+                  items: [
+                    { type: 'group', label: '案件', children: types?.filter((t) => t.group === 'case').map((t) => ({ key: t.key, label: t.name })) ?? [] },
+                    { type: 'group', label: '活动记录', children: types?.filter((t) => t.group === 'activity').map((t) => ({ key: t.key, label: t.name })) ?? [] },
+                  ],
+                  onClick: ({ key }) => setCreating(key),
+                }}
+              >
                 <Button type="primary" data-testid="new-case">登记案件</Button>
               </Dropdown>
             </>
@@ -45,7 +53,17 @@ export function CaseListPage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select placeholder="案件类型" allowClear style={{ width: 140 }} value={filters.type} onChange={(v) => set({ type: v, state: undefined })} options={types?.map((t) => ({ value: t.key, label: t.name }))} />
+        <Select
+          placeholder="案件类型"
+          allowClear
+          style={{ width: 160 }}
+          value={filters.type}
+          onChange={(v) => set({ type: v, state: undefined })}
+          options={[
+            { label: '案件', options: types?.filter((t) => t.group === 'case').map((t) => ({ value: t.key, label: t.name })) ?? [] },
+            { label: '活动记录', options: types?.filter((t) => t.group === 'activity').map((t) => ({ value: t.key, label: t.name })) ?? [] },
+          ]}
+        />
         <Select placeholder="状态" allowClear style={{ width: 140 }} value={filters.state} disabled={!type} onChange={(v) => set({ state: v })} options={type?.states.map((s: any) => ({ value: s.key, label: s.label }))} />
         <TreeSelect placeholder="单位（含下级）" allowClear style={{ width: 240 }} value={filters.orgId ? Number(filters.orgId) : undefined} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll onChange={(v) => set({ orgId: v })} />
         <InputNumber placeholder="年度" style={{ width: 100 }} min={2000} max={2100} value={filters.year ? Number(filters.year) : undefined} onChange={(v) => set({ year: v ?? undefined })} />

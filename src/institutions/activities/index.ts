@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { defineCaseType, f, type CaseTypeDef } from '../../kernel/cases/define.ts';
+
+/**
+ * The activities behind half of every annual report (seeds 000–004): law study, training,
+ * examinations, 述法, law publicity, 府院联动, and the 法律顾问's work. Each record is a dated
+ * entry whose numbers add up into indicators, so "开展普法活动200余场，受众2.6万人次" is computed.
+ */
+const count = (title: string) => z.number().int().min(0).max(10_000_000).meta({ title });
+
+const activity = (def: Omit<CaseTypeDef, 'states' | 'initial' | 'actions' | 'clocks' | 'outcomes' | 'group' | 'number'> & { code: string }): CaseTypeDef =>
+  defineCaseType({
+    ...def,
+    group: 'activity',
+    number: ({ org, year, seq }) => `${org}${def.code}〔${year}〕${seq}号`,
+    states: { recorded: { label: '已记录', final: true } },
+    initial: 'recorded',
+    actions: [],
+    clocks: [],
+    outcomes: {},
+  });
+
+export const lawStudy = activity({
+  key: 'law_study',
+  name: '领导干部学法',
+  code: '学',
+  basis: '《法治政府建设实施纲要（2021—2025年）》：党委（党组）理论学习中心组学法、政府常务会议学法',
+  intake: z.object({
+    receivedOn: f.date('学法日期'),
+    form: f.choice('学法形式', { center_group: '理论学习中心组学法', executive_meeting: '常务会议会前学法', lecture: '法治讲座', other: '其他' }),
+    topic: f.text('学习内容', 200),
+    attendees: count('参加人数'),
+  }),
+  title: (x) => `学法：${x.topic}`,
+  indicators: [
+    { key: 'sessions', label: '学法', unit: '次', description: '期间内领导干部学法次数', count: { events: ['receive'] } },
+    { key: 'center_group', label: '理论学习中心组学法', unit: '次', description: '理论学习中心组专题学法次数', count: { events: ['receive'], dataEquals: { form: 'center_group' } } },
+    { key: 'executive', label: '常务会学法', unit: '次', description: '政府常务会议会前学法次数', count: { events: ['receive'], dataEquals: { form: 'executive_meeting' } } },
+    { key: 'attendees', label: '参学人次', unit: '人次', description: '学法参加人数之和', count: { events: ['receive'], sum: 'attendees' } },
+  ],
+});
+
+export const training = activity({
+  key: 'training',
+  name: '专题培训',
+  code: '训',
+  basis: '《法治政府建设实施纲要（2021—2025年）》：加强法治培训',
+  intake: z.object({
+    receivedOn: f.date('培训日期'),
+    audience: f.choice('培训对象', { leaders: '领导干部', enforcement: '行政执法人员', staff: '机关工作人员', grassroots: '基层干部和法律明白人' }),
+    topic: f.text('培训主题', 200),
+    participants: count('参训人数'),
+  }),
+  title: (x) => `培训：${x.topic}`,
+  indicators: [
+    { key: 'sessions', label: '培训', unit: '期', description: '期间内举办的法治专题培训', count: { events: ['receive'] } },
+    { key: 'participants', label: '参训人次', unit: '人次', description: '参训人数之和', count: { events: ['receive'], sum: 'participants' } },
+    { key: 'enforcement_participants', label: '执法人员参训人次', unit: '人次', description: '行政执法人员参训人数之和', count: { events: ['receive'], dataEquals: { audience: 'enforcement' }, sum: 'participants' } },
+  ],
+});
+
+export const exam = activity({
+  key: 'exam',
+  name: '学法考试',
+  code: '考',
+  basis: '领导干部和行政执法人员法律知识考试',
+  intake: z.object({
+    receivedOn: f.date('考试日期'),
+    name: f.text('考试名称', 200),
+    takers: count('参考人数'),
+    passed: count('合格人数'),
+  }).refine((x) => x.passed <= x.takers, { message: '合格人数不能多于参考人数', path: ['passed'] }),
+  title: (x) => `考试：${x.name}`,
+  indicators: [
+    { key: 'exams', label: '考试', unit: '次', description: '期间内组织的学法考试', count: { events: ['receive'] } },
+    { key: 'takers', label: '参考人数', unit: '人', description: '参考人数之和', count: { events: ['receive'], sum: 'takers' } },
+    { key: 'passed', label: '合格人数', unit: '人', description: '合格人数之和', count: { events: ['receive'], sum: 'passed' } },
+    { key: 'pass_rate', label: '合格率', unit: '%', description: '合格人数 ÷ 参考人数', rate: { numerator: 'passed', denominator: 'takers' } },
+  ],
+});
+
+export const lawReport = activity({
+  key: 'law_report',
+  name: '述法',
+  code: '述',
+  basis: '党政主要负责人年终述职述法',
+  intake: z.object({
+    receivedOn: f.date('述法日期'),
+    form: f.choice('述法形式', { onsite: '现场述法', written: '书面述法' }),
+    reporter: f.text('述法单位或负责人', 100),
+    evaluated: f.flag('已评议').optional(),
+  }),
+  title: (x) => `述法：${x.reporter}`,
+  indicators: [
+    { key: 'reports', label: '述法', unit: '人', description: '期间内述法的负责人', count: { events: ['receive'] } },
+    { key: 'onsite', label: '现场述法', unit: '人', description: '现场述法的负责人', count: { events: ['receive'], dataEquals: { form: 'onsite' } } },
+    { key: 'written', label: '书面述法', unit: '人', description: '书面述法的负责人', count: { events: ['receive'], dataEquals: { form: 'written' } } },
+  ],
+});
+
+export const publicity = activity({
+  key: 'publicity',
+  name: '普法活动',
+  code: '普',
+  basis: '“谁执法谁普法”普法责任制；“八五”普法规划',
+  intake: z.object({
+    receivedOn: f.date('活动日期'),
+    theme: f.choice('主题', { constitution_week: '宪法宣传周', civil_code_month: '民法典宣传月', security_day: '全民国家安全教育日', campus: '法治进校园', village: '法治进乡村（社区）', enterprise: '法治进企业', other: '其他' }),
+    venue: f.text('地点或载体', 100),
+    sessions: count('场次'),
+    audience: count('受众人次'),
+  }),
+  title: (x) => `普法：${x.venue}`,
+  indicators: [
+    { key: 'sessions', label: '场次', unit: '场', description: '普法活动场次之和', count: { events: ['receive'], sum: 'sessions' } },
+    { key: 'audience', label: '受众人次', unit: '人次', description: '普法活动受众人次之和', count: { events: ['receive'], sum: 'audience' } },
+    { key: 'constitution_week', label: '宪法宣传周场次', unit: '场', description: '宪法宣传周活动场次之和', count: { events: ['receive'], dataEquals: { theme: 'constitution_week' }, sum: 'sessions' } },
+  ],
+});
+
+export const courtLiaison = activity({
+  key: 'court_liaison',
+  name: '府院联动',
+  code: '联',
+  basis: '府院联动工作机制（无全国统一规定）',
+  intake: z.object({
+    receivedOn: f.date('会议日期'),
+    topic: f.text('议题', 200),
+    resolved: count('协调化解纠纷数'),
+  }),
+  title: (x) => `府院联动：${x.topic}`,
+  indicators: [
+    { key: 'meetings', label: '联席会议', unit: '次', description: '期间内召开的府院联动会议', count: { events: ['receive'] } },
+    { key: 'resolved', label: '协调化解纠纷', unit: '起', description: '府院联动协调化解的纠纷数之和', count: { events: ['receive'], sum: 'resolved' } },
+  ],
+});
+
+export const counselWork = activity({
+  key: 'counsel_work',
+  name: '法律顾问工作',
+  code: '顾',
+  basis: '党政机关法律顾问制度',
+  intake: z.object({
+    receivedOn: f.date('统计截止日期'),
+    counsel: f.text('法律顾问或公职律师', 100),
+    contracts: count('审查合同及法律文书份数'),
+    meetings: count('参加会议次数'),
+    consultations: count('提供法律咨询次数'),
+    opinions: count('出具法律意见书件数'),
+  }),
+  title: (x) => `法律顾问：${x.counsel}`,
+  indicators: [
+    { key: 'contracts', label: '审查合同', unit: '份', description: '审查、草拟合同及法律文书份数之和（如 seed 000：936份）', count: { events: ['receive'], sum: 'contracts' } },
+    { key: 'meetings', label: '参加会议', unit: '次', description: '法律顾问参加会议次数之和', count: { events: ['receive'], sum: 'meetings' } },
+    { key: 'consultations', label: '法律咨询', unit: '次', description: '提供法律咨询次数之和', count: { events: ['receive'], sum: 'consultations' } },
+    { key: 'opinions', label: '法律意见书', unit: '件', description: '出具法律意见书件数之和', count: { events: ['receive'], sum: 'opinions' } },
+  ],
+});
+
+export const activities = [lawStudy, training, exam, lawReport, publicity, courtLiaison, counselWork];
