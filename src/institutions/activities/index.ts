@@ -32,6 +32,7 @@ export const lawStudy = activity({
     attendees: count('参加人数'),
   }),
   title: (x) => `学法：${x.topic}`,
+  report: { area: 'leadership', sentences: ['理论学习中心组专题学法{{领导干部学法.理论学习中心组学法}}次，政府常务会议会前学法{{领导干部学法.常务会学法}}次。'] },
   indicators: [
     { key: 'sessions', label: '学法', unit: '次', description: '期间内领导干部学法次数', count: { events: ['receive'] } },
     { key: 'center_group', label: '理论学习中心组学法', unit: '次', description: '理论学习中心组专题学法次数', count: { events: ['receive'], dataEquals: { form: 'center_group' } } },
@@ -52,6 +53,7 @@ export const training = activity({
     participants: count('参训人数'),
   }),
   title: (x) => `培训：${x.topic}`,
+  report: { area: 'publicity', sentences: ['举办法治专题培训{{专题培训.培训}}期，参训{{专题培训.参训人次}}人次。'] },
   indicators: [
     { key: 'sessions', label: '培训', unit: '期', description: '期间内举办的法治专题培训', count: { events: ['receive'] } },
     { key: 'participants', label: '参训人次', unit: '人次', description: '参训人数之和', count: { events: ['receive'], sum: 'participants' } },
@@ -71,6 +73,7 @@ export const exam = activity({
     passed: count('合格人数'),
   }).refine((x) => x.passed <= x.takers, { message: '合格人数不能多于参考人数', path: ['passed'] }),
   title: (x) => `考试：${x.name}`,
+  report: { area: 'publicity', sentences: ['组织学法考试{{学法考试.考试}}次，参考{{学法考试.参考人数}}人，合格率{{学法考试.合格率}}。'] },
   indicators: [
     { key: 'exams', label: '考试', unit: '次', description: '期间内组织的学法考试', count: { events: ['receive'] } },
     { key: 'takers', label: '参考人数', unit: '人', description: '参考人数之和', count: { events: ['receive'], sum: 'takers' } },
@@ -91,6 +94,7 @@ export const lawReport = activity({
     evaluated: f.flag('已评议').optional(),
   }),
   title: (x) => `述法：${x.reporter}`,
+  report: { area: 'leadership', sentences: ['{{述法.现场述法}}名部门负责人现场述法，{{述法.书面述法}}名部门负责人书面述法。'] },
   indicators: [
     { key: 'reports', label: '述法', unit: '人', description: '期间内述法的负责人', count: { events: ['receive'] } },
     { key: 'onsite', label: '现场述法', unit: '人', description: '现场述法的负责人', count: { events: ['receive'], dataEquals: { form: 'onsite' } } },
@@ -111,6 +115,7 @@ export const publicity = activity({
     audience: count('受众人次'),
   }),
   title: (x) => `普法：${x.venue}`,
+  report: { area: 'publicity', sentences: ['开展普法宣传活动{{普法活动.场次}}场，受众{{普法活动.受众人次}}人次。'] },
   indicators: [
     { key: 'sessions', label: '场次', unit: '场', description: '普法活动场次之和', count: { events: ['receive'], sum: 'sessions' } },
     { key: 'audience', label: '受众人次', unit: '人次', description: '普法活动受众人次之和', count: { events: ['receive'], sum: 'audience' } },
@@ -129,6 +134,7 @@ export const courtLiaison = activity({
     resolved: count('协调化解纠纷数'),
   }),
   title: (x) => `府院联动：${x.topic}`,
+  report: { area: 'disputes', sentences: ['召开府院联动联席会议{{府院联动.联席会议}}次，协调化解行政争议{{府院联动.协调化解纠纷}}起。'] },
   indicators: [
     { key: 'meetings', label: '联席会议', unit: '次', description: '期间内召开的府院联动会议', count: { events: ['receive'] } },
     { key: 'resolved', label: '协调化解纠纷', unit: '起', description: '府院联动协调化解的纠纷数之和', count: { events: ['receive'], sum: 'resolved' } },
@@ -149,6 +155,7 @@ export const counselWork = activity({
     opinions: count('出具法律意见书件数'),
   }),
   title: (x) => `法律顾问：${x.counsel}`,
+  report: { area: 'decisions', sentences: ['法律顾问共审查、草拟合同及法律文书{{法律顾问工作.审查合同}}份，参与各类会议{{法律顾问工作.参加会议}}次，提供法律咨询{{法律顾问工作.法律咨询}}次，出具法律意见书{{法律顾问工作.法律意见书}}件。'] },
   indicators: [
     { key: 'contracts', label: '审查合同', unit: '份', description: '审查、草拟合同及法律文书份数之和（如 seed 000：936份）', count: { events: ['receive'], sum: 'contracts' } },
     { key: 'meetings', label: '参加会议', unit: '次', description: '法律顾问参加会议次数之和', count: { events: ['receive'], sum: 'meetings' } },

@@ -159,6 +159,7 @@ export const disclosure = defineCaseType({
     },
   ],
   outcomes,
+  report: { area: 'oversight', sentences: ['全年共收到政府信息公开申请{{依申请公开.收到申请}}件，均依法作出答复，按期答复率{{依申请公开.按期答复率}}。'] },
   indicators: [
     { key: 'received', label: '收到申请', unit: '件', description: '期间内收到的政府信息公开申请数', count: { events: ['receive'] } },
     { key: 'answered', label: '答复', unit: '件', description: '期间内作出答复的申请数', count: { events: ['answer'] } },

@@ -74,6 +74,7 @@ export const hotline = defineCaseType({
     { key: 'visit', label: '回访时限', basis: `本地规定：办结后${VISIT_WORKDAYS}个工作日内回访`, length: VISIT_WORKDAYS, unit: 'workday', startOn: ['complete'], stopOn: ['visit'] },
   ],
   outcomes: { ...satisfaction, invalid: '无效工单' },
+  report: { area: 'functions', sentences: ['受理12345政务服务便民热线工单{{12345工单.工单}}件，按时接单率{{12345工单.按时接单率}}，按时办结率{{12345工单.按时办结率}}，满意率{{12345工单.满意率}}。'] },
   indicators: [
     { key: 'orders', label: '工单', unit: '件', description: '期间内受理的热线工单', count: { events: ['receive'] } },
     { key: 'business_orders', label: '营商环境工单', unit: '个', description: '期间内受理的营商环境类工单', count: { events: ['receive'], dataEquals: { businessEnv: true } } },

@@ -108,6 +108,7 @@ export const legalAid = defineCaseType({
     },
   ],
   outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助' },
+  report: { area: 'disputes', sentences: ['办理法律援助案件{{法律援助.办理案件}}件，受援人数{{法律援助.受援人数}}人。'] },
   indicators: [
     { key: 'applications', label: '申请', unit: '件', description: '期间内收到的法律援助申请', count: { events: ['receive'] } },
     { key: 'granted', label: '办理案件', unit: '件', description: '期间内决定给予法律援助的案件数', count: { events: ['grant'] } },
@@ -137,6 +138,7 @@ export const legalConsultation = defineCaseType({
   actions: [],
   clocks: [],
   outcomes: {},
+  report: { area: 'disputes', sentences: ['解答法律咨询{{法律咨询.咨询人次}}人次。'] },
   indicators: [
     { key: 'consultations', label: '咨询', unit: '次', description: '期间内记录的法律咨询次数', count: { events: ['receive'] } },
     { key: 'persons', label: '咨询人次', unit: '人次', description: '期间内法律咨询人次之和', count: { events: ['receive'], sum: 'persons' } },

@@ -86,6 +86,7 @@ export const litigation = defineCaseType({
     { key: 'answer', label: '答辩期限', basis: '行政诉讼法第六十七条：十五日', length: 15, unit: 'day', startOn: ['receive'], stopOn: ['answer', 'withdraw'] },
   ],
   outcomes: { ...judgments, withdrawn: '原告撤诉' },
+  report: { area: 'oversight', sentences: ['全年办理行政应诉案件{{行政应诉.案件}}件，行政机关负责人出庭应诉率{{行政应诉.出庭率}}。'] },
   indicators: [
     { key: 'cases', label: '案件', unit: '件', description: '期间内收到起诉状副本的行政诉讼案件', count: { events: ['receive'] } },
     { key: 'hearings', label: '开庭', unit: '次', description: '期间内开庭的案件', count: { events: ['hearing'] } },

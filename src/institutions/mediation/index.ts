@@ -40,6 +40,7 @@ export const disputeScreening = defineCaseType({
   actions: [],
   clocks: [],
   outcomes: {},
+  report: { area: 'disputes', sentences: ['全区各级人民调解组织共开展矛盾纠纷排查{{矛盾纠纷排查.排查}}次。'] },
   indicators: [
     { key: 'screenings', label: '排查', unit: '次', description: '期间内记录的矛盾纠纷排查次数', count: { events: ['receive'] } },
     { key: 'disputes_found', label: '排查发现纠纷', unit: '起', description: '排查中发现的矛盾纠纷数之和', count: { events: ['receive'], sum: 'disputesFound' } },
@@ -140,6 +141,7 @@ export const mediation = defineCaseType({
     },
   ],
   outcomes: { agreed: '调解成功', failed: '调解不成', declined: '不予调解' },
+  report: { area: 'disputes', sentences: ['受理人民调解案件{{人民调解.受理}}起，成功调解{{人民调解.成功}}起，调解成功率达{{人民调解.成功率}}。'] },
   indicators: [
     { key: 'accepted', label: '受理', unit: '起', description: '期间内受理的人民调解案件数', count: { events: ['accept'] } },
     { key: 'succeeded', label: '成功', unit: '起', description: '期间内达成调解协议的案件数', count: { events: ['agree'] } },

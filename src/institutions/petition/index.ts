@@ -123,6 +123,7 @@ export const petition = defineCaseType({
     { key: 'recheck', label: '复核期限', basis: '信访工作条例第三十六条：三十日', length: 30, unit: 'day', startOn: ['request_recheck'], stopOn: ['answer_recheck'] },
   ],
   outcomes: { ...opinions, not_accepted: '不予受理', routed: '导入法定途径' },
+  report: { area: 'disputes', sentences: ['受理各类信访事项{{信访.受理}}件，办结{{信访.办结}}件，按期办结率{{信访.按期办结率}}，导入调解、复议等法定途径{{信访.导入法定途径}}件。'] },
   indicators: [
     { key: 'registered', label: '登记', unit: '件', description: '期间内登记的信访事项', count: { events: ['receive'] } },
     { key: 'accepted', label: '受理', unit: '件', description: '期间内受理的信访事项', count: { events: ['accept'] } },

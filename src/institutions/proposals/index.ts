@@ -81,6 +81,7 @@ export const proposal = defineCaseType({
     },
   ],
   outcomes: { A: 'A类', B: 'B类', C: 'C类', returned: '退回' },
+  report: { area: 'oversight', sentences: ['办理人大代表建议{{建议提案.人大代表建议}}件、政协委员提案{{建议提案.政协提案}}件，办结率{{建议提案.办结率}}，满意率{{建议提案.满意率}}。'] },
   indicators: [
     { key: 'deputy', label: '人大代表建议', unit: '件', description: '期间内交办的人大代表建议', count: { events: ['receive'], dataEquals: { kind: 'deputy' } } },
     { key: 'cppcc', label: '政协提案', unit: '件', description: '期间内交办的政协委员提案', count: { events: ['receive'], dataEquals: { kind: 'cppcc' } } },

@@ -279,6 +279,7 @@ export const reconsideration = defineCaseType({
     },
   ],
   outcomes,
+  report: { area: 'disputes', sentences: ['全年共收到行政复议申请{{行政复议.收到申请}}件，受理{{行政复议.受理}}件，审结{{行政复议.审结}}件，纠错率{{行政复议.纠错率}}，按期审结率{{行政复议.按期审结率}}。'] },
   indicators: [
     { key: 'received', label: '收到申请', unit: '件', description: '期间内收到的行政复议申请数', count: { events: ['receive'] } },
     { key: 'accepted', label: '受理', unit: '件', description: '期间内受理（含简易程序、视为受理）的案件数', count: { events: ACCEPTED } },

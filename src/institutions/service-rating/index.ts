@@ -32,6 +32,7 @@ export const serviceRating = defineCaseType({
   clocks: [],
   outcomes: {},
   followUp: (x) => (BAD.includes(x.grade) ? { type: 'rating_rectification', fields: { service: x.service, comment: x.comment ?? '（评价人未填写内容）' } } : null),
+  report: { area: 'functions', sentences: ['深化政务服务“好差评”，主动评价率达{{好差评.主动评价率}}。'] },
   indicators: [
     { key: 'ratings', label: '评价', unit: '次', description: '期间内收到的评价', count: { events: ['receive'] } },
     { key: 'active', label: '主动评价', unit: '次', description: '评价人主动作出（非系统默认）的评价', count: { events: ['receive'], dataEquals: { active: true } } },
@@ -66,6 +67,7 @@ export const ratingRectification = defineCaseType({
     { key: 'visit', label: '回访时限', basis: '本地规定：整改后3个工作日内回访', length: 3, unit: 'workday', startOn: ['rectify'], stopOn: ['visit'] },
   ],
   outcomes: { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' },
+  report: { area: 'functions', sentences: ['差评整改率{{差评整改.差评整改率}}，回访满意率{{差评整改.回访满意率}}。'] },
   indicators: [
     { key: 'orders', label: '差评工单', unit: '件', description: '期间内因差评生成的整改工单', count: { events: ['receive'] } },
     { key: 'rectified', label: '整改完成', unit: '件', description: '期间内完成整改的差评', count: { events: ['rectify'] } },

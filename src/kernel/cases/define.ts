@@ -80,6 +80,18 @@ export interface ClockDef {
   onExpiry?: { action: string };
 }
 
+/** Areas of the 法治政府建设实施纲要 (2021–2025) under which a report's first part is organised. */
+export const REPORT_AREAS = {
+  leadership: '加强党对法治政府建设的领导，履行第一责任人职责',
+  functions: '依法全面履行政府职能，优化营商环境',
+  decisions: '健全依法行政制度体系，推进科学民主依法决策',
+  enforcement: '严格规范公正文明执法',
+  disputes: '依法化解社会矛盾纠纷',
+  oversight: '强化对行政权力的制约和监督',
+  publicity: '加强法治宣传教育，提升法治素养',
+} as const;
+export type ReportArea = keyof typeof REPORT_AREAS;
+
 export interface CaseTypeDef {
   key: string;
   name: string;
@@ -101,6 +113,11 @@ export interface CaseTypeDef {
   indicators: IndicatorDef[];
   /** Extra spreadsheet columns that become later steps when cases are imported in bulk. */
   import?: ImportSpec;
+  /**
+   * The sentences an annual report states about this institution, with figure tokens
+   * ({{人民调解.受理}}); the area of the 法治政府建设实施纲要 they belong under.
+   */
+  report?: { area: ReportArea; sentences: string[] };
   /** A linked case opened together with this one in the same org (a 差评 opens its 整改 order). */
   followUp?: (fields: Record<string, any>) => { type: string; fields: Record<string, any> } | null;
 }
