@@ -18,7 +18,7 @@ const sectionText = (text: string, s: Heading | undefined) => (s ? text.slice(s.
 const COMMON = /^(习近平|近平法|平法治|法治思|治思想|法治政府|政府建设|治政府|府建设|进一步|一步加|推进法|进法治|法治建|治建设|建设工|设工作|全面依|面依法|依法治)/;
 
 /** Phrases of three or more characters the problems and the plans share (the plan answers the problem). */
-function sharedPhrases(problems: string, plans: string): string[] {
+export function sharedPhrases(problems: string, plans: string): string[] {
   const found: string[] = [];
   for (const run of problems.match(/\p{Script=Han}{3,}/gu) ?? []) {
     for (let i = 0; i + 3 <= run.length; i++) {

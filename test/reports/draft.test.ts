@@ -5,6 +5,10 @@ import { loadSeed001 } from '../fixtures/seed001-records.ts';
 import { draftAchievements } from '../../src/reports/draft.ts';
 import { renderTokens, tokensIn } from '../../src/reports/tokens.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
+import { openReport, updateReport, renderReport } from '../../src/reports/report.ts';
+import { checkReport } from '../../src/reports/check.ts';
+import { rejects } from '../helpers.ts';
+import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
 
 eachDatabase('report sentences and drafts', (tdb) => {
   let w: World;
@@ -42,6 +46,37 @@ eachDatabase('report sentences and drafts', (tdb) => {
     const a = analyze('draft', rendered.text);
     assert.deepEqual(a.inconsistencies, []);
     assert.ok(a.relations.some((r) => r.kind === 'rate' && r.stated === 91.2));
+  });
+
+  test('a report opens as a draft from records; the checker names what is missing, typed figures and contradictions', async () => {
+    const r = await openReport(w.k, null, gov, 2024);
+    assert.equal(r.title, '昌江区人民政府2024年法治政府建设年度报告');
+    const sections = r.sections as any[];
+    assert.deepEqual(sections.map((s) => s.kind), ['achievements', 'shortcomings', 'first_responsibility', 'next_year']);
+    assert.match(sections[0].body, /\{\{人民调解\.受理\}\}/, 'the draft keeps tokens, not numbers');
+    const first = await checkReport(w.k, { ...r, sections });
+    assert.equal(first.ok, false);
+    assert.deepEqual(first.findings.filter((f) => f.rule === 'structure').map((f) => f.section), ['shortcomings', 'next_year']);
+    assert.deepEqual(first.deadline, { due: '2025-04-01', daysLeft: 71 });
+
+    // The writer fills the gaps, and hand-types seed 001's contradiction and a number the platform holds.
+    sections[0].body += '\n录入双随机监管事项93件，其中联合部门检查事项94件，占比100%。另受理人民调解案件297起。';
+    sections[1].body = '一是部分执法人员专业素质不高，主要原因是培训不够系统。';
+    sections[3].body = '一是加强执法人员专业培训，全年轮训一遍。';
+    const writer = (await actorById(w.k.db, await createUser(w.k.db, { orgId: gov, username: 'cj-writer', displayName: '昌江区起草人', role: 'clerk', password: 'Test@12345' })))!;
+    await rejects(updateReport(w.k, w.admin, r.id, { version: r.version, title: r.title, sections }), 403, /管辖范围/);
+    await updateReport(w.k, writer, r.id, { version: r.version, title: r.title, sections });
+    await rejects(updateReport(w.k, writer, r.id, { version: r.version, title: r.title, sections }), 409, /已被他人修改/);
+    const saved = await openReport(w.k, null, gov, 2024);
+    const second = await checkReport(w.k, { ...saved, sections: saved.sections as any });
+    assert.deepEqual(second.findings.filter((f) => f.rule === 'structure'), []);
+    assert.ok(second.findings.some((f) => f.rule === 'consistency' && /94件大于总数93件/.test(f.message)));
+    const typed = second.findings.find((f) => f.rule === 'typed_figure')!;
+    assert.match(typed.message, /「297起」.*\{\{人民调解\.受理\}\}/);
+    assert.ok(!second.findings.some((f) => f.rule === 'causes' || f.rule === 'plans'), 'causes given, plans answer the problem');
+    const rendered = await renderReport(w.k, { ...saved, sections: saved.sections as any });
+    assert.equal(rendered.sections[0].number, '一、');
+    assert.match(rendered.sections[0].rendered, /调解成功率达91\.2%/);
   });
 
   test('an unknown token is named, never guessed', async () => {

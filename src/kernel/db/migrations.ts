@@ -170,6 +170,23 @@ CREATE TABLE case_links (
 );
 CREATE INDEX case_links_to ON case_links(to_case_id);
 `,
+  '0003_reports': `
+CREATE TABLE reports (
+  id serial PRIMARY KEY,
+  org_id int NOT NULL REFERENCES orgs(id),
+  year int NOT NULL,
+  state text NOT NULL CHECK (state IN ('draft','review','approved','submitted','published')),
+  title text NOT NULL,
+  sections jsonb NOT NULL,
+  snapshot jsonb,
+  version int NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  submitted_on date,
+  published_on date,
+  UNIQUE (org_id, year)
+);
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -155,6 +155,22 @@ export interface AttachmentTable {
   uploaded_at: Generated<CreatedAt>;
 }
 
+export interface ReportTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  state: 'draft' | 'review' | 'approved' | 'submitted' | 'published';
+  title: string;
+  sections: Json;
+  /** Figures frozen at submission, with their provenance. */
+  snapshot: Json | null;
+  version: Generated<number>;
+  created_at: Generated<CreatedAt>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  submitted_on: string | null;
+  published_on: string | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -168,5 +184,6 @@ export interface DB {
   case_clocks: CaseClockTable;
   case_sequences: CaseSequenceTable;
   case_links: CaseLinkTable;
+  reports: ReportTable;
   attachments: AttachmentTable;
 }

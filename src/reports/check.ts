@@ -1,0 +1,90 @@
+import type { Kernel } from '../kernel/kernel.ts';
+import { getOrg } from '../kernel/orgs.ts';
+import { diffDays } from '../kernel/calendar/dates.ts';
+import { isRate } from '../kernel/indicators/define.ts';
+import { extractFigures } from '../analysis/figures.ts';
+import { checkConsistency } from '../analysis/consistency.ts';
+import { sharedPhrases } from '../analysis/quality.ts';
+import { renderReport, REQUIRED_ORDER, SECTION_HEADINGS, type ReportSection, type SectionKind } from './report.ts';
+import { TOKEN } from './tokens.ts';
+
+/**
+ * The checker run on demand and on submission: structure, problems with causes and answering
+ * plans, figures that should be bound to records, rates against their parts, drift since the
+ * snapshot, and the deadline (departments 3月1日, governments 4月1日 of the following year).
+ */
+export interface CheckFinding {
+  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline';
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  section?: SectionKind;
+  text?: string;
+}
+
+const CAUSE = /原因|由于|主要是|导致|造成|源于|受.{1,8}影响/;
+
+export function reportDeadline(orgKind: string, year: number) {
+  return orgKind === 'government' ? `${year + 1}-04-01` : `${year + 1}-03-01`;
+}
+
+export async function checkReport(
+  k: Kernel,
+  report: { org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
+): Promise<{ ok: boolean; findings: CheckFinding[]; deadline: { due: string; daysLeft: number } }> {
+  const findings: CheckFinding[] = [];
+  const label = SECTION_HEADINGS(report.year);
+  const by = (kind: SectionKind) => report.sections.find((s) => s.kind === kind);
+
+  for (const kind of REQUIRED_ORDER) {
+    const s = by(kind);
+    if (!s) findings.push({ rule: 'structure', severity: 'error', section: kind, message: `缺少必备部分「${label[kind]}」` });
+    else if (!s.body.trim()) findings.push({ rule: 'structure', severity: 'error', section: kind, message: `「${s.heading}」尚未填写` });
+  }
+  const order = report.sections.map((s) => s.kind).filter((k) => REQUIRED_ORDER.includes(k));
+  if (order.join() !== REQUIRED_ORDER.filter((k) => order.includes(k)).join()) {
+    findings.push({ rule: 'order', severity: 'warning', message: '各部分顺序与规定不同（举措成效、不足原因、第一责任人、下一年安排）' });
+  }
+  const problems = by('shortcomings')?.body.trim() ?? '';
+  const plans = by('next_year')?.body.trim() ?? '';
+  if (problems && !CAUSE.test(problems)) findings.push({ rule: 'causes', severity: 'warning', section: 'shortcomings', message: '只列出了问题，没有分析原因' });
+  if (problems && plans && sharedPhrases(problems, plans).length === 0) {
+    findings.push({ rule: 'plans', severity: 'warning', section: 'next_year', message: '下一年度安排没有回应所列的不足' });
+  }
+
+  const rendered = await renderReport(k, report);
+  for (const t of new Set(rendered.unknown)) findings.push({ rule: 'token', severity: 'error', message: `数据引用{{${t}}}不存在，请从指标列表中选择` });
+
+  // A number typed next to a phrase the platform can compute: suggest the token.
+  const phrases = k.types.all().flatMap((t) => t.indicators.filter((d) => !isRate(d)).map((d) => ({ type: t.name, label: d.label, token: `${t.name}.${d.label}` })));
+  for (const s of report.sections) {
+    const text = s.body.replace(TOKEN, (m) => '※'.repeat(m.length));
+    for (const f of extractFigures(text)) {
+      const before = text.slice(Math.max(0, f.start - 16), f.start);
+      const hit = phrases.find((p) => before.includes(p.label) && before.includes(p.type.slice(0, 2)));
+      if (hit) findings.push({ rule: 'typed_figure', severity: 'warning', section: s.kind, text: before + f.text, message: `「${f.text}」是手工录入的数字，建议改为数据引用{{${hit.token}}}，以便与记录一致` });
+    }
+  }
+
+  const full = rendered.sections.map((s) => s.rendered).join('\n');
+  for (const x of checkConsistency(full, extractFigures(full)).findings) {
+    findings.push({ rule: 'consistency', severity: x.confidence === 'low' ? 'warning' : 'error', text: full.slice(x.start, x.end), message: x.message });
+  }
+
+  if (report.snapshot?.figures) {
+    const now = new Map(rendered.figures.map((f) => [f.token, f.display]));
+    for (const f of report.snapshot.figures as { token: string; display: string }[]) {
+      if (now.has(f.token) && now.get(f.token) !== f.display) {
+        findings.push({ rule: 'drift', severity: 'warning', message: `{{${f.token}}}报送时为${f.display}，现据记录为${now.get(f.token)}；已公开的报告不会自动改变` });
+      }
+    }
+  }
+
+  const org = await getOrg(k.db, report.org_id);
+  const due = reportDeadline(org.kind, report.year);
+  const daysLeft = diffDays(k.today(), due);
+  const sent = report.state === 'submitted' || report.state === 'published';
+  if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'error', message: `报送期限${due}已过${-daysLeft}日，尚未报送` });
+  else if (!sent) findings.push({ rule: 'deadline', severity: 'info', message: `报送期限${due}，还有${daysLeft}日` });
+
+  return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };
+}
