@@ -16,6 +16,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
 import { progress } from './progress.ts';
 import { analyzeFile, expandPaths, summaryCsv, type FileResult } from '../analysis/files.ts';
 import { KIND_LABELS } from '../analysis/structure.ts';
+import { openReport, type ReportSection } from '../reports/report.ts';
+import { checkReport } from '../reports/check.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
 
@@ -33,6 +35,8 @@ const HELP = `fazhi — 法治政府建设工作平台
                              计算单位（含下级）某年度的全部指标
   analyze 文件或目录… [--json] [--csv 汇总.csv]
                              分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量
+  report check [--org 单位] [--year 年] [--json]
+                             检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
   clocks recompute           按当前节假日重新计算全部案件期限
   help                       显示本帮助
@@ -146,6 +150,23 @@ async function main(argv: string[]) {
         console.error(`汇总表已写入 ${values.csv}`);
       }
       return results.some((r) => 'error' in r) ? 2 : 0;
+    }
+    case 'report': {
+      if (positionals[0] !== 'check') throw new AppError(400, 'bad_request', '用法：npx fazhi report check [--org 单位] [--year 年] [--json]');
+      const { k } = await openKernel();
+      const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
+      if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
+      const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+      const report = await openReport(k, null, org.id, year);
+      const result = await checkReport(k, { ...report, sections: report.sections as ReportSection[] });
+      await k.conn.close();
+      if (values.json) console.log(JSON.stringify({ org: org.name, year, state: report.state, ...result }, null, 2));
+      else {
+        console.log(`${report.title}（${report.state === 'draft' ? '草稿' : report.state}）`);
+        for (const f of result.findings) console.log(`  [${{ error: '错误', warning: '提示', info: '信息' }[f.severity]}] ${f.message}`);
+        console.log(result.ok ? '检查通过' : '检查未通过');
+      }
+      return result.ok ? 0 : 1;
     }
     case 'audit': {
       if (positionals[0] !== 'verify') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify');

@@ -19,6 +19,7 @@ import { indicatorRoutes } from './routes/indicators.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { analysisRoutes } from './routes/analysis.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -98,6 +99,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   await app.register(indicatorRoutes(k));
   await app.register(calendarRoutes(k));
   await app.register(analysisRoutes());
+  await app.register(reportRoutes(k));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html'))) {

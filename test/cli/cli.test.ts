@@ -69,3 +69,14 @@ test('analyze walks a folder: one JSON object per file, a CSV summary, progress 
   assert.equal(bad.code, 2);
   assert.match(bad.stdout, /没有文字层/);
 });
+
+test('report check prints the checker\'s findings for the top org and exits 1 while errors remain', async () => {
+  const demo = await fazhi('demo', '--as-of', '2024-02-20');
+  assert.equal(demo.code, 0, demo.stderr);
+  const r = await fazhi('report', 'check', '--year', '2024', '--json');
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.org, '青溪区人民政府');
+  assert.equal(out.deadline.due, '2025-04-01');
+  assert.ok(out.findings.some((f: any) => f.rule === 'structure' && f.section === 'shortcomings'));
+});

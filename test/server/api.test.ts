@@ -158,6 +158,25 @@ eachDatabase('HTTP API', (tdb) => {
     assert.equal(anonymous.statusCode, 401);
   });
 
+  test('annual report: opened as a draft, saved with a version, checked', async () => {
+    const opened = await call('clerk', 'POST', '/api/reports', { orgId: w.justice, year: 2025 });
+    assert.equal(opened.status, 200);
+    assert.equal(opened.body.title, '测试区司法局2025年法治政府建设年度报告');
+    assert.equal(opened.body.sections.length, 4);
+    const sections = opened.body.sections.map((x: any) => ({ kind: x.kind, heading: x.heading, body: x.body }));
+    sections[1].body = '一是复议案件办理周期偏长，主要原因是人员不足。';
+    const saved = await call('clerk', 'PUT', `/api/reports/${opened.body.id}`, { version: opened.body.version, title: opened.body.title, sections });
+    assert.equal(saved.status, 200);
+    assert.equal(saved.body.version, opened.body.version + 1);
+    const stale = await call('clerk', 'PUT', `/api/reports/${opened.body.id}`, { version: opened.body.version, title: opened.body.title, sections });
+    assert.equal(stale.status, 409);
+    const check = await call('clerk', 'GET', `/api/reports/${opened.body.id}/check`);
+    assert.equal(check.body.deadline.due, '2026-03-01', 'a department reports by 1 March');
+    assert.deepEqual(check.body.findings.filter((f: any) => f.rule === 'structure').map((f: any) => f.section), ['next_year']);
+    assert.equal((await call('edu', 'GET', `/api/reports/${opened.body.id}`)).status, 404);
+    assert.equal((await call('leader', 'POST', '/api/reports', { orgId: w.education, year: 2025 })).status, 403);
+  });
+
   test('indicators and drill-down are scoped to what the user may see', async () => {
     const ok = await call('clerk', 'GET', '/api/indicators?year=2025&keys=行政复议.收到申请');
     assert.equal(ok.status, 200);
