@@ -16,7 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
 import { progress } from './progress.ts';
 import { analyzeFile, expandPaths, summaryCsv, type FileResult } from '../analysis/files.ts';
 import { KIND_LABELS } from '../analysis/structure.ts';
-import { openReport, type ReportSection } from '../reports/report.ts';
+import { openReport, reportAsDocx, type ReportSection } from '../reports/report.ts';
 import { checkReport } from '../reports/check.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
@@ -35,6 +35,8 @@ const HELP = `fazhi — 法治政府建设工作平台
                              计算单位（含下级）某年度的全部指标
   analyze 文件或目录… [--json] [--csv 汇总.csv]
                              分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量
+  report docx [--org 单位] [--year 年] --out 文件.docx
+                             按 GB/T 9704 公文格式生成年度报告 .docx
   report check [--org 单位] [--year 年] [--json]
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
@@ -64,6 +66,7 @@ async function main(argv: string[]) {
       org: { type: 'string' },
       year: { type: 'string' },
       csv: { type: 'string' },
+      out: { type: 'string' },
     },
   });
 
@@ -152,12 +155,19 @@ async function main(argv: string[]) {
       return results.some((r) => 'error' in r) ? 2 : 0;
     }
     case 'report': {
-      if (positionals[0] !== 'check') throw new AppError(400, 'bad_request', '用法：npx fazhi report check [--org 单位] [--year 年] [--json]');
+      if (positionals[0] !== 'check' && positionals[0] !== 'docx') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx [--org 单位] [--year 年] [--json | --out 文件.docx]');
+      if (positionals[0] === 'docx' && !values.out) throw new AppError(400, 'bad_request', '请用 --out 指定输出的 .docx 文件');
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
       const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
       const report = await openReport(k, null, org.id, year);
+      if (positionals[0] === 'docx') {
+        fs.writeFileSync(values.out!, await reportAsDocx(k, { ...report, sections: report.sections as ReportSection[] }));
+        await k.conn.close();
+        console.log(`已生成 ${values.out}（${report.title}）`);
+        return 0;
+      }
       const result = await checkReport(k, { ...report, sections: report.sections as ReportSection[] });
       await k.conn.close();
       if (values.json) console.log(JSON.stringify({ org: org.name, year, state: report.state, ...result }, null, 2));

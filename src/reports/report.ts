@@ -98,3 +98,11 @@ export async function renderReport(k: Kernel, report: { org_id: number; year: nu
   }
   return { title: report.title, sections, figures, unknown };
 }
+
+/** The report as a GB/T 9704 .docx, signed by its org and dated the day of submission (or today for a draft). */
+export async function reportAsDocx(k: Kernel, report: { org_id: number; year: number; title: string; sections: ReportSection[]; submitted_on: string | null }): Promise<Buffer> {
+  const { reportDocx } = await import('./docx.ts');
+  const org = await getOrg(k.db, report.org_id);
+  const rendered = await renderReport(k, report);
+  return reportDocx({ title: rendered.title, sections: rendered.sections, signature: org.name, date: report.submitted_on ?? k.today() });
+}

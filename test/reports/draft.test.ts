@@ -5,7 +5,8 @@ import { loadSeed001 } from '../fixtures/seed001-records.ts';
 import { draftAchievements } from '../../src/reports/draft.ts';
 import { renderTokens, tokensIn } from '../../src/reports/tokens.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
-import { openReport, updateReport, renderReport } from '../../src/reports/report.ts';
+import { openReport, updateReport, renderReport, reportAsDocx } from '../../src/reports/report.ts';
+import { unzipSync, strFromU8 } from 'fflate';
 import { checkReport } from '../../src/reports/check.ts';
 import { rejects } from '../helpers.ts';
 import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
@@ -77,6 +78,26 @@ eachDatabase('report sentences and drafts', (tdb) => {
     const rendered = await renderReport(w.k, { ...saved, sections: saved.sections as any });
     assert.equal(rendered.sections[0].number, '一、');
     assert.match(rendered.sections[0].rendered, /调解成功率达91\.2%/);
+  });
+
+  test('the report renders as a GB/T 9704 公文 .docx: A4, margins, fonts, 22-line grid, page numbers, signature', async () => {
+    const r = await openReport(w.k, null, gov, 2024);
+    const files = unzipSync(new Uint8Array(await reportAsDocx(w.k, { ...r, sections: r.sections as any })));
+    const doc = strFromU8(files['word/document.xml']);
+    assert.match(doc, /<w:pgSz w:w="11906" w:h="16838"/);
+    for (const [side, twips] of [['top', 2098], ['right', 1474], ['bottom', 1985], ['left', 1588]] as const) assert.match(doc, new RegExp(`w:${side}="${twips}"`), side);
+    assert.match(doc, /<w:docGrid w:type="lines" w:linePitch="579"/);
+    assert.match(doc, /w:line="579" w:lineRule="exact"/);
+    for (const font of ['方正小标宋简体', '仿宋_GB2312', '黑体']) assert.ok(doc.includes(`w:eastAsia="${font}"`), font);
+    assert.match(doc, /<w:sz w:val="44"\/>[\s\S]*昌江区人民政府2024年法治政府建设年度报告/, 'title in 2号');
+    assert.match(doc, /一、2024年推进法治政府建设的主要举措和成效/);
+    assert.match(doc, /受理人民调解案件297起，成功调解271起，调解成功率达91\.2%/);
+    assert.match(doc, /昌江区人民政府<\/w:t>[\s\S]*2025年1月20日<\/w:t>/, 'signature and date at the end');
+    assert.match(strFromU8(files['word/settings.xml']), /<w:evenAndOddHeaders/);
+    const footers = Object.keys(files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => strFromU8(files[f]));
+    assert.equal(footers.length, 2);
+    assert.ok(footers.every((f) => /PAGE/.test(f) && f.includes('— ')), 'page numbers — n — on odd and even pages');
+    assert.deepEqual(footers.map((f) => /w:jc w:val="(\w+)"/.exec(f)![1]).sort(), ['left', 'right']);
   });
 
   test('an unknown token is named, never guessed', async () => {

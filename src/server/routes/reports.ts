@@ -4,7 +4,7 @@ import type { Kernel } from '../../kernel/kernel.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { canSeeOrg } from '../../kernel/auth/actor.ts';
 import { getOrg } from '../../kernel/orgs.ts';
-import { openReport, renderReport, updateReport, type ReportSection } from '../../reports/report.ts';
+import { openReport, renderReport, reportAsDocx, updateReport, type ReportSection } from '../../reports/report.ts';
 import { checkReport } from '../../reports/check.ts';
 import { requireActor, type App } from '../app.ts';
 
@@ -45,6 +45,13 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       return { ...r, ...(await renderReport(k, r)) };
     },
   );
+
+  app.get('/api/reports/:id/report.docx', { schema: { tags: ['年度报告'], summary: '下载 GB/T 9704 公文格式的 .docx', params: idParams } }, async (req, reply) => {
+    const r = await load(req, req.params.id);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}`);
+    return reply.send(await reportAsDocx(k, r));
+  });
 
   app.get('/api/reports/:id/check', { schema: { tags: ['年度报告'], summary: '检查报告：结构、原因与安排、数据绑定、数据矛盾、数据变动、报送期限', params: idParams } }, async (req) => {
     return checkReport(k, await load(req, req.params.id));
