@@ -48,7 +48,7 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
   each(VOLUMES.screening, (r, on) => ({
     type: 'dispute_screening',
     orgId: r.pick(o.committees),
-    fields: { receivedOn: on, target: `${r.pick(o.townships)}${r.pick(['村（社区）', '企业园区', '集贸市场', '建筑工地'])}`, disputesFound: r.weighted({ 0: 5, 1: 3, 2: 1 }) === '0' ? 0 : r.int(1, 3) },
+    fields: { receivedOn: on, target: `${r.pick(o.townships)}${r.pick(['村（社区）', '企业园区', '集贸市场', '建筑工地'])}`, disputesFound: r.chance(5 / 9) ? 0 : r.int(1, 3) },
     steps: [],
     stall: 1,
   }));
@@ -125,7 +125,7 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     }
     const granted = cd(k, at, r.int(1, 5));
     const assigned = cd(k, granted, r.int(0, 2));
-    steps.push({ on: granted, action: 'grant', data: { recipients: r.weighted({ 1: 8, 2: 1, 3: 1 }) === '1' ? 1 : r.int(2, 6) } }, { on: assigned, action: 'assign', data: { lawyer: r.pick(['赵律师', '钱律师', '孙律师', '周律师']), firm: '青溪区法律援助中心' } });
+    steps.push({ on: granted, action: 'grant', data: { recipients: r.chance(0.8) ? 1 : r.int(2, 6) } }, { on: assigned, action: 'assign', data: { lawyer: r.pick(['赵律师', '钱律师', '孙律师', '周律师']), firm: '青溪区法律援助中心' } });
     steps.push({ on: cd(k, assigned, r.int(30, 150)), action: 'close', data: { result: r.weighted({ won: 5, partly: 2, mediated: 3, lost: 1 }) } });
     return { type: 'legal_aid', orgId: o.justice, fields, steps, stall: 1 };
   });

@@ -128,6 +128,7 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await performAction(w.k, w.clerk, a, 'sign', { on: '2025-02-05' });
     await performAction(w.k, w.clerk, a, 'extend', { on: '2025-04-01', data: { days: 3, reason: '涉及多部门', approver: '局长' } });
     assert.equal((await clock(a, 'answer')).dueOn, '2025-07-31');
+    await rejects(performAction(w.k, w.clerk, a, 'extend', { on: '2025-04-02', data: { days: 1, reason: '再延', approver: '局长' } }), 400, /最多可延长3个月/);
     await performAction(w.k, w.clerk, a, 'answer', { on: '2025-06-30', data: { grade: 'A', summary: '已落实' } });
     await performAction(w.k, w.clerk, a, 'feedback', { on: '2025-07-05', data: { opinion: 'satisfied' } });
     const b = await mk('2025-07-01', 'cppcc', '55');

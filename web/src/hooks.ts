@@ -30,8 +30,3 @@ export function useOrgTree(): OrgNode | undefined {
 }
 
 export const toTreeData = (n: OrgNode): any => ({ value: n.id, title: n.name, children: n.children.map(toTreeData) });
-
-export function resetCaches() {
-  typesPromise = undefined;
-  orgsPromise = undefined;
-}

@@ -122,6 +122,9 @@ export interface CaseTypeDef {
   followUp?: (fields: Record<string, any>) => { type: string; fields: Record<string, any> } | null;
 }
 
+/** How a period's unit reads after a number: 30日, 20个工作日, 3个月. */
+export const UNIT_WORDS: Record<DayUnit, string> = { day: '日', workday: '个工作日', month: '个月' };
+
 export const stateLabel = (def: CaseTypeDef, state: string) => def.states[state]?.label ?? state;
 export const outcomeLabel = (def: CaseTypeDef, outcome: string | null) => (outcome ? def.outcomes[outcome] ?? outcome : null);
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { CaseTypeRegistry } from './registry.ts';
 import { actionForm } from './engine.ts';
+import { UNIT_WORDS } from './define.ts';
 import { isRate } from '../indicators/define.ts';
-
-export const UNIT_LABELS = { day: '日', workday: '工作日', month: '个月' } as const;
 
 /** A case type as data for the CLI, the API and the console. */
 export function describeCaseTypes(types: CaseTypeRegistry) {
@@ -22,7 +21,7 @@ export function describeCaseTypes(types: CaseTypeRegistry) {
       length: typeof c.length === 'number' ? c.length : null,
       lengthLabel: c.lengthLabel ?? null,
       unit: c.unit,
-      unitLabel: UNIT_LABELS[c.unit],
+      unitLabel: UNIT_WORDS[c.unit],
       startOn: c.startOn,
       stopOn: c.stopOn,
       pauseOn: c.pauseOn ?? [],

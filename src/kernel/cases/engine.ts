@@ -11,7 +11,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.t
 import { parseInput } from '../validation.ts';
 import { maskParty, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
-import { outcomeLabel, stateLabel, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
+import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
 const DEFAULT_ROLES: Role[] = ['admin', 'clerk'];
@@ -152,9 +152,11 @@ async function loadCase(k: Kernel, actor: Actor | null, caseId: number, db: Data
   return c;
 }
 
+const toClockMap = (rows: { clock: string; due_on: string | null; status: string; extended: number }[]) =>
+  Object.fromEntries(rows.map((r) => [r.clock, { dueOn: r.due_on, status: r.status, extended: r.extended }]));
+
 async function clockMap(db: Database, caseId: number) {
-  const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).execute();
-  return Object.fromEntries(rows.map((r) => [r.clock, { dueOn: r.due_on, status: r.status, extended: r.extended }]));
+  return toClockMap(await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).execute());
 }
 
 export interface ActionInput {
@@ -162,6 +164,8 @@ export interface ActionInput {
   version?: number;
   /** The date the step happened (default today). */
   on?: string;
+  /** The case type the caller expects (a per-type route): a case of another type is refused. */
+  type?: string;
   data?: Record<string, unknown>;
 }
 
@@ -171,6 +175,7 @@ const rolesLabel = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('或
 export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
   const db = trx ?? k.db;
   const c = await loadCase(k, actor, caseId, db);
+  if (input.type && c.type !== input.type) throw badRequest(`该案件不是${k.types.get(input.type).name}案件`);
   const def = k.types.get(c.type);
   const action = def.actions.find((a) => a.key === actionKey);
   if (!action) throw badRequest(`「${def.name}」没有名为「${actionKey}」的办理环节`);
@@ -279,7 +284,7 @@ function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string
     if (on > cur.dueOn) return `「${cd.label}」已于${cur.dueOn}届满，不能再延长`;
     const max = cd.maxExtension ?? 0;
     if (cur.extended + Number(data.days) > max) {
-      return `「${cd.label}」最多可延长${max}${cd.unit === 'workday' ? '个工作日' : '日'}（已延长${cur.extended}），本次最多${max - cur.extended}`;
+      return `「${cd.label}」最多可延长${max}${UNIT_WORDS[cd.unit]}（已延长${cur.extended}），本次最多${max - cur.extended}`;
     }
   }
   return undefined;
@@ -353,7 +358,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
   const showPersonal = seesPersonalData(actor, c.org_path);
   const canAct = actor.role !== 'leader';
   const eventViews = events.map((e) => ({ kind: e.kind, on: e.occurred_on, data: e.data ?? {} }));
-  const clocks = Object.fromEntries(clockRows.map((r) => [r.clock, { dueOn: r.due_on, status: r.status, extended: r.extended }]));
+  const clocks = toClockMap(clockRows);
   const actions = canAct
     ? def.actions.filter(
         (a) =>

@@ -44,12 +44,15 @@ interface FieldColumn {
   required: boolean;
 }
 
+/** A field's metadata (title, options, widget), looking through .optional(). */
+const metaOf = (s: any): Record<string, any> => s.meta?.() ?? s.unwrap?.().meta?.() ?? {};
+
 function intakeColumns(def: CaseTypeDef): FieldColumn[] {
   const shape = def.intake.shape as Record<string, z.ZodType>;
   return Object.entries(shape)
     .filter(([k]) => k !== 'parties')
     .map(([key, s]) => {
-      const meta: any = s.meta?.() ?? (s as any).unwrap?.().meta?.() ?? {};
+      const meta = metaOf(s);
       return { header: meta.title ?? key, key, options: meta.options, date: meta.format === 'date', number: /number|int/.test((s as any).def?.type ?? ''), required: !s.safeParse(undefined).success };
     });
 }
@@ -142,8 +145,7 @@ async function orgNamesToIds(db: Database, def: CaseTypeDef, step: ImportStep) {
   const shape = (def.actions.find((a) => a.key === step.action)?.fields?.shape ?? {}) as Record<string, any>;
   const data = { ...(step.data ?? {}) };
   for (const [key, s] of Object.entries(shape)) {
-    const meta = s.meta?.() ?? s.unwrap?.().meta?.() ?? {};
-    if (meta.widget === 'org' && typeof data[key] === 'string') data[key] = (await findOrg(db, data[key] as string)).id;
+    if (metaOf(s).widget === 'org' && typeof data[key] === 'string') data[key] = (await findOrg(db, data[key] as string)).id;
   }
   return data;
 }

@@ -106,9 +106,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         },
         async (req) => {
           const actor = requireActor(req);
-          const current = await getCase(k, actor, req.params.id);
-          if (current.type !== def.key) throw badRequest(`该案件不是${def.name}案件`);
-          await performAction(k, actor, req.params.id, action.key, req.body);
+          await performAction(k, actor, req.params.id, action.key, { ...req.body, type: def.key });
           return getCase(k, actor, req.params.id);
         },
       );
