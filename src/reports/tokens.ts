@@ -30,28 +30,30 @@ export function display(v: Pick<IndicatorValue, 'value' | 'unit'>): string {
 
 /** Renders every token in the text for an org subtree and period; unknown tokens are named, not guessed. */
 export async function renderTokens(k: Kernel, text: string, scope: IndicatorScope): Promise<{ text: string; figures: BoundFigure[]; unknown: string[] }> {
-  const refs = tokensIn(text);
   const unknown: string[] = [];
-  const known: string[] = [];
-  for (const r of refs) {
+  const known: { token: string; key: string }[] = [];
+  for (const token of tokensIn(text)) {
     try {
-      k.types.indicator(r);
-      known.push(r);
+      known.push({ token, key: k.types.indicator(token).key });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      unknown.push(r);
+      unknown.push(token);
     }
   }
-  const values = known.length ? await computeIndicators(k, scope, known) : [];
-  const figures: BoundFigure[] = known.map((token, i) => ({
-    token,
-    key: values[i].key,
-    name: values[i].name,
-    value: values[i].value,
-    unit: values[i].unit,
-    display: display(values[i]),
-    ...(values[i].denominator !== undefined ? { numerator: values[i].numerator, denominator: values[i].denominator } : {}),
-  }));
+  // computeIndicators groups its answer by case type, so values are matched by key, never by position.
+  const values = new Map((known.length ? await computeIndicators(k, scope, known.map((x) => x.key)) : []).map((v) => [v.key, v]));
+  const figures: BoundFigure[] = known.map(({ token, key }) => {
+    const v = values.get(key)!;
+    return {
+      token,
+      key: v.key,
+      name: v.name,
+      value: v.value,
+      unit: v.unit,
+      display: display(v),
+      ...(v.denominator !== undefined ? { numerator: v.numerator, denominator: v.denominator } : {}),
+    };
+  });
   const byToken = new Map(figures.map((f) => [f.token, f.display]));
   return { text: text.replace(TOKEN, (m, ref) => byToken.get(ref) ?? m), figures, unknown };
 }
