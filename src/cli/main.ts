@@ -18,6 +18,8 @@ import { analyzeFile, expandPaths, summaryCsv, type FileResult } from '../analys
 import { KIND_LABELS } from '../analysis/structure.ts';
 import { openReport, reportAsDocx, type ReportSection } from '../reports/report.ts';
 import { checkReport } from '../reports/check.ts';
+import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
+import { STATE_LABELS } from '../reports/workflow.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
 
@@ -37,6 +39,8 @@ const HELP = `fazhi — 法治政府建设工作平台
                              分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量
   report docx [--org 单位] [--year 年] --out 文件.docx
                              按 GB/T 9704 公文格式生成年度报告 .docx
+  report pdf [--org 单位] [--year 年] --out 文件.pdf
+                             生成 PDF（需安装 LibreOffice）
   report check [--org 单位] [--year 年] [--json]
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
@@ -155,15 +159,18 @@ async function main(argv: string[]) {
       return results.some((r) => 'error' in r) ? 2 : 0;
     }
     case 'report': {
-      if (positionals[0] !== 'check' && positionals[0] !== 'docx') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx [--org 单位] [--year 年] [--json | --out 文件.docx]');
-      if (positionals[0] === 'docx' && !values.out) throw new AppError(400, 'bad_request', '请用 --out 指定输出的 .docx 文件');
+      const sub = positionals[0];
+      if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf [--org 单位] [--year 年] [--json | --out 文件]');
+      if (sub !== 'check' && !values.out) throw new AppError(400, 'bad_request', `请用 --out 指定输出的 .${sub} 文件`);
+      if (sub === 'pdf' && !findSoffice()) throw new AppError(503, 'pdf_unavailable', PDF_UNAVAILABLE);
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
       const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
       const report = await openReport(k, null, org.id, year);
-      if (positionals[0] === 'docx') {
-        fs.writeFileSync(values.out!, await reportAsDocx(k, { ...report, sections: report.sections as ReportSection[] }));
+      if (sub !== 'check') {
+        const docx = await reportAsDocx(k, { ...report, sections: report.sections as ReportSection[] });
+        fs.writeFileSync(values.out!, sub === 'pdf' ? await docxToPdf(docx) : docx);
         await k.conn.close();
         console.log(`已生成 ${values.out}（${report.title}）`);
         return 0;
@@ -172,7 +179,7 @@ async function main(argv: string[]) {
       await k.conn.close();
       if (values.json) console.log(JSON.stringify({ org: org.name, year, state: report.state, ...result }, null, 2));
       else {
-        console.log(`${report.title}（${report.state === 'draft' ? '草稿' : report.state}）`);
+        console.log(`${report.title}（${STATE_LABELS[report.state]}）`);
         for (const f of result.findings) console.log(`  [${{ error: '错误', warning: '提示', info: '信息' }[f.severity]}] ${f.message}`);
         console.log(result.ok ? '检查通过' : '检查未通过');
       }

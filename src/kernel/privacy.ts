@@ -46,3 +46,10 @@ export function maskParty(p: Omit<PartyView, 'masked'>): PartyView {
     masked: true,
   };
 }
+
+/** ID-card and mobile numbers inside free text (a report, a note), masked wherever they appear. */
+export function maskPersonalDataInText(text: string): string {
+  return text
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, maskIdNumber)
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, maskPhone);
+}

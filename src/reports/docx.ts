@@ -24,7 +24,7 @@ const body = (children: TextRun[], opts: { indent?: boolean; align?: (typeof Ali
 
 /** A paragraph of body text: a (一) heading run into its paragraph is set in 楷体 up to its first 。. */
 function bodyParagraph(text: string) {
-  const m = /^(\([一二三四五六七八九十]+\)[^。]*。?)([\s\S]*)$/.exec(text);
+  const m = /^([(（][一二三四五六七八九十]+[)）][^。]*。?)([\s\S]*)$/.exec(text);
   return m ? body([run(m[1], FONT.h2), run(m[2], FONT.body)]) : body([run(text, FONT.body)]);
 }
 
@@ -46,12 +46,21 @@ export interface DocxInput {
   sections: { number: string; heading: string; rendered: string }[];
   signature: string;
   date: string;
+  /** A long title is set on two lines, broken after the org's name, as 公文 titles are. */
+  orgName?: string;
+}
+
+/** A 2号 line holds about 20 characters in the 156 mm text block. */
+const TITLE_LINE_CHARS = 20;
+function titleLines(title: string, orgName?: string): string[] {
+  if ([...title].length <= TITLE_LINE_CHARS || !orgName || !title.startsWith(orgName) || title === orgName) return [title];
+  return [orgName, title.slice(orgName.length)];
 }
 
 export async function reportDocx(r: DocxInput): Promise<Buffer> {
   const [y, m, d] = r.date.split('-').map(Number);
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: [run(r.title, FONT.title, SIZE.title)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: titleLines(r.title, r.orgName).map((line, i) => new TextRun({ text: line, font: { name: FONT.title, eastAsia: FONT.title }, size: SIZE.title, break: i ? 1 : 0 })) }),
   ];
   for (const s of r.sections) {
     children.push(body([run(`${s.number}${s.heading}`, FONT.h1)]));

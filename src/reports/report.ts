@@ -7,6 +7,7 @@ import { getOrg, type Org } from '../kernel/orgs.ts';
 import { REPORT_AREAS } from '../kernel/cases/define.ts';
 import { draftAchievements } from './draft.ts';
 import { renderTokens, type BoundFigure } from './tokens.ts';
+import type { Snapshot } from './workflow.ts';
 
 /**
  * The 法治政府建设年度报告 of one org for one year, in the standard structure (法治政府建设与责任
@@ -38,7 +39,7 @@ export async function draftSections(k: Kernel, org: Org, year: number): Promise<
   const leadership = areas.find((a) => a.area === 'leadership');
   const rest = areas.filter((a) => a.area !== 'leadership');
   return [
-    { kind: 'achievements', heading: h.achievements, body: rest.map((a, i) => `(${CN[i]})${a.heading}。${a.sentences.join('')}`).join('\n') },
+    { kind: 'achievements', heading: h.achievements, body: rest.map((a, i) => `（${CN[i]}）${a.heading}。${a.sentences.join('')}`).join('\n') },
     { kind: 'shortcomings', heading: h.shortcomings, body: '' },
     {
       kind: 'first_responsibility',
@@ -71,7 +72,7 @@ export async function updateReport(k: Kernel, actor: Actor, id: number, input: {
   const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('报告');
   assertCanAct(actor, (await getOrg(k.db, r.org_id)).path);
-  if (r.state === 'submitted' || r.state === 'published') throw conflict('报告已报送，不能再修改；如需更正请退回后修改');
+  if (r.state !== 'draft') throw conflict(`报告${r.state === 'published' ? '已公开，不能再修改' : '已送审或报送，须退回后才能修改'}`);
   await k.db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable('reports')
@@ -99,10 +100,22 @@ export async function renderReport(k: Kernel, report: { org_id: number; year: nu
   return { title: report.title, sections, figures, unknown };
 }
 
-/** The report as a GB/T 9704 .docx, signed by its org and dated the day of submission (or today for a draft). */
-export async function reportAsDocx(k: Kernel, report: { org_id: number; year: number; title: string; sections: ReportSection[]; submitted_on: string | null }): Promise<Buffer> {
-  const { reportDocx } = await import('./docx.ts');
+type StoredReport = { org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: unknown; submitted_on: string | null };
+
+/**
+ * What a reader sees: once submitted, the frozen text and figures of the snapshot; before that,
+ * the text rendered from records now. Signed by the org, dated the day of submission (or today).
+ */
+export async function reportContent(k: Kernel, report: StoredReport) {
+  const frozen = (report.state === 'submitted' || report.state === 'published') && report.snapshot ? (report.snapshot as Snapshot) : null;
+  if (frozen) return { title: frozen.title, sections: frozen.sections, figures: frozen.figures, unknown: [] as string[], signature: frozen.signature, date: frozen.date, frozen: true };
   const org = await getOrg(k.db, report.org_id);
-  const rendered = await renderReport(k, report);
-  return reportDocx({ title: rendered.title, sections: rendered.sections, signature: org.name, date: report.submitted_on ?? k.today() });
+  return { ...(await renderReport(k, report)), signature: org.name, date: report.submitted_on ?? k.today(), frozen: false };
+}
+
+/** The report as a GB/T 9704 .docx. */
+export async function reportAsDocx(k: Kernel, report: StoredReport): Promise<Buffer> {
+  const { reportDocx } = await import('./docx.ts');
+  const c = await reportContent(k, report);
+  return reportDocx({ ...c, orgName: (await getOrg(k.db, report.org_id)).name });
 }

@@ -87,7 +87,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
 
   app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
-    if (!url.startsWith('/api/') || PUBLIC_API.has(url)) return;
+    if (!url.startsWith('/api/') || PUBLIC_API.has(url) || url.startsWith('/api/public/')) return;
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await actorFromToken(k.db, token) : undefined;
     if (!req.actor) throw unauthorized('登录已失效，请重新登录');

@@ -187,6 +187,13 @@ CREATE TABLE reports (
   UNIQUE (org_id, year)
 );
 `,
+  '0004_report_workflow': `
+ALTER TABLE reports ADD COLUMN submitted_to int REFERENCES orgs(id);
+ALTER TABLE reports ADD COLUMN copied_to jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE reports ADD COLUMN approved_by int REFERENCES users(id);
+ALTER TABLE reports ADD COLUMN approved_on date;
+CREATE INDEX reports_published ON reports(published_on) WHERE state = 'published';
+`,
 };
 
 function splitStatements(script: string): string[] {

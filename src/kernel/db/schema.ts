@@ -169,6 +169,12 @@ export interface ReportTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   submitted_on: string | null;
   published_on: string | null;
+  /** The superior org it was submitted to (null for the top org, whose superior is outside the platform). */
+  submitted_to: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Orgs it was copied to (抄送). */
+  copied_to: ColumnType<number[], string | undefined, string>;
+  approved_by: ColumnType<number | null, number | null | undefined, number | null>;
+  approved_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DB {

@@ -1,59 +1,168 @@
 import { z } from 'zod';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { Actor } from '../../kernel/auth/actor.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { canSeeOrg } from '../../kernel/auth/actor.ts';
 import { getOrg } from '../../kernel/orgs.ts';
-import { openReport, renderReport, reportAsDocx, updateReport, type ReportSection } from '../../reports/report.ts';
+import { openReport, renderReport, reportAsDocx, reportContent, updateReport, type ReportSection } from '../../reports/report.ts';
 import { checkReport } from '../../reports/check.ts';
+import { docxToPdf } from '../../reports/pdf.ts';
+import { actOnReport, allowedActions, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
 import { requireActor, type App } from '../app.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
   kind: z.enum(['achievements', 'shortcomings', 'first_responsibility', 'next_year', 'other']),
   heading: z.string().trim().min(1).max(200).meta({ title: '标题' }),
   body: z.string().max(100_000).meta({ title: '正文' }),
 });
+const sections = z.array(section).min(1).max(10);
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function download(reply: FastifyReply, title: string, ext: 'docx' | 'pdf', body: Buffer) {
+  reply.header('content-type', ext === 'pdf' ? 'application/pdf' : DOCX);
+  reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.${ext}`)}`);
+  return reply.send(body);
+}
 
 export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
-  const load = async (req: any, id: number) => {
+  const load = async (actor: Actor, id: number) => {
     const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r || !canSeeOrg(requireActor(req), (await getOrg(k.db, r.org_id)).path)) throw notFound('报告');
-    return { ...r, sections: r.sections as ReportSection[] };
+    if (!r) throw notFound('报告');
+    const org = await getOrg(k.db, r.org_id);
+    if (!canSeeOrg(actor, org.path)) throw notFound('报告');
+    return { row: { ...r, sections: r.sections as ReportSection[] }, org };
   };
+  /** The report as the editor shows it: stored text, figures (frozen once submitted), what the user may do, and its history. */
+  const view = async (actor: Actor, id: number) => {
+    const { row: r, org } = await load(actor, id);
+    const content = await reportContent(k, r);
+    const superior = r.submitted_to ? await getOrg(k.db, r.submitted_to) : null;
+    const copied = await Promise.all((r.copied_to ?? []).map((id) => getOrg(k.db, id).then((o) => o.name)));
+    const { snapshot: _snapshot, ...stored } = r;
+    return {
+      ...stored,
+      ...content,
+      sections: r.sections.map((s, i) => ({ ...s, number: content.sections[i]?.number, rendered: content.sections[i]?.rendered })),
+      orgName: org.name,
+      stateLabel: STATE_LABELS[r.state],
+      submittedToName: superior?.name ?? (r.submitted_on ? '上级机关（平台外）' : null),
+      copiedToNames: copied,
+      actions: allowedActions(actor, r, org.path).map((a) => ({ key: a, label: REPORT_ACTIONS[a].label })),
+      timeline: await reportTimeline(k, r.id),
+    };
+  };
+
+  app.get('/api/reports', { schema: { tags: ['年度报告'], summary: '年度报告报送情况：管辖范围内各单位的报告状态与是否逾期', querystring: z.object({ year: yearField.optional() }) } }, async (req) => {
+    const year = req.query.year ?? Number(k.today().slice(0, 4)) - 1;
+    return { year, orgs: await reportingBoard(k, requireActor(req), year) };
+  });
 
   app.post(
     '/api/reports',
-    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: z.number().int().positive().meta({ title: '单位' }), year: z.number().int().min(2000).max(2100).meta({ title: '年度' }) }) } },
+    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: z.number().int().positive().meta({ title: '单位' }), year: yearField }) } },
     async (req) => {
-      const r = await openReport(k, requireActor(req), req.body.orgId, req.body.year);
-      return { ...r, ...(await renderReport(k, { ...r, sections: r.sections as ReportSection[] })) };
+      const actor = requireActor(req);
+      return view(actor, (await openReport(k, actor, req.body.orgId, req.body.year)).id);
     },
   );
 
-  app.get('/api/reports/:id', { schema: { tags: ['年度报告'], summary: '报告及按记录计算的全部数据', params: idParams } }, async (req) => {
-    const r = await load(req, req.params.id);
-    return { ...r, ...(await renderReport(k, r)) };
+  app.get('/api/reports/:id', { schema: { tags: ['年度报告'], summary: '报告、数据（报送后为冻结数据）、可办理的操作与流转记录', params: idParams } }, async (req) => {
+    const actor = requireActor(req);
+    return view(actor, req.params.id);
   });
 
   app.put(
     '/api/reports/:id',
-    { schema: { tags: ['年度报告'], summary: '保存报告（版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: z.number().int().positive(), title: z.string().trim().min(1).max(200), sections: z.array(section).min(1).max(10) }) } },
+    { schema: { tags: ['年度报告'], summary: '保存报告（仅起草中；版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: z.number().int().positive(), title: z.string().trim().min(1).max(200), sections }) } },
     async (req) => {
-      await updateReport(k, requireActor(req), req.params.id, req.body);
-      const r = await load(req, req.params.id);
-      return { ...r, ...(await renderReport(k, r)) };
+      const actor = requireActor(req);
+      await updateReport(k, actor, req.params.id, req.body);
+      return view(actor, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/preview',
+    { schema: { tags: ['年度报告'], summary: '预览：按记录计算未保存文本中的数据引用', params: idParams, body: z.object({ sections }) } },
+    async (req) => {
+      const { row } = await load(requireActor(req), req.params.id);
+      return renderReport(k, { ...row, sections: req.body.sections });
+    },
+  );
+
+  app.post(
+    '/api/reports/:id/:action',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '报告流转：送审、审批通过、退回修改、报送上级（冻结数据）、向社会公开',
+        params: idParams.extend({ action: z.enum(Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]]) }),
+        body: z.object({
+          version: z.number().int().positive(),
+          comment: z.string().trim().max(2000).optional().meta({ title: '意见' }),
+          copyTo: z.array(z.number().int().positive()).max(50).optional().meta({ title: '抄送单位' }),
+        }),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await actOnReport(k, actor, req.params.id, req.params.action, req.body);
+      return view(actor, req.params.id);
     },
   );
 
   app.get('/api/reports/:id/report.docx', { schema: { tags: ['年度报告'], summary: '下载 GB/T 9704 公文格式的 .docx', params: idParams } }, async (req, reply) => {
-    const r = await load(req, req.params.id);
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${r.title}.docx`)}`);
-    return reply.send(await reportAsDocx(k, r));
+    const { row } = await load(requireActor(req), req.params.id);
+    return download(reply, row.title, 'docx', await reportAsDocx(k, row));
+  });
+
+  app.get('/api/reports/:id/report.pdf', { schema: { tags: ['年度报告'], summary: '下载 PDF（服务器须安装 LibreOffice）', params: idParams } }, async (req, reply) => {
+    const { row } = await load(requireActor(req), req.params.id);
+    return download(reply, row.title, 'pdf', await docxToPdf(await reportAsDocx(k, row)));
   });
 
   app.get('/api/reports/:id/check', { schema: { tags: ['年度报告'], summary: '检查报告：结构、原因与安排、数据绑定、数据矛盾、数据变动、报送期限', params: idParams } }, async (req) => {
-    return checkReport(k, await load(req, req.params.id));
+    return checkReport(k, (await load(requireActor(req), req.params.id)).row);
+  });
+
+  // The public portal: published reports only, no login, the frozen (and masked) text.
+  const published = async (id: number) => {
+    const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).where('state', '=', 'published').executeTakeFirst();
+    if (!r) throw notFound('公开的报告');
+    return { ...r, sections: r.sections as ReportSection[] };
+  };
+
+  app.get(
+    '/api/public/reports',
+    { schema: { tags: ['公开'], summary: '已公开的法治政府建设年度报告（无需登录）', security: [], querystring: z.object({ year: yearField.optional() }) } },
+    async (req) => {
+      let q = k.db
+        .selectFrom('reports as r')
+        .innerJoin('orgs as o', 'o.id', 'r.org_id')
+        .select(['r.id', 'r.title', 'r.year', 'r.published_on as publishedOn', 'o.name as orgName'])
+        .where('r.state', '=', 'published');
+      if (req.query.year) q = q.where('r.year', '=', req.query.year);
+      return { reports: await q.orderBy('r.year', 'desc').orderBy('o.path').execute() };
+    },
+  );
+
+  app.get('/api/public/reports/:id', { schema: { tags: ['公开'], summary: '公开报告全文（无需登录）', security: [], params: idParams } }, async (req) => {
+    const r = await published(req.params.id);
+    const c = await reportContent(k, r);
+    return { id: r.id, year: r.year, title: c.title, publishedOn: r.published_on, signature: c.signature, date: c.date, sections: c.sections.map(({ number, heading, rendered }) => ({ number, heading, text: rendered })) };
+  });
+
+  app.get('/api/public/reports/:id/report.docx', { schema: { tags: ['公开'], summary: '公开报告 .docx（无需登录）', security: [], params: idParams } }, async (req, reply) => {
+    const r = await published(req.params.id);
+    return download(reply, r.title, 'docx', await reportAsDocx(k, r));
+  });
+
+  app.get('/api/public/reports/:id/report.pdf', { schema: { tags: ['公开'], summary: '公开报告 PDF（无需登录）', security: [], params: idParams } }, async (req, reply) => {
+    const r = await published(req.params.id);
+    return download(reply, r.title, 'pdf', await docxToPdf(await reportAsDocx(k, r)));
   });
 };

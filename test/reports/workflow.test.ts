@@ -1,0 +1,144 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachDatabase, makeWorld, reconsiderationIntake, type World } from '../helpers.ts';
+import { buildApp, type App } from '../../src/server/app.ts';
+import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
+
+eachDatabase('annual report workflow and public portal', (tdb) => {
+  let w: World;
+  let app: App;
+  const cookies: Record<string, string> = {};
+  const call = async (user: string | null, method: string, url: string, payload?: unknown) => {
+    const r = await app.inject({ method: method as any, url, payload: payload as any, headers: user ? { cookie: cookies[user] } : {} });
+    return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? JSON.parse(r.body) : r.rawPayload };
+  };
+  const accepted = async (on: string) => {
+    const id = await createCase(w.k, null, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake(on) });
+    await performAction(w.k, null, id, 'accept', { on });
+  };
+
+  before(async () => {
+    w = await makeWorld(tdb, '2026-02-10');
+    app = await buildApp(w.k);
+    for (const u of ['admin', 'clerk', 'edu', 'leader']) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: 'Test@12345' } });
+      cookies[u] = String(r.headers['set-cookie']).split(';')[0];
+    }
+    for (const on of ['2025-03-03', '2025-05-06', '2025-09-09']) await accepted(on);
+  });
+  after(async () => {
+    await app.close();
+    await w.conn.close();
+  });
+
+  test('draft → review → approval → submission (figures frozen) → publication, with the checker as the gate', async () => {
+    let r = (await call('clerk', 'POST', '/api/reports', { orgId: w.justice, year: 2025 })).body;
+    assert.equal(r.state, 'draft');
+    assert.equal(r.stateLabel, '起草中');
+    assert.deepEqual(r.actions.map((a: any) => a.key), ['send_review']);
+    assert.match(r.sections[0].body, /\{\{行政复议\.受理\}\}/);
+    assert.match(r.sections[0].rendered, /受理3件/);
+
+    // Empty 不足 and 安排: the checker refuses, nothing changes.
+    const refused = await call('clerk', 'POST', `/api/reports/${r.id}/send_review`, { version: r.version });
+    assert.equal(refused.status, 422);
+    assert.match(refused.body.message, /报告检查未通过，不能送审.*尚未填写/);
+    assert.equal((await call('clerk', 'GET', `/api/reports/${r.id}`)).body.state, 'draft');
+
+    // Others: a department outside the line sees nothing; a leader cannot edit.
+    assert.equal((await call('edu', 'GET', `/api/reports/${r.id}`)).status, 404);
+    const sections = r.sections.map(({ kind, heading, body }: any) => ({ kind, heading, body }));
+    sections[1].body = '一是复议案件审理周期偏长，主要原因是办案人员不足。';
+    sections[3].body = '一是充实复议办案人员，缩短审理周期。';
+    sections[0].body += '\n群众张某（身份证号110101199003071234，电话13812345678）来信表示感谢。';
+    assert.equal((await call('leader', 'PUT', `/api/reports/${r.id}`, { version: r.version, title: r.title, sections })).status, 403);
+    r = (await call('clerk', 'PUT', `/api/reports/${r.id}`, { version: r.version, title: r.title, sections })).body;
+
+    r = (await call('clerk', 'POST', `/api/reports/${r.id}/send_review`, { version: r.version })).body;
+    assert.equal(r.state, 'review');
+    const locked = await call('clerk', 'PUT', `/api/reports/${r.id}`, { version: r.version, title: r.title, sections });
+    assert.equal(locked.status, 409);
+    assert.match(locked.body.message, /须退回后才能修改/);
+    assert.equal((await call('clerk', 'POST', `/api/reports/${r.id}/approve`, { version: r.version })).status, 403, 'a clerk does not approve');
+    assert.equal((await call('leader', 'POST', `/api/reports/${r.id}/approve`, { version: r.version - 1 })).status, 409, 'stale page');
+
+    // Returned with a reason, edited, sent again, approved by the leader.
+    assert.equal((await call('leader', 'POST', `/api/reports/${r.id}/return`, { version: r.version })).status, 400, 'a return needs a reason');
+    r = (await call('leader', 'POST', `/api/reports/${r.id}/return`, { version: r.version, comment: '请补充复议纠错情况' })).body;
+    assert.equal(r.state, 'draft');
+    r = (await call('clerk', 'POST', `/api/reports/${r.id}/send_review`, { version: r.version })).body;
+    r = (await call('leader', 'POST', `/api/reports/${r.id}/approve`, { version: r.version })).body;
+    assert.equal(r.state, 'approved');
+    assert.equal(r.approved_on, '2026-02-10');
+
+    r = (await call('clerk', 'POST', `/api/reports/${r.id}/submit`, { version: r.version, copyTo: [w.education] })).body;
+    assert.equal(r.state, 'submitted');
+    assert.equal(r.submitted_on, '2026-02-10');
+    assert.equal(r.submittedToName, '测试区人民政府');
+    assert.deepEqual(r.copiedToNames, ['测试区教育体育局']);
+    assert.equal(r.frozen, true);
+    const frozen = r.figures.find((f: any) => f.token === '行政复议.受理');
+    assert.equal(frozen.display, '3');
+    assert.equal(frozen.records.length, 3, 'provenance: the three accepted cases');
+    assert.ok(frozen.records.every((x: any) => /^测试区复〔2025〕\d+号$/.test(x.number)));
+
+    // A late record changes the live figure, not the submitted report; the checker says so.
+    await accepted('2025-12-30');
+    r = (await call('clerk', 'GET', `/api/reports/${r.id}`)).body;
+    assert.match(r.sections[0].rendered, /受理3件/);
+    const check = (await call('clerk', 'GET', `/api/reports/${r.id}/check`)).body;
+    assert.ok(check.findings.some((f: any) => f.rule === 'drift' && /报送时为3，现据记录为4/.test(f.message)));
+
+    // Not public until published; then public, masked, downloadable without login.
+    assert.deepEqual((await call(null, 'GET', '/api/public/reports')).body.reports, []);
+    assert.equal((await call(null, 'GET', `/api/public/reports/${r.id}`)).status, 404);
+    r = (await call('clerk', 'POST', `/api/reports/${r.id}/publish`, { version: r.version })).body;
+    assert.equal(r.state, 'published');
+    assert.deepEqual(r.actions, []);
+    const list = (await call(null, 'GET', '/api/public/reports?year=2025')).body.reports;
+    assert.deepEqual(list.map((x: any) => [x.title, x.orgName, x.publishedOn]), [['测试区司法局2025年法治政府建设年度报告', '测试区司法局', '2026-02-10']]);
+    const pub = (await call(null, 'GET', `/api/public/reports/${r.id}`)).body;
+    const text = pub.sections.map((s: any) => s.text).join('\n');
+    assert.match(text, /受理3件/);
+    assert.ok(!text.includes('110101199003071234') && !text.includes('13812345678'), 'no personal data on the portal');
+    assert.match(text, /1101\*{10}1234/);
+    assert.match(text, /138\*{4}5678/);
+    const docx = await call(null, 'GET', `/api/public/reports/${r.id}/report.docx`);
+    assert.equal(docx.status, 200);
+    assert.equal((docx.body as Buffer).subarray(0, 2).toString(), 'PK');
+    assert.equal((await call('leader', 'POST', `/api/reports/${r.id}/return`, { version: r.version, comment: '撤回' })).status, 409, 'a published report is not returned silently');
+
+    const timeline = r.timeline.map((e: any) => e.label);
+    assert.deepEqual(timeline, ['生成初稿', '修改', '送审', '退回修改', '送审', '审批通过', '报送上级', '向社会公开']);
+    assert.equal(r.timeline[3].comment, '请补充复议纠错情况');
+  });
+
+  test('whoever sent a report for review does not approve it', async () => {
+    let r = (await call('admin', 'POST', '/api/reports', { orgId: w.education, year: 2025 })).body;
+    const sections = r.sections.map(({ kind, heading, body }: any) => ({ kind, heading, body: body || '一是培训不足，原因是经费有限。' }));
+    r = (await call('admin', 'PUT', `/api/reports/${r.id}`, { version: r.version, title: r.title, sections })).body;
+    r = (await call('admin', 'POST', `/api/reports/${r.id}/send_review`, { version: r.version })).body;
+    const own = await call('admin', 'POST', `/api/reports/${r.id}/approve`, { version: r.version });
+    assert.equal(own.status, 403);
+    assert.match(own.body.message, /送审人不能审批/);
+  });
+
+  test('the board shows every reporting org, its state, and who is late', async () => {
+    w.today.value = '2026-03-05';
+    try {
+      const board = (await call('admin', 'GET', '/api/reports?year=2025')).body.orgs;
+      const by = Object.fromEntries(board.map((o: any) => [o.orgName, o]));
+      assert.deepEqual(Object.keys(by).sort(), ['城关街道办事处', '测试区人民政府', '测试区司法局', '测试区教育体育局'].sort());
+      assert.equal(by['测试区司法局'].stateLabel, '已公开');
+      assert.equal(by['测试区司法局'].late, false);
+      assert.deepEqual(by['测试区教育体育局'].problems, ['逾期未报送'], 'a department reports by 3月1日');
+      assert.equal(by['城关街道办事处'].stateLabel, '未起草');
+      assert.equal(by['测试区人民政府'].late, false, 'a government reports by 4月1日');
+      assert.equal(by['测试区人民政府'].due, '2026-04-01');
+      // A department clerk's board is their own department.
+      assert.deepEqual((await call('edu', 'GET', '/api/reports?year=2025')).body.orgs.map((o: any) => o.orgName), ['测试区教育体育局']);
+    } finally {
+      w.today.value = '2026-02-10';
+    }
+  });
+});
