@@ -156,3 +156,71 @@ test('a leader sees masked parties and no actions', async () => {
   const phone = await page.locator('td', { hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
   assert.ok(phone > 0, 'phone numbers are masked');
 });
+
+test('the annual report: write with a figure token, see its value, review, approve, submit, publish, find it on the portal', async () => {
+  const login = async (username: string) => {
+    const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })).newPage();
+    await p.goto(base);
+    await p.getByLabel('用户名').fill(username);
+    await p.getByLabel('密码').fill(DEMO_PASSWORD);
+    await p.getByRole('button', { name: /登\s*录/ }).click();
+    await p.getByTestId('me').waitFor();
+    return p;
+  };
+  const act = async (p: Page, label: string, state: string) => {
+    // Ant Design spaces out two-character button labels (送 审).
+    await p.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) }).click();
+    await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await p.getByTestId('report-state').getByText(state).waitFor();
+  };
+  const clerk = await login('sfj');
+  await clerk.getByRole('link', { name: '年度报告' }).click();
+  await clerk.locator('tr', { hasText: '青溪区司法局' }).getByRole('button', { name: '生成初稿' }).click();
+  await clerk.getByTestId('report-title').getByText('青溪区司法局2024年法治政府建设年度报告').waitFor();
+
+  // A paragraph with a token typed in, and one inserted from the indicator list.
+  const achievements = clerk.getByLabel(/^正文：2024年推进法治政府建设的主要举措和成效/);
+  await achievements.press('Control+End');
+  await achievements.pressSequentially('\n全年受理行政复议申请{{行政复议.受理}}件，纠错率');
+  await clerk.getByLabel(/^插入数据：2024年推进法治政府建设的主要举措和成效/).click();
+  await clerk.keyboard.type('行政复议.纠错率');
+  await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await achievements.press('Control+End');
+  await achievements.pressSequentially('。');
+  const figure = clerk.getByTestId('preview').getByTestId('figure-行政复议.受理').last();
+  await figure.waitFor();
+  const value = Number(await figure.innerText());
+  assert.ok(value > 0, 'the live value from the records');
+  await clerk.getByTestId('preview').getByTestId('figure-行政复议.纠错率').last().getByText(/^\d+(\.\d)?%$/).waitFor();
+  await figure.click();
+  await clerk.getByText('指标来源：行政复议.受理').waitFor();
+  await clerk.getByText(`共 ${value} 条`).waitFor();
+  await clerk.locator('.ant-drawer-close').click();
+
+  await clerk.getByLabel(/^正文：2024年推进法治政府建设存在的不足和原因/).fill('一是复议案件审理周期偏长，主要原因是办案人员不足。');
+  await clerk.getByLabel(/^正文：2025年推进法治政府建设的主要安排/).fill('一是充实复议办案人员，缩短审理周期。');
+  await clerk.getByRole('button', { name: /保\s*存/ }).click();
+  await clerk.getByText('已保存').waitFor();
+  await act(clerk, '送审', '审核中');
+  const reportUrl = clerk.url();
+
+  const leader = await login('leader');
+  await leader.goto(reportUrl);
+  await act(leader, '审批通过', '领导已审批');
+  await clerk.reload();
+  await act(clerk, '报送上级', '已报送');
+  await clerk.getByText(/报送青溪区人民政府/).waitFor();
+  await act(clerk, '向社会公开', '已公开');
+  await clerk.screenshot({ path: 'test-results/report-published.png', fullPage: true });
+
+  // The public: no login.
+  const visitor = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await visitor.goto(base + '/portal');
+  await visitor.getByRole('link', { name: '青溪区司法局2024年法治政府建设年度报告' }).click();
+  await visitor.getByText(`全年受理行政复议申请${value}件`).waitFor();
+  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByTestId('download-docx').click()]);
+  assert.match(download.suggestedFilename(), /青溪区司法局2024年法治政府建设年度报告\.docx$/);
+  const fs = await import('node:fs');
+  assert.equal(fs.readFileSync((await download.path())!).subarray(0, 2).toString(), 'PK');
+  await visitor.screenshot({ path: 'test-results/portal.png', fullPage: true });
+});

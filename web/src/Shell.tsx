@@ -10,6 +10,9 @@ import { CasePage } from './pages/CasePage.tsx';
 import { IndicatorsPage } from './pages/Indicators.tsx';
 import { CalendarPage } from './pages/Calendar.tsx';
 import { AnalysisPage } from './pages/Analysis.tsx';
+import { ReportsPage } from './pages/Reports.tsx';
+import { ReportEditorPage } from './pages/ReportEditor.tsx';
+import { PortalPage } from './pages/Portal.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -25,6 +28,8 @@ export function Shell() {
     return () => window.removeEventListener('fazhi:logout', onLogout);
   }, [refresh]);
 
+  // The public portal needs no login.
+  if (loc.pathname === '/portal' || loc.pathname.startsWith('/portal/')) return <Routes><Route path="/portal/*" element={<PortalPage />} /></Routes>;
   if (me === undefined) return <Spin fullscreen />;
   if (me === null) return <LoginPage onLogin={(m) => setMe(m)} />;
 
@@ -33,6 +38,7 @@ export function Shell() {
     { key: '/', label: <Link to="/">工作台</Link> },
     { key: '/cases', label: <Link to="/cases">案件办理</Link> },
     { key: '/indicators', label: <Link to="/indicators">指标统计</Link> },
+    { key: '/reports', label: <Link to="/reports">年度报告</Link> },
     { key: '/analysis', label: <Link to="/analysis">报告分析</Link> },
     { key: '/calendar', label: <Link to="/calendar">期限与节假日</Link> },
   ];
@@ -69,6 +75,8 @@ export function Shell() {
               <Route path="/cases" element={<CaseListPage />} />
               <Route path="/cases/:id" element={<CasePage />} />
               <Route path="/indicators" element={<IndicatorsPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
+              <Route path="/reports/:id" element={<ReportEditorPage />} />
               <Route path="/analysis" element={<AnalysisPage />} />
               <Route path="/calendar" element={<CalendarPage />} />
             </Routes>

@@ -38,6 +38,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             登录
           </Button>
         </Form>
+        <Typography.Link href="/portal">查看已公开的法治政府建设年度报告</Typography.Link>
       </Card>
     </div>
   );
