@@ -172,6 +172,7 @@ test('the annual report: write with a figure token, see its value, review, appro
     await p.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) }).click();
     await p.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await p.getByTestId('report-state').getByText(state).waitFor();
+    await p.getByRole('dialog').waitFor({ state: 'hidden' });
   };
   const clerk = await login('sfj');
   await clerk.getByRole('link', { name: '年度报告' }).click();

@@ -80,3 +80,17 @@ test('report check prints the checker\'s findings for the top org and exits 1 wh
   assert.equal(out.deadline.due, '2025-04-01');
   assert.ok(out.findings.some((f: any) => f.rule === 'structure' && f.section === 'shortcomings'));
 });
+
+test('report pdf writes a PDF of a department\'s report, or says plainly that LibreOffice is missing', { timeout: 180_000 }, async () => {
+  const { findSoffice } = await import('../../src/reports/pdf.ts');
+  const out = path.join(dataDir, 'report.pdf');
+  const r = await fazhi('report', 'pdf', '--org', '青溪区司法局', '--year', '2024', '--out', out);
+  if (!findSoffice()) {
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /未安装 LibreOffice/);
+    return;
+  }
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /青溪区司法局2024年法治政府建设年度报告/);
+  assert.equal(fs.readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+});
