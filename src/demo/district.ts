@@ -10,6 +10,7 @@ import { Random } from './random.ts';
 import { company, person } from './people.ts';
 import { planDisputes } from './disputes.ts';
 import { planActivities } from './activities.ts';
+import { loadDemoReports } from './reports.ts';
 
 /**
  * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
@@ -153,7 +154,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id), clerks: new Map() };
   staff.clerks.set(justice.id, await mk(justice.id, 'sfj', '陈复议', 'clerk'));
   staff.clerks.set(education.id, await mk(education.id, 'jtj', '林公开', 'clerk'));
-  await mk(root.id, 'leader', '郑区长', 'leader', root.id);
+  const leader = await mk(root.id, 'leader', '郑区长', 'leader', root.id);
   staff.centre = await mk(hotlineCentre.id, 'rx12345', '何热线', 'clerk', root.id);
   staff.clerks.set(hotlineCentre.id, staff.centre);
   let n = 1;
@@ -201,6 +202,10 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     opts.onProgress?.(++done, due.length);
   }
   await applyExpiries(k);
+  const reporting = [root, ...orgs.values()].filter((o) => o.kind !== 'committee' && o.id !== hotlineCentre.id);
+  for (let year = 2024; `${year + 1}-01-10` <= asOf; year++) {
+    await loadDemoReports(k, year, reporting, { clerkOf: (id) => staff.clerks.get(id) ?? staff.admin, leader }, asOf);
+  }
   return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
 }
 

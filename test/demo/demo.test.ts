@@ -38,6 +38,13 @@ test('the demo district is deterministic, realistic in volume, idempotent, and h
   assert.equal(orgs.filter((o) => o.kind === 'township').length, 6);
   const overdue = await b.k.db.selectFrom('case_clocks').select('case_id').where('status', '=', 'running').where('due_on', '<', '2025-05-20').execute();
   assert.ok(overdue.length >= 4, `overdue cases exist (${overdue.length})`);
+  // Last year's reports: most published with frozen figures, some late, the 司法局's left to write.
+  const reports = await b.k.db.selectFrom('reports as r').innerJoin('orgs as o', 'o.id', 'r.org_id').select(['o.name', 'o.kind', 'r.state', 'r.submitted_on', 'r.snapshot']).where('r.year', '=', 2024).execute();
+  const published = reports.filter((r) => r.state === 'published');
+  assert.ok(published.length >= 20 && published.length < 37, `${published.length} published`);
+  assert.ok(published.every((r) => (r.snapshot as any).figures.length > 0));
+  assert.ok(reports.some((r) => r.kind === 'department' && r.submitted_on! > '2025-03-01'), 'some departments were late');
+  assert.ok(!reports.some((r) => r.name === '青溪区司法局'));
   const again = await loadDemo(b.k);
   assert.equal(again.created, false);
   assert.equal((await verifyChain(b.k.db)).ok, true);

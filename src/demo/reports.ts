@@ -1,0 +1,53 @@
+import { Kernel } from '../kernel/kernel.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import type { Org } from '../kernel/orgs.ts';
+import { addDays } from '../kernel/calendar/dates.ts';
+import { openReport, updateReport, type ReportSection } from '../reports/report.ts';
+import { actOnReport, type ReportAction } from '../reports/workflow.ts';
+import { Random } from './random.ts';
+
+/** Problems with their causes, and the next year's answer to each, as departments write them. */
+const SHORTCOMINGS: [string, string][] = [
+  ['一是行政执法人员法治素养有待提高，个别执法人员程序意识不强，主要原因是培训偏重业务、法律培训不够系统。', '一是加强执法人员法律培训，全年开展程序意识专题培训不少于2次。'],
+  ['一是规范性文件合法性审核力量不足，主要原因是缺少专职法制审核人员。', '一是充实法制审核力量，配齐专职法制审核人员，发挥法律顾问作用。'],
+  ['一是普法宣传形式较为单一，针对性不强，主要原因是对群众法治需求调研不够。', '一是创新普法宣传形式，开展群众法治需求调研，推行“菜单式”普法。'],
+  ['一是基层矛盾纠纷化解能力有待加强，主要原因是调解员队伍专业化程度不高。', '一是加强调解员队伍专业化建设，开展调解员轮训，提升基层矛盾纠纷化解能力。'],
+];
+
+/**
+ * Last year's reports as the district's orgs worked them: most drafted, approved, submitted and
+ * published in time, some late, a few still open. The 区司法局's own report is left undrafted for
+ * a visitor to write (README, "what to click first").
+ */
+export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], staff: { clerkOf: (orgId: number) => Actor; leader: Actor }, asOf: string) {
+  let day = asOf;
+  // The cycle's dates are the days each step was taken, not the load date.
+  const k = await Kernel.open(base.conn, base.types, { today: () => day });
+  const r = new Random(year * 31 + 7);
+  for (const org of orgs) {
+    if (org.shortName === '区司法局') continue;
+    const clerk = staff.clerkOf(org.id);
+    const due = org.kind === 'government' ? `${year + 1}-04-01` : `${year + 1}-03-01`;
+    // How far this org got: 0 undrafted, 1 draft, 2 in review, 3 submitted, 4 published.
+    const reached = r.weighted({ 0: 1, 1: 1, 2: 1, 3: 2, 4: 14 });
+    const submitOn = addDays(due, r.chance(0.12) ? r.int(3, 25) : -r.int(2, 40));
+    const steps: [ReportAction, string, Actor][] = [
+      ['send_review', addDays(submitOn, -r.int(6, 12)), clerk],
+      ['approve', addDays(submitOn, -r.int(1, 5)), staff.leader],
+      ['submit', submitOn, clerk],
+      ['publish', addDays(submitOn, r.chance(0.1) ? r.int(30, 60) : r.int(1, 15)), clerk],
+    ].filter((_, i) => i < [0, 0, 1, 3, 4][Number(reached)]) as [ReportAction, string, Actor][];
+    if (reached === '0' || addDays(submitOn, -20) > asOf) continue;
+    day = addDays(submitOn, -20);
+    const report = await openReport(k, clerk, org.id, year);
+    const [problem, plan] = r.pick(SHORTCOMINGS);
+    const sections = (report.sections as ReportSection[]).map((s) => ({ ...s, body: s.kind === 'shortcomings' ? problem : s.kind === 'next_year' ? plan : s.body }));
+    await updateReport(k, clerk, report.id, { version: report.version, title: report.title, sections });
+    let version = report.version + 1;
+    for (const [action, on, who] of steps) {
+      if (on > asOf) break;
+      day = on;
+      version = (await actOnReport(k, who, report.id, action, { version })).version;
+    }
+  }
+}
