@@ -41,7 +41,9 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
     day = addDays(submitOn, -20);
     const report = await openReport(k, clerk, org.id, year);
     const [problem, plan] = r.pick(SHORTCOMINGS);
-    const sections = (report.sections as ReportSection[]).map((s) => ({ ...s, body: s.kind === 'shortcomings' ? problem : s.kind === 'next_year' ? plan : s.body }));
+    const written: Partial<Record<ReportSection['kind'], string>> = { shortcomings: problem, next_year: plan, achievements: `${org.name}深入推进依法行政，严格规范公正文明执法，各项工作依法有序开展。` };
+    // The writer's text where the draft has none; figures come only from records.
+    const sections = (report.sections as ReportSection[]).map((s) => ({ ...s, body: s.body.trim() ? s.body : (written[s.kind] ?? s.body) }));
     await updateReport(k, clerk, report.id, { version: report.version, title: report.title, sections });
     let version = report.version + 1;
     for (const [action, on, who] of steps) {
