@@ -9,6 +9,10 @@ import { proposal } from './proposals/index.ts';
 import { hotline } from './hotline/index.ts';
 import { serviceRating, ratingRectification } from './service-rating/index.ts';
 import { activities } from './activities/index.ts';
+import { enforcement, fileReview } from './enforcement/index.ts';
+import { enforcementCertificate } from './enforcement/certificate.ts';
+import { normativeDocument, majorDecision, legalOpinion } from './legality-review/index.ts';
+import { inspection } from './inspection-draw/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -24,6 +28,13 @@ export const institutions = [
   hotline,
   serviceRating,
   ratingRectification,
+  enforcementCertificate,
+  enforcement,
+  fileReview,
+  inspection,
+  normativeDocument,
+  majorDecision,
+  legalOpinion,
   ...activities,
 ];
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Role } from '../db/schema.ts';
-import type { DayUnit } from '../calendar/calendar.ts';
+import type { DayUnit, WorkCalendar } from '../calendar/calendar.ts';
 import { isIsoDate } from '../calendar/dates.ts';
 import type { IndicatorDef } from '../indicators/define.ts';
 import type { ImportSpec } from './import.ts';
+import type { Database } from '../db/connect.ts';
 
 /**
  * A case type is data: its states, the actions that move between them (with the fields each
@@ -19,6 +20,8 @@ export interface EventView {
   kind: string;
   on: string;
   data: Record<string, any>;
+  /** The user who took the step (null for the system). */
+  by?: number | null;
 }
 
 export interface ActionContext {
@@ -27,7 +30,13 @@ export interface ActionContext {
   data: Record<string, any>;
   on: string;
   clocks: Record<string, { dueOn: string | null; status: string; extended: number }>;
+  /** The case's intake fields, and who is taking this step (null for the system). */
+  fields: Record<string, any>;
+  actorId: number | null;
 }
+
+/** A rule that must read other records (an 执法证 still valid) or count working days: the database, the case's org, the calendar. */
+export type VerifyContext = ActionContext & { db: Database; orgId: number; calendar: WorkCalendar };
 
 export interface ActionDef {
   key: string;
@@ -41,9 +50,11 @@ export interface ActionDef {
   /** The case outcome this action sets: fixed, or read from a field of the form. */
   outcome?: string | { field: string };
   /** Only offered when this holds (e.g. an extension request is pending). */
-  when?: (ctx: Omit<ActionContext, 'data' | 'on'>) => boolean;
+  when?: (ctx: Omit<ActionContext, 'data' | 'on' | 'fields' | 'actorId'>) => boolean;
   /** A legal rule beyond the form: returns the clerk-readable reason it is refused. */
   check?: (ctx: ActionContext) => string | undefined;
+  /** Like check, for rules that read other records; runs in the step's transaction. */
+  verify?: (ctx: VerifyContext) => Promise<string | undefined>;
   /** Statute the action rests on, shown beside the form. */
   basis?: string;
   /** Taken by the system, not offered to people (e.g. 视为受理 on expiry). */

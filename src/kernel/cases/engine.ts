@@ -20,12 +20,12 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 async function loadEvents(db: Database, caseId: number): Promise<EventView[]> {
   const rows = await db
     .selectFrom('case_events')
-    .select(['kind', 'occurred_on', 'data'])
+    .select(['kind', 'occurred_on', 'data', 'actor_id'])
     .where('case_id', '=', caseId)
     .orderBy('occurred_on')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ kind: r.kind, on: r.occurred_on, data: r.data ?? {} }));
+  return rows.map((r) => ({ kind: r.kind, on: r.occurred_on, data: r.data ?? {}, by: r.actor_id }));
 }
 
 /** Recomputes and stores every clock of a case from its events. */
@@ -202,7 +202,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   if (action.when && !action.when({ state: c.state, events, clocks })) {
     throw new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
   }
-  const refusal = action.check?.({ state: c.state, events, data, on, clocks }) ?? checkExtension(def, action, data, on, clocks);
+  const ctx = { state: c.state, events, data, on, clocks, fields: c.fields ?? {}, actorId: actor?.id ?? null };
+  const refusal = action.check?.(ctx) ?? checkExtension(def, action, data, on, clocks) ?? (await action.verify?.({ ...ctx, db, orgId: c.org_id, calendar: k.calendar }));
   if (refusal) throw badRequest(refusal);
 
   const outcome = typeof action.outcome === 'string' ? action.outcome : action.outcome ? (data[action.outcome.field] as string) : null;

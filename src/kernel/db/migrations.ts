@@ -194,6 +194,50 @@ ALTER TABLE reports ADD COLUMN approved_by int REFERENCES users(id);
 ALTER TABLE reports ADD COLUMN approved_on date;
 CREATE INDEX reports_published ON reports(published_on) WHERE state = 'published';
 `,
+  '0005_registers_draws': `
+CREATE TABLE registers (
+  id serial PRIMARY KEY,
+  org_id int NOT NULL REFERENCES orgs(id),
+  kind text NOT NULL,
+  UNIQUE (org_id, kind)
+);
+CREATE TABLE register_versions (
+  id serial PRIMARY KEY,
+  register_id int NOT NULL REFERENCES registers(id),
+  version int NOT NULL,
+  items jsonb NOT NULL,
+  note text NOT NULL,
+  published_on date NOT NULL,
+  published_by int REFERENCES users(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (register_id, version)
+);
+CREATE TABLE inspection_targets (
+  id serial PRIMARY KEY,
+  org_id int NOT NULL REFERENCES orgs(id),
+  credit_code text NOT NULL,
+  name text NOT NULL,
+  category text NOT NULL,
+  risk text NOT NULL CHECK (risk IN ('high','medium','low')),
+  address text,
+  active boolean NOT NULL DEFAULT true,
+  UNIQUE (org_id, credit_code)
+);
+CREATE TABLE draws (
+  id serial PRIMARY KEY,
+  org_id int NOT NULL REFERENCES orgs(id),
+  title text NOT NULL,
+  item text NOT NULL,
+  joint_org_ids jsonb NOT NULL DEFAULT '[]',
+  spec jsonb NOT NULL,
+  commitment text NOT NULL,
+  committed_at timestamptz NOT NULL DEFAULT now(),
+  seed text,
+  result jsonb,
+  drawn_on date,
+  created_by int REFERENCES users(id)
+);
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -177,6 +177,51 @@ export interface ReportTable {
   approved_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+export interface RegisterTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+}
+
+export interface RegisterVersionTable {
+  id: Generated<number>;
+  register_id: number;
+  version: number;
+  items: Json;
+  note: string;
+  published_on: string;
+  published_by: number | null;
+  created_at: Generated<CreatedAt>;
+}
+
+/** A market entity in a department's 双随机 target pool. */
+export interface InspectionTargetTable {
+  id: Generated<number>;
+  org_id: number;
+  credit_code: string;
+  name: string;
+  category: string;
+  risk: 'high' | 'medium' | 'low';
+  address: string | null;
+  active: Generated<boolean>;
+}
+
+/** A 双随机 draw: committed (SM3 of the seed) before it is drawn; seed and result after. */
+export interface DrawTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  item: string;
+  joint_org_ids: ColumnType<number[], string | undefined, string>;
+  spec: Json;
+  commitment: string;
+  committed_at: Generated<CreatedAt>;
+  seed: string | null;
+  result: Json | null;
+  drawn_on: string | null;
+  created_by: number | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
@@ -191,5 +236,9 @@ export interface DB {
   case_sequences: CaseSequenceTable;
   case_links: CaseLinkTable;
   reports: ReportTable;
+  registers: RegisterTable;
+  register_versions: RegisterVersionTable;
+  inspection_targets: InspectionTargetTable;
+  draws: DrawTable;
   attachments: AttachmentTable;
 }

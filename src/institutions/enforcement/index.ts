@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { defineCaseType, f, type EventView } from '../../kernel/cases/define.ts';
+import { invalidCertificates } from './certificate.ts';
+import { exemptionItemKnown } from '../registers/index.ts';
+
+/**
+ * 行政执法案件 with the 三项制度 (国办发〔2018〕118号) under 行政处罚法 (2021):
+ * 立案 by two certified officers (arts. 42, 55) → 调查 → 告知 with the rights to state a case and,
+ * for heavy penalties, a hearing (arts. 44, 63) → 听证 → 法制审核 before the decisions art. 58
+ * names, by someone who is not a handler → 决定 within 90 日 of 立案 (art. 60), where 首违不罚 or
+ * 轻微免罚 (art. 33) cites the item of the org's 免罚清单 → 送达 within 7 日 (art. 61) → 公示 within
+ * 7 工作日 (许可, 处罚) or 20 工作日 (other decisions) → 执行 and 结案. 全过程记录: attachments on
+ * the case, covered by the audit chain.
+ */
+const KINDS = { penalty: '行政处罚', coercion: '行政强制', licence: '行政许可', inspection: '行政检查', other: '其他' };
+const DECISIONS = {
+  penalty: '给予行政处罚',
+  lighter: '从轻处罚',
+  mitigated: '减轻处罚',
+  first_violation: '首违不罚',
+  minor: '轻微免罚',
+  not_established: '违法事实不成立，不予处罚',
+  other_decision: '其他处理决定',
+};
+const EXEMPT = ['first_violation', 'minor'];
+
+const handlersOf = (events: EventView[]) => events.filter((e) => ['file', 'investigate', 'notify'].includes(e.kind)).map((e) => e.by).filter((x) => x != null);
+/** Art. 58: a heavy case (重大执法决定) or one that went through a hearing needs 法制审核 first. */
+const needsLegalReview = (fields: Record<string, any>, events: EventView[]) => fields.major === true || events.some((e) => e.kind === 'hearing');
+const passedLegalReview = (events: EventView[]) => events.some((e) => e.kind === 'legal_review' && e.data.opinion !== 'rejected');
+
+export const enforcement = defineCaseType({
+  key: 'enforcement',
+  name: '行政执法',
+  basis: '《中华人民共和国行政处罚法》（2021年修订）；国办发〔2018〕118号（行政执法三项制度）',
+  number: ({ org, year, seq }) => `${org}执〔${year}〕${seq}号`,
+  states: {
+    clue: { label: '线索待立案' },
+    filed: { label: '已立案调查中' },
+    investigated: { label: '调查终结' },
+    notified: { label: '已告知' },
+    heard: { label: '已听证' },
+    reviewed: { label: '已法制审核' },
+    decided: { label: '已决定待送达' },
+    served: { label: '已送达待执行' },
+    closed: { label: '已结案', final: true },
+    not_filed: { label: '不予立案', final: true },
+  },
+  initial: 'clue',
+  intake: z.object({
+    receivedOn: f.date('发现线索日期'),
+    kind: f.choice('执法类别', KINDS),
+    source: f.choice('线索来源', { inspection: '检查发现', report: '投诉举报', transfer: '移送', other: '其他' }),
+    matter: f.text('违法行为或事项', 300),
+    major: f.flag('重大执法决定（须法制审核）'),
+  }),
+  title: (x) => x.matter.slice(0, 80),
+  actions: [
+    {
+      key: 'file',
+      label: '立案',
+      basis: '行政处罚法第五十四条、第五十五条：执法人员不得少于两人，并出示执法证件',
+      from: ['clue'],
+      to: 'filed',
+      fields: z.object({ officer1: f.text('执法人员一（执法证号）', 30), officer2: f.text('执法人员二（执法证号）', 30) }),
+      check: ({ data }) => (data.officer1 === data.officer2 ? '执法人员不得少于两人，请填写两名不同执法人员的执法证号' : undefined),
+      verify: async ({ db, orgId, data, on }) => {
+        const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2], on);
+        return bad.length ? `执法证号${bad.join('、')}不是有效的执法证件（未登记、已暂扣、已注销或逾期未年审），不能从事执法` : undefined;
+      },
+    },
+    { key: 'refuse', label: '不予立案', from: ['clue'], to: 'not_filed', outcome: 'not_filed', fields: z.object({ reason: f.longText('理由') }) },
+    { key: 'investigate', label: '调查终结', from: ['filed'], to: 'investigated', fields: z.object({ findings: f.longText('调查认定的事实') }) },
+    {
+      key: 'notify',
+      label: '告知拟作决定及权利',
+      basis: '行政处罚法第四十四条、第六十三条、第六十四条',
+      from: ['investigated'],
+      to: 'notified',
+      fields: z.object({ proposal: f.longText('拟作决定的内容、事实、理由、依据'), hearingRight: f.flag('告知听证权利（较大数额罚款等）') }),
+    },
+    {
+      key: 'hearing',
+      label: '组织听证',
+      basis: '行政处罚法第六十四条：当事人要求听证的，应当在告知后五日内提出',
+      from: ['notified'],
+      to: 'heard',
+      when: ({ events }) => events.some((e) => e.kind === 'notify' && e.data.hearingRight),
+      fields: z.object({ host: f.text('听证主持人', 50), summary: f.longText('听证笔录要点') }),
+    },
+    {
+      key: 'legal_review',
+      label: '法制审核',
+      basis: '行政处罚法第五十八条：由非案件承办人员进行法制审核',
+      from: ['notified', 'heard'],
+      to: 'reviewed',
+      fields: z.object({
+        reviewer: f.text('审核人员', 50),
+        qualified: f.flag('审核人员取得法律职业资格'),
+        opinion: f.choice('审核意见', { approved: '同意', amended: '修改后同意', rejected: '不同意' }),
+        notes: f.optionalText('审核意见说明'),
+      }),
+      check: ({ data, events, actorId }) =>
+        !data.qualified
+          ? '初次从事法制审核的人员应当取得法律职业资格（行政处罚法第五十八条）'
+          : actorId != null && handlersOf(events).includes(actorId)
+            ? '法制审核应由非案件承办人员进行，承办本案的人员不能审核'
+            : undefined,
+    },
+    {
+      key: 'decide',
+      label: '作出决定',
+      basis: '行政处罚法第五十七条、第六十条：立案之日起九十日内作出决定',
+      from: ['notified', 'heard', 'reviewed'],
+      to: 'decided',
+      outcome: { field: 'decision' },
+      fields: z.object({
+        decision: f.choice('决定', DECISIONS),
+        fine: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '罚没金额（元）' }),
+        waived: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '免予处罚涉及金额（元）' }),
+        exemptionItem: f.optionalText('适用的免罚清单事项', 200),
+        collective: f.flag('经负责人集体讨论').optional(),
+      }),
+      check: ({ data, events, fields }) => {
+        if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
+        if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定';
+        if (EXEMPT.includes(data.decision) && !data.exemptionItem) return '首违不罚、轻微免罚须写明所适用的免罚清单事项（行政处罚法第三十三条）';
+        if (['penalty', 'lighter', 'mitigated'].includes(data.decision) && data.fine === undefined) return '请填写罚没金额（没有罚款的填0）';
+        return undefined;
+      },
+      verify: async ({ db, orgId, data }) =>
+        EXEMPT.includes(data.decision) && !(await exemptionItemKnown(db, orgId, data.exemptionItem)) ? `「${data.exemptionItem}」不在本单位现行免罚清单中` : undefined,
+    },
+    {
+      key: 'serve',
+      label: '送达决定书',
+      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达',
+      from: ['decided'],
+      to: 'served',
+      fields: z.object({ method: f.choice('送达方式', { direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }) }),
+    },
+    {
+      key: 'publicize',
+      label: '公示执法决定',
+      basis: '国办发〔2018〕118号：行政许可、行政处罚决定7个工作日内公开，其他决定20个工作日内公开',
+      from: ['decided', 'served', 'closed'],
+      when: ({ events }) => events.some((e) => e.kind === 'decide') && !events.some((e) => e.kind === 'publicize'),
+      fields: z.object({ summary: f.longText('公示内容（不含个人信息）') }),
+    },
+    { key: 'execute', label: '执行完毕，结案', from: ['served'], to: 'closed', fields: z.object({ performance: f.choice('执行情况', { performed: '自觉履行', enforced: '强制执行', court: '申请法院强制执行', none: '无需执行' }) }) },
+  ],
+  clocks: [
+    { key: 'decision', label: '作出决定期限', basis: '行政处罚法第六十条：九十日', length: 90, unit: 'day', startOn: ['file'], stopOn: ['decide'] },
+    { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', startOn: ['decide'], stopOn: ['serve'] },
+    {
+      key: 'publicity',
+      label: '公示期限',
+      basis: '国办发〔2018〕118号',
+      length: (x) => (x.kind === 'penalty' || x.kind === 'licence' ? 7 : 20),
+      lengthLabel: '许可、处罚7个工作日，其他20个工作日',
+      unit: 'workday',
+      startOn: ['decide'],
+      stopOn: ['publicize'],
+    },
+  ],
+  outcomes: { ...DECISIONS, not_filed: '不予立案' },
+  report: {
+    area: 'enforcement',
+    sentences: [
+      '全年行政执法立案{{行政执法.立案}}件，作出行政处罚决定{{行政执法.处罚决定}}件，开展重大执法决定法制审核{{行政执法.法制审核}}件；适用首违不罚、轻微免罚{{行政执法.不予处罚}}件，涉及金额{{行政执法.免罚金额}}元；执法决定按期公示率{{行政执法.按期公示率}}。',
+    ],
+  },
+  indicators: [
+    { key: 'filed', label: '立案', unit: '件', description: '期间内立案的执法案件', count: { events: ['file'] } },
+    { key: 'decided', label: '决定', unit: '件', description: '期间内作出决定的执法案件', count: { events: ['decide'] } },
+    { key: 'penalties', label: '处罚决定', unit: '件', description: '期间内作出行政处罚（含从轻、减轻）决定的案件', count: { events: ['decide'], outcomes: ['penalty', 'lighter', 'mitigated'] } },
+    { key: 'fines', label: '罚没金额', unit: '元', description: '期间内处罚决定的罚没金额之和', count: { events: ['decide'], sum: 'fine' } },
+    { key: 'legal_reviews', label: '法制审核', unit: '件', description: '期间内完成法制审核的案件', count: { events: ['legal_review'] } },
+    { key: 'exempted', label: '不予处罚', unit: '件', description: '期间内适用首违不罚、轻微免罚的案件', count: { events: ['decide'], outcomes: EXEMPT } },
+    { key: 'waived', label: '免罚金额', unit: '元', description: '期间内首违不罚、轻微免罚涉及的金额之和', count: { events: ['decide'], outcomes: EXEMPT, sum: 'waived' } },
+    { key: 'published', label: '公示', unit: '件', description: '期间内公示的执法决定', count: { clocks: ['publicity'], stoppedBy: ['publicize'] } },
+    { key: 'published_on_time', label: '按期公示', unit: '件', description: '期间内在期限内公示的执法决定', count: { clocks: ['publicity'], stoppedBy: ['publicize'], onTime: true } },
+    { key: 'publicity_rate', label: '按期公示率', unit: '%', description: '按期公示 ÷ 公示', rate: { numerator: 'published_on_time', denominator: 'published' } },
+  ],
+});
+
+/**
+ * 执法案卷评查: closed case files are sampled and scored on a checklist (主体、事实证据、程序、
+ * 法律适用、文书); problems found are rectified by the handling unit within 30 日 (a local rule).
+ */
+const GRADES = { excellent: '优秀', pass: '合格', fail: '不合格' };
+const gradeOf = (score: number) => (score >= 90 ? 'excellent' : score >= 60 ? 'pass' : 'fail');
+
+export const fileReview = defineCaseType({
+  key: 'file_review',
+  name: '执法案卷评查',
+  basis: '国办发〔2018〕118号；各地行政执法案卷评查办法',
+  number: ({ org, year, seq }) => `${org}评查〔${year}〕${seq}号`,
+  states: { sampled: { label: '待评查' }, scored: { label: '已评查待整改' }, closed: { label: '已办结', final: true } },
+  initial: 'sampled',
+  intake: z.object({ receivedOn: f.date('抽取日期'), caseNumber: f.text('被评查案卷案号', 60), caseOrg: f.text('办案单位', 100) }),
+  title: (x) => `评查${x.caseNumber}`,
+  actions: [
+    {
+      key: 'score',
+      label: '评查打分',
+      from: ['sampled'],
+      to: 'scored',
+      outcome: { field: 'grade' },
+      fields: z.object({
+        subject: z.number().int().min(0).max(10).meta({ title: '执法主体（10分）' }),
+        evidence: z.number().int().min(0).max(30).meta({ title: '事实与证据（30分）' }),
+        procedure: z.number().int().min(0).max(30).meta({ title: '执法程序（30分）' }),
+        law: z.number().int().min(0).max(20).meta({ title: '法律适用（20分）' }),
+        documents: z.number().int().min(0).max(10).meta({ title: '文书制作（10分）' }),
+        grade: f.choice('评查等次', GRADES),
+        problems: f.optionalText('发现的问题'),
+      }),
+      check: ({ data }) => {
+        const total = data.subject + data.evidence + data.procedure + data.law + data.documents;
+        return gradeOf(total) !== data.grade ? `总分${total}分，对应等次应为「${GRADES[gradeOf(total)]}」（90分以上优秀，60分以上合格）` : undefined;
+      },
+    },
+    { key: 'rectify', label: '整改完成', from: ['scored'], to: 'closed', fields: z.object({ measures: f.longText('整改情况') }) },
+  ],
+  clocks: [{ key: 'rectify', label: '整改期限', basis: '评查结果反馈之日起30日（地方规定）', length: 30, unit: 'day', startOn: ['score'], stopOn: ['rectify'] }],
+  outcomes: GRADES,
+  report: { area: 'enforcement', sentences: ['开展行政执法案卷评查，共评查案卷{{执法案卷评查.评查}}份，其中优秀{{执法案卷评查.优秀}}份、不合格{{执法案卷评查.不合格}}份，发现问题均已督促整改。'] },
+  indicators: [
+    { key: 'scored', label: '评查', unit: '份', description: '期间内评查的案卷', count: { events: ['score'] } },
+    { key: 'excellent', label: '优秀', unit: '份', description: '期间内评为优秀的案卷', count: { events: ['score'], outcomes: ['excellent'] } },
+    { key: 'failed', label: '不合格', unit: '份', description: '期间内评为不合格的案卷', count: { events: ['score'], outcomes: ['fail'] } },
+    { key: 'rectified', label: '整改', unit: '份', description: '期间内完成整改的案卷', count: { events: ['rectify'] } },
+  ],
+});
