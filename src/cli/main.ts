@@ -20,6 +20,7 @@ import { openReport, reportAsDocx, type ReportSection } from '../reports/report.
 import { checkReport } from '../reports/check.ts';
 import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
 import { STATE_LABELS } from '../reports/workflow.ts';
+import { readDraw, verifyDraw } from '../institutions/inspection-draw/draw.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
 
 
@@ -43,6 +44,8 @@ const HELP = `fazhi — 法治政府建设工作平台
                              生成 PDF（需安装 LibreOffice）
   report check [--org 单位] [--year 年] [--json]
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
+  draw verify (任务编号 | --file 公开记录.json) [--json]
+                             复核双随机抽取：种子与承诺值（SM3）是否相符，按种子重抽是否得到同一名单
   audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
   clocks recompute           按当前节假日重新计算全部案件期限
   help                       显示本帮助
@@ -71,6 +74,7 @@ async function main(argv: string[]) {
       year: { type: 'string' },
       csv: { type: 'string' },
       out: { type: 'string' },
+      file: { type: 'string' },
     },
   });
 
@@ -184,6 +188,26 @@ async function main(argv: string[]) {
         console.log(result.ok ? '检查通过' : '检查未通过');
       }
       return result.ok ? 0 : 1;
+    }
+    case 'draw': {
+      if (positionals[0] !== 'verify' || (!positionals[1] && !values.file)) throw new AppError(400, 'bad_request', '用法：npx fazhi draw verify 任务编号 | --file 公开记录.json');
+      let record: Parameters<typeof verifyDraw>[0];
+      if (values.file) {
+        // The record as the portal publishes it (/api/public/draws/{id}); no database needed.
+        try {
+          record = JSON.parse(fs.readFileSync(values.file, 'utf8'));
+        } catch {
+          throw new AppError(400, 'bad_request', `无法读取 ${values.file}：应为公开页面下载的抽查记录 JSON`);
+        }
+        if (!record?.spec || !record.commitment) throw new AppError(400, 'bad_request', `${values.file} 不是抽查记录（缺少 commitment 或 spec）`);
+      } else {
+        const { k } = await openKernel();
+        record = await readDraw(k, null, Number(positionals[1])).finally(() => k.conn.close());
+      }
+      const r = verifyDraw(record);
+      if (values.json) console.log(JSON.stringify(r));
+      else console.log(r.ok ? `复核通过：种子与承诺值相符，重抽得到同一名单（${record.result!.targets.length}户）` : `复核未通过：${r.problems.join('；')}`);
+      return r.ok ? 0 : 1;
     }
     case 'audit': {
       if (positionals[0] !== 'verify') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify');

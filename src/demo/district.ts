@@ -11,6 +11,7 @@ import { company, person } from './people.ts';
 import { planDisputes } from './disputes.ts';
 import { planActivities } from './activities.ts';
 import { loadDemoReports } from './reports.ts';
+import { loadDemoDraws, loadDemoRegisters, planEnforcement } from './enforcement.ts';
 
 /**
  * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
@@ -162,6 +163,8 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk'));
   }
 
+  await loadDemoRegisters(k, root, orgs, staff.admin, asOf);
+
   const townshipNames = TOWNSHIPS.map(([, s]) => s);
   const plans: Plan[] = [];
   for (let year = 2024; year <= yearOf(asOf); year++) {
@@ -174,6 +177,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
       plans.push(planDisclosure(k, new Random(d.int(1, 2 ** 31)), on, org.id, townshipNames));
     }
     plans.push(...planActivities(k, year, { office: office.id, justice: justice.id, departments: [...orgs.values()].filter((o) => o.kind === 'department') }));
+    plans.push(...planEnforcement(k, year, orgs, justice.id, root.id));
     plans.push(...planDisputes(k, year, { justice: justice.id, petitions: orgs.get('区信访局')!.id, committees: committees.map((c) => c.id), centre: hotlineCentre.id, units: [...orgs.values()].filter((o) => o.kind === 'department' || o.kind === 'township').map((o) => o.id), townships: townshipNames }));
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);
@@ -201,6 +205,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     });
     opts.onProgress?.(++done, due.length);
   }
+  await loadDemoDraws(k, orgs, (id) => staff.clerks.get(id)!, asOf);
   await applyExpiries(k);
   const reporting = [root, ...orgs.values()].filter((o) => o.kind !== 'committee' && o.id !== hotlineCentre.id);
   for (let year = 2024; `${year + 1}-01-10` <= asOf; year++) {

@@ -20,6 +20,8 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { registerRoutes } from './routes/registers.ts';
+import { drawRoutes } from './routes/draws.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -100,6 +102,8 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   await app.register(calendarRoutes(k));
   await app.register(analysisRoutes());
   await app.register(reportRoutes(k));
+  await app.register(registerRoutes(k));
+  await app.register(drawRoutes(k));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html'))) {

@@ -13,7 +13,8 @@ import { sql } from 'kysely';
  * The 双随机 draw (国发〔2019〕5号), made verifiable:
  * 1. commit: the target pool (filtered by category, stratified by risk) and the inspector pool
  *    (valid 执法证 holders, conflicts of interest excluded) are frozen into the draw's spec, and
- *    SM3 of a fresh random seed is published as the commitment — before anyone knows the seed;
+ *    SM3 of a fresh random seed is published as the commitment, with SM3 of the spec (the pool
+ *    hash) — before anyone knows the seed;
  * 2. draw: the seed is revealed and the selection is computed from spec + seed alone;
  * 3. verify: anyone with the published record re-runs step 2 and checks SM3(seed) = commitment.
  * Changing the seed, the pool or the result after the commitment is detected.
@@ -73,16 +74,20 @@ export function runDraw(spec: DrawSpec, seed: string): DrawResult {
 export interface PublishedDraw {
   id: number;
   commitment: string;
+  poolHash: string;
   seed: string | null;
   spec: DrawSpec;
   result: DrawResult | null;
 }
 
 /** Re-runs a published draw: does the seed match the commitment, and the result the seed? */
-export function verifyDraw(d: Pick<PublishedDraw, 'commitment' | 'seed' | 'spec' | 'result'>): { ok: boolean; problems: string[] } {
+export const poolHash = (spec: DrawSpec) => sm3(canonicalJson(spec));
+
+export function verifyDraw(d: Pick<PublishedDraw, 'commitment' | 'poolHash' | 'seed' | 'spec' | 'result'>): { ok: boolean; problems: string[] } {
   const problems: string[] = [];
   if (!d.seed) return { ok: false, problems: ['尚未抽取：种子未公开'] };
   if (sm3(d.seed) !== d.commitment) problems.push('种子与抽取前公布的承诺值（SM3）不符：种子被改动过');
+  else if (poolHash(d.spec) !== d.poolHash) problems.push('对象名录或抽取参数与抽取前公布的名录哈希不符：名录被改动过');
   else if (canonicalJson(runDraw(d.spec, d.seed)) !== canonicalJson(d.result)) problems.push('按公布的种子和名录重新抽取，结果与公布的结果不同');
   return { ok: problems.length === 0, problems };
 }
@@ -124,10 +129,10 @@ export async function commitDraw(k: Kernel, actor: Actor, input: z.infer<typeof 
   return k.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('draws')
-      .values({ org_id: org.id, title: input.title, item: input.item, joint_org_ids: JSON.stringify(input.jointOrgIds), spec: JSON.stringify(spec), commitment: sm3(seed), seed, result: null, drawn_on: null, created_by: actor.id })
+      .values({ org_id: org.id, title: input.title, item: input.item, joint_org_ids: JSON.stringify(input.jointOrgIds), spec: JSON.stringify(spec), commitment: sm3(seed), pool_hash: poolHash(spec), seed, result: null, drawn_on: null, created_by: actor.id })
       .returning(['id', 'commitment'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, { actorId: actor.id, action: 'draw.commit', entity: 'draw', entityId: row.id, after: { commitment: row.commitment, targets: targets.length, inspectors: inspectors.length } });
+    await appendAudit(trx, { actorId: actor.id, action: 'draw.commit', entity: 'draw', entityId: row.id, after: { commitment: row.commitment, poolHash: poolHash(spec), targets: targets.length, inspectors: inspectors.length } });
     return row;
   });
 }
@@ -172,6 +177,7 @@ export async function readDraw(k: Kernel, actor: Actor | null, id: number) {
     jointOrgNames: joint,
     committedAt: d.committed_at,
     commitment: d.commitment,
+    poolHash: d.pool_hash,
     drawnOn: d.drawn_on,
     seed: d.result ? d.seed : null,
     // Inspectors' certificates are public (执法公示); targets are businesses, not persons.

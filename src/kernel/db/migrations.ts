@@ -231,6 +231,7 @@ CREATE TABLE draws (
   joint_org_ids jsonb NOT NULL DEFAULT '[]',
   spec jsonb NOT NULL,
   commitment text NOT NULL,
+  pool_hash text NOT NULL,
   committed_at timestamptz NOT NULL DEFAULT now(),
   seed text,
   result jsonb,

@@ -215,6 +215,8 @@ export interface DrawTable {
   joint_org_ids: ColumnType<number[], string | undefined, string>;
   spec: Json;
   commitment: string;
+  /** SM3 of the frozen pools and counts, published with the commitment. */
+  pool_hash: string;
   committed_at: Generated<CreatedAt>;
   seed: string | null;
   result: Json | null;

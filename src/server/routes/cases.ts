@@ -15,8 +15,8 @@ import {
 } from '../../kernel/cases/engine.ts';
 import { orgTree } from '../../kernel/orgs.ts';
 import { exportCasesXlsx } from '../../kernel/cases/export.ts';
-import { importCases, importTemplate, readRows } from '../../kernel/cases/import.ts';
-import { decodeText } from '../../analysis/ingest.ts';
+import { importCases, importTemplate } from '../../kernel/cases/import.ts';
+import { uploadedRows } from '../upload.ts';
 import { getOrg } from '../../kernel/orgs.ts';
 import { assertCanAct } from '../../kernel/auth/actor.ts';
 import { badRequest } from '../../kernel/errors.ts';
@@ -66,11 +66,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
       async (req) => {
         const actor = requireActor(req);
         assertCanAct(actor, (await getOrg(k.db, req.query.orgId)).path);
-        if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传表格文件');
-        const file = await req.file({ limits: { fileSize: 20 * 1024 * 1024 } });
-        if (!file) throw badRequest('没有收到文件');
-        const rows = await readRows(file.filename, new Uint8Array(await file.toBuffer()), decodeText);
-        return importCases(k, actor, { type: def.key, orgId: req.query.orgId, rows });
+        return importCases(k, actor, { type: def.key, orgId: req.query.orgId, rows: await uploadedRows(req) });
       },
     );
 

@@ -1,0 +1,190 @@
+import { sql } from 'kysely';
+import { Kernel } from '../kernel/kernel.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import type { Org } from '../kernel/orgs.ts';
+import { addDays, yearOf } from '../kernel/calendar/dates.ts';
+import { publishRegister } from '../kernel/registers.ts';
+import { performAction } from '../kernel/cases/engine.ts';
+import { createRegisterKinds } from '../institutions/registers/index.ts';
+import { commitDraw, importTargets, performDraw } from '../institutions/inspection-draw/draw.ts';
+import { Random } from './random.ts';
+import { spread, wd, cd, type Plan, type Step } from './district.ts';
+
+/** The departments that enforce, with how many 执法证 holders and cases a year they have. */
+export const ENFORCERS: [string, number, number][] = [
+  ['区市场监管局', 40, 90],
+  ['区综合执法局', 36, 70],
+  ['区生态环境分局', 16, 25],
+  ['区交通运输局', 18, 30],
+  ['区城管局', 20, 30],
+  ['区卫健委', 12, 15],
+  ['区应急局', 10, 12],
+  ['区农业农村局', 10, 8],
+  ['区自然资源局', 10, 10],
+  ['区文广旅局', 8, 6],
+  ['区司法局', 6, 4],
+];
+
+const certNo = (short: string, i: number) => `QX${String(ENFORCERS.findIndex(([s]) => s === short) + 1).padStart(2, '0')}${String(i).padStart(4, '0')}`;
+const MATTERS = ['未按规定明码标价', '销售过期食品', '无证经营', '占道经营', '违法排放污水', '超限运输', '未按规定设置安全警示标志', '违规倾倒建筑垃圾', '擅自改变房屋用途', '未取得卫生许可证从业'];
+
+/** Registers the district and its departments keep; 证照分离 at seed 002's 6 + 3 + 11 + 40. */
+export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, Org>, admin: Actor, asOf: string) {
+  const kinds = createRegisterKinds();
+  const on = '2024-01-15';
+  const modes = [...Array(6).fill('cancelled'), ...Array(3).fill('filing'), ...Array(11).fill('pledge'), ...Array(40).fill('optimised')];
+  await publishRegister(k.db, admin, { orgId: root.id, kind: kinds.get('licence_reform'), note: '首次发布', on, items: modes.map((mode, i) => ({ code: `ZZFL-${String(i + 1).padStart(3, '0')}`, name: `涉企经营许可事项${i + 1}`, mode, basis: '国发〔2021〕7号' })) });
+  await publishRegister(k.db, admin, {
+    orgId: root.id,
+    kind: kinds.get('exemptions'),
+    note: '首次发布',
+    on,
+    items: MATTERS.map((name, i) => ({ code: `MF-${String(i + 1).padStart(3, '0')}`, name, kind: i % 2 ? 'minor' : 'first_violation', condition: '初次违法且危害后果轻微并及时改正', basis: '《中华人民共和国行政处罚法》第三十三条' })),
+  });
+  for (const [short, , cases] of ENFORCERS) {
+    const org = orgs.get(short)!;
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `${certNo(short, 0).slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, name: `${org.shortName}行政职权事项${i + 1}`, type: ['penalty', 'inspection', 'coercion', 'licence', 'confirmation'][i % 5], basis: '相关法律法规' }));
+    const n = 20 + cases;
+    await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '首次发布', on, items: items(n) });
+    if (asOf >= '2025-03-20') await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '根据机构职能调整动态更新', on: '2025-03-20', items: items(n + 3).filter((_, i) => i !== 4) });
+  }
+  await publishRegister(k.db, admin, {
+    orgId: orgs.get('区司法局')!.id,
+    kind: kinds.get('publicity_duties'),
+    note: '首次发布',
+    on,
+    items: ['宪法', '民法典', '行政复议法', '人民调解法', '法律援助法'].map((law, i) => ({ code: `PF-${i + 1}`, name: `${law}宣传`, laws: `《${law}》`, audience: i < 2 ? '全体公民' : '基层干部群众', measures: '集中宣传、以案释法' })),
+  });
+}
+
+/**
+ * Certificates (issued 2024, reviewed each December; a few revoked) and a year of enforcement
+ * cases through the 三项制度, with reviews, decisions and 公示 mostly on time.
+ */
+export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>, justice: number, root: number): Plan[] {
+  const r = new Random(year * 3571 + 11);
+  const plans: Plan[] = [];
+  for (const [short, holders, perYear] of ENFORCERS) {
+    const org = orgs.get(short)!;
+    if (year === 2024) {
+      for (let i = 1; i <= holders + 3; i++) {
+        const reviews: Step[] = [2024, 2025, 2026].map((y) => ({ on: `${y}-12-15`, action: 'annual_review', data: { passed: true, hours: r.int(40, 90) } }));
+        // The last three of each department leave in 2025: revoked, and never named in the demo's cases.
+        const steps = i > holders ? [reviews[0], { on: `2025-0${r.int(3, 9)}-10`, action: 'revoke', data: { reason: r.pick(['left', 'retired']) } }] : reviews;
+        plans.push({ type: 'enforcement_certificate', orgId: org.id, fields: { receivedOn: '2024-01-02', holder: `${org.shortName.slice(1, 3)}执法员${i}`, certNo: certNo(short, i), field: org.shortName.slice(1) }, steps, stall: 1 });
+      }
+    }
+    for (const on of spread(k, r, year, perYear)) {
+      const a = r.int(1, holders);
+      const officers = { officer1: certNo(short, a), officer2: certNo(short, (a % holders) + 1) };
+      const major = r.chance(0.15);
+      const fields = { receivedOn: on, kind: 'penalty', source: r.pick(['inspection', 'report', 'transfer']), matter: r.pick(MATTERS), major };
+      if (r.chance(0.05)) {
+        plans.push({ type: 'enforcement', orgId: org.id, fields, steps: [{ on: wd(k, on, 2), action: 'refuse', data: { reason: '违法事实不能成立' } }], stall: 1 });
+        continue;
+      }
+      const filed = wd(k, on, r.int(1, 3));
+      const investigated = wd(k, filed, r.int(8, 25));
+      const notified = wd(k, investigated, r.int(1, 3));
+      const hearing = r.chance(0.08);
+      const steps: Step[] = [
+        { on: filed, action: 'file', data: officers },
+        { on: investigated, action: 'investigate', data: { findings: '经调查，违法事实清楚，证据确凿' } },
+        { on: notified, action: 'notify', data: { proposal: '拟依法作出处理', hearingRight: hearing } },
+      ];
+      let last = notified;
+      if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { host: '法制科', summary: '当事人进行了陈述申辩' } });
+      if (major || hearing) steps.push({ on: (last = wd(k, last, 3)), action: 'legal_review', by: 'admin', data: { reviewer: '区司法局法制审核组', qualified: true, opinion: r.chance(0.8) ? 'approved' : 'amended' } });
+      const exempt = r.chance(0.12);
+      const decided = wd(k, last, r.int(2, 6));
+      steps.push({
+        on: decided,
+        action: 'decide',
+        data: exempt
+          ? { decision: r.chance(0.5) ? 'first_violation' : 'minor', waived: r.int(5, 60) * 100, exemptionItem: `MF-${String(r.int(1, MATTERS.length)).padStart(3, '0')}` }
+          : { decision: r.pick(['penalty', 'penalty', 'lighter', 'mitigated']), fine: r.int(5, 200) * 100, collective: major },
+      });
+      steps.push({ on: cd(k, decided, r.int(0, 5)), action: 'serve', data: { method: r.pick(['direct', 'post', 'electronic']) } });
+      steps.push({ on: wd(k, decided, r.chance(0.93) ? r.int(1, 6) : r.int(9, 14)), action: 'publicize', data: { summary: `${org.shortName}对${fields.matter}作出处理决定` } });
+      steps.push({ on: cd(k, decided, r.int(15, 40)), action: 'execute', data: { performance: exempt ? 'none' : r.pick(['performed', 'performed', 'enforced']) } });
+      plans.push({ type: 'enforcement', orgId: org.id, fields, steps: steps.sort((x, y) => x.on.localeCompare(y.on)), stall: 1 });
+    }
+  }
+  // 案卷评查 in the fourth quarter; legality review, decisions and legal opinions through the year.
+  spread(k, r, year, 22).forEach((on, i) => {
+    const score = { subject: 10, evidence: r.int(20, 30), procedure: r.int(18, 30), law: r.int(14, 20), documents: r.int(6, 10) };
+    const total = Object.values(score).reduce((a, b) => a + b, 0);
+    const grade = total >= 90 ? 'excellent' : total >= 60 ? 'pass' : 'fail';
+    const receivedOn = `${year}-11-${String(3 + (i % 20)).padStart(2, '0')}`;
+    plans.push({ type: 'file_review', orgId: justice, fields: { receivedOn, caseNumber: `${r.pick(ENFORCERS)[0]}执〔${year}〕${i + 1}号`, caseOrg: '区执法部门' }, steps: [{ on: addDays(receivedOn, 5), action: 'score', by: 'admin', data: { ...score, grade, problems: grade === 'excellent' ? undefined : '文书说理不充分' } }, { on: addDays(receivedOn, 25), action: 'rectify', by: 'admin', data: { measures: '已完成整改' } }], stall: 1 });
+  });
+  spread(k, r, year, 16).forEach((on, i) => {
+    const reviewed = wd(k, on, r.int(5, 14));
+    const steps: Step[] = [{ on: reviewed, action: 'review', data: { opinion: r.chance(0.85) ? 'amended' : 'approved', reviewer: '区司法局法制科' } }, { on: wd(k, reviewed, 10), action: 'issue', data: { docNo: `青政规〔${year}〕${i + 1}号` } }];
+    steps.push({ on: cd(k, steps[1].on, r.int(5, 25)), action: 'file', data: { filedWith: '区人大常委会、市人民政府' } });
+    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title: `青溪区规范性文件${year}-${i + 1}`, drafter: r.pick([...orgs.values()].filter((o) => o.kind === 'department')).name, materials: true }, steps, stall: 1 });
+  });
+  for (let i = 0; i < 6; i++) {
+    const on = `${year}-0${i + 2}-10`;
+    const from = wd(k, on, 5);
+    const submitted = cd(k, from, 40);
+    const steps: Step[] = [
+      { on: cd(k, from, 35), action: 'consult', by: 'admin', data: { from, to: addDays(from, 31), opinions: r.int(10, 120) } },
+      { on: submitted, action: 'experts', by: 'admin', data: { experts: r.int(3, 7), conclusion: '方案总体可行' } },
+      { on: submitted, action: 'risk', by: 'admin', data: { level: 'low', measures: '做好政策解读' } },
+      { on: wd(k, submitted, 8), action: 'legality', by: 'admin', data: { submittedOn: submitted, opinion: 'amended' } },
+      { on: wd(k, submitted, 12), action: 'discuss', by: 'admin', data: { meeting: `区政府第${i + 3}次常务会议` } },
+      { on: wd(k, submitted, 18), action: 'publish', by: 'admin', data: { docNo: `青政发〔${year}〕${i + 10}号` } },
+    ];
+    plans.push({ type: 'major_decision', orgId: root, fields: { receivedOn: on, title: ['城区老旧小区改造计划', '义务教育学校布局调整', '城区停车收费标准调整', '生活垃圾分类实施方案', '农村集中供水工程', '养老服务设施建设规划'][i], catalogueCode: `JC-${year}-0${i + 1}`, needsExperts: true, needsRisk: true }, steps, stall: 1 });
+  }
+  spread(k, r, year, 240).forEach((on) => {
+    const kind = r.chance(0.8) ? 'contract' : 'opinion';
+    plans.push({ type: 'legal_opinion', orgId: justice, fields: { receivedOn: on, kind, requester: r.pick([...orgs.values()].filter((o) => o.kind === 'department')).name, subject: kind === 'contract' ? '政府采购合同审查' : '涉法事务法律意见' }, steps: [{ on: wd(k, on, r.chance(0.92) ? r.int(1, 5) : r.int(6, 9)), action: 'answer', data: { adviser: r.pick(['区政府法律顾问团', '公职律师']), opinion: '已出具审查意见' } }], stall: 1 });
+  });
+  return plans;
+}
+
+/** 双随机 each spring and autumn: the 市场监管局's pool (jointly with the 卫健委 in autumn), drawn, inspected, published. */
+export async function loadDemoDraws(base: Kernel, orgs: Map<string, Org>, clerkOf: (orgId: number) => Actor, asOf: string) {
+  let day = asOf;
+  const k = await Kernel.open(base.conn, base.types, { today: () => day });
+  const market = orgs.get('区市场监管局')!;
+  const health = orgs.get('区卫健委')!;
+  const r = new Random(5003);
+  const rows = (n: number, prefix: string, category: string) =>
+    Array.from({ length: n }, (_, i) => ({ 统一社会信用代码: `92${prefix}00${String(i).padStart(9, '0')}X`, 名称: `青溪${category}经营户${i + 1}`, 行业类别: category, 风险等级: r.pick(['高', '中', '中', '低', '低', '低']) }));
+  day = '2024-02-01';
+  await importTargets(k, clerkOf(market.id), market.id, [...rows(160, '3501', '食品销售'), ...rows(60, '3502', '餐饮服务')]);
+  await importTargets(k, clerkOf(health.id), health.id, rows(40, '3503', '公共场所'));
+  for (let year = 2024; year <= yearOf(asOf); year++) {
+    for (const [month, joint] of [['04', false], ['09', true]] as const) {
+      const drawOn = `${year}-${month}-15`;
+      if (drawOn > asOf) continue;
+      day = drawOn;
+      const clerk = clerkOf(market.id);
+      const { id } = await commitDraw(k, clerk, {
+        orgId: market.id,
+        title: `${year}年${month === '04' ? '上' : '下'}半年${joint ? '食品安全部门联合' : '食品销售'}双随机抽查`,
+        item: joint ? '食品经营和公共场所卫生联合检查' : '食品销售者经营行为检查',
+        category: joint ? undefined : '食品销售',
+        counts: { high: 6, medium: 5, low: 4 },
+        inspectorsPerTarget: 2,
+        jointOrgIds: joint ? [health.id] : [],
+        conflicts: [],
+      });
+      day = k.calendar.nextWorkday(addDays(drawOn, 2));
+      await performDraw(k, clerk, id);
+      const cases = await k.db.selectFrom('cases').select('id').where('type', '=', 'inspection').where(sql`(fields->>'drawId')::int`, '=', id).execute();
+      const drawnOn = day;
+      day = asOf;
+      for (const c of cases) {
+        const inspected = wd(k, drawnOn, r.int(3, 20));
+        const published = wd(k, inspected, r.chance(0.9) ? r.int(3, 15) : r.int(21, 26));
+        if (inspected > asOf) continue;
+        await performAction(k, null, c.id, 'inspect', { on: inspected, data: { result: r.pick(['compliant', 'compliant', 'compliant', 'problems', 'transferred']) } });
+        if (published <= asOf) await performAction(k, null, c.id, 'publicize', { on: published });
+      }
+    }
+  }
+}

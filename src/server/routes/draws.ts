@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kernel } from '../../kernel/kernel.ts';
+import { canSeeOrg } from '../../kernel/auth/actor.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { getOrg } from '../../kernel/orgs.ts';
+import { maskPersonalDataInText } from '../../kernel/privacy.ts';
+import { outcomeLabel } from '../../kernel/cases/define.ts';
+import { commitDraw, commitInput, importTargets, performDraw, readDraw, verifyDraw } from '../../institutions/inspection-draw/draw.ts';
+import { uploadedRows } from '../upload.ts';
+import { requireActor, type App } from '../app.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** 双随机一公开 draws and target pools, and the public side of enforcement: draws and 执法决定公示. */
+export const drawRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
+  const draws = (scopePath: string | null, drawnOnly: boolean) =>
+    k.db
+      .selectFrom('draws as d')
+      .innerJoin('orgs as o', 'o.id', 'd.org_id')
+      .select(['d.id', 'd.title', 'd.item', 'o.name as orgName', 'd.commitment', 'd.pool_hash as poolHash', 'd.committed_at as committedAt', 'd.drawn_on as drawnOn'])
+      .$if(scopePath !== null, (q) => q.where('o.path', 'like', `${scopePath}%`))
+      .$if(drawnOnly, (q) => q.where('d.result', 'is not', null))
+      .orderBy('d.id', 'desc')
+      .execute();
+
+  app.get('/api/draws', { schema: { tags: ['双随机一公开'], summary: '管辖范围内的抽查任务' } }, async (req) => draws(requireActor(req).scopePath, false));
+
+  app.post('/api/draws', { schema: { tags: ['双随机一公开'], summary: '创建抽查任务：冻结对象库与执法人员库，公布种子的 SM3 承诺值', body: commitInput } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = await commitDraw(k, actor, req.body);
+    reply.code(201);
+    return readDraw(k, actor, id);
+  });
+
+  app.post('/api/draws/:id/draw', { schema: { tags: ['双随机一公开'], summary: '抽取：公开种子，计算结果，为每户生成检查任务', params: idParams } }, async (req) => performDraw(k, requireActor(req), req.params.id));
+
+  app.get('/api/draws/:id', { schema: { tags: ['双随机一公开'], summary: '抽查任务（抽取前仅有承诺值）', params: idParams } }, async (req) => readDraw(k, requireActor(req), req.params.id));
+
+  app.get('/api/inspection-targets', { schema: { tags: ['双随机一公开'], summary: '检查对象名录', querystring: z.object({ orgId: z.coerce.number().int().positive() }) } }, async (req) => {
+    if (!canSeeOrg(requireActor(req), (await getOrg(k.db, req.query.orgId)).path)) throw notFound('单位');
+    return k.db.selectFrom('inspection_targets').select(['id', 'credit_code as creditCode', 'name', 'category', 'risk', 'address', 'active']).where('org_id', '=', req.query.orgId).orderBy('credit_code').execute();
+  });
+
+  app.post(
+    '/api/inspection-targets/import',
+    {
+      schema: {
+        tags: ['双随机一公开'],
+        summary: '导入检查对象名录（Excel/CSV：统一社会信用代码、名称、行业类别、风险等级（高/中/低）、地址；任一行有误则全部不导入）',
+        querystring: z.object({ orgId: z.coerce.number().int().positive() }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => importTargets(k, requireActor(req), req.query.orgId, await uploadedRows(req)),
+  );
+
+  // Public: a draw's commitment from the moment it is made; seed and result once drawn, with a check anyone can repeat.
+  app.get('/api/public/draws', { schema: { tags: ['公开'], summary: '双随机抽查任务及承诺值（无需登录）', security: [] } }, async () => draws(null, false));
+
+  app.get('/api/public/draws/:id', { schema: { tags: ['公开'], summary: '抽查任务的公开记录：承诺值、种子、名录与结果，可用 npx fazhi draw verify 复核', security: [], params: idParams } }, async (req) => {
+    const d = await readDraw(k, null, req.params.id);
+    return { ...d, verification: d.seed ? verifyDraw(d) : null };
+  });
+
+  app.get('/api/public/enforcement', { schema: { tags: ['公开'], summary: '行政执法决定公示（无需登录，个人信息已隐去）', security: [], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req) => {
+    const def = k.types.get('enforcement');
+    let q = k.db
+      .selectFrom('case_events as p')
+      .innerJoin('cases as c', 'c.id', 'p.case_id')
+      .innerJoin('orgs as o', 'o.id', 'c.org_id')
+      .innerJoin('case_events as d', (j) => j.onRef('d.case_id', '=', 'c.id').on('d.kind', '=', 'decide'))
+      .select(['c.number', 'c.title', 'c.outcome', 'o.name as orgName', 'd.occurred_on as decidedOn', 'p.occurred_on as publishedOn', 'p.data'])
+      .where('p.type', '=', 'enforcement')
+      .where('p.kind', '=', 'publicize');
+    if (req.query.year) q = q.where('p.occurred_on', '>=', `${req.query.year}-01-01`).where('p.occurred_on', '<=', `${req.query.year}-12-31`);
+    const rows = await q.orderBy('p.occurred_on', 'desc').limit(500).execute();
+    return rows.map(({ data, outcome, title, ...r }) => ({ ...r, matter: maskPersonalDataInText(title), decision: outcomeLabel(def, outcome), summary: maskPersonalDataInText(String((data as any)?.summary ?? '')) }));
+  });
+};
