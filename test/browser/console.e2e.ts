@@ -33,6 +33,17 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
 
+/** A fresh browser context logged in as a demo account. */
+async function login(username: string) {
+  const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })).newPage();
+  await p.goto(base);
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(DEMO_PASSWORD);
+  await p.getByRole('button', { name: /登\s*录/ }).click();
+  await p.getByTestId('me').waitFor();
+  return p;
+}
+
 after(async () => {
   await browser?.close();
   await app?.close();
@@ -158,15 +169,6 @@ test('a leader sees masked parties and no actions', async () => {
 });
 
 test('the annual report: write with a figure token, see its value, review, approve, submit, publish, find it on the portal', async () => {
-  const login = async (username: string) => {
-    const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })).newPage();
-    await p.goto(base);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: /登\s*录/ }).click();
-    await p.getByTestId('me').waitFor();
-    return p;
-  };
   const act = async (p: Page, label: string, state: string) => {
     // Ant Design spaces out two-character button labels (送 审).
     await p.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) }).click();
@@ -224,4 +226,34 @@ test('the annual report: write with a figure token, see its value, review, appro
   const fs = await import('node:fs');
   assert.equal(fs.readFileSync((await download.path())!).subarray(0, 2).toString(), 'PK');
   await visitor.screenshot({ path: 'test-results/portal.png', fullPage: true });
+});
+
+test('双随机: commit a draw, see its commitment, draw it, and find it verified on the portal', async () => {
+  const admin = await login('admin');
+  await admin.getByRole('link', { name: '双随机抽查' }).click();
+  await admin.getByRole('button', { name: '新建抽查任务' }).click();
+  const dialog = admin.getByRole('dialog');
+  await dialog.getByLabel('抽查单位').click();
+  await admin.keyboard.type('市场监督');
+  await admin.locator('.ant-select-tree-node-content-wrapper', { hasText: '青溪区市场监督管理局' }).click();
+  await dialog.getByLabel('任务名称').fill('冬季食品销售专项抽查');
+  await dialog.getByLabel('抽查事项').fill('食品销售者经营行为检查');
+  await dialog.getByLabel('行业类别（为空则不限）').fill('食品销售');
+  await dialog.getByRole('button', { name: '冻结名录并公布承诺值' }).click();
+  const commitment = await admin.getByTestId('commitment').innerText();
+  assert.match(commitment, /^[0-9a-f]{64}$/);
+  await admin.getByText('抽取时公开', { exact: true }).waitFor();
+  await admin.locator('.ant-drawer').getByRole('button', { name: /^抽\s*取$/ }).click();
+  await admin.getByText('已抽取，检查任务已生成').waitFor();
+  assert.equal(await admin.locator('.ant-drawer .ant-table-row').count(), 5, '2 high, 2 medium, 1 low');
+  await admin.screenshot({ path: 'test-results/draw.png', fullPage: true });
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(base + '/portal/draws');
+  await visitor.getByRole('link', { name: '冬季食品销售专项抽查' }).click();
+  await visitor.getByText('复核通过').waitFor();
+  assert.equal(await visitor.getByTestId('commitment').innerText(), commitment, 'the commitment published before the draw');
+  await visitor.goto(base + '/portal/enforcement');
+  await visitor.locator('.ant-table-row').first().waitFor();
+  assert.match(await visitor.locator('.ant-table-row').first().innerText(), /执〔20\d\d〕\d+号/, '执法决定 are public, by 案号');
 });

@@ -13,6 +13,8 @@ import { AnalysisPage } from './pages/Analysis.tsx';
 import { ReportsPage } from './pages/Reports.tsx';
 import { ReportEditorPage } from './pages/ReportEditor.tsx';
 import { PortalPage } from './pages/Portal.tsx';
+import { RegistersPage } from './pages/Registers.tsx';
+import { DrawsPage } from './pages/Draws.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -39,6 +41,8 @@ export function Shell() {
     { key: '/cases', label: <Link to="/cases">案件办理</Link> },
     { key: '/indicators', label: <Link to="/indicators">指标统计</Link> },
     { key: '/reports', label: <Link to="/reports">年度报告</Link> },
+    { key: '/registers', label: <Link to="/registers">清单管理</Link> },
+    { key: '/draws', label: <Link to="/draws">双随机抽查</Link> },
     { key: '/analysis', label: <Link to="/analysis">报告分析</Link> },
     { key: '/calendar', label: <Link to="/calendar">期限与节假日</Link> },
   ];
@@ -77,6 +81,8 @@ export function Shell() {
               <Route path="/indicators" element={<IndicatorsPage />} />
               <Route path="/reports" element={<ReportsPage />} />
               <Route path="/reports/:id" element={<ReportEditorPage />} />
+              <Route path="/registers" element={<RegistersPage />} />
+              <Route path="/draws" element={<DrawsPage />} />
               <Route path="/analysis" element={<AnalysisPage />} />
               <Route path="/calendar" element={<CalendarPage />} />
             </Routes>

@@ -86,10 +86,10 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
   );
 }
 
-/** An org of the user's scope, picked from the tree (承办单位, 调解委员会). */
-function OrgPicker(props: { value?: number; onChange?: (v: number) => void }) {
+/** An org (or several) of the user's scope, picked from the tree and searchable by name (承办单位, 调解委员会, 抄送). */
+export function OrgPicker(props: { value?: number | number[]; onChange?: (v: any) => void; multiple?: boolean; placeholder?: string }) {
   const tree = useOrgTree();
-  return <TreeSelect {...props} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择单位" data-testid="org-picker" />;
+  return <TreeSelect placeholder="请选择单位" {...props} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll showSearch treeNodeFilterProp="title" data-testid="org-picker" />;
 }
 
 export function SchemaFields({ schema, prefix = [] }: { schema: Schema | null; prefix?: string[] }) {

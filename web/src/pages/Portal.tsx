@@ -1,23 +1,38 @@
 import { useEffect, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { Button, Card, Empty, Layout, List, Space, Typography } from 'antd';
+import { Button, Card, Empty, Layout, List, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
+import { ChangeLog, RegisterItems } from './Registers.tsx';
+import { DrawRecord } from './Draws.tsx';
 
 /** The public portal (no login): every published 法治政府建设年度报告, as text and as downloads. */
 export function PortalPage() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#8b0000', display: 'flex', alignItems: 'center' }}>
-        <Link to="/portal">
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
-            法治政府建设年度报告公开
-          </Typography.Title>
-        </Link>
+      <Layout.Header style={{ background: '#8b0000', display: 'flex', alignItems: 'center', gap: 32 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+          法治政府建设信息公开
+        </Typography.Title>
+        {[
+          ['/portal', '年度报告'],
+          ['/portal/registers', '权责与事项清单'],
+          ['/portal/enforcement', '执法决定公示'],
+          ['/portal/draws', '双随机抽查'],
+        ].map(([to, label]) => (
+          <Link key={to} to={to} style={{ color: '#fff' }}>
+            {label}
+          </Link>
+        ))}
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 960, margin: '0 auto', width: '100%' }}>
         <Routes>
           <Route index element={<PublishedList />} />
           <Route path="reports/:id" element={<PublishedReport />} />
+          <Route path="registers" element={<PublicRegisters />} />
+          <Route path="registers/:id" element={<PublicRegister />} />
+          <Route path="enforcement" element={<PublicEnforcement />} />
+          <Route path="draws" element={<PublicDraws />} />
+          <Route path="draws/:id" element={<PublicDraw />} />
         </Routes>
       </Layout.Content>
     </Layout>
@@ -86,6 +101,110 @@ function PublishedReport() {
           {r.date.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日')}
         </p>
       </article>
+    </Card>
+  );
+}
+
+/** Loads a public resource once; shows the server's message if it is not there. */
+function usePublic<T = any>(url: string): [T | undefined, string | undefined] {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api(url).then(setData, (e) => setError(e.message));
+  }, [url]);
+  return [data, error];
+}
+
+function PublicRegisters() {
+  const [rows] = usePublic<any[]>('/api/public/registers');
+  return (
+    <Card title="权责清单及各类事项清单（现行版本）">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={!rows}
+        dataSource={rows}
+        pagination={false}
+        columns={[
+          { title: '单位', dataIndex: 'orgName' },
+          { title: '清单', dataIndex: 'kindName', render: (v, r: any) => <Link to={`/portal/registers/${r.id}`}>{v}</Link> },
+          { title: '版本', dataIndex: 'version', width: 80, render: (v) => `第${v}版` },
+          { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
+          { title: '事项数', dataIndex: 'count', width: 80 },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function PublicRegister() {
+  const { id } = useParams();
+  const [r, error] = usePublic(`/api/public/registers/${id}`);
+  if (error) return <Empty description={error} />;
+  if (!r) return <Card loading />;
+  return (
+    <Card title={`${r.orgName} · ${r.kindName}（第${r.version}版，${r.publishedOn}发布）`}>
+      <RegisterItems columns={r.columns} items={r.items} />
+      <Typography.Title level={5}>调整记录</Typography.Title>
+      <ChangeLog changes={r.changes} />
+    </Card>
+  );
+}
+
+function PublicEnforcement() {
+  const [rows] = usePublic<any[]>('/api/public/enforcement');
+  return (
+    <Card title="行政执法决定公示">
+      <Table
+        rowKey="number"
+        size="small"
+        loading={!rows}
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        columns={[
+          { title: '案号', dataIndex: 'number', width: 200 },
+          { title: '执法机关', dataIndex: 'orgName', width: 170 },
+          { title: '违法行为', dataIndex: 'matter' },
+          { title: '决定', dataIndex: 'decision', width: 120, render: (v) => <Tag>{v}</Tag> },
+          { title: '决定日期', dataIndex: 'decidedOn', width: 110 },
+          { title: '公示日期', dataIndex: 'publishedOn', width: 110 },
+        ]}
+        expandable={{ expandedRowRender: (r: any) => r.summary }}
+      />
+    </Card>
+  );
+}
+
+function PublicDraws() {
+  const [rows] = usePublic<any[]>('/api/public/draws');
+  return (
+    <Card title="“双随机、一公开”抽查任务">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={!rows}
+        dataSource={rows}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '任务', dataIndex: 'title', render: (v, r: any) => <Link to={`/portal/draws/${r.id}`}>{v}</Link> },
+          { title: '单位', dataIndex: 'orgName', width: 180 },
+          { title: '承诺值（抽取前公布）', dataIndex: 'commitment', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
+          { title: '抽取日期', dataIndex: 'drawnOn', width: 110, render: (v) => v ?? '待抽取' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function PublicDraw() {
+  const { id } = useParams();
+  const [d, error] = usePublic(`/api/public/draws/${id}`);
+  if (error) return <Empty description={error} />;
+  if (!d) return <Card loading />;
+  return (
+    <Card title={d.title} extra={<Button href={`/api/public/draws/${id}`}>下载公开记录（JSON）</Button>}>
+      {d.verification && <Tag color={d.verification.ok ? 'green' : 'red'}>{d.verification.ok ? '复核通过' : d.verification.problems.join('；')}</Tag>}
+      <DrawRecord d={d} />
     </Card>
   );
 }

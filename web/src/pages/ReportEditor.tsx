@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { api } from '../api.ts';
-import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
+import { useCaseTypes } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
+import { OrgPicker } from '../components/SchemaForm.tsx';
 import { STATE_COLORS } from './Reports.tsx';
 
 const TOKEN = /\{\{\s*([^{}\s]+)\s*\}\}/g;
@@ -53,7 +54,6 @@ export function ReportEditorPage() {
   const { id } = useParams();
   const { message } = App.useApp();
   const types = useCaseTypes();
-  const tree = useOrgTree();
   const [report, setReport] = useState<any>();
   const [sections, setSections] = useState<any[]>([]);
   const [title, setTitle] = useState('');
@@ -246,7 +246,7 @@ export function ReportEditorPage() {
         <Form form={form} layout="vertical">
           {acting?.key === 'submit' && (
             <Form.Item name="copyTo" label="抄送单位">
-              <TreeSelect multiple treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll placeholder="可不选" />
+              <OrgPicker multiple placeholder="可不选" />
             </Form.Item>
           )}
           <Form.Item name="comment" label={acting?.key === 'return' ? '退回理由' : '意见'} rules={acting?.key === 'return' ? [{ required: true, message: '请写明退回理由' }] : []}>

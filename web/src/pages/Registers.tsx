@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Drawer, Form, Input, Select, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { api } from '../api.ts';
+import { useMe } from '../session.tsx';
+import { FormModal } from '../components/FormModal.tsx';
+import { OrgPicker } from '../components/SchemaForm.tsx';
+
+/** A register's items, with option keys shown as their labels. */
+export function RegisterItems({ columns, items }: { columns: any[]; items: any[] }) {
+  return (
+    <Table
+      rowKey="code"
+      size="small"
+      dataSource={items}
+      pagination={{ pageSize: 20, showSizeChanger: false }}
+      columns={columns.map((c) => ({ title: c.title, dataIndex: c.field, ellipsis: true, render: (v: string) => (c.options ? (c.options[v] ?? v) : v) }))}
+    />
+  );
+}
+
+/** The change log: what each version added, removed and changed. */
+export function ChangeLog({ changes }: { changes: any[] }) {
+  return (
+    <Timeline
+      items={changes.map((c) => ({
+        children: (
+          <>
+            第{c.version}版 · {c.publishedOn} · {c.note}
+            <div>
+              {c.added.length > 0 && <Tag color="green">新增 {c.added.length}</Tag>}
+              {c.removed.length > 0 && <Tag color="red">取消 {c.removed.length}</Tag>}
+              {c.changed.length > 0 && <Tag color="orange">调整 {c.changed.length}</Tag>}
+            </div>
+            {[...c.removed.map((x: string) => `取消 ${x}`), ...c.changed.map((x: string) => `调整 ${x}`)].slice(0, 10).map((x) => (
+              <Typography.Text type="secondary" key={x} style={{ display: 'block' }}>
+                {x}
+              </Typography.Text>
+            ))}
+          </>
+        ),
+      }))}
+    />
+  );
+}
+
+/** 清单管理: every register in scope; publish a new version from Excel; items and change log. */
+export function RegistersPage() {
+  const me = useMe();
+  const [kinds, setKinds] = useState<any[]>([]);
+  const [rows, setRows] = useState<any[]>();
+  const [open, setOpen] = useState<any>();
+  const [publishing, setPublishing] = useState(false);
+  const [problems, setProblems] = useState<string[]>();
+  const load = useCallback(() => api('/api/registers').then(setRows), []);
+  useEffect(() => {
+    api('/api/registers/kinds').then(setKinds);
+    load();
+  }, [load]);
+  const show = async (id: number) => setOpen(await api(`/api/registers/${id}`));
+  const columnsOf = (kind: string) => kinds.find((k) => k.key === kind)?.columns ?? [];
+
+  return (
+    <Card
+      title="清单管理"
+      extra={
+        me.role !== 'leader' && (
+          <Button type="primary" onClick={() => setPublishing(true)}>
+            发布新版本（Excel 导入）
+          </Button>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">每次发布都保存完整的新版本；公开网站显示现行版本和历次调整。</Typography.Paragraph>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={!rows}
+        dataSource={rows}
+        pagination={false}
+        columns={[
+          { title: '单位', dataIndex: 'orgName' },
+          { title: '清单', dataIndex: 'kindName', render: (v, r: any) => <a onClick={() => show(r.id)}>{v}</a> },
+          { title: '现行版本', dataIndex: 'version', width: 90, render: (v) => `第${v}版` },
+          { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
+          { title: '事项数', dataIndex: 'count', width: 90 },
+        ]}
+      />
+      <Drawer open={Boolean(open)} onClose={() => setOpen(undefined)} size={960} title={open && `${open.orgName} · ${open.kindName}（第${open.version}版）`} extra={open && <Button href={`/api/registers/${open.id}/export.xlsx`}>导出 Excel</Button>}>
+        {open && (
+          <>
+            <RegisterItems columns={columnsOf(open.kind)} items={open.items} />
+            <Typography.Title level={5}>调整记录</Typography.Title>
+            <ChangeLog changes={open.changes} />
+          </>
+        )}
+      </Drawer>
+      {publishing && (
+        <FormModal
+          width={640}
+          title="发布清单新版本"
+          okText="发布"
+          initialValues={{ orgId: me.orgId }}
+          onClose={() => (setPublishing(false), setProblems(undefined))}
+          submit={async (v) => {
+            const file = v.file?.fileList?.[0]?.originFileObj;
+            const form = new FormData();
+            form.append('file', file);
+            try {
+              const r = await api(`/api/registers/import?orgId=${v.orgId}&kind=${v.kind}&note=${encodeURIComponent(v.note)}`, { form });
+              setPublishing(false);
+              load();
+              return `已发布第${r.version}版，共${r.count}项`;
+            } catch (e: any) {
+              setProblems(e.body?.details?.problems);
+              throw e;
+            }
+          }}
+        >
+          <Form.Item name="kind" label="清单" rules={[{ required: true, message: '请选择清单' }]}>
+            <Select options={kinds.map((k) => ({ value: k.key, label: k.name }))} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+            {({ getFieldValue }) => getFieldValue('kind') && <a href={`/api/registers/template.xlsx?kind=${getFieldValue('kind')}`}>下载模板</a>}
+          </Form.Item>
+          <Form.Item name="orgId" label="单位" rules={[{ required: true }]}>
+            <OrgPicker />
+          </Form.Item>
+          <Form.Item name="note" label="调整说明" rules={[{ required: true, message: '请填写调整说明' }]}>
+            <Input placeholder="如：根据机构职能调整动态更新" />
+          </Form.Item>
+          <Form.Item name="file" label="整表文件（.xlsx 或 .csv，首行为栏目名）" rules={[{ required: true, message: '请选择文件' }]}>
+            <Upload beforeUpload={() => false} maxCount={1} accept=".xlsx,.csv">
+              <Button>选择文件</Button>
+            </Upload>
+          </Form.Item>
+          {problems && <Alert type="error" title={`共 ${problems.length} 处有误，未发布`} description={<div style={{ maxHeight: 200, overflow: 'auto' }}>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
+        </FormModal>
+      )}
+    </Card>
+  );
+}
