@@ -26,6 +26,8 @@ export const ENFORCERS: [string, number, number][] = [
 ];
 
 const certNo = (short: string, i: number) => `QX${String(ENFORCERS.findIndex(([s]) => s === short) + 1).padStart(2, '0')}${String(i).padStart(4, '0')}`;
+/** The district's 重大行政决策目录, the same each year. */
+const MAJOR_DECISIONS = ['城区老旧小区改造计划', '义务教育学校布局调整', '城区停车收费标准调整', '生活垃圾分类实施方案', '农村集中供水工程', '养老服务设施建设规划'];
 const MATTERS = ['未按规定明码标价', '销售过期食品', '无证经营', '占道经营', '违法排放污水', '超限运输', '未按规定设置安全警示标志', '违规倾倒建筑垃圾', '擅自改变房屋用途', '未取得卫生许可证从业'];
 
 /** Registers the district and its departments keep; 证照分离 at seed 002's 6 + 3 + 11 + 40. */
@@ -47,6 +49,9 @@ export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, 
     const n = 20 + cases;
     await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '首次发布', on, items: items(n) });
     if (asOf >= '2025-03-20') await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '根据机构职能调整动态更新', on: '2025-03-20', items: items(n + 3).filter((_, i) => i !== 4) });
+  }
+  for (let year = 2024; `${year}-01-20` <= asOf; year++) {
+    await publishRegister(k.db, admin, { orgId: root.id, kind: kinds.get('major_decisions'), note: `${year}年度目录`, on: `${year}-01-20`, items: MAJOR_DECISIONS.map((name, i) => ({ code: `JC-${year}-0${i + 1}`, name, undertaker: '区政府有关部门', planned: `${year}年${i + 6}月` })) });
   }
   await publishRegister(k.db, admin, {
     orgId: orgs.get('区司法局')!.id,
@@ -136,7 +141,7 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       { on: wd(k, submitted, 12), action: 'discuss', by: 'admin', data: { meeting: `区政府第${i + 3}次常务会议` } },
       { on: wd(k, submitted, 18), action: 'publish', by: 'admin', data: { docNo: `青政发〔${year}〕${i + 10}号` } },
     ];
-    plans.push({ type: 'major_decision', orgId: root, fields: { receivedOn: on, title: ['城区老旧小区改造计划', '义务教育学校布局调整', '城区停车收费标准调整', '生活垃圾分类实施方案', '农村集中供水工程', '养老服务设施建设规划'][i], catalogueCode: `JC-${year}-0${i + 1}`, needsExperts: true, needsRisk: true }, steps, stall: 1 });
+    plans.push({ type: 'major_decision', orgId: root, fields: { receivedOn: on, title: MAJOR_DECISIONS[i], catalogueCode: `JC-${year}-0${i + 1}`, needsExperts: true, needsRisk: true }, steps, stall: 1 });
   }
   spread(k, r, year, 240).forEach((on) => {
     const kind = r.chance(0.8) ? 'contract' : 'opinion';

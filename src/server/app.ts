@@ -21,7 +21,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { registerRoutes } from './routes/registers.ts';
-import { drawRoutes } from './routes/draws.ts';
+import { enforcementRoutes } from './routes/enforcement.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,7 +103,7 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   await app.register(analysisRoutes());
   await app.register(reportRoutes(k));
   await app.register(registerRoutes(k));
-  await app.register(drawRoutes(k));
+  await app.register(enforcementRoutes(k));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html'))) {

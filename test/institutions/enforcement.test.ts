@@ -1,11 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDatabase, makeWorld, rejects, type World } from '../helpers.ts';
-import { createCase, performAction, getCase } from '../../src/kernel/cases/engine.ts';
+import { sql } from 'kysely';
+import { createCase, performAction, getCase, addAttachment } from '../../src/kernel/cases/engine.ts';
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
 import { publishRegister, readRegister, registerWorkbook, rowsToItems, parseItems } from '../../src/kernel/registers.ts';
 import { readRows } from '../../src/kernel/cases/import.ts';
 import { createRegisterKinds } from '../../src/institutions/registers/index.ts';
+import { sampleCaseFiles } from '../../src/institutions/enforcement/sampling.ts';
 
 eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评查; registers', (tdb) => {
   let w: World;
@@ -41,6 +43,20 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     const c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'filed');
     assert.equal(c.clocks.find((k: any) => k.key === 'decision')!.dueOn, '2025-07-01', '90 日 from 立案');
+  });
+
+  test('全过程记录: files belong to the current step, a closed step takes no more, stored files never change', async () => {
+    const id = await clue('2025-04-07');
+    await step(id, 'file', '2025-04-08', { officer1: 'SF2025001', officer2: 'SF2025002' });
+    const fileEvent = (await getCase(w.k, w.clerk, id)).timeline.at(-1)!.id;
+    await addAttachment(w.k, w.clerk, id, { filename: '现场检查笔录.pdf', mime: 'application/pdf', content: Buffer.from('笔录'), eventId: fileEvent });
+    await step(id, 'investigate', '2025-04-20', { findings: '属实' });
+    await rejects(addAttachment(w.k, w.clerk, id, { filename: '补拍照片.jpg', mime: 'image/jpeg', content: Buffer.from('jpg'), eventId: fileEvent }), 409, /该环节已办结/);
+    const later = await addAttachment(w.k, w.clerk, id, { filename: '调查终结报告.pdf', mime: 'application/pdf', content: Buffer.from('报告') });
+    const files = (await getCase(w.k, w.clerk, id)).attachments;
+    assert.deepEqual(files.map((a: any) => a.step), ['2025-04-08 立案', '2025-04-20 调查终结']);
+    await assert.rejects(sql`update attachments set filename = 'x' where id = ${later}`.execute(w.k.db), /不得修改或删除/);
+    await assert.rejects(sql`delete from attachments where id = ${later}`.execute(w.k.db), /不得修改或删除/);
   });
 
   test('a major case cannot be decided without 法制审核, and no handler may review it', async () => {
@@ -89,6 +105,24 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     assert.equal(v['行政执法.法制审核'].value, 2);
     assert.equal(v['行政执法.罚没金额'].value, 5000);
     assert.deepEqual([v['行政执法.按期公示率'].numerator, v['行政执法.按期公示率'].denominator, v['行政执法.按期公示率'].value], [1, 2, 50]);
+  });
+
+  test('案卷评查 samples closed case files at random, never one twice', async () => {
+    for (const on of ['2025-07-01', '2025-07-02', '2025-07-03']) {
+      const id = await clue(on);
+      await toNotified(id, on);
+      await step(id, 'decide', on, { decision: 'penalty', fine: 1000 });
+      await step(id, 'serve', on, { method: 'direct' });
+      await step(id, 'execute', '2025-07-20', { performance: 'performed' });
+    }
+    const input = { reviewerOrgId: w.justice, fromOrgId: w.district, year: 2025, count: 2 };
+    const first = await sampleCaseFiles(w.k, w.admin, input);
+    assert.deepEqual([first.sampled, first.of], [2, 3]);
+    const second = await sampleCaseFiles(w.k, w.admin, { ...input, count: 5 });
+    assert.deepEqual([second.sampled, second.of], [1, 1]);
+    assert.equal(new Set([...first.numbers, ...second.numbers]).size, 3);
+    await rejects(sampleCaseFiles(w.k, w.admin, input), 400, /没有可供评查的已结案卷/);
+    await rejects(sampleCaseFiles(w.k, w.eduClerk, input), 403);
   });
 
   test('案卷评查: the grade must match the score; problems are rectified', async () => {

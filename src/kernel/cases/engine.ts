@@ -412,7 +412,10 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       recordedAt: e.recorded_at,
     })),
     actions: actions.map(actionForm),
-    attachments: attachments.map((a) => ({ ...a, size: Number(a.size) })),
+    attachments: attachments.map((a) => {
+      const e = events.find((x) => x.id === a.event_id);
+      return { ...a, size: Number(a.size), step: e ? `${e.occurred_on} ${actionLabel(e.kind)}` : null };
+    }),
     links: links.map((l) => {
       const t = k.types.get(l.type);
       return { caseId: l.id, number: l.number, typeName: t.name, stateLabel: stateLabel(t, l.state), direction: l.from_case_id === c.id ? '转出' : '来源', via: def.actions.find((a) => a.key === l.kind)?.label ?? t.actions.find((a) => a.key === l.kind)?.label ?? l.kind };
@@ -541,19 +544,26 @@ export async function recomputeAllClocks(k: Kernel, onProgress?: (done: number) 
   }
 }
 
-export async function addAttachment(k: Kernel, actor: Actor, caseId: number, file: { filename: string; mime: string; content: Buffer }) {
+/**
+ * 全过程记录: a file documents the case's current step (its latest event). Once a later step is
+ * taken, that step is closed and its record can no longer be added to; a trigger refuses any
+ * change or deletion of a stored file, and its SM3 is in the audit chain.
+ */
+export async function addAttachment(k: Kernel, actor: Actor, caseId: number, file: { filename: string; mime: string; content: Buffer; eventId?: number }) {
   const c = await loadCase(k, actor, caseId);
   assertCanAct(actor, c.org_path);
   if (file.content.length === 0) throw badRequest('附件为空文件');
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw badRequest(`附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
   const hash = sm3(file.content);
+  const latest = await k.db.selectFrom('case_events').select(['id', 'kind']).where('case_id', '=', c.id).orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  if (file.eventId !== undefined && file.eventId !== latest.id) throw conflict('该环节已办结，其全过程记录材料不能再补充；材料只能附于当前环节');
   return k.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('attachments')
-      .values({ case_id: c.id, filename: file.filename, mime: file.mime, size: file.content.length, sm3: hash, content: file.content, uploaded_by: actor.id })
+      .values({ case_id: c.id, event_id: latest.id, filename: file.filename, mime: file.mime, size: file.content.length, sm3: hash, content: file.content, uploaded_by: actor.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, { actorId: actor.id, action: 'case.attach', entity: 'case', entityId: c.id, after: { attachmentId: row.id, filename: file.filename, size: file.content.length, sm3: hash } });
+    await appendAudit(trx, { actorId: actor.id, action: 'case.attach', entity: 'case', entityId: c.id, after: { attachmentId: row.id, step: latest.kind, eventId: latest.id, filename: file.filename, size: file.content.length, sm3: hash } });
     return row.id;
   });
 }

@@ -239,6 +239,14 @@ CREATE TABLE draws (
   created_by int REFERENCES users(id)
 );
 `,
+  '0006_attachments_immutable': `
+CREATE FUNCTION attachments_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '全过程记录材料一经上传不得修改或删除';
+END $$;
+CREATE TRIGGER attachments_no_change BEFORE UPDATE OR DELETE ON attachments
+  FOR EACH ROW EXECUTE FUNCTION attachments_immutable();
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -109,16 +109,28 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     }
   }
 
-  app.post('/api/cases/:id/attachments', { schema: { tags: ['案件'], summary: '上传附件（multipart，单个文件不超过20MB）', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const actor = requireActor(req);
-    if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件');
-    const file = await req.file();
-    if (!file) throw badRequest('没有收到文件');
-    const content = await file.toBuffer();
-    const id = await addAttachment(k, actor, req.params.id, { filename: file.filename, mime: file.mimetype, content });
-    reply.code(201);
-    return { ok: true, id };
-  });
+  app.post(
+    '/api/cases/:id/attachments',
+    {
+      schema: {
+        tags: ['案件'],
+        summary: '上传全过程记录材料（multipart，单个文件不超过20MB；附于当前环节，上传后不得修改或删除）',
+        params: idParams,
+        querystring: z.object({ eventId: z.coerce.number().int().positive().optional().meta({ title: '所附环节（缺省为当前环节）' }) }),
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件');
+      const file = await req.file();
+      if (!file) throw badRequest('没有收到文件');
+      const content = await file.toBuffer();
+      const id = await addAttachment(k, actor, req.params.id, { filename: file.filename, mime: file.mimetype, content, eventId: req.query.eventId });
+      reply.code(201);
+      return { ok: true, id };
+    },
+  );
 
   app.get('/api/attachments/:id', { schema: { tags: ['案件'], summary: '下载附件', params: idParams } }, async (req, reply) => {
     const a = await getAttachment(k, requireActor(req), req.params.id);

@@ -181,7 +181,7 @@ export function CasePage() {
           <Card title="附件" size="small">
             {c.attachments.map((a: any) => (
               <div key={a.id}>
-                <a href={`/api/attachments/${a.id}`}>{a.filename}</a> <Typography.Text type="secondary">{(a.size / 1024).toFixed(1)} KB · SM3 {a.sm3.slice(0, 12)}…</Typography.Text>
+                <a href={`/api/attachments/${a.id}`}>{a.filename}</a> <Typography.Text type="secondary">{a.step && `${a.step} · `}{(a.size / 1024).toFixed(1)} KB · SM3 {a.sm3.slice(0, 12)}…</Typography.Text>
               </div>
             ))}
             {c.actions.length > 0 && (

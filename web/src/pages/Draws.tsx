@@ -63,6 +63,7 @@ export function DrawsPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [problems, setProblems] = useState<string[]>();
+  const [sampling, setSampling] = useState(false);
   const load = useCallback(() => api('/api/draws').then(setRows), []);
   useEffect(() => {
     load();
@@ -79,10 +80,11 @@ export function DrawsPage() {
   };
   return (
     <Card
-      title="双随机一公开"
+      title="双随机一公开与案卷评查"
       extra={
         me.role !== 'leader' && (
           <Space>
+            <Button onClick={() => setSampling(true)}>案卷评查抽样</Button>
             <Button onClick={() => setImporting(true)}>导入检查对象名录</Button>
             <Button type="primary" onClick={() => setCreating(true)}>
               新建抽查任务
@@ -171,6 +173,34 @@ export function DrawsPage() {
             </Form.Item>
             <Form.Item name="inspectorsPerTarget" label="每户检查人员">
               <InputNumber min={2} max={10} />
+            </Form.Item>
+          </Space>
+        </FormModal>
+      )}
+      {sampling && (
+        <FormModal
+          title="案卷评查抽样"
+          okText="随机抽取"
+          initialValues={{ reviewerOrgId: me.orgId, fromOrgId: me.scopeOrgId, year: Number(me.today.slice(0, 4)), count: 20 }}
+          onClose={() => setSampling(false)}
+          submit={async (v) => {
+            const r = await api('/api/file-reviews/sample', { body: v });
+            setSampling(false);
+            return `从${r.of}份已结案卷中随机抽取${r.sampled}份，已生成评查任务（见案件办理 › 执法案卷评查）`;
+          }}
+        >
+          <Form.Item name="reviewerOrgId" label="评查单位" rules={[{ required: true }]}>
+            <OrgPicker />
+          </Form.Item>
+          <Form.Item name="fromOrgId" label="被评查单位（含下级）" rules={[{ required: true }]}>
+            <OrgPicker />
+          </Form.Item>
+          <Space>
+            <Form.Item name="year" label="结案年度" rules={[{ required: true }]}>
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+            <Form.Item name="count" label="抽取份数" rules={[{ required: true }]}>
+              <InputNumber min={1} max={500} />
             </Form.Item>
           </Space>
         </FormModal>

@@ -7,13 +7,14 @@ import { getOrg } from '../../kernel/orgs.ts';
 import { maskPersonalDataInText } from '../../kernel/privacy.ts';
 import { outcomeLabel } from '../../kernel/cases/define.ts';
 import { commitDraw, commitInput, importTargets, performDraw, readDraw, verifyDraw } from '../../institutions/inspection-draw/draw.ts';
+import { sampleCaseFiles } from '../../institutions/enforcement/sampling.ts';
 import { uploadedRows } from '../upload.ts';
 import { requireActor, type App } from '../app.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** 双随机一公开 draws and target pools, and the public side of enforcement: draws and 执法决定公示. */
-export const drawRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
+/** 双随机一公开 draws and target pools, 案卷评查 sampling, and the public side of enforcement: draws and 执法决定公示. */
+export const enforcementRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   const draws = (scopePath: string | null, drawnOnly: boolean) =>
     k.db
       .selectFrom('draws as d')
@@ -53,6 +54,23 @@ export const drawRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
       },
     },
     async (req) => importTargets(k, requireActor(req), req.query.orgId, await uploadedRows(req)),
+  );
+
+  app.post(
+    '/api/file-reviews/sample',
+    {
+      schema: {
+        tags: ['行政执法'],
+        summary: '案卷评查抽样：从所选单位（含下级）某年度已结案卷中随机抽取，生成评查任务',
+        body: z.object({
+          reviewerOrgId: z.number().int().positive().meta({ title: '评查单位' }),
+          fromOrgId: z.number().int().positive().meta({ title: '被评查单位（含下级）' }),
+          year: z.number().int().min(2000).max(2100).meta({ title: '结案年度' }),
+          count: z.number().int().min(1).max(500).meta({ title: '抽取份数' }),
+        }),
+      },
+    },
+    async (req) => sampleCaseFiles(k, requireActor(req), req.body),
   );
 
   // Public: a draw's commitment from the moment it is made; seed and result once drawn, with a check anyone can repeat.
