@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect, Upload } from 'antd';
+import { Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { FormModal } from '../components/FormModal.tsx';
+import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
 
 export function CaseListPage() {
   const me = useMe();
@@ -137,12 +138,8 @@ function ImportModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
       initialValues={{ orgId: me.orgId }}
       onClose={onClose}
       submit={async (v) => {
-        const file = v.file?.fileList?.[0]?.originFileObj;
-        if (!file) throw new Error('请选择要导入的文件');
-        const form = new FormData();
-        form.append('file', file);
         try {
-          const r = await api(`/api/${v.type}/import?orgId=${v.orgId}`, { form });
+          const r = await api(`/api/${v.type}/import?orgId=${v.orgId}`, { form: spreadsheetForm(v) });
           onDone();
           return `已导入 ${r.imported} 条`;
         } catch (e: any) {
@@ -160,12 +157,8 @@ function ImportModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
       <Form.Item name="orgId" label="办理单位（受理单位）" rules={[{ required: true }]}>
         <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
       </Form.Item>
-      <Form.Item name="file" label="文件" rules={[{ required: true, message: '请选择文件' }]}>
-        <Upload beforeUpload={() => false} maxCount={1} accept=".xlsx,.csv">
-          <Button>选择文件</Button>
-        </Upload>
-      </Form.Item>
-      {problems && <Alert type="error" title={`共 ${problems.length} 行有误，未导入任何数据`} description={<div style={{ maxHeight: 200, overflow: 'auto' }}>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
+      <SpreadsheetField />
+      <ProblemsAlert problems={problems} nothing="未导入任何数据" />
     </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
+import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
 import { OrgPicker } from '../components/SchemaForm.tsx';
 
 export const RISK: Record<string, [string, string]> = { high: ['red', '高风险'], medium: ['orange', '中风险'], low: ['green', '低风险'] };
@@ -212,10 +213,8 @@ export function DrawsPage() {
           initialValues={{ orgId: me.orgId }}
           onClose={() => (setImporting(false), setProblems(undefined))}
           submit={async (v) => {
-            const form = new FormData();
-            form.append('file', v.file?.fileList?.[0]?.originFileObj);
             try {
-              const r = await api(`/api/inspection-targets/import?orgId=${v.orgId}`, { form });
+              const r = await api(`/api/inspection-targets/import?orgId=${v.orgId}`, { form: spreadsheetForm(v) });
               setImporting(false);
               return `已导入 ${r.imported} 户`;
             } catch (e: any) {
@@ -228,12 +227,8 @@ export function DrawsPage() {
           <Form.Item name="orgId" label="单位" rules={[{ required: true }]}>
             <OrgPicker />
           </Form.Item>
-          <Form.Item name="file" label="文件" rules={[{ required: true, message: '请选择文件' }]}>
-            <Upload beforeUpload={() => false} maxCount={1} accept=".xlsx,.csv">
-              <Button>选择文件</Button>
-            </Upload>
-          </Form.Item>
-          {problems && <Alert type="error" title={`共 ${problems.length} 处有误，未导入任何数据`} description={<div style={{ maxHeight: 200, overflow: 'auto' }}>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
+          <SpreadsheetField />
+          <ProblemsAlert problems={problems} nothing="未导入任何数据" />
         </FormModal>
       )}
     </Card>

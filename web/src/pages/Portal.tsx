@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { Button, Card, Empty, Layout, List, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
-import { ChangeLog, RegisterItems } from './Registers.tsx';
+import { ChangeLog, RegisterItems, RegisterList } from './Registers.tsx';
 import { DrawRecord } from './Draws.tsx';
 
 /** The public portal (no login): every published 法治政府建设年度报告, as text and as downloads. */
@@ -119,20 +119,7 @@ function PublicRegisters() {
   const [rows] = usePublic<any[]>('/api/public/registers');
   return (
     <Card title="权责清单及各类事项清单（现行版本）">
-      <Table
-        rowKey="id"
-        size="small"
-        loading={!rows}
-        dataSource={rows}
-        pagination={false}
-        columns={[
-          { title: '单位', dataIndex: 'orgName' },
-          { title: '清单', dataIndex: 'kindName', render: (v, r: any) => <Link to={`/portal/registers/${r.id}`}>{v}</Link> },
-          { title: '版本', dataIndex: 'version', width: 80, render: (v) => `第${v}版` },
-          { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
-          { title: '事项数', dataIndex: 'count', width: 80 },
-        ]}
-      />
+      <RegisterList rows={rows} name={(r) => <Link to={`/portal/registers/${r.id}`}>{r.kindName}</Link>} />
     </Card>
   );
 }

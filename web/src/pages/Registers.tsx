@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Drawer, Form, Input, Select, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Button, Card, Drawer, Form, Input, Select, Table, Tag, Timeline, Typography } from 'antd';
 import { api } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
+import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
 import { OrgPicker } from '../components/SchemaForm.tsx';
 
 /** A register's items, with option keys shown as their labels. */
@@ -14,6 +15,26 @@ export function RegisterItems({ columns, items }: { columns: any[]; items: any[]
       dataSource={items}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={columns.map((c) => ({ title: c.title, dataIndex: c.field, ellipsis: true, render: (v: string) => (c.options ? (c.options[v] ?? v) : v) }))}
+    />
+  );
+}
+
+/** Registers with their current version; `name` renders the way into one. */
+export function RegisterList({ rows, name }: { rows?: any[]; name: (r: any) => React.ReactNode }) {
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={!rows}
+      dataSource={rows}
+      pagination={false}
+      columns={[
+        { title: '单位', dataIndex: 'orgName' },
+        { title: '清单', dataIndex: 'kindName', render: (_, r: any) => name(r) },
+        { title: '现行版本', dataIndex: 'version', width: 90, render: (v) => `第${v}版` },
+        { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
+        { title: '事项数', dataIndex: 'count', width: 90 },
+      ]}
     />
   );
 }
@@ -71,20 +92,7 @@ export function RegistersPage() {
       }
     >
       <Typography.Paragraph type="secondary">每次发布都保存完整的新版本；公开网站显示现行版本和历次调整。</Typography.Paragraph>
-      <Table
-        rowKey="id"
-        size="small"
-        loading={!rows}
-        dataSource={rows}
-        pagination={false}
-        columns={[
-          { title: '单位', dataIndex: 'orgName' },
-          { title: '清单', dataIndex: 'kindName', render: (v, r: any) => <a onClick={() => show(r.id)}>{v}</a> },
-          { title: '现行版本', dataIndex: 'version', width: 90, render: (v) => `第${v}版` },
-          { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
-          { title: '事项数', dataIndex: 'count', width: 90 },
-        ]}
-      />
+      <RegisterList rows={rows} name={(r) => <a onClick={() => show(r.id)}>{r.kindName}</a>} />
       <Drawer open={Boolean(open)} onClose={() => setOpen(undefined)} size={960} title={open && `${open.orgName} · ${open.kindName}（第${open.version}版）`} extra={open && <Button href={`/api/registers/${open.id}/export.xlsx`}>导出 Excel</Button>}>
         {open && (
           <>
@@ -102,11 +110,8 @@ export function RegistersPage() {
           initialValues={{ orgId: me.orgId }}
           onClose={() => (setPublishing(false), setProblems(undefined))}
           submit={async (v) => {
-            const file = v.file?.fileList?.[0]?.originFileObj;
-            const form = new FormData();
-            form.append('file', file);
             try {
-              const r = await api(`/api/registers/import?orgId=${v.orgId}&kind=${v.kind}&note=${encodeURIComponent(v.note)}`, { form });
+              const r = await api(`/api/registers/import?orgId=${v.orgId}&kind=${v.kind}&note=${encodeURIComponent(v.note)}`, { form: spreadsheetForm(v) });
               setPublishing(false);
               load();
               return `已发布第${r.version}版，共${r.count}项`;
@@ -128,12 +133,8 @@ export function RegistersPage() {
           <Form.Item name="note" label="调整说明" rules={[{ required: true, message: '请填写调整说明' }]}>
             <Input placeholder="如：根据机构职能调整动态更新" />
           </Form.Item>
-          <Form.Item name="file" label="整表文件（.xlsx 或 .csv，首行为栏目名）" rules={[{ required: true, message: '请选择文件' }]}>
-            <Upload beforeUpload={() => false} maxCount={1} accept=".xlsx,.csv">
-              <Button>选择文件</Button>
-            </Upload>
-          </Form.Item>
-          {problems && <Alert type="error" title={`共 ${problems.length} 处有误，未发布`} description={<div style={{ maxHeight: 200, overflow: 'auto' }}>{problems.map((p) => <div key={p}>{p}</div>)}</div>} />}
+          <SpreadsheetField label="整表文件（.xlsx 或 .csv，首行为栏目名）" />
+          <ProblemsAlert problems={problems} nothing="未发布" />
         </FormModal>
       )}
     </Card>
