@@ -117,5 +117,6 @@ export async function reportContent(k: Kernel, report: StoredReport) {
 export async function reportAsDocx(k: Kernel, report: StoredReport): Promise<Buffer> {
   const { reportDocx } = await import('./docx.ts');
   const c = await reportContent(k, report);
-  return reportDocx({ ...c, orgName: (await getOrg(k.db, report.org_id)).name });
+  // The signature is the org's name, after which a long title breaks.
+  return reportDocx({ ...c, orgName: c.signature });
 }

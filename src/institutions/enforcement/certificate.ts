@@ -51,17 +51,30 @@ export const enforcementCertificate = defineCaseType({
   ],
 });
 
+export interface ValidCertificate {
+  certNo: string;
+  holder: string;
+  orgId: number;
+}
+
 /**
- * Which of these certificate numbers are not valid today in the case's government: unknown,
- * suspended, revoked, or past their 年审.
+ * The certificates valid on a day, held in these orgs or anywhere under an org path: neither
+ * suspended nor revoked, and not past their 年审. Sorted by number.
  */
-export async function invalidCertificates(db: Database, orgId: number, certNos: string[], on: string): Promise<string[]> {
-  const gov = await governmentOf(db, orgId);
-  const { rows } = await sql<{ cert_no: string }>`
-    select c.fields->>'certNo' as cert_no from cases c join orgs o on o.id = c.org_id
+export async function validCertificates(db: Database, where: { orgIds: number[] } | { under: string }, on: string): Promise<ValidCertificate[]> {
+  const holders = 'orgIds' in where ? sql`c.org_id in (${sql.join(where.orgIds)})` : sql`o.path like ${where.under + '%'}`;
+  const { rows } = await sql<ValidCertificate>`
+    select c.fields->>'certNo' as "certNo", c.fields->>'holder' as holder, c.org_id as "orgId"
+    from cases c join orgs o on o.id = c.org_id
     left join case_clocks cc on cc.case_id = c.id and cc.clock = 'review'
-    where c.type = 'enforcement_certificate' and c.state = 'valid' and o.path like ${gov.path + '%'}
-      and c.fields->>'certNo' in (${sql.join(certNos)}) and (cc.due_on is null or cc.due_on >= ${on})`.execute(db);
-  const valid = new Set(rows.map((r) => r.cert_no));
+    where c.type = 'enforcement_certificate' and c.state = 'valid' and ${holders}
+      and (cc.due_on is null or cc.due_on >= ${on})
+    order by 1`.execute(db);
+  return rows;
+}
+
+/** Which of these certificate numbers are not valid on the day in the case's government. */
+export async function invalidCertificates(db: Database, orgId: number, certNos: string[], on: string): Promise<string[]> {
+  const valid = new Set((await validCertificates(db, { under: (await governmentOf(db, orgId)).path }, on)).map((c) => c.certNo));
   return certNos.filter((n) => !valid.has(n));
 }

@@ -6,6 +6,7 @@ import { assertCanAct } from '../../kernel/auth/actor.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { getOrg } from '../../kernel/orgs.ts';
 import { createCase } from '../../kernel/cases/engine.ts';
+import { pick } from '../inspection-draw/draw.ts';
 
 /**
  * 案卷评查 sampling: closed enforcement case files of a year, from the units under `fromOrgId`,
@@ -30,12 +31,7 @@ export async function sampleCaseFiles(k: Kernel, actor: Actor, input: { reviewer
     .orderBy('c.number')
     .execute();
   if (!pool.length) throw badRequest(`${from.name}${input.year}年没有可供评查的已结案卷`);
-  const picked = [...pool];
-  for (let i = 0; i < Math.min(input.count, picked.length); i++) {
-    const j = i + randomInt(picked.length - i);
-    [picked[i], picked[j]] = [picked[j], picked[i]];
-  }
-  const chosen = picked.slice(0, Math.min(input.count, picked.length));
+  const chosen = pick(pool, input.count, () => randomInt(2 ** 47) / 2 ** 47);
   const today = k.today();
   return k.db.transaction().execute(async (trx) => {
     for (const c of chosen) {

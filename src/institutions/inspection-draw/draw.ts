@@ -7,7 +7,7 @@ import { appendAudit, canonicalJson, sm3 } from '../../kernel/audit/audit.ts';
 import { badRequest, conflict, notFound } from '../../kernel/errors.ts';
 import { getOrg, governmentOf } from '../../kernel/orgs.ts';
 import { createCase } from '../../kernel/cases/engine.ts';
-import { sql } from 'kysely';
+import { validCertificates } from '../enforcement/certificate.ts';
 
 /**
  * The 双随机 draw (国发〔2019〕5号), made verifiable:
@@ -47,8 +47,8 @@ function stream(seed: string) {
   };
 }
 
-/** Picks n of xs without replacement (partial Fisher–Yates). */
-function pick<T>(xs: T[], n: number, next: () => number): T[] {
+/** Picks n of xs without replacement (partial Fisher–Yates); `next` gives numbers in [0,1). */
+export function pick<T>(xs: T[], n: number, next: () => number): T[] {
   const a = [...xs];
   const k = Math.min(n, a.length);
   for (let i = 0; i < k; i++) {
@@ -112,12 +112,7 @@ export async function commitDraw(k: Kernel, actor: Actor, input: z.infer<typeof 
   let q = k.db.selectFrom('inspection_targets').select(['credit_code as code', 'name', 'risk']).where('org_id', 'in', orgIds).where('active', '=', true);
   if (input.category) q = q.where('category', '=', input.category);
   const targets = [...new Map((await q.execute()).map((t) => [t.code, t])).values()].sort((a, b) => a.code.localeCompare(b.code));
-  const { rows: inspectors } = await sql<{ certNo: string; holder: string; orgId: number }>`
-    select c.fields->>'certNo' as "certNo", c.fields->>'holder' as holder, c.org_id as "orgId" from cases c
-    left join case_clocks cc on cc.case_id = c.id and cc.clock = 'review'
-    where c.type = 'enforcement_certificate' and c.state = 'valid' and c.org_id in (${sql.join(orgIds)})
-      and (cc.due_on is null or cc.due_on >= ${k.today()})
-    order by 1`.execute(k.db);
+  const inspectors = await validCertificates(k.db, { orgIds }, k.today());
   for (const risk of ['high', 'medium', 'low'] as Risk[]) {
     const have = targets.filter((t) => t.risk === risk).length;
     if (input.counts[risk] > have) throw badRequest(`${RISK_LABELS[risk]}对象只有${have}户，不足${input.counts[risk]}户`);
