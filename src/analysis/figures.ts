@@ -41,25 +41,30 @@ export function chineseNumber(s: string): number {
 
 // Longest first, so 个工作日 wins over 个 and 人次 over 人.
 const UNIT_WORDS = [
-  '个百分点', '个工作日', '平方米', '人次', '家次', '户次', '万元', '亿元', '元', '个月', '小时', '分钟', '公里',
+  '家\\(次\\)', '户\\(次\\)', '人\\(次\\)', '个百分点', '个工作日', '平方米', '人次', '家次', '户次', '万元', '亿元', '元', '个月', '小时', '分钟', '公里',
   '件', '起', '人', '次', '场', '个', '项', '家', '份', '张', '天', '日', '篇', '期', '名', '户', '条', '批', '所', '处',
   '台', '辆', '套', '本', '册', '吨', '亩', '米', '支', '位', '部', '门', '块', '座', '间', '轮', '类', '组',
 ];
-const ARABIC = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
-const CHINESE = '[零〇一二两三四五六七八九十百千]+';
-const NUM = `(?:${ARABIC}|${CHINESE})`;
+// Thousands separated by commas, or by the single spaces PDF text layers leave (4 827 家次).
+const ARABIC = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?`;
+// 万/亿 inside a numeral (一万一千) belong to it; a trailing one is split off below (三万元 is 3 万元).
+const CHINESE = '[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*';
+// 百分之十二点五: a Chinese decimal, in rates written in words.
+const CHINESE_DECIMAL = '[零〇一二两三四五六七八九十百]+点[零〇一二三四五六七八九]+';
+const NUM = `(?:${ARABIC}|${CHINESE_DECIMAL}|${CHINESE})`;
 const FIGURE = new RegExp(
   String.raw`(近|约|逾|超过|不少于|不足|大约)?` + // approximate prefix
     String.raw`(百分之)?(${NUM})(?:\s*[-~—–至到]\s*(${NUM}))?` + // value, range
     String.raw`(万|亿)?(余|多)?` + // multiplier, approximate suffix
-    String.raw`(%|‰|${UNIT_WORDS.join('|')})` +
+    String.raw`(%|‰|${UNIT_WORDS.join('|')})?` + // a unit; only 百分之… may go without
+
     String.raw`(以上|左右|之多|余)?`,
   'gu',
 );
 
 /** Phrases whose numeral is part of a name, not a count. */
 const FIXED = /^(三项制度|两个维护|四个意识|四个自信|两个确立|[七八九]五普法|三重一大|一件事|两法衔接|一网通办|一次办|一站式|一门式|一窗|三级|四级|五级|两个|一批|一起|一次性|一体|一线|一把手|五个|六个方面|双随机)/;
-const CH_NUM_ONLY = new RegExp(`^${CHINESE}$`, 'u');
+const CH_NUM_ONLY = new RegExp(`^(?:${CHINESE}|[百千])$`, 'u');
 
 /** The noun phrase a figure counts: what follows a measure word, else the clause before it. */
 function countedPhrase(text: string, start: number, end: number, unit: string): string {
@@ -79,7 +84,19 @@ export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(text); m; m = FIGURE.exec(text)) {
-    const [whole, prefix, percentWord, rawValue, rawMax, mult, approxMid, unitWord, approxEnd] = m;
+    const [whole, prefix, percentWord, rawNumber, rawMaxNumber, rawMult, approxMid, rawUnit, approxEnd] = m;
+    if (!rawUnit && !percentWord) continue;
+    let rawValue = rawNumber;
+    let rawMax = rawMaxNumber;
+    let mult = rawMult;
+    // 三万元, 1.5万人次: a trailing 万/亿 of a Chinese numeral is the multiplier (a unit with 元).
+    const lastChar = (rawMax ?? rawValue).slice(-1);
+    if (!mult && (lastChar === '万' || lastChar === '亿') && CH_NUM_ONLY.test(rawValue)) {
+      mult = lastChar;
+      if (rawMax) rawMax = rawMax.slice(0, -1);
+      else rawValue = rawValue.slice(0, -1);
+    }
+    const unitWord = (rawUnit ?? '').replace(/[()]/g, '');
     const start = m.index;
     const end = start + whole.length;
     const prev = text[start - 1] ?? '';
@@ -90,18 +107,23 @@ export function extractFigures(text: string): Figure[] {
     if (unitWord === '日' && /月$/.test(text.slice(0, numStart))) continue; // 2月12日 is a date
     if (/[〔\[]\d*$/.test(text.slice(Math.max(0, numStart - 6), numStart))) continue;
     const chinese = CH_NUM_ONLY.test(rawValue);
+    if (rawValue.includes('点') && !percentWord) continue; // 三点 is not a number but 百分之三点五 is
     if (chinese) {
       if (FIXED.test(text.slice(numStart, numStart + 6))) continue;
       // A lone 一 with a measure word is almost always idiom (一项重要任务, 一起部署).
-      if (rawValue === '一' || rawValue === '两' && unitWord === '个') continue;
-      // 百场公益普法 names a campaign; a count starts with a digit word.
-      if (/^[百千万]/.test(rawValue)) continue;
+      if (!percentWord && (rawValue === '一' || rawValue === '两' && unitWord === '个')) continue;
+      // 百场公益普法 names a campaign; a count starts with a digit word (百分之百 is a rate).
+      if (/^[百千万]/.test(rawValue) && !percentWord) continue;
       if (/^[是者期届轮中大]/.test(text[numStart + rawValue.length] ?? '')) continue;
     }
     if (unitWord === '门' || unitWord === '部' || unitWord === '间') {
       if (!/^\d/.test(rawValue)) continue; // 五部门 is a name; 12部 a count of items only with digits
     }
-    const parse = (s: string) => (CH_NUM_ONLY.test(s) ? chineseNumber(s) : Number(s.replace(/,/g, '')));
+    const parse = (s: string) => {
+      const dot = s.indexOf('点');
+      if (dot > 0) return Number(`${chineseNumber(s.slice(0, dot))}.${[...s.slice(dot + 1)].map((c) => chineseNumber(c)).join('')}`);
+      return CH_NUM_ONLY.test(s) ? chineseNumber(s) : Number(s.replace(/[, ]/g, ''));
+    };
     const factor = mult === '万' ? 10_000 : mult === '亿' ? 100_000_000 : 1;
     let unit = unitWord;
     let scale = factor;

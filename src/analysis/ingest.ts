@@ -2,7 +2,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { unzipSync, strFromU8 } from 'fflate';
 import { identity, type MappedText } from './mapped.ts';
+import { assertZipWithinLimits } from '../kernel/zip-guard.ts';
 import { AppError } from '../kernel/errors.ts';
+import { decodeChinese, UndecodableError, utf16Guess } from './encoding.ts';
+import { htmlDocument, type PageMeta } from './html.ts';
 
 /**
  * Turns an uploaded file into text. For plain text and HTML the offsets of the result index the
@@ -10,6 +13,8 @@ import { AppError } from '../kernel/errors.ts';
  * offsets index the extracted text, which the analysis returns as well.
  */
 export const MAX_INPUT_BYTES = 30 * 1024 * 1024;
+/** A text layer this long is not an annual report; stopping here keeps memory bounded. */
+export const MAX_PDF_CHARS = 3_000_000;
 export type Format = 'text' | 'html' | 'docx' | 'pdf';
 
 export interface Ingested {
@@ -18,16 +23,19 @@ export interface Ingested {
   source: string;
   /** The readable text, mapped into `source`. */
   text: MappedText;
+  /** For web pages: <title>, meta tags and 发布机构/发布日期/索引号 lines. */
+  meta?: PageMeta;
 }
 
 const fail = (msg: string) => new AppError(422, 'unreadable', msg);
 
+/** Text in UTF-8, UTF-16, GBK or Big5; a file none of them reads as Chinese is refused, never returned as garbage. */
 export function decodeText(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    // Many government pages and files are still GB2312/GBK.
-    return new TextDecoder('gb18030').decode(bytes);
+    return decodeChinese(bytes).text.replace(/^\uFEFF/, '');
+  } catch (e) {
+    if (e instanceof UndecodableError) throw fail('无法可靠识别该文件的文字编码（不是 UTF-8、UTF-16、GBK 或 Big5），请用“另存为 UTF-8”后重新上传');
+    throw e;
   }
 }
 
@@ -157,14 +165,16 @@ export function joinWrappedLines(page: string): string {
   return out;
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+/** The text layer of a PDF, page by page; pdf.js's caches are emptied as it goes so memory stays bounded. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   let doc;
   try {
     doc = await pdfjs.getDocument({
-      // pdf.js refuses Buffers (and detaches what it is given): pass a copy as a plain Uint8Array.
-      data: new Uint8Array(bytes),
+      // pdf.js refuses Buffers and detaches what it is given: hand over a buffer the bytes own
+      // outright (no 30 MB copy), copy only a slice of a shared one (Node's small-Buffer pool).
+      data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes),
       cMapUrl: path.join(root, 'cmaps') + '/',
       cMapPacked: true,
       standardFontDataUrl: path.join(root, 'standard_fonts') + '/',
@@ -176,13 +186,23 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     throw fail(`PDF 文件无法打开：${e?.name === 'PasswordException' ? '文件已加密' : '文件已损坏'}`);
   }
   const pages: string[] = [];
+  let chars = 0;
   for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
     pages.push(joinWrappedLines(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join('')));
+    // Without this pdf.js keeps every page's parsed resources until the end: memory grows with the page count.
+    page.cleanup();
+    if (i % 100 === 0) await doc.cleanup();
+    chars += pages[pages.length - 1].length;
+    if (chars > MAX_PDF_CHARS) {
+      await doc.destroy();
+      throw fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`);
+    }
   }
   await doc.destroy();
   const text = pages.join('\n');
-  if (text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
+  if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
   return text;
 }
 
@@ -196,20 +216,21 @@ export async function ingest(filename: string, bytes: Uint8Array): Promise<Inges
     return { format: 'pdf', source: t, text: identity(t) };
   }
   if (head.startsWith('PK\u0003\u0004')) {
+    assertZipWithinLimits(bytes, `文件「${filename}」`);
     if (ext !== '.docx' && !unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']) throw fail(`文件「${filename}」是压缩包，不是 Word 文档`);
     const t = docxText(bytes);
     if (!t.trim()) throw fail(`Word 文档「${filename}」没有文字`);
     return { format: 'docx', source: t, text: identity(t) };
   }
   if (ext === '.doc' || ext === '.wps') throw fail(`暂不支持旧版 ${ext} 格式，请另存为 .docx 后上传`);
-  if (looksBinary(bytes)) throw fail(`文件「${filename}」不是文本、网页、Word(.docx) 或 PDF 文件`);
+  if (!utf16Guess(bytes) && looksBinary(bytes)) throw fail(`文件「${filename}」不是文本、网页、Word(.docx) 或 PDF 文件`);
   const source = decodeText(bytes);
   if (!source.trim()) throw fail(`文件「${filename}」没有文字`);
   const isHtml = ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>])/i.test(source.slice(0, 500));
   if (isHtml) {
-    const text = htmlText(source);
+    const { text, meta } = htmlDocument(source);
     if (!text.text.trim()) throw fail(`网页「${filename}」中没有正文文字`);
-    return { format: 'html', source, text };
+    return { format: 'html', source, text, meta };
   }
   return { format: 'text', source, text: identity(source) };
 }

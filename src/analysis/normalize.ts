@@ -4,7 +4,7 @@ import { rewrite, type MappedText } from './mapped.ts';
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** Characters that occur only in traditional text; their absence lets us skip conversion. */
-const TRADITIONAL_HINT = /[這個們國會發與實進點說時為對經區開關處還幾當從於數據門現將設]/;
+const TRADITIONAL_HINT = /[這個們國會發與實進點說時為對經區開關處還幾當從於數據門現將設萬億兩來眾複]/;
 
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 /**

@@ -30,6 +30,7 @@ export interface Heading {
 const CN = '[一二三四五六七八九十]+';
 const MARKERS: [number, RegExp][] = [
   [1, new RegExp(`^${CN}、`, 'u')],
+  [1, new RegExp(`^第${CN}部分`, 'u')],
   [2, new RegExp(`^\\(${CN}\\)`, 'u')],
   [3, /^\d{1,2}[.、](?!\d)/u],
   [4, /^\(\d{1,2}\)/u],
@@ -80,7 +81,10 @@ function isoDate(line: string): string | null {
 
 const ENTITY_SUFFIX = /(人民政府|管理委员会|管委会|委员会|办公室|办事处|政府|局|委|办|区委|县委|中心|院|厅|署|街道|镇|乡)$/;
 
-export function analyzeStructure(text: string): Structure {
+/** Who a preamble says reports: 2024年以来，昌江区政府坚持… ; 我区/我局 name no one, the page metadata does. */
+const PREAMBLE = /^(?:\d{4}\s*年(?:以来|度)?[，,]?\s*)?((?:中共)?[\p{Script=Han}]{2,24}?(?:人民政府|政府|管理委员会|管委会|委员会|办公室|办事处|局|委|办|街道|镇|乡|区|县|市))(?:坚持|始终|深入|全面|认真|紧紧|紧扣|围绕|按照|以习近平|在[^，,。]{0,12}(?:领导|指导)下)/u;
+
+export function analyzeStructure(text: string, meta: { title?: string; publisher?: string; date?: string } = {}): Structure {
   const lines: { text: string; start: number; end: number }[] = [];
   for (let i = 0, s = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === '\n') {
@@ -93,7 +97,7 @@ export function analyzeStructure(text: string): Structure {
   // Title: the first line that reads like one.
   const first = lines[0];
   const titleLine = first && !MARKERS.some(([, re]) => re.test(first.text)) && /报告|情况|总结/.test(first.text) && first.text.length <= 80 ? first : undefined;
-  const title = titleLine ? titleLine.text.replace(/[\s|｜]+$/, '') : null;
+  const title = titleLine ? titleLine.text.replace(/[\s|｜]+$/, '') : meta.title && /报告|情况|总结/.test(meta.title) ? meta.title : null;
 
   // Signature block: a date line near the end, and the org name right above or below it.
   let date: string | null = null;
@@ -115,7 +119,11 @@ export function analyzeStructure(text: string): Structure {
   }
 
   const yearInTitle = title ? /(\d{4})\s*年/.exec(title) : null;
-  const entity = title && yearInTitle ? title.slice(0, title.indexOf(yearInTitle[0])).trim() || signature : signature;
+  const preambleLine = lines.find((l) => l !== titleLine && !MARKERS.some(([, re]) => re.test(l.text)));
+  const preamble = preambleLine && preambleLine.start < 2000 ? PREAMBLE.exec(preambleLine.text) : null;
+  const fromPreamble = preamble && !/^(我|本|全)/.test(preamble[1]) ? preamble[1] : null;
+  const entity = (title && yearInTitle ? title.slice(0, title.indexOf(yearInTitle[0])).trim() || null : null) ?? signature ?? fromPreamble ?? meta.publisher ?? null;
+  if (!date && meta.date) date = meta.date;
 
   const sections: Heading[] = [];
   for (const l of lines) {
@@ -148,7 +156,8 @@ export function analyzeStructure(text: string): Structure {
 
   const years = [...(title ?? '').matchAll(/(\d{4})\s*年/g)].map((m) => +m[1]);
   const headingYears = sections.filter((s) => s.level === 1).flatMap((s) => [...s.heading.matchAll(/(\d{4})年/g)].map((m) => +m[1]));
-  const year = years[0] ?? (headingYears.length ? Math.min(...headingYears) : date ? +date.slice(0, 4) - 1 : null);
+  const preambleYear = preambleLine ? /^(\d{4})\s*年/.exec(preambleLine.text) : null;
+  const year = years[0] ?? (headingYears.length ? Math.min(...headingYears) : preambleYear ? +preambleYear[1] : date ? +date.slice(0, 4) - 1 : null);
 
   const top = sections.filter((s) => s.level === 1);
   for (const s of top) {

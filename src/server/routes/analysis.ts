@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { analyzeFile, type FileResult } from '../../analysis/files.ts';
-import { MAX_INPUT_BYTES } from '../../analysis/ingest.ts';
+import { addCrossYear, type FileResult } from '../../analysis/files.ts';
+import { INDICATORS } from '../../analysis/compare.ts';
 import { badRequest } from '../../kernel/errors.ts';
+import { analyzeInWorker } from '../parse-worker.ts';
+import { partLimits, readPart, UPLOAD_LIMITS } from '../upload.ts';
 import { requireActor, type App } from '../app.ts';
 
 export const MAX_FILES = 50;
@@ -12,7 +14,7 @@ export const analysisRoutes = (): FastifyPluginAsync => async (app: App) => {
     {
       schema: {
         tags: ['报告分析'],
-        summary: `分析已发布的法治政府建设年度报告（multipart，最多${MAX_FILES}个文件，txt/html/docx/pdf，单个不超过${MAX_INPUT_BYTES / 1048576}MB）`,
+        summary: `分析已发布的法治政府建设年度报告（multipart，最多${MAX_FILES}个文件，txt/html/docx/pdf，单个不超过${UPLOAD_LIMITS.analysis.bytes / 1048576}MB）`,
         consumes: ['multipart/form-data'],
       },
     },
@@ -20,12 +22,14 @@ export const analysisRoutes = (): FastifyPluginAsync => async (app: App) => {
       requireActor(req);
       if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传报告文件');
       const results: FileResult[] = [];
-      for await (const part of req.files({ limits: { files: MAX_FILES, fileSize: MAX_INPUT_BYTES + 1 } })) {
-        const bytes = await part.toBuffer();
-        results.push(await analyzeFile(part.filename, new Uint8Array(bytes), true));
+      // Parsing (docx, PDF, web pages) happens in the parse worker, so the server keeps answering meanwhile.
+      for await (const part of req.files(partLimits('analysis', MAX_FILES))) {
+        const bytes = await readPart(req, part, 'analysis');
+        results.push(await analyzeInWorker(part.filename, new Uint8Array(bytes)));
       }
       if (!results.length) throw badRequest('没有收到文件');
-      return { results };
+      // The indicators' labels travel with the results, for the console's comparison table.
+      return { results: addCrossYear(results), indicators: INDICATORS.map(({ key, label, unit }) => ({ key, label, unit })) };
     },
   );
 };

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Card, Col, Empty, List, Row, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Card, Col, Empty, List, Row, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { api } from '../api.ts';
+import { AnalysisCompare, type IndicatorLabel } from './AnalysisCompare.tsx';
 
 const KIND: Record<string, string> = {
   achievements: '举措成效',
@@ -10,6 +11,15 @@ const KIND: Record<string, string> = {
   other: '其他',
   unknown: '未识别',
 };
+
+/** A checked relation in one line: 91.2% = 271 ÷ 297, 60 = 6 + 3 + 11 + 40, 由20压缩至8, 同比 +25%. */
+function relationText(x: any): string {
+  if (x.kind === 'rate') return `${x.stated}% = ${x.parts[0]} ÷ ${x.parts[1]}`;
+  if (x.kind === 'sum') return `${x.stated} = ${x.parts.join(' + ')}`;
+  if (x.kind === 'yoy') return `${x.parts[0]} → ${x.parts[1]}：变化${x.computed}%`;
+  if (x.kind === 'reduction') return `${x.parts[0]} → ${x.parts[1]}`;
+  return `列出${x.computed}项，与所称${x.stated}项相符`;
+}
 
 /** The report's cleaned text, with headings in bold, figures underlined and contradictions in red. */
 function Highlighted({ r }: { r: any }) {
@@ -45,6 +55,7 @@ export function AnalysisPage() {
   const [results, setResults] = useState<any[]>([]);
   const [selected, setSelected] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [indicators, setIndicators] = useState<IndicatorLabel[]>([]);
   const current = results.find((r) => r.file === selected && !r.error);
   return (
     <Row gutter={16}>
@@ -62,6 +73,7 @@ export function AnalysisPage() {
               api('/api/analysis', { form })
                 .then((r) => {
                   setResults((prev) => [...prev.filter((p) => !r.results.some((x: any) => x.file === p.file)), ...r.results]);
+                  setIndicators(r.indicators ?? []);
                   setSelected(r.results.find((x: any) => !x.error)?.file);
                 })
                 .catch((e) => message.error(e.message, 6))
@@ -76,22 +88,33 @@ export function AnalysisPage() {
       </Col>
       {results.length > 0 && (
         <Col span={24}>
-          <Card title="对比" size="small" style={{ marginBottom: 16 }}>
-            <Table
-              rowKey="file"
-              size="small"
-              pagination={false}
-              dataSource={results}
-              onRow={(r) => ({ onClick: () => !r.error && setSelected(r.file), style: { cursor: 'pointer', background: r.file === selected ? '#e6f4ff' : undefined } })}
-              columns={[
-                { title: '文件', dataIndex: 'file', ellipsis: true },
-                { title: '报告主体', dataIndex: 'entity', render: (v, r: any) => r.error ? <Typography.Text type="danger">{r.error}</Typography.Text> : v ?? '—' },
-                { title: '年度', dataIndex: 'year', width: 70 },
-                { title: '落款', dataIndex: 'date', width: 110 },
-                { title: '缺少部分', dataIndex: 'missing', render: (m?: string[]) => m?.map((k) => <Tag key={k} color="orange">{KIND[k]}</Tag>) },
-                { title: '数据', render: (_, r: any) => r.figures?.length, width: 60 },
-                { title: '矛盾', render: (_, r: any) => (r.inconsistencies?.length ? <Tag color="red">{r.inconsistencies.length}</Tag> : r.error ? '' : 0), width: 60 },
-                { title: '得分', render: (_, r: any) => r.quality?.score, width: 60, sorter: (a: any, b: any) => (a.quality?.score ?? 0) - (b.quality?.score ?? 0) },
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Tabs
+              items={[
+                {
+                  key: 'overview',
+                  label: '对比',
+                  children: (
+                    <Table
+                      rowKey="file"
+                      size="small"
+                      pagination={false}
+                      dataSource={results}
+                      onRow={(r) => ({ onClick: () => !r.error && setSelected(r.file), style: { cursor: 'pointer', background: r.file === selected ? '#e6f4ff' : undefined } })}
+                      columns={[
+                        { title: '文件', dataIndex: 'file', ellipsis: true },
+                        { title: '报告主体', dataIndex: 'entity', render: (v, r: any) => r.error ? <Typography.Text type="danger">{r.error}</Typography.Text> : v ?? '—' },
+                        { title: '年度', dataIndex: 'year', width: 70 },
+                        { title: '落款', dataIndex: 'date', width: 110 },
+                        { title: '缺少部分', dataIndex: 'missing', render: (m?: string[]) => m?.map((k) => <Tag key={k} color="orange">{KIND[k]}</Tag>) },
+                        { title: '数据', render: (_, r: any) => r.figures?.length, width: 60 },
+                        { title: '矛盾', render: (_, r: any) => (r.inconsistencies?.length ? <Tag color="red">{r.inconsistencies.length}</Tag> : r.error ? '' : 0), width: 60 },
+                        { title: '得分', render: (_, r: any) => r.quality?.score, width: 60, sorter: (a: any, b: any) => (a.quality?.score ?? 0) - (b.quality?.score ?? 0) },
+                      ]}
+                    />
+                  ),
+                },
+                { key: 'indicators', label: '指标对比', children: <AnalysisCompare results={results} indicators={indicators} /> },
               ]}
             />
           </Card>
@@ -112,7 +135,7 @@ export function AnalysisPage() {
               {current.inconsistencies.length ? current.inconsistencies.map((x: any, i: number) => <Alert key={i} type={x.confidence === 'low' ? 'warning' : 'error'} title={x.message} description={x.text} style={{ marginBottom: 8 }} />) : <Empty description="未发现" />}
             </Card>
             <Card size="small" title="核对无误的数据关系" style={{ marginBottom: 16 }}>
-              {current.relations.map((x: any, i: number) => <div key={i}>✓ {x.kind === 'rate' ? `${x.stated}% = ${x.parts[0]} ÷ ${x.parts[1]}` : `${x.stated} = ${x.parts.join(' + ')}`}{x.note && `（${x.note}）`}</div>)}
+              {current.relations.map((x: any, i: number) => <div key={i}>✓ {relationText(x)}{x.note && `（${x.note}）`}</div>)}
             </Card>
             <Card size="small" title="结构">
               {current.sections.filter((s: any) => s.level <= 2).map((s: any, i: number) => (
