@@ -1,44 +1,79 @@
 import { z } from 'zod';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kernel } from '../../kernel/kernel.ts';
-import { login, logout, SESSION_HOURS } from '../../kernel/auth/sessions.ts';
+import { login, loginWithCode, logout, type LoginResult } from '../../kernel/auth/login.ts';
+import { readPolicy } from '../../kernel/auth/policy.ts';
 import { ROLE_LABELS } from '../../kernel/auth/actor.ts';
 import { requireActor, type App, type AppOptions } from '../app.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
 
+export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+
+/** HttpOnly and SameSite=Strict always; Secure when served over HTTPS (COOKIE_SECURE). */
+export async function setSessionCookie(k: Kernel, opts: AppOptions, reply: FastifyReply, token: string) {
+  const policy = await readPolicy(k.db);
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false, maxAge: policy.sessionMaxHours * 3600 });
+}
+
+/** What the console needs after a login step: the next step, or the user. */
+export function loginAnswer(k: Kernel, r: LoginResult) {
+  if (r.stage !== 'active') return { ok: true, next: r.stage };
+  return { ok: true, mustChangePassword: r.mustChangePassword, user: { ...r.actor, roleLabel: ROLE_LABELS[r.actor.role], today: k.today(), mustChangePassword: r.mustChangePassword } };
+}
+
 export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => async (app: App) => {
+  const now = opts.now ?? (() => new Date());
+  const throttle = { rateLimit: { max: opts.loginRateLimit ?? 30, timeWindow: '1 minute' } };
+
   app.post(
     '/api/auth/login',
     {
+      config: throttle,
       schema: {
         tags: ['登录'],
-        summary: '用户名密码登录，成功后设置会话 Cookie',
-        body: z.object({ username: z.string().trim().min(1).max(64).meta({ title: '用户名' }), password: z.string().min(1).max(200).meta({ title: '密码' }) }),
+        summary: '用户名密码登录（第一步）；需要动态验证码时返回 next=totp，须先绑定时返回 next=enrol',
+        security: [],
+        body: z.object({
+          // Control characters and surrogates cannot be stored (the name of a failed attempt is audited).
+          username: z.string().trim().min(1).max(64).regex(/^[^\u0000-\u001f\ud800-\udfff]*$/, '含有无效字符').meta({ title: '用户名' }),
+          password: z.string().min(1).max(200).meta({ title: '密码' }),
+        }),
       },
     },
     async (req, reply) => {
-      const { token, actor } = await login(k.db, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: opts.secureCookies ?? false,
-        maxAge: SESSION_HOURS * 3600,
-      });
-      return { ok: true, user: { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today() } };
+      const r = await login(k.db, req.body.username, req.body.password, now(), clientOf(req));
+      await setSessionCookie(k, opts, reply, r.token);
+      return loginAnswer(k, r);
+    },
+  );
+
+  app.post(
+    '/api/auth/login/totp',
+    {
+      config: throttle,
+      schema: {
+        tags: ['登录'],
+        summary: '输入验证器中的6位动态验证码完成登录（第二步）',
+        body: z.object({ code: z.string().trim().regex(/^\d{6}$/, '应为6位数字').meta({ title: '动态验证码' }) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await loginWithCode(k.db, req.cookies[SESSION_COOKIE]!, req.body.code, now(), clientOf(req));
+      await setSessionCookie(k, opts, reply, r.token);
+      return loginAnswer(k, r);
     },
   );
 
   app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出登录' } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(k.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false });
     return { ok: true };
   });
 
   app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户' } }, async (req) => {
     const actor = requireActor(req);
-    return { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today() };
+    return { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today(), mustChangePassword: req.session?.mustChangePassword ?? false };
   });
 };

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../db/connect.ts';
+import type { SessionStage } from '../db/schema.ts';
+import { sm3 } from '../audit/audit.ts';
+import { notFound } from '../errors.ts';
+import { readPolicy, type SecurityPolicy } from './policy.ts';
+import { actorById } from './sessions.ts';
+import type { Actor } from './actor.ts';
+
+/** A half-done login (password given, code awaited) lasts this long. */
+export const PENDING_MINUTES = 5;
+/** last_seen_at is written at most this often per session, so reads stay reads. */
+export const TOUCH_EVERY_MS = 60_000;
+
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface Authenticated {
+  actor: Actor;
+  sessionId: number;
+  stage: SessionStage;
+  /** Initial or reset password, or expired under the policy: only the change is allowed. */
+  mustChangePassword: boolean;
+}
+
+/** Only SM3(token) is stored: a copy of the table does not give anyone a session. */
+export async function createSession(trx: Database, userId: number, stage: SessionStage, now: Date, policy: SecurityPolicy, client: ClientInfo = {}): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const life = stage === 'active' ? policy.sessionMaxHours * 3_600_000 : PENDING_MINUTES * 60_000;
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: sm3(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + life),
+      stage,
+      ip: client.ip?.slice(0, 64) ?? null,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+export const passwordExpired = (policy: SecurityPolicy, changedAt: Date, now: Date) =>
+  policy.passwordExpiryDays > 0 && new Date(changedAt).getTime() + policy.passwordExpiryDays * 86_400_000 <= now.getTime();
+
+/**
+ * The session behind a token, or undefined when there is none or it has ended: past its
+ * absolute lifetime, or idle longer than the policy allows (then it is deleted).
+ */
+export async function authenticate(db: Database, token: string, now = new Date()): Promise<Authenticated | undefined> {
+  const policy = await readPolicy(db);
+  const s = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.user_id', 's.stage', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.must_change_password', 'u.password_changed_at'])
+    .where('s.token_hash', '=', sm3(token))
+    .executeTakeFirst();
+  if (!s) return undefined;
+  const lastSeen = new Date(s.last_seen_at).getTime();
+  const ended =
+    new Date(s.expires_at) <= now ||
+    new Date(s.created_at).getTime() + policy.sessionMaxHours * 3_600_000 <= now.getTime() ||
+    lastSeen + policy.sessionIdleMinutes * 60_000 <= now.getTime();
+  if (ended) {
+    await db.deleteFrom('sessions').where('id', '=', s.id).execute();
+    return undefined;
+  }
+  const actor = await actorById(db, s.user_id);
+  if (!actor) return undefined;
+  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', s.id).where('last_seen_at', '<', now).execute();
+  }
+  return {
+    actor,
+    sessionId: s.id,
+    stage: s.stage,
+    mustChangePassword: s.must_change_password || passwordExpired(policy, s.password_changed_at, now),
+  };
+}
+
+/** The signed-in user only: a session still waiting for its second factor is not one. */
+export async function actorFromToken(db: Database, token: string, now = new Date()): Promise<Actor | undefined> {
+  const a = await authenticate(db, token, now);
+  return a && a.stage === 'active' ? a.actor : undefined;
+}
+
+export interface SessionInfo {
+  id: number;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export async function listOwnSessions(db: Database, actor: Actor, currentSessionId: number | null): Promise<SessionInfo[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+    .where('user_id', '=', actor.id)
+    .where('stage', '=', 'active')
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at).toISOString(),
+    lastSeenAt: new Date(r.last_seen_at).toISOString(),
+    ip: r.ip,
+    userAgent: r.user_agent,
+    current: r.id === currentSessionId,
+  }));
+}
+
+/** Ends one of the actor's own sessions; another user's session id is "not found". */
+export async function endOwnSession(db: Database, actor: Actor, sessionId: number): Promise<void> {
+  const r = await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', actor.id).executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) throw notFound('会话');
+}
+
+/** Deletes ended sessions and stale failure counts of unknown usernames; returns sessions removed. */
+export async function purgeExpiredSessions(db: Database, now = new Date()): Promise<number> {
+  const policy = await readPolicy(db);
+  const idleCut = new Date(now.getTime() - policy.sessionIdleMinutes * 60_000);
+  const ageCut = new Date(now.getTime() - policy.sessionMaxHours * 3_600_000);
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCut), eb('created_at', '<=', ageCut)]))
+    .executeTakeFirst();
+  await db
+    .deleteFrom('login_failures')
+    .where('last_at', '<', new Date(now.getTime() - 86_400_000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .execute();
+  return Number(r.numDeletedRows);
+}
+
+/** Ends every session of a user (password reset, disable), or all but one (own password change). */
+export async function endUserSessions(trx: Database, userId: number, keepSessionId: number | null = null): Promise<void> {
+  await trx
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepSessionId !== null, (q) => q.where('id', '<>', keepSessionId!))
+    .execute();
+}
