@@ -1,0 +1,59 @@
+/**
+ * On PGlite (one connection, one thread), how long other requests wait while a large import
+ * runs: GET /api/cases every 50 ms during an import of N 12345 orders (default 20,000).
+ *
+ *   npm run bench:pglite-import
+ *
+ * The import runs in the server process, as an upload would (the upload route's own limits
+ * are left out); the list requests go over HTTP on 127.0.0.1.
+ */
+import { connect, migrate } from '../src/kernel/db/connect.ts';
+import { Kernel } from '../src/kernel/kernel.ts';
+import { createRegistry } from '../src/institutions/index.ts';
+import { importCases } from '../src/kernel/cases/import.ts';
+import { buildApp } from '../src/server/app.ts';
+import { hotlineRow, makeCity } from './city.ts';
+
+const N = Number(process.env.N ?? 20_000);
+const asOf = '2025-12-31';
+const conn = await connect({ dataDir: 'memory://' });
+await migrate(conn.db);
+const k = await Kernel.open(conn, createRegistry(), { today: () => asOf });
+const city = await makeCity(k, 40);
+const units = city.units.map((u) => u.shortName);
+const app = await buildApp(k);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const port = (app.server.address() as { port: number }).port;
+const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench@12345' }) });
+const cookie = login.headers.get('set-cookie')!.split(';')[0];
+const rows = Array.from({ length: N }, (_, i) => hotlineRow(i + 1, 2025, units, asOf));
+
+// A request is due every 50 ms; its time runs from when it was due, so a blocked server (or a
+// blocked event loop: PGlite runs on this thread) counts fully, not only once it is sent.
+const times: number[] = [];
+let importing = true;
+const started = performance.now();
+const poll = (async () => {
+  const pending: Promise<void>[] = [];
+  for (let i = 0; importing; i++) {
+    const due = started + i * 50;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      fetch(`http://127.0.0.1:${port}/api/cases?page=1&pageSize=20`, { headers: { cookie } })
+        .then((r) => r.text())
+        .then(() => void times.push(performance.now() - due)),
+    );
+  }
+  await Promise.all(pending);
+})();
+const t0 = performance.now();
+const r = await importCases(k, city.admin, { type: 'hotline', orgId: city.government.id, rows });
+const seconds = (performance.now() - t0) / 1000;
+importing = false;
+await poll;
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+console.log(`PGlite import of ${r.imported} orders: ${seconds.toFixed(1)} s; ${times.length} list requests meanwhile: p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
+await app.close();
+await conn.close();
