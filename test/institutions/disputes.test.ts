@@ -87,8 +87,9 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await rejects(performAction(w.k, w.clerk, a, 'extend', { on: '2025-11-11', data: { days: 1, reason: 'x', approver: '局长' } }), 400, /最多可延长30日/);
     assert.equal((await clock(a, 'handling')).dueOn, '2025-12-23', '09-24 + 90 = 12-23');
     await performAction(w.k, w.clerk, a, 'conclude', { on: '2025-11-20', data: { opinion: 'support', summary: '责令拆除' } });
-    await rejects(performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-22' }), 400, /三十日内/);
-    await performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-19' });
+    // Law (条例 art. 35; 民诉法 art. 85): 30 日 from receipt; 11-20 + 30 = 12-20 (Sat) → 12-22, so 12-22 is in time.
+    await rejects(performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-23' }), 409, /三十日内.*期限至2025-12-22/);
+    await performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-23', data: { postedOn: '2025-12-22' } });
 
     const b = await mk('2025-10-09');
     await rejects(performAction(w.k, w.clerk, b, 'route', { on: '2025-10-10', data: { target: 'mediation' } }), 400, /须选择承办单位/);
@@ -101,8 +102,13 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal(med.orgName, '测试区人民调解委员会');
     assert.equal(med.parties[0].name, applicant.name, 'parties carried over');
     assert.equal(med.links[0].caseId, b, 'the link is kept both ways');
+    // Guiding into 复议 opens no 复议 case: there is no 复议申请 yet (行政复议法第二十二条、第三十条).
+    const c = await mk('2025-10-09');
+    await rejects(performAction(w.k, w.clerk, c, 'route', { on: '2025-10-10', data: { target: 'reconsideration' } }), 409, /告知的复议机关/);
+    await performAction(w.k, w.clerk, c, 'route', { on: '2025-10-10', data: { target: 'reconsideration', respondent: '测试区人民政府（复议机关）' } });
+    assert.equal((await getCase(w.k, w.clerk, c)).links.length, 0);
     const v = await figures(['信访.登记', '信访.受理', '信访.办结', '信访.化解', '信访.导入法定途径', '信访.按期办结率']);
-    assert.deepEqual(Object.values(v), [2, 1, 1, 2, 1, 100]);
+    assert.deepEqual(Object.values(v), [3, 1, 1, 3, 2, 100]);
   });
 
   test('行政应诉: 15 日 answer, 负责人出庭 recorded with reasons, 出庭率 and 败诉率', async () => {
@@ -110,7 +116,7 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     const a = await mk('2025-09-20');
     assert.equal((await clock(a, 'answer')).dueOn, '2025-10-09', '09-20 + 15 = 10-05 (国庆) → 10-09');
     await performAction(w.k, w.clerk, a, 'answer', { on: '2025-09-30' });
-    await rejects(performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: false } }), 400, /正当理由/);
+    await rejects(performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: false } }), 409, /正当理由/);
     await performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: true, headName: '张副局长' } });
     await performAction(w.k, w.clerk, a, 'judgment', { on: '2025-11-20', data: { result: 'won' } });
     const b = await mk('2025-10-13');
@@ -152,7 +158,9 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal((await clock(a, 'handling', w.eduClerk)).startedOn, '2025-09-28', 'redispatch restarts the limit');
     await performAction(w.k, w.eduClerk, a, 'sign', { on: '2025-09-29' });
     await performAction(w.k, w.eduClerk, a, 'complete', { on: '2025-10-09', data: { result: '已责令退费' } });
-    await rejects(performAction(w.k, w.eduClerk, a, 'visit', { on: '2025-10-10', data: { resolved: true } }), 400, /满意度/);
+    // The 回访 is the hotline centre's, never the unit that handled the order.
+    await rejects(performAction(w.k, w.eduClerk, a, 'visit', { on: '2025-10-10', data: { resolved: true, satisfaction: 'satisfied' } }), 403, /回访/);
+    await rejects(performAction(w.k, w.admin, a, 'visit', { on: '2025-10-10', data: { resolved: true } }), 400, /满意度/);
     await performAction(w.k, w.admin, a, 'visit', { on: '2025-10-10', data: { resolved: true, satisfaction: 'satisfied' } });
     const urgent = await mk('2025-09-26', 'urgent');
     await performAction(w.k, w.admin, urgent, 'dispatch', { on: '2025-09-26', data: { unitId: w.education } });

@@ -20,7 +20,7 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
   const toNotified = async (id: number, on: string, hearingRight = false) => {
     await step(id, 'file', on, { officer1: 'SF2025001', officer2: 'SF2025002' });
     await step(id, 'investigate', on, { findings: '查明违法事实' });
-    await step(id, 'notify', on, { proposal: '拟罚款5000元', hearingRight });
+    await step(id, 'notify', on, { proposal: '拟罚款5000元', sanction: 'fine', proposedFine: 5000, partyType: 'organization', hearingRight });
   };
 
   before(async () => {
@@ -62,12 +62,15 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
   test('a major case cannot be decided without 法制审核, and no handler may review it', async () => {
     const id = await clue('2025-05-06', { major: true });
     await toNotified(id, '2025-05-07');
-    await rejects(step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 }), 400, /须经法制审核同意后才能作出决定/);
+    await rejects(step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 }), 409, /须经法制审核同意后才能作出决定/);
     const review = { reviewer: '王审核', qualified: true, opinion: 'approved' };
     await rejects(step(id, 'legal_review', '2025-05-12', review), 400, /非案件承办人员/);
-    await rejects(step(id, 'legal_review', '2025-05-12', { ...review, qualified: false }, w.admin), 400, /法律职业资格/);
-    await step(id, 'legal_review', '2025-05-12', review, w.admin);
-    await step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 });
+    // Law (art. 58 ¶2): only a reviewer doing it for the first time needs 法律职业资格.
+    await rejects(step(id, 'legal_review', '2025-05-12', { ...review, qualified: false, firstTime: true }, w.admin), 409, /初次从事.*法律职业资格/);
+    await step(id, 'legal_review', '2025-05-12', { ...review, qualified: false }, w.admin);
+    // Law (art. 57 ¶2): a major case's penalty is decided by the heads collectively.
+    await rejects(step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 }), 409, /集体讨论.*第五十七条第二款/);
+    await step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000, collective: true });
     assert.equal((await getCase(w.k, w.clerk, id)).outcome, 'penalty');
   });
 
@@ -75,15 +78,15 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     const id = await clue('2025-06-02');
     await toNotified(id, '2025-06-03', true);
     await step(id, 'hearing', '2025-06-10', { host: '李主持', summary: '当事人陈述申辩' });
-    await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 400, /经过听证/);
+    await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 409, /经过听证/);
     await step(id, 'legal_review', '2025-06-12', { reviewer: '王审核', qualified: true, opinion: 'rejected' }, w.admin);
-    await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 400, /须经法制审核同意|不同意/);
+    await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 409, /须经法制审核同意|不同意/);
   });
 
   test('首违不罚 cites an item of the current 免罚清单; 公示 within 7 工作日 across 国庆', async () => {
     const id = await clue('2025-09-01');
     await toNotified(id, '2025-09-02');
-    await rejects(step(id, 'decide', '2025-09-28', { decision: 'first_violation', waived: 2000 }), 400, /免罚清单事项/);
+    // Law (art. 33 ¶1): 不予处罚 does not depend on a list; but an item that is cited must be on it.
     await rejects(step(id, 'decide', '2025-09-28', { decision: 'first_violation', waived: 2000, exemptionItem: 'MF-001' }), 400, /不在本单位现行免罚清单/);
     // The district's list applies to its departments.
     await publishRegister(w.k.db, w.admin, { orgId: w.district, kind: kinds.get('exemptions'), note: '首次发布', on: '2025-09-01', items: [{ code: 'MF-001', name: '未按规定公示执业信息', kind: 'first_violation', condition: '首次违法且及时改正', basis: '《律师执业管理办法》' }] });

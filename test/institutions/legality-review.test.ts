@@ -27,18 +27,18 @@ eachDatabase('legality review: 规范性文件, 重大行政决策, 合同审查
     assert.deepEqual(v, { '规范性文件审核.审核': 2, '规范性文件审核.备案': 1 });
   });
 
-  test('重大行政决策 cannot be decided with a statutory step missing; comment ≥ 30 日, review ≥ 7 工作日', async () => {
+  test('重大行政决策 cannot be decided with a statutory step missing; comment ≥ 30 日 unless urgent (art. 15); the 7 工作日 bind the sender (art. 26)', async () => {
     const id = await createCase(w.k, w.admin, { type: 'major_decision', orgId: w.district, fields: { receivedOn: '2025-03-03', title: '青溪区老旧小区改造三年行动计划', catalogueCode: 'JC-2025-01', needsExperts: true, needsRisk: true } });
     const act = (action: string, on: string, data: Record<string, unknown> = {}) => performAction(w.k, w.admin, id, action, { on, data });
-    await rejects(act('consult', '2025-04-05', { from: '2025-03-10', to: '2025-03-31', opinions: 12 }), 400, /不少于30日/);
+    await rejects(act('consult', '2025-04-05', { from: '2025-03-10', to: '2025-03-31', opinions: 12 }), 409, /不少于30日.*第十五条/);
     await act('consult', '2025-04-15', { from: '2025-03-10', to: '2025-04-10', opinions: 86 });
     await act('experts', '2025-04-20', { experts: 5, conclusion: '方案可行' });
     const missing = await rejects(act('discuss', '2025-05-08', { meeting: '区政府第12次常务会议' }), 400);
     assert.match(missing.message, /尚未完成法定程序：合法性审查、风险评估/);
-    // 7 working days from 04-28 skip 劳动节 (05-01…05-05).
-    await rejects(act('legality', '2025-05-09', { submittedOn: '2025-04-28', opinion: 'lawful' }), 400, /最早于2025-05-12出具意见/);
+    // Law (条例 art. 26 ¶2): the 7 工作日 bind the sender; a reviewer who finishes sooner may record the opinion.
+    await rejects(act('legality', '2025-05-09', { submittedOn: '2025-05-12', opinion: 'lawful' }), 400, /送审日期/);
     await act('risk', '2025-05-07', { level: 'medium', measures: '分期实施' });
-    await act('legality', '2025-05-12', { submittedOn: '2025-04-28', opinion: 'lawful' });
+    await act('legality', '2025-05-09', { submittedOn: '2025-04-28', opinion: 'lawful' });
     await act('discuss', '2025-05-13', { meeting: '区政府第12次常务会议' });
     await act('publish', '2025-05-20', { docNo: '青政发〔2025〕8号' });
     assert.equal((await getCase(w.k, w.admin, id)).state, 'published');

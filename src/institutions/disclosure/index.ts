@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
+import { postedNotAfterStep } from '../../kernel/cases/service.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
 
 /**
  * 依申请公开政府信息 under the 政府信息公开条例 (2019 revision). Every clock in the regulation
@@ -32,6 +34,7 @@ export const disclosure = defineCaseType({
   key: 'disclosure',
   name: '依申请公开',
   basis: '《中华人民共和国政府信息公开条例》（2019年修订）',
+  statute: 'disclosure',
   number: ({ org, year, seq }) => `${org}依申请公开〔${year}〕${seq}号`,
   states: {
     received: { label: '办理中' },
@@ -65,7 +68,14 @@ export const disclosure = defineCaseType({
       from: ['received'],
       to: 'correction_requested',
       fields: z.object({ items: f.longText('需补正的内容'), deadline: f.date('补正期限') }),
-      check: ({ data, on }) => (data.deadline <= on ? '补正期限应晚于告知日期' : undefined),
+      check: ({ data, on, events }) => {
+        if (events.some((e) => e.kind === 'request_correction')) return '补正应当一次性告知，不能再次要求补正（政府信息公开条例第三十条）';
+        return data.deadline <= on ? '补正期限应晚于告知日期' : undefined;
+      },
+      verify: async ({ events, on, calendar }) => {
+        const due = computeDue(calendar, events[0].on, { length: 7, unit: 'workday' }).due;
+        return on > due ? `应当自收到申请之日起七个工作日内一次性告知补正，期限已于${due}届满（政府信息公开条例第三十条）` : undefined;
+      },
     },
     {
       key: 'receive_correction',
@@ -73,6 +83,9 @@ export const disclosure = defineCaseType({
       basis: '政府信息公开条例第三十条：答复期限自收到补正的申请之日起计算',
       from: ['correction_requested'],
       to: 'received',
+      // 在途: a correction posted by the deadline is in time; the answer period still runs from receipt (art. 30).
+      fields: z.object({ postedOn: f.date('交邮日期（邮寄的填写）').optional() }),
+      check: postedNotAfterStep,
     },
     {
       key: 'abandon',
@@ -92,7 +105,12 @@ export const disclosure = defineCaseType({
       basis: '政府信息公开条例第三十二条：第三方自收到征求意见书之日起十五个工作日内提出意见；所需时间不计算在答复期限内',
       from: ['received'],
       to: 'consulting',
-      fields: z.object({ thirdParty: f.text('第三方', 100), matter: f.longText('征求意见事项') }),
+      fields: z.object({
+        thirdParty: f.text('第三方', 100),
+        matter: f.longText('征求意见事项'),
+        servedOn: f.date('第三方收到征求意见书日期').optional(),
+      }),
+      check: ({ data, on }) => (data.servedOn && data.servedOn < on ? `第三方收到日期（${data.servedOn}）不能早于发出征求意见的日期（${on}）` : undefined),
     },
     {
       key: 'consult_reply',
@@ -145,6 +163,8 @@ export const disclosure = defineCaseType({
       stopOn: ANSWER_STOPS,
       pauseOn: ['request_correction', 'consult'],
       resumeOn: ['consult_reply'],
+      // Art. 32: only the third party's 15 工作日 from its receipt may be excluded; then the agency decides.
+      pauseLimit: { length: 15, unit: 'workday', events: ['consult'] },
       extendOn: ['extend'],
       maxExtension: 20,
     },
@@ -157,6 +177,7 @@ export const disclosure = defineCaseType({
       startOn: ['consult'],
       stopOn: ['consult_reply', 'withdraw'],
     },
+
   ],
   outcomes,
   report: { area: 'oversight', sentences: ['全年共收到政府信息公开申请{{依申请公开.收到申请}}件，均依法作出答复，按期答复率{{依申请公开.按期答复率}}。'] },

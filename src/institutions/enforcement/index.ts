@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineCaseType, f, type EventView } from '../../kernel/cases/define.ts';
 import { invalidCertificates } from './certificate.ts';
 import { exemptionItemKnown } from '../registers/index.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
+import { serviceFields, servedNotAfterStep } from '../../kernel/cases/service.ts';
 
 /**
  * 行政执法案件 with the 三项制度 (国办发〔2018〕118号) under 行政处罚法 (2021):
@@ -12,17 +14,43 @@ import { exemptionItemKnown } from '../registers/index.ts';
  * 7 工作日 (许可, 处罚) or 20 工作日 (other decisions) → 执行 and 结案. 全过程记录: attachments on
  * the case, covered by the audit chain.
  */
-const KINDS = { penalty: '行政处罚', coercion: '行政强制', licence: '行政许可', inspection: '行政检查', other: '其他' };
+// 行政许可 and 行政强制 have their own case types (许可法, 强制法): their clocks are not a 处罚's.
+const KINDS = { penalty: '行政处罚', inspection: '行政检查', other: '其他' };
+/** Art. 63 ¶1: the sanctions that carry a hearing right whatever the amount. */
+const HEAVY_SANCTIONS = {
+  confiscation_large: '没收较大数额违法所得、较大价值非法财物',
+  demotion: '降低资质等级',
+  revocation: '吊销许可证件',
+  suspension: '责令停产停业',
+  closure: '责令关闭',
+  restriction: '限制从业',
+  other_heavy: '其他较重的行政处罚',
+};
+const SANCTIONS = { warning: '警告、通报批评', fine: '罚款', confiscation: '没收违法所得、非法财物', ...HEAVY_SANCTIONS, none: '不予处罚' };
+/**
+ * 较大数额罚款 (art. 63 ¶1 (一)) is fixed by each province or ministry; these are the platform's
+ * defaults (公民1万元、法人或其他组织10万元), a local choice recorded in docs/domain.md.
+ */
+export const LARGE_FINE = { person: 10_000, organization: 100_000 };
+/** The hearing right follows from the proposed sanction, not from a clerk's tick (art. 63). */
+export const hearingRightOf = (notice: Record<string, any> | undefined) =>
+  Boolean(notice) &&
+  (notice!.hearingRight === true ||
+    Object.hasOwn(HEAVY_SANCTIONS, notice!.sanction) ||
+    (notice!.sanction === 'fine' && Number(notice!.proposedFine ?? 0) >= LARGE_FINE[notice!.partyType === 'person' ? 'person' : 'organization']));
 const DECISIONS = {
   penalty: '给予行政处罚',
   lighter: '从轻处罚',
   mitigated: '减轻处罚',
   first_violation: '首违不罚',
   minor: '轻微免罚',
+  no_fault: '无主观过错，不予处罚',
   not_established: '违法事实不成立，不予处罚',
+  transferred: '涉嫌犯罪，移送司法机关',
   other_decision: '其他处理决定',
 };
-const EXEMPT = ['first_violation', 'minor'];
+const EXEMPT = ['first_violation', 'minor', 'no_fault'];
+const PENALTIES = ['penalty', 'lighter', 'mitigated'];
 
 const handlersOf = (events: EventView[]) => events.filter((e) => ['file', 'investigate', 'notify'].includes(e.kind)).map((e) => e.by).filter((x) => x != null);
 /** Art. 58: a heavy case (重大执法决定) or one that went through a hearing needs 法制审核 first. */
@@ -33,6 +61,7 @@ export const enforcement = defineCaseType({
   key: 'enforcement',
   name: '行政执法',
   basis: '《中华人民共和国行政处罚法》（2021年修订）；国办发〔2018〕118号（行政执法三项制度）',
+  statute: 'penalty',
   number: ({ org, year, seq }) => `${org}执〔${year}〕${seq}号`,
   states: {
     clue: { label: '线索待立案' },
@@ -52,7 +81,7 @@ export const enforcement = defineCaseType({
     kind: f.choice('执法类别', KINDS),
     source: f.choice('线索来源', { inspection: '检查发现', report: '投诉举报', transfer: '移送', other: '其他' }),
     matter: f.text('违法行为或事项', 300),
-    major: f.flag('重大执法决定（须法制审核）'),
+    major: f.flag('重大执法决定或情节复杂、重大违法（须法制审核、集体讨论）'),
   }),
   title: (x) => x.matter.slice(0, 80),
   actions: [
@@ -77,7 +106,14 @@ export const enforcement = defineCaseType({
       basis: '行政处罚法第四十四条、第六十三条、第六十四条',
       from: ['investigated'],
       to: 'notified',
-      fields: z.object({ proposal: f.longText('拟作决定的内容、事实、理由、依据'), hearingRight: f.flag('告知听证权利（较大数额罚款等）') }),
+      fields: z.object({
+        proposal: f.longText('拟作决定的内容、事实、理由、依据'),
+        sanction: f.choice('拟作处罚种类', SANCTIONS),
+        proposedFine: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '拟罚款金额（元）' }),
+        partyType: f.choice('当事人类型', { person: '公民', organization: '法人或其他组织' }),
+        hearingRight: f.flag('另行告知听证权利（法律、法规、规章规定的其他情形）').optional(),
+      }),
+      check: ({ data }) => (data.sanction === 'fine' && data.proposedFine === undefined ? '拟罚款的，请填写拟罚款金额' : undefined),
     },
     {
       key: 'hearing',
@@ -85,7 +121,7 @@ export const enforcement = defineCaseType({
       basis: '行政处罚法第六十四条：当事人要求听证的，应当在告知后五日内提出',
       from: ['notified'],
       to: 'heard',
-      when: ({ events }) => events.some((e) => e.kind === 'notify' && e.data.hearingRight),
+      when: ({ events }) => hearingRightOf(events.findLast((e) => e.kind === 'notify')?.data),
       fields: z.object({ host: f.text('听证主持人', 50), summary: f.longText('听证笔录要点') }),
     },
     {
@@ -96,13 +132,14 @@ export const enforcement = defineCaseType({
       to: 'reviewed',
       fields: z.object({
         reviewer: f.text('审核人员', 50),
+        firstTime: f.flag('审核人员系初次从事行政处罚决定法制审核').optional(),
         qualified: f.flag('审核人员取得法律职业资格'),
         opinion: f.choice('审核意见', { approved: '同意', amended: '修改后同意', rejected: '不同意' }),
         notes: f.optionalText('审核意见说明'),
       }),
       check: ({ data, events, actorId }) =>
-        !data.qualified
-          ? '初次从事法制审核的人员应当取得法律职业资格（行政处罚法第五十八条）'
+        data.firstTime && !data.qualified
+          ? '初次从事行政处罚决定法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格（行政处罚法第五十八条第二款）'
           : actorId != null && handlersOf(events).includes(actorId)
             ? '法制审核应由非案件承办人员进行，承办本案的人员不能审核'
             : undefined,
@@ -118,26 +155,53 @@ export const enforcement = defineCaseType({
         decision: f.choice('决定', DECISIONS),
         fine: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '罚没金额（元）' }),
         waived: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '免予处罚涉及金额（元）' }),
-        exemptionItem: f.optionalText('适用的免罚清单事项', 200),
+        exemptionItem: f.optionalText('适用的免罚清单事项（有清单的写明）', 200),
         collective: f.flag('经负责人集体讨论').optional(),
+        hearingWaived: f.flag('当事人明确放弃听证').optional(),
+        transferredTo: f.optionalText('移送的司法机关', 100),
       }),
       check: ({ data, events, fields }) => {
         if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
         if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定';
-        if (EXEMPT.includes(data.decision) && !data.exemptionItem) return '首违不罚、轻微免罚须写明所适用的免罚清单事项（行政处罚法第三十三条）';
-        if (['penalty', 'lighter', 'mitigated'].includes(data.decision) && data.fine === undefined) return '请填写罚没金额（没有罚款的填0）';
+        if (PENALTIES.includes(data.decision) && fields.major === true && !data.collective) return '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）';
+        if (data.decision === 'transferred' && !data.transferredTo) return '请填写移送的司法机关（行政处罚法第二十七条、第五十七条第一款第四项）';
+        if (PENALTIES.includes(data.decision) && data.fine === undefined) return '请填写罚没金额（没有罚款的填0）';
         return undefined;
       },
-      verify: async ({ db, orgId, data }) =>
-        EXEMPT.includes(data.decision) && !(await exemptionItemKnown(db, orgId, data.exemptionItem)) ? `「${data.exemptionItem}」不在本单位现行免罚清单中` : undefined,
+      verify: async ({ db, orgId, data, events, on, calendar }) => {
+        // Art. 33 ¶1: 不予处罚 does not depend on a list; a cited list item must be real.
+        if (EXEMPT.includes(data.decision) && data.exemptionItem && !(await exemptionItemKnown(db, orgId, data.exemptionItem))) return `「${data.exemptionItem}」不在本单位现行免罚清单中`;
+        const notice = events.findLast((e) => e.kind === 'notify');
+        if (notice && hearingRightOf(notice.data) && !events.some((e) => e.kind === 'hearing') && !data.hearingWaived) {
+          const closes = computeDue(calendar, notice.on, { length: 5, unit: 'workday' }).due;
+          if (on <= closes) return `已告知听证权利，当事人可在告知后五个工作日内（至${closes}）要求听证，期满前不得作出决定（行政处罚法第六十四条第一项、第八十五条）`;
+        }
+        return undefined;
+      },
     },
     {
       key: 'serve',
       label: '送达决定书',
-      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达',
+      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达（第八十五条：工作日）',
       from: ['decided'],
       to: 'served',
       fields: z.object({ method: f.choice('送达方式', { direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }) }),
+    },
+    {
+      key: 'revoke_decision',
+      label: '决定被变更、撤销、确认违法或确认无效',
+      basis: '行政处罚法第四十八条第二款：已公开的决定被依法变更、撤销、确认违法或者确认无效的，应当在三日内撤回公开信息并公开说明理由',
+      from: ['decided', 'served', 'closed'],
+      when: ({ events }) => events.some((e) => e.kind === 'decide') && !events.some((e) => e.kind === 'revoke_decision'),
+      fields: z.object({ by: f.choice('处理结果', { altered: '变更', revoked: '撤销', illegal: '确认违法', void: '确认无效' }), source: f.text('依据（复议决定书或判决书文号）', 100) }),
+    },
+    {
+      key: 'withdraw_publicity',
+      label: '撤回公示信息并说明理由',
+      basis: '行政处罚法第四十八条第二款',
+      from: ['decided', 'served', 'closed'],
+      when: ({ clocks }) => clocks.withdrawal?.status === 'running',
+      fields: z.object({ reason: f.longText('公开说明的理由') }),
     },
     {
       key: 'publicize',
@@ -152,12 +216,13 @@ export const enforcement = defineCaseType({
   clocks: [
     { key: 'decision', label: '作出决定期限', basis: '行政处罚法第六十条：九十日', length: 90, unit: 'day', startOn: ['file'], stopOn: ['decide'] },
     { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', startOn: ['decide'], stopOn: ['serve'] },
+    { key: 'withdrawal', label: '撤回公示期限', basis: '行政处罚法第四十八条第二款：三日', length: 3, unit: 'day', startOn: ['revoke_decision'], stopOn: ['withdraw_publicity'] },
     {
       key: 'publicity',
       label: '公示期限',
       basis: '国办发〔2018〕118号',
-      length: (x) => (x.kind === 'penalty' || x.kind === 'licence' ? 7 : 20),
-      lengthLabel: '许可、处罚7个工作日，其他20个工作日',
+      length: (x) => (x.kind === 'penalty' ? 7 : 20),
+      lengthLabel: '处罚7个工作日，其他20个工作日',
       unit: 'workday',
       startOn: ['decide'],
       stopOn: ['publicize'],

@@ -20,13 +20,15 @@ export const legalAid = defineCaseType({
     refused: { label: '不予援助', final: true },
     closed: { label: '已结案', final: true },
     terminated: { label: '终止援助', final: true },
+    withdrawn: { label: '视为撤回申请', final: true },
   },
   initial: 'applied',
   intake: z.object({
     receivedOn: f.date('申请日期'),
     category: f.choice('案件类别', caseCategories),
     matter: f.longText('申请事项'),
-    noMeansTest: f.flag('免予核查经济困难（法律援助法第三十二条）').optional(),
+    noMeansCondition: f.flag('不受经济困难条件限制（法律援助法第三十二条）').optional(),
+    noMeansTest: f.flag('免予核查经济困难状况（法律援助法第四十二条）').optional(),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '申请人' }),
   }),
   title: (x) => `${caseCategories[x.category as keyof typeof caseCategories] ?? ''}法律援助：${String(x.matter).slice(0, 30)}`,
@@ -34,12 +36,27 @@ export const legalAid = defineCaseType({
     {
       key: 'request_materials',
       label: '通知补充材料',
-      basis: '法律援助法第四十三条：申请人补充材料的时间不计入审查期限',
+      basis: '法律援助法第四十三条第二款：一次性告知申请人需要补充的材料；补充材料的时间不计入审查期限（办理法律援助案件程序规定）',
       from: ['applied'],
       to: 'materials_requested',
-      fields: z.object({ items: f.longText('需补充的材料') }),
+      fields: z.object({ items: f.longText('需补充的材料'), deadline: f.date('补充材料期限').optional() }),
+      check: ({ data, on, events }) =>
+        events.some((e) => e.kind === 'request_materials') ? '应当一次性告知需要补充的材料（法律援助法第四十三条第二款）' : data.deadline && data.deadline <= on ? '补充材料期限应晚于告知日期' : undefined,
     },
     { key: 'receive_materials', label: '收到补充材料', from: ['materials_requested'], to: 'applied' },
+    {
+      key: 'deem_withdrawn',
+      label: '未按要求补充材料，视为撤回申请',
+      basis: '法律援助法第四十三条第二款：申请人未按要求补充材料的，视为撤回申请',
+      from: ['materials_requested'],
+      to: 'withdrawn',
+      outcome: 'withdrawn',
+      check: ({ events, on }) => {
+        const deadline = events.findLast((e) => e.kind === 'request_materials')?.data.deadline;
+        if (!deadline) return '通知补充材料时未告知期限，不能认定视为撤回（法律援助法第四十三条第二款）';
+        return on <= deadline ? `补充材料期限至${deadline}尚未届满，不能视为撤回（法律援助法第四十三条第二款）` : undefined;
+      },
+    },
     {
       key: 'grant',
       label: '决定给予法律援助',
@@ -93,7 +110,7 @@ export const legalAid = defineCaseType({
       unit: 'day',
       rollOverHoliday: true,
       startOn: ['receive'],
-      stopOn: ['grant', 'refuse'],
+      stopOn: ['grant', 'refuse', 'deem_withdrawn'],
       pauseOn: ['request_materials'],
       resumeOn: ['receive_materials'],
     },
@@ -107,7 +124,7 @@ export const legalAid = defineCaseType({
       stopOn: ['assign', 'terminate'],
     },
   ],
-  outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助' },
+  outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助', withdrawn: '视为撤回申请' },
   report: { area: 'disputes', sentences: ['办理法律援助案件{{法律援助.办理案件}}件，受援人数{{法律援助.受援人数}}人。'] },
   indicators: [
     { key: 'applications', label: '申请', unit: '件', description: '期间内收到的法律援助申请', count: { events: ['receive'] } },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineCaseType, f, type EventView } from '../../kernel/cases/define.ts';
 import { diffDays } from '../../kernel/calendar/dates.ts';
-import { computeDue } from '../../kernel/calendar/calendar.ts';
 
 /**
  * 规范性文件合法性审核 (国办发〔2018〕115号): the drafting org submits; the 司法局 (or its 法律顾问)
@@ -58,7 +57,7 @@ export const normativeDocument = defineCaseType({
       when: ({ events }) => events.some((e) => e.kind === 'review' && e.data.opinion !== 'rejected'),
       fields: z.object({ docNo: f.text('文号', 60) }),
     },
-    { key: 'file', label: '报送备案', basis: '《法规规章备案条例》；地方规范性文件备案规定', from: ['issued'], to: 'filed', fields: z.object({ filedWith: f.text('备案机关', 100) }) },
+    { key: 'file', label: '报送备案', basis: '地方规范性文件备案审查规定（《法规规章备案审查条例》第二十五条授权）；向本级人大常委会备案依《监督法》第三十九条、第四十条', from: ['issued'], to: 'filed', fields: z.object({ filedWith: f.text('备案机关', 100) }) },
     {
       key: 'cleanup',
       label: '清理',
@@ -97,9 +96,10 @@ export const normativeDocument = defineCaseType({
 
 /**
  * 重大行政决策 (重大行政决策程序暂行条例, 2019): a decision in the yearly 目录 goes through 公众参与
- * (comment period at least 30 日, art. 14), 专家论证 and 风险评估 where required, 合法性审查 (the
- * reviewer is given at least 7 工作日, art. 27) and 集体讨论 (art. 30); it cannot be marked decided
- * with a required step missing. 后评估 afterwards (art. 37).
+ * (comment period generally at least 30 日, art. 15, shorter for a stated urgency; art. 14 other
+ * forms), 专家论证 and 风险评估 where required, 合法性审查 (the sender should allow at least
+ * 7 工作日, art. 26 ¶2 — a duty on the sender, so an earlier opinion is only noted) and 集体讨论
+ * (art. 30); it cannot be marked decided with a required step missing. 后评估 afterwards (art. 36).
  */
 const STEPS: Record<string, string> = { consult: '公众参与', experts: '专家论证', risk: '风险评估', legality: '合法性审查', discuss: '集体讨论决定' };
 const done = (events: EventView[], kind: string) => events.some((e) => e.kind === kind);
@@ -129,23 +129,30 @@ export const majorDecision = defineCaseType({
     {
       key: 'consult',
       label: '公众参与（征求意见）',
-      basis: '条例第十四条：征求意见期限一般不少于30日',
+      basis: '条例第十四条（座谈会、听证会等方式；依法不予公开的除外）、第十五条：公开征求意见的期限一般不少于30日，因情况紧急等原因需要缩短的，应当予以说明',
       from: ['drafting'],
-      fields: z.object({ from: f.date('征求意见开始日期'), to: f.date('征求意见截止日期'), opinions: z.number().int().min(0).max(100000).meta({ title: '收到意见（条）' }) }),
-      check: ({ data }) => (diffDays(data.from, data.to) < 30 ? '公开征求意见的期限一般不少于30日（条例第十四条）' : undefined),
+      fields: z.object({
+        method: f.choice('公众参与方式', { public: '公开征求意见', meeting: '座谈会', hearing: '听证会', other: '实地走访、书面征求意见等其他方式', exempt: '依法不予公开的决策事项' }).optional(),
+        from: f.date('征求意见开始日期'),
+        to: f.date('征求意见截止日期'),
+        opinions: z.number().int().min(0).max(100000).meta({ title: '收到意见（条）' }),
+        shortReason: f.optionalText('缩短征求意见期限的理由（情况紧急等）'),
+      }),
+      check: ({ data }) =>
+        (data.method ?? 'public') === 'public' && diffDays(data.from, data.to) < 30 && !data.shortReason
+          ? '公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短的，应当说明理由（条例第十五条）'
+          : undefined,
     },
     { key: 'experts', label: '专家论证', basis: '条例第十九条', from: ['drafting'], fields: z.object({ experts: z.number().int().min(1).max(100).meta({ title: '论证专家（人）' }), conclusion: f.longText('论证意见') }) },
     { key: 'risk', label: '风险评估', basis: '条例第二十二条', from: ['drafting'], fields: z.object({ level: f.choice('风险等级', { low: '低', medium: '中', high: '高' }), measures: f.longText('风险防范措施') }) },
     {
       key: 'legality',
       label: '合法性审查',
-      basis: '条例第二十五条至第二十八条：审查时间一般不少于7个工作日',
+      basis: '条例第二十五条至第二十八条；第二十六条第二款：送请合法性审查应当保证必要的审查时间，一般不少于7个工作日',
       from: ['drafting'],
       fields: z.object({ submittedOn: f.date('送审日期'), opinion: f.choice('审查意见', { lawful: '合法', amended: '修改后合法', unlawful: '不合法' }) }),
-      verify: async ({ data, on, calendar }) => {
-        const earliest = computeDue(calendar, data.submittedOn, { length: 7, unit: 'workday' }).due;
-        return on < earliest ? `合法性审查时间一般不少于7个工作日：${data.submittedOn}送审的，最早于${earliest}出具意见（条例第二十七条）` : undefined;
-      },
+      // Art. 26 ¶2 binds the sender, not the reviewer: an opinion given sooner is lawful.
+      check: ({ data, on }) => (data.submittedOn > on ? `送审日期（${data.submittedOn}）不能晚于出具意见的日期（${on}）` : undefined),
     },
     {
       key: 'discuss',
@@ -163,7 +170,7 @@ export const majorDecision = defineCaseType({
     },
     { key: 'publish', label: '公布决策', basis: '条例第三十二条', from: ['decided'], to: 'published', fields: z.object({ docNo: f.text('文号或公布载体', 100) }) },
     { key: 'stop', label: '停止决策', from: ['drafting', 'decided'], to: 'stopped', outcome: 'stopped', fields: z.object({ reason: f.longText('理由') }) },
-    { key: 'evaluate', label: '决策后评估', basis: '条例第三十七条', from: ['published'], to: 'evaluated', outcome: 'evaluated', fields: z.object({ conclusion: f.longText('评估结论') }) },
+    { key: 'evaluate', label: '决策后评估', basis: '条例第三十六条', from: ['published'], to: 'evaluated', outcome: 'evaluated', fields: z.object({ conclusion: f.longText('评估结论') }) },
   ],
   clocks: [],
   outcomes: { stopped: '停止决策', evaluated: '已后评估' },

@@ -31,7 +31,7 @@ export const litigation = defineCaseType({
     receivedOn: f.date('收到起诉状副本日期'),
     court: f.text('受理法院', 100),
     courtCaseNo: f.text('法院案号', 60),
-    plaintiff: f.text('原告', 100),
+    plaintiff: f.personName('原告'),
     actUnderReview: f.text('被诉行政行为', 300),
     instance: f.choice('审级', { first: '一审', second: '二审', retrial: '再审' }),
   }),

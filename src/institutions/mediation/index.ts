@@ -26,7 +26,8 @@ export const disputeCategories = {
 export const disputeScreening = defineCaseType({
   key: 'dispute_screening',
   name: '矛盾纠纷排查',
-  basis: '《中华人民共和国人民调解法》第八条',
+  // 排查 is 司法部 practice for 人民调解组织 (人民调解法 arts. 22, 25 speak of preventing disputes), not art. 8, which sets up committees.
+  basis: '司法部关于矛盾纠纷排查调处工作的规定；《中华人民共和国人民调解法》第二十五条',
   number: ({ org, year, seq }) => `${org}排〔${year}〕${seq}号`,
   states: { recorded: { label: '已记录', final: true } },
   initial: 'recorded',

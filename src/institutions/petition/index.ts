@@ -1,19 +1,35 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema, type ActionDef } from '../../kernel/cases/define.ts';
-import { diffDays } from '../../kernel/calendar/dates.ts';
+import { computeDue, type WorkCalendar } from '../../kernel/calendar/calendar.ts';
 
 /**
  * 信访 under the 信访工作条例 (2022), arts. 22–37. Its periods are written as plain 日.
- * 访调诉 one-stop handling: a 申诉求决 matter can be routed into 人民调解 or 行政复议 (a linked
- * case is opened and the link kept) or guided to litigation or arbitration.
+ * 访调诉 one-stop handling: a 申诉求决 matter can be routed into 人民调解 (a linked case is opened
+ * and the link kept) or guided to 行政复议, litigation or arbitration. Guiding into 复议 opens no
+ * 复议 case: 受理 presupposes a 复议申请 (行政复议法 arts. 22, 30), which the 复议机构 registers
+ * when the petitioner files it.
  */
 const opinions = { support: '支持', explain: '解释说明', not_support: '不支持' };
 const routes = { mediation: '人民调解', reconsideration: '行政复议', litigation: '诉讼', arbitration: '仲裁', other: '其他法定途径' };
 
-const within30 = (from: string) => ({ events, on }: { events: { kind: string; on: string }[]; on: string }) => {
+/**
+ * 复查/复核 requests: 30 日 from the petitioner's receipt of the written answer (arts. 35–36),
+ * ending on the next working day after a holiday (民事诉讼法 art. 85 as the general rule), and a
+ * request posted in time is in time.
+ */
+const within30 = (from: string, article: string) => async ({ events, on, data, calendar }: { events: { kind: string; on: string }[]; on: string; data: Record<string, any>; calendar: WorkCalendar }) => {
   const answered = events.findLast((e) => e.kind === from)?.on;
-  return answered && diffDays(answered, on) > 30 ? `应自收到书面答复之日起三十日内提出（答复日期${answered}）` : undefined;
+  if (!answered) return undefined;
+  const received = data.answerReceivedOn ?? answered;
+  if (received < answered) return `收到答复日期（${received}）不能早于答复日期（${answered}）`;
+  const due = computeDue(calendar, received, { length: 30, unit: 'day' }).due;
+  const filed = data.postedOn ?? on;
+  return filed > due ? `应自收到书面答复之日起三十日内提出（${received}收到，期限至${due}）（信访工作条例${article}）` : undefined;
 };
+const requestFields = z.object({
+  answerReceivedOn: f.date('信访人收到书面答复日期').optional(),
+  postedOn: f.date('交邮日期（邮寄提出的填写）').optional(),
+});
 
 /** 处理意见书, 复查意见, 复核意见: the same form at each tier. */
 const opinionStep = (key: string, label: string, basis: string, from: string, to: string, title: string): ActionDef => ({
@@ -72,22 +88,19 @@ export const petition = defineCaseType({
       outcome: 'routed',
       fields: z.object({
         target: f.choice('导入途径', routes),
-        targetOrgId: f.org('承办单位（调解委员会或复议机构）').optional(),
-        respondent: f.optionalText('被申请人（导入行政复议时填写）', 100),
-        note: f.optionalText('说明'),
+        targetOrgId: f.org('承办单位（人民调解委员会）').optional(),
+        respondent: f.optionalText('告知的复议机关或被申请人（引导行政复议时填写）', 100),
+        note: f.optionalText('告知信访人的途径、机关和期限'),
       }),
       check: ({ data }) =>
-        (data.target === 'mediation' || data.target === 'reconsideration') && !data.targetOrgId
-          ? `导入${routes[data.target as 'mediation']}须选择承办单位`
+        data.target === 'mediation' && !data.targetOrgId
+          ? '导入人民调解须选择承办单位（人民调解委员会）'
           : data.target === 'reconsideration' && !data.respondent
-            ? '导入行政复议须填写被申请人'
+            ? '引导申请行政复议须写明告知的复议机关（信访工作条例第三十一条）'
             : undefined,
+      // Only 人民调解 is opened here; a 复议 case is opened when the 复议申请 arrives (行政复议法第二十二条、第三十条).
       spawn: ({ fields, data }) =>
-        data.target === 'mediation'
-          ? { type: 'mediation', orgId: data.targetOrgId, fields: { source: 'petition', category: 'other', summary: fields.content } }
-          : data.target === 'reconsideration'
-            ? { type: 'reconsideration', orgId: data.targetOrgId, fields: { channel: 'forwarded', respondent: data.respondent, category: 'other', actUnderReview: '信访事项涉及的行政行为', request: fields.content } }
-            : null,
+        data.target === 'mediation' ? { type: 'mediation', orgId: data.targetOrgId, fields: { source: 'petition', category: 'other', summary: fields.content } } : null,
     },
     {
       key: 'extend',
@@ -103,7 +116,8 @@ export const petition = defineCaseType({
       basis: '信访工作条例第三十五条',
       from: ['concluded'],
       to: 'review',
-      check: within30('conclude'),
+      fields: requestFields,
+      verify: within30('conclude', '第三十五条'),
     },
     opinionStep('answer_review', '出具复查意见', '信访工作条例第三十五条：三十日内提出复查意见', 'review', 'reviewed', '复查意见'),
     {
@@ -112,7 +126,8 @@ export const petition = defineCaseType({
       basis: '信访工作条例第三十六条',
       from: ['reviewed'],
       to: 'recheck',
-      check: within30('answer_review'),
+      fields: requestFields,
+      verify: within30('answer_review', '第三十六条'),
     },
     opinionStep('answer_recheck', '出具复核意见', '信访工作条例第三十六条：三十日内提出复核意见；复核后不再受理', 'recheck', 'rechecked', '复核意见'),
   ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema, type EventView } from '../../kernel/cases/define.ts';
+import { serviceFields, postedOnField, servedNotAfterStep, postedNotAfterStep } from '../../kernel/cases/service.ts';
 
 /**
  * 行政复议 under the 行政复议法 (2023 revision, in force 2024-01-01).
@@ -20,6 +21,7 @@ export const outcomes = {
   terminated_other: '其他原因终止',
   not_accepted: '不予受理',
   abandoned: '补正逾期视为放弃',
+  application_dismissed: '驳回行政复议申请',
 };
 
 /** Decisions that correct the reviewed act: the numerator of 纠错率 (project convention; no statutory formula). */
@@ -53,6 +55,15 @@ const suspensionGrounds = {
   other: '其他需要中止的情形',
 };
 
+/** Art. 53: the kinds of case the simple procedure is open to (or any case, with the parties' consent). */
+const simpleGrounds = {
+  on_the_spot: '被申请行政复议的行政行为是当场作出的',
+  warning: '被申请行政复议的行政行为是警告或者通报批评',
+  small_amount: '案件涉及款额三千元以下',
+  disclosure: '属于政府信息公开案件',
+  consent: '当事人各方同意适用简易程序',
+};
+
 /** An extension request is pending when the last request has no approval or refusal after it. */
 export const extensionPending = (events: EventView[]) => {
   const last = events.findLast((e) => ['request_extension', 'approve_extension', 'refuse_extension'].includes(e.kind));
@@ -60,7 +71,8 @@ export const extensionPending = (events: EventView[]) => {
 };
 
 const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
-const CONCLUDED = ['decide', 'mediate', 'terminate'];
+const CONCLUDED = ['decide', 'mediate', 'terminate', 'dismiss_application'];
+const isSimple = (events: EventView[]) => events.some((e) => e.kind === 'accept_simple') && !events.some((e) => e.kind === 'convert_to_ordinary');
 /** Both review periods end with the case and stand still while it is suspended. */
 const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend'], resumeOn: ['resume'] };
 
@@ -68,6 +80,7 @@ export const reconsideration = defineCaseType({
   key: 'reconsideration',
   name: '行政复议',
   basis: '《中华人民共和国行政复议法》（2023年修订）',
+  statute: 'reconsideration',
   number: ({ government, year, seq }) => `${government}复〔${year}〕${seq}号`,
   numberedBy: 'government',
   states: {
@@ -108,13 +121,36 @@ export const reconsideration = defineCaseType({
       from: ['received'],
       to: 'correction_requested',
       fields: z.object({ items: f.longText('需补正的事项') }),
+      check: ({ events, clocks, on }) => {
+        if (events.some((e) => e.kind === 'request_correction')) return '补正通知应一次性载明需要补正的事项，不能再次通知补正（行政复议法第三十一条）';
+        const due = clocks.acceptance?.dueOn;
+        return due && on > due ? `应自收到申请之日起五个工作日内通知补正，期限已于${due}届满（行政复议法第三十一条）` : undefined;
+      },
+    },
+    {
+      key: 'serve_correction',
+      label: '补正通知送达',
+      basis: '行政复议法第三十一条：申请人应当自收到补正通知之日起十日内提交补正材料（第八十八条：工作日）',
+      from: ['correction_requested'],
+      fields: serviceFields,
+      check: servedNotAfterStep,
+      when: ({ events }) => !events.some((e) => e.kind === 'serve_correction'),
+    },
+    {
+      key: 'extend_correction',
+      label: '因正当理由延长补正期限',
+      basis: '行政复议法第三十一条：申请人有正当理由的，可以延长合理的补正期限',
+      from: ['correction_requested'],
+      fields: z.object({ days: f.days('延长工作日数', 20), reason: f.longText('正当理由') }),
     },
     {
       key: 'receive_correction',
       label: '收到补正材料',
-      basis: '行政复议法第三十一条：受理审查期限自收到补正材料之日起重新计算',
+      basis: '行政复议法第三十一条：受理审查期限自收到补正材料之日起重新计算；邮寄的以交邮日期为准（第八十八条、民事诉讼法第八十五条）',
       from: ['correction_requested'],
       to: 'received',
+      fields: postedOnField,
+      check: postedNotAfterStep,
     },
     {
       key: 'abandon',
@@ -124,8 +160,9 @@ export const reconsideration = defineCaseType({
       to: 'abandoned',
       outcome: 'abandoned',
       check: ({ clocks, on }) => {
-        const due = clocks.correction?.dueOn;
-        return due && on <= due ? `补正期限至${due}尚未届满，不能认定视为放弃` : undefined;
+        const c = clocks.correction;
+        if (!c || !c.dueOn) return '补正通知尚未送达申请人，补正期限未起算，不能认定视为放弃（行政复议法第三十一条）';
+        return on <= c.dueOn ? `补正期限至${c.dueOn}尚未届满，不能认定视为放弃（行政复议法第三十一条）` : undefined;
       },
     },
     {
@@ -138,10 +175,54 @@ export const reconsideration = defineCaseType({
     {
       key: 'accept_simple',
       label: '受理（简易程序）',
-      basis: '行政复议法第五十三条：事实清楚、争议不大的案件可适用简易程序，三十日内作出决定',
+      basis: '行政复议法第五十三条：事实清楚、权利义务关系明确、争议不大，且属于所列四类案件或当事人各方同意的，可以适用简易程序',
       from: ['received'],
       to: 'accepted',
-      fields: z.object({ ground: f.text('适用简易程序的理由', 200) }),
+      fields: z.object({ ground: f.choice('适用简易程序的情形', simpleGrounds), note: f.optionalText('事实清楚、争议不大的说明') }),
+    },
+    {
+      key: 'convert_to_ordinary',
+      label: '简易程序转为普通程序',
+      basis: '行政复议法第五十五条：不宜适用简易程序的，经行政复议机构负责人批准，可以转为普通程序审理',
+      from: ['accepted', 'suspended'],
+      when: ({ events }) => isSimple(events),
+      fields: z.object({ reason: f.longText('转为普通程序的理由') }),
+    },
+    {
+      key: 'send_copy',
+      label: '向被申请人发送申请书副本',
+      basis: '行政复议法第四十八条（普通程序七日）、第五十四条（简易程序三日）：自受理之日起发送；被申请人自收到之日起十日（简易程序五日）内提出书面答复',
+      from: ['accepted', 'suspended'],
+      fields: serviceFields,
+      check: servedNotAfterStep,
+      when: ({ events }) => !isSimple(events) && !events.some((e) => e.kind.startsWith('send_copy')),
+    },
+    {
+      key: 'send_copy_simple',
+      label: '向被申请人发送申请书副本（简易程序）',
+      basis: '行政复议法第五十四条：自受理之日起三日内发送；被申请人自收到之日起五日内提出书面答复',
+      from: ['accepted', 'suspended'],
+      fields: serviceFields,
+      check: servedNotAfterStep,
+      when: ({ events }) => isSimple(events) && !events.some((e) => e.kind.startsWith('send_copy')),
+    },
+    {
+      key: 'respondent_answer',
+      label: '收到被申请人书面答复及证据',
+      basis: '行政复议法第四十八条、第五十四条；逾期未答复的，依第七十条视为没有证据',
+      from: ['accepted', 'suspended'],
+      fields: postedOnField,
+      check: postedNotAfterStep,
+      when: ({ events }) => events.some((e) => e.kind.startsWith('send_copy')) && !events.some((e) => e.kind === 'respondent_answer'),
+    },
+    {
+      key: 'dismiss_application',
+      label: '驳回行政复议申请',
+      basis: '行政复议法第三十三条：受理后发现不符合受理条件的，决定驳回申请并说明理由',
+      from: ['accepted', 'suspended'],
+      to: 'decided',
+      outcome: 'application_dismissed',
+      fields: z.object({ reason: f.longText('不符合受理条件的理由') }),
     },
     {
       key: 'deem_accept',
@@ -188,7 +269,6 @@ export const reconsideration = defineCaseType({
       label: '批准延期（复议机构负责人）',
       basis: '行政复议法第六十二条：书面告知当事人',
       from: ['accepted'],
-      roles: ['admin'],
       fields: z.object({ days: f.days('批准延长天数', 30) }),
       when: ({ events }) => extensionPending(events),
       check: ({ events, data }) => {
@@ -200,7 +280,6 @@ export const reconsideration = defineCaseType({
       key: 'refuse_extension',
       label: '不批准延期',
       from: ['accepted'],
-      roles: ['admin'],
       fields: z.object({ reason: f.optionalText('不批准理由') }),
       when: ({ events }) => extensionPending(events),
     },
@@ -234,18 +313,27 @@ export const reconsideration = defineCaseType({
     {
       key: 'issue_opinion_letter',
       label: '制发行政复议意见书',
-      basis: '行政复议法第七十六条：被申请人应在六十日内将纠正情况报送行政复议机构',
-      from: ['decided', 'terminated'],
+      basis: '行政复议法第七十六条：在办理过程中和作出决定后均可制发；有关机关应当自收到之日起六十日内将纠正情况报送行政复议机构',
+      from: ['accepted', 'suspended', 'decided', 'terminated'],
       fields: z.object({ recipient: f.text('送达对象', 100), content: f.longText('意见书要点') }),
+      when: ({ clocks }) => clocks.opinion_reply?.status !== 'running',
+    },
+    {
+      key: 'opinion_reply',
+      label: '收到意见书纠正情况报告',
+      basis: '行政复议法第七十六条',
+      from: ['accepted', 'suspended', 'decided', 'terminated'],
+      when: ({ clocks }) => clocks.opinion_reply?.status === 'running',
+      fields: z.object({ summary: f.longText('纠正情况') }),
     },
   ],
   clocks: [
     {
       key: 'acceptance',
       label: '受理审查期限',
-      basis: '行政复议法第三十条：收到申请之日起五日内（工作日）审查',
+      basis: '行政复议法第三十条：收到申请之日起五日内审查',
       length: 5,
-      unit: 'workday',
+      unit: 'day',
       startOn: ['receive', 'receive_correction'],
       stopOn: ['accept', 'accept_simple', 'deem_accept', 'reject', 'request_correction'],
       onExpiry: { action: 'deem_accept' },
@@ -253,11 +341,59 @@ export const reconsideration = defineCaseType({
     {
       key: 'correction',
       label: '补正期限',
-      basis: '行政复议法第三十一条：申请人应当自收到补正通知之日起十日内（工作日）提交补正材料',
+      basis: '行政复议法第三十一条：申请人应当自收到补正通知之日起十日内提交补正材料；有正当理由的可以延长',
       length: 10,
-      unit: 'workday',
-      startOn: ['request_correction'],
+      unit: 'day',
+      startOn: ['serve_correction'],
       stopOn: ['receive_correction', 'abandon'],
+      extendOn: ['extend_correction'],
+      // Local choice: an extension for 正当理由 of at most 20 工作日 in all (the law fixes no cap).
+      maxExtension: 20,
+    },
+    {
+      key: 'copy',
+      label: '发送申请书副本期限',
+      basis: '行政复议法第四十八条、第五十四条：自受理之日起七日（简易程序三日）内发送被申请人',
+      length: 7,
+      unit: 'day',
+      startOn: ['accept', 'deem_accept'],
+      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+    },
+    {
+      key: 'copy_simple',
+      label: '发送申请书副本期限（简易程序）',
+      basis: '行政复议法第五十四条：三日',
+      length: 3,
+      unit: 'day',
+      startOn: ['accept_simple'],
+      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+    },
+    {
+      key: 'respondent_answer',
+      label: '被申请人答复期限',
+      basis: '行政复议法第四十八条：被申请人自收到申请书副本之日起十日内提出书面答复（简易程序第五十四条：五日）',
+      length: 10,
+      unit: 'day',
+      startOn: ['send_copy'],
+      stopOn: ['respondent_answer', ...CONCLUDED],
+    },
+    {
+      key: 'respondent_answer_simple',
+      label: '被申请人答复期限（简易程序）',
+      basis: '行政复议法第五十四条：自收到申请书副本之日起五日内',
+      length: 5,
+      unit: 'day',
+      startOn: ['send_copy_simple'],
+      stopOn: ['respondent_answer', ...CONCLUDED],
+    },
+    {
+      key: 'opinion_reply',
+      label: '意见书纠正情况报送期限',
+      basis: '行政复议法第七十六条：自收到意见书之日起六十日内',
+      length: 60,
+      unit: 'day',
+      startOn: ['issue_opinion_letter'],
+      stopOn: ['opinion_reply'],
     },
     {
       key: 'decision',
@@ -265,7 +401,9 @@ export const reconsideration = defineCaseType({
       basis: '行政复议法第六十二条：受理之日起六十日内作出决定，经批准可延长不超过三十日',
       ...REVIEW_PERIOD,
       length: 60,
-      startOn: ['accept', 'deem_accept'],
+      startOn: ['accept', 'deem_accept', 'convert_to_ordinary'],
+      // A converted case keeps its 受理 date: the 60 日 run from 受理, not from the conversion.
+      countFrom: { convert_to_ordinary: 'accept_simple' },
       extendOn: ['approve_extension'],
       maxExtension: 30,
     },
@@ -276,6 +414,7 @@ export const reconsideration = defineCaseType({
       ...REVIEW_PERIOD,
       length: 30,
       startOn: ['accept_simple'],
+      stopOn: [...CONCLUDED, 'convert_to_ordinary'],
     },
   ],
   outcomes,

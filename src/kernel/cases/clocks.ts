@@ -23,16 +23,23 @@ export interface ClockState {
  */
 export const clockLength = (def: ClockDef, fields: Record<string, any>) => (typeof def.length === 'function' ? def.length(fields) : def.length);
 
+/** A notice's clock runs from the day the party received it (送达回证), when the event records it. */
+const startDate = (e: EventView) => (typeof e.data?.servedOn === 'string' ? e.data.servedOn : e.on);
+/** A party's filing counts from the day it was posted: 在途时间不计算在期间内 (民事诉讼法 art. 85 ¶4). */
+const stopDate = (e: EventView) => (typeof e.data?.postedOn === 'string' ? e.data.postedOn : e.on);
+
 export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventView[], fields: Record<string, any> = {}): ClockState {
   const length = clockLength(def, fields);
   let startedOn: string | null = null;
   let stoppedOn: string | null = null;
   let stoppedBy: string | null = null;
   let extended = 0;
-  let pauses: { from: string; to: string | null }[] = [];
+  let pauses: { from: string; to: string | null; limit: string | null }[] = [];
   for (const e of events) {
+    if (def.appliesTo && !def.appliesTo(fields)) break;
     if (def.startOn.includes(e.kind)) {
-      startedOn = e.on;
+      const earlier = def.countFrom?.[e.kind];
+      startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
       stoppedOn = null;
       stoppedBy = null;
       extended = 0;
@@ -41,11 +48,14 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     }
     if (!startedOn || stoppedOn) continue;
     const open = pauses.find((p) => p.to === null);
-    if (def.pauseOn?.includes(e.kind) && !open) pauses.push({ from: e.on, to: null });
-    else if (def.resumeOn?.includes(e.kind) && open) open.to = e.on;
+    if (def.pauseOn?.includes(e.kind) && !open) {
+      const limited = def.pauseLimit && (!def.pauseLimit.events || def.pauseLimit.events.includes(e.kind));
+      const limit = limited ? computeDue(cal, startDate(e), def.pauseLimit!).due : null;
+      pauses.push({ from: e.on, to: null, limit });
+    } else if (def.resumeOn?.includes(e.kind) && open) open.to = stopDate(e);
     else if (def.extendOn?.includes(e.kind)) extended += Number(e.data.days) || 0;
     if (def.stopOn.includes(e.kind)) {
-      stoppedOn = e.on;
+      stoppedOn = stopDate(e);
       stoppedBy = e.kind;
       const still = pauses.find((p) => p.to === null);
       if (still) still.to = e.on;
@@ -53,6 +63,8 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
   }
   const base = { key: def.key, length, startedOn, stoppedOn, stoppedBy, extended, warnings: [] as string[] };
   if (!startedOn) return { ...base, status: 'pending', dueOn: null, pausedDays: 0 };
+  // A limited pause ends at its limit, whether or not anyone records the resumption.
+  for (const p of pauses) if (p.limit && (p.to === null || p.to > p.limit)) p.to = p.limit;
   const pausedDays = pauses.reduce((n, p) => n + daysLeft(cal, def.unit, p.from, p.to ?? p.from), 0);
   if (pauses.some((p) => p.to === null)) return { ...base, status: 'paused', dueOn: null, pausedDays };
   const { due, warnings } = computeDue(

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Progress, Radio, Select, Space, Typography } from 'antd';
+import { DataTable } from '../components/DataTable.tsx';
+import { WarningRulesCard } from './Workbench.tsx';
 import dayjs from 'dayjs';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
@@ -9,10 +11,24 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const [result, setResult] = useState<any>();
   const [data, setData] = useState<any>();
+  const [recompute, setRecompute] = useState<any>();
   const load = () => api('/api/calendar/overrides').then(setData);
+  // Due dates are recomputed in the background after a change; its progress is polled here.
+  const follow = (status: any) => {
+    setRecompute(status);
+    if (!status.running) return;
+    const poll = async () => {
+      const s = await api('/api/calendar/recompute');
+      setRecompute(s);
+      if (s.running) setTimeout(poll, 700);
+    };
+    setTimeout(poll, 700);
+  };
   useEffect(() => {
     load();
+    api('/api/calendar/recompute').then(follow, () => undefined);
   }, []);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title="期限计算">
@@ -58,7 +74,8 @@ export function CalendarPage() {
             onFinish={async (v) => {
               try {
                 const r = await api(`/api/calendar/overrides/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', body: { kind: v.kind, name: v.name } });
-                message.success(`已保存，并重算了 ${r.recomputedCases} 件案件的期限`);
+                message.success('已保存；各案件的期限正在后台重算');
+                follow(r.recompute);
                 load();
               } catch (e: any) {
                 message.error(e.message);
@@ -77,21 +94,58 @@ export function CalendarPage() {
             <Button htmlType="submit">保存</Button>
           </Form>
         )}
-        <Table
+        {recompute && (recompute.running || recompute.finishedAt) && (
+          <div style={{ marginBottom: 12 }} data-testid="recompute-progress">
+            <Typography.Text>{recompute.running ? `正在重算案件期限：${recompute.done} / ${recompute.total}` : recompute.error ?? `期限重算已完成（${recompute.total} 件）`}</Typography.Text>
+            <Progress percent={recompute.total ? Math.floor((recompute.done / recompute.total) * 100) : 0} status={recompute.error ? 'exception' : recompute.running ? 'active' : 'success'} />
+          </div>
+        )}
+        <DataTable
+          id="calendar-overrides"
+          exportName="节假日补录"
           rowKey="day"
           size="small"
           dataSource={data?.overrides}
           locale={{ emptyText: '尚无补录；2004—2026年使用内置的国务院办公厅安排' }}
           columns={[
             { title: '日期', dataIndex: 'day' },
-            { title: '类型', dataIndex: 'kind', render: (v) => (v === 'holiday' ? '放假' : '调休上班') },
+            { title: '类型', dataIndex: 'kind', render: (v: string) => (v === 'holiday' ? '放假' : '调休上班'), exportValue: (r: any) => (r.kind === 'holiday' ? '放假' : '调休上班') },
             { title: '名称', dataIndex: 'name' },
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          已确认录入完整的年度：{data?.years.map((y: any) => `${y.year}（${y.note}）`).join('、') || '无'}。未录入年度的期限按周一至周五推算并标注为暂定。
+          内置2004—2026年国务院办公厅安排；另经确认录入完整的年度：{data?.years.map((y: any) => `${y.year}（${y.note}）`).join('、') || '无'}。未录入年度的期限按周一至周五推算并标注为暂定。
         </Typography.Paragraph>
+        {me.role === 'admin' && (
+          <Form
+            layout="inline"
+            onFinish={async (v) => {
+              setConfirming(true);
+              try {
+                const r = await api('/api/calendar/years', { body: { year: v.year, note: v.note } });
+                message.success(`已确认${v.year}年节假日安排录入完整；各案件的期限正在后台重算`);
+                follow(r.recompute);
+                load();
+              } catch (e: any) {
+                message.error(e.message);
+              } finally {
+                setConfirming(false);
+              }
+            }}
+          >
+            <Form.Item name="year" label="确认全年" rules={[{ required: true, message: '请填写年度' }]}>
+              <InputNumber min={2000} max={2100} placeholder="如 2027" aria-label="确认全年：年度" />
+            </Form.Item>
+            <Form.Item name="note" rules={[{ required: true, message: '请填写依据' }]}>
+              <Input placeholder="依据，如国务院办公厅通知文号" aria-label="确认全年：依据" style={{ width: 280 }} />
+            </Form.Item>
+            <Button htmlType="submit" loading={confirming}>
+              确认该年已录入完整
+            </Button>
+          </Form>
+        )}
       </Card>
+      {me.role === 'admin' && <WarningRulesCard />}
     </Space>
   );
 }

@@ -1,0 +1,84 @@
+/**
+ * The conformance registry: every rule the platform enforces, with the statute and article, the
+ * rule in one sentence, where it is encoded, the review row it answers (law-review-2026-11), and
+ * — found by the test suite in test/scenarios/ — the scenario that proves it. docs/conformance.md
+ * is generated from this list; a rule without a scenario fails the suite.
+ */
+export interface ConformanceRule {
+  id: string;
+  statute: string;
+  article: string;
+  rule: string;
+  /** file#key of the definition that encodes it. */
+  encodedIn: string;
+  /** Rows of the legal review this rule settles. */
+  review?: string[];
+}
+
+const R = 'src/institutions/reconsideration/index.ts';
+const D = 'src/institutions/disclosure/index.ts';
+const E = 'src/institutions/enforcement/index.ts';
+const P = 'src/institutions/petition/index.ts';
+
+export const RULES: ConformanceRule[] = [
+  // 0. Period counting
+  { id: 'kernel.start-day', statute: '民法典', article: '第二百零一条', rule: '期间开始的当日不计入，自下一日开始计算。', encodedIn: 'src/kernel/calendar/calendar.ts#computeDue', review: ['0.1'] },
+  { id: 'kernel.holiday-rollover', statute: '民事诉讼法（行政诉讼法第一百零一条、行政复议法第八十八条准用）', article: '第八十五条第三款', rule: '以日计算的期间届满最后一日为法定休假日的，以休假日后的第一日为届满日。', encodedIn: 'src/kernel/calendar/calendar.ts#computeDue', review: ['0.2'] },
+  { id: 'kernel.statute-workdays.penalty', statute: '行政处罚法', article: '第八十五条', rule: '本法中“二日”“三日”“五日”“七日”是指工作日；机构按法条写“7日”，由内核换算为工作日。', encodedIn: 'src/kernel/calendar/statutes.ts#penalty', review: ['0.5', '10.17'] },
+  { id: 'kernel.statute-workdays.reconsideration', statute: '行政复议法', article: '第八十八条第二款', rule: '本法“三日”“五日”“七日”“十日”是指工作日。', encodedIn: 'src/kernel/calendar/statutes.ts#reconsideration', review: ['0.5', '1.1'] },
+  { id: 'kernel.statute-workdays.licensing', statute: '行政许可法', article: '第八十二条', rule: '实施行政许可的期限以工作日计算。', encodedIn: 'src/kernel/calendar/statutes.ts#licensing', review: ['0.5'] },
+  { id: 'kernel.statute-workdays.coercion', statute: '行政强制法', article: '第六十九条', rule: '十日以内期限是指工作日；超过十日的按自然日。', encodedIn: 'src/kernel/calendar/statutes.ts#coercion', review: ['0.5'] },
+  { id: 'kernel.in-transit', statute: '民事诉讼法（行政复议法第八十八条准用）', article: '第八十五条第四款', rule: '期间不包括在途时间，邮寄的材料在期满前交邮的不算过期。', encodedIn: 'src/kernel/cases/clocks.ts#stopDate; src/kernel/cases/service.ts#postedOnField', review: ['0.6'] },
+  { id: 'kernel.deemed-on-expiry', statute: '行政复议法', article: '第三十条第三款', rule: '审查期限届满未作出不予受理决定的，自届满之日起视为受理。', encodedIn: `${R}#clocks.acceptance.onExpiry`, review: ['0.8', '1.2'] },
+
+  // 1. 行政复议
+  { id: 'reconsideration.correction-notice-window', statute: '行政复议法', article: '第三十一条第一款', rule: '补正通知应在收到申请之日起五个工作日内一次性发出，不能再次补正。', encodedIn: `${R}#actions.request_correction`, review: ['1.4'] },
+  { id: 'reconsideration.correction-from-receipt', statute: '行政复议法', article: '第三十一条第二款', rule: '十个工作日补正期限自申请人收到补正通知（送达回证）之日起算，有正当理由可以延长。', encodedIn: `${R}#clocks.correction`, review: ['1.5', '1.6'] },
+  { id: 'reconsideration.abandon-only-after', statute: '行政复议法', article: '第三十一条第二款', rule: '补正期限（含延长）届满前，或补正通知尚未送达时，不能认定视为放弃；邮寄的补正材料以交邮日为准。', encodedIn: `${R}#actions.abandon`, review: ['1.6', '0.6'] },
+  { id: 'reconsideration.respondent-answer', statute: '行政复议法', article: '第四十八条、第五十四条', rule: '受理后七个工作日内（简易程序三个）发送申请书副本；被申请人自收到之日起十个工作日内（简易程序五个）答复。', encodedIn: `${R}#clocks.copy, copy_simple, respondent_answer, respondent_answer_simple`, review: ['1.11'] },
+  { id: 'reconsideration.simple-eligibility', statute: '行政复议法', article: '第五十三条', rule: '简易程序只适用于所列四类案件或当事人各方同意的案件，情形须从法定列表中选择。', encodedIn: `${R}#actions.accept_simple`, review: ['1.19'] },
+  { id: 'reconsideration.convert', statute: '行政复议法', article: '第五十五条、第六十二条', rule: '简易程序经复议机构负责人批准可转为普通程序，审理期限按普通程序六十日自受理之日起计算。', encodedIn: `${R}#actions.convert_to_ordinary; clocks.decision.countFrom`, review: ['1.20'] },
+  { id: 'reconsideration.dismiss-application', statute: '行政复议法', article: '第三十三条', rule: '受理后发现不符合受理条件的，决定驳回行政复议申请。', encodedIn: `${R}#actions.dismiss_application`, review: ['1.10'] },
+  { id: 'reconsideration.decision-60', statute: '行政复议法', article: '第六十二条', rule: '普通程序自受理之日起六十日内作出决定，经批准可延长不超过三十日；中止期间不计入。', encodedIn: `${R}#clocks.decision`, review: ['1.16', '1.17', '1.22'] },
+  { id: 'reconsideration.opinion-letter', statute: '行政复议法', article: '第七十六条', rule: '意见书可在办理过程中或决定后制发，有关机关应在六十日内报送纠正情况。', encodedIn: `${R}#clocks.opinion_reply`, review: ['1.31'] },
+
+  // 2. 依申请公开
+  { id: 'disclosure.answer-20', statute: '政府信息公开条例', article: '第三十三条第二款', rule: '自收到申请之日起二十个工作日内答复，经同意可延长不超过二十个工作日。', encodedIn: `${D}#clocks.answer`, review: ['2.1', '2.8'] },
+  { id: 'disclosure.correction-once-within-7', statute: '政府信息公开条例', article: '第三十条', rule: '补正应在收到申请之日起七个工作日内一次性告知；迟延或再次补正被拒绝。', encodedIn: `${D}#actions.request_correction`, review: ['2.3'] },
+  { id: 'disclosure.answer-from-corrected', statute: '政府信息公开条例', article: '第三十条', rule: '答复期限自收到补正的申请之日起计算。', encodedIn: `${D}#clocks.answer.startOn`, review: ['2.4'] },
+  { id: 'disclosure.consultation-cap', statute: '政府信息公开条例', article: '第三十二条、第三十三条第三款', rule: '征求第三方意见所需时间不计入答复期限，但最多为第三方收到之日起十五个工作日；没有期限会无限暂停。', encodedIn: `${D}#clocks.answer.pauseLimit`, review: ['2.6'] },
+
+  // 4. 信访
+  { id: 'petition.review-from-receipt', statute: '信访工作条例', article: '第三十五条、第三十六条', rule: '复查、复核申请自收到书面答复之日起三十日内提出，末日逢休假日顺延，交邮日为准。', encodedIn: `${P}#within30`, review: ['4.7'] },
+  { id: 'petition.route-no-fake-reconsideration', statute: '行政复议法；信访工作条例', article: '复议法第二十二条、第三十条；条例第三十一条', rule: '信访事项导入行政复议只是引导信访人申请，不得凭空生成复议案件及其视为受理。', encodedIn: `${P}#actions.route.spawn`, review: ['4.12'] },
+
+  // 6. 法律援助
+  { id: 'legal-aid.deemed-withdrawn', statute: '法律援助法', article: '第四十三条第二款', rule: '一次性告知补充材料；未按期补充的视为撤回申请，审查期限不会永远暂停。', encodedIn: 'src/institutions/legal-aid/index.ts#actions.deem_withdrawn', review: ['6.3', '6.2'] },
+  { id: 'legal-aid.means-categories', statute: '法律援助法', article: '第三十二条、第四十二条', rule: '“不受经济困难条件限制”（第三十二条）与“免予核查经济困难状况”（第四十二条）是两类情形，分别记录。', encodedIn: 'src/institutions/legal-aid/index.ts#intake.noMeansCondition, noMeansTest', review: ['6.6'] },
+
+  // 10. 行政执法
+  { id: 'penalty.service-7-workdays', statute: '行政处罚法', article: '第六十一条、第八十五条', rule: '当事人不在场的，决定书七个工作日内送达。', encodedIn: `${E}#clocks.service`, review: ['10.17'] },
+  { id: 'penalty.hearing-right-from-sanction', statute: '行政处罚法', article: '第六十三条', rule: '吊销、责令停产停业等处罚种类或较大数额罚款，当然享有听证权利，不取决于手工勾选。', encodedIn: `${E}#hearingRightOf`, review: ['10.7'] },
+  { id: 'penalty.hearing-window', statute: '行政处罚法', article: '第六十四条第一项、第六十二条、第八十五条', rule: '告知听证权利后五个工作日内当事人可要求听证，期满前（未听证、未放弃）不得作出决定。', encodedIn: `${E}#actions.decide.verify`, review: ['10.8'] },
+  { id: 'penalty.no-penalty-without-list', statute: '行政处罚法', article: '第三十三条', rule: '首违不罚、轻微免罚、无主观过错不予处罚不以免罚清单为前提；写明的清单事项须真实存在。', encodedIn: `${E}#actions.decide`, review: ['10.15', '10.14'] },
+  { id: 'penalty.collective-discussion', statute: '行政处罚法', article: '第五十七条第二款', rule: '对情节复杂或重大违法行为给予处罚，须负责人集体讨论决定。', encodedIn: `${E}#actions.decide.check`, review: ['10.13'] },
+  { id: 'penalty.reviewer-qualification', statute: '行政处罚法', article: '第五十八条第二款', rule: '只有初次从事法制审核的人员须取得法律职业资格。', encodedIn: `${E}#actions.legal_review.check`, review: ['10.11'] },
+  { id: 'penalty.legal-review-required', statute: '行政处罚法', article: '第五十八条第一款', rule: '重大执法决定或经听证的案件，未经法制审核或审核不同意的，不得作出决定。', encodedIn: `${E}#needsLegalReview`, review: ['10.10'] },
+  { id: 'penalty.withdraw-publicity', statute: '行政处罚法', article: '第四十八条第二款、第八十五条', rule: '已公开的决定被变更、撤销、确认违法或无效的，三个工作日内撤回公开信息。', encodedIn: `${E}#clocks.withdrawal`, review: ['10.19'] },
+  { id: 'penalty.transfer', statute: '行政处罚法', article: '第二十七条、第五十七条第一款第四项', rule: '违法行为涉嫌犯罪的，移送司法机关作为一种结案决定，须写明接收机关。', encodedIn: `${E}#DECISIONS.transferred`, review: ['10.14'] },
+  { id: 'penalty.two-officers', statute: '行政处罚法', article: '第四十二条、第五十五条', rule: '立案须两名持有效执法证件的执法人员。', encodedIn: `${E}#actions.file`, review: ['10.1'] },
+
+  // 10.25 / 10.26: their own case types
+  { id: 'licensing.deemed-accepted', statute: '行政许可法', article: '第三十二条第一款第四项', rule: '五个工作日内未一次告知补正的，自收到申请材料之日起即为受理，决定期限从收到材料起算。', encodedIn: 'src/institutions/licensing/index.ts#clocks.acceptance, decision.countFrom', review: ['10.25'] },
+  { id: 'licensing.decision-20-plus-10', statute: '行政许可法', article: '第四十二条、第四十五条、第八十二条', rule: '二十个工作日内作出决定，经负责人批准可延长十个工作日；听证、检验、鉴定等时间不计入。', encodedIn: 'src/institutions/licensing/index.ts#clocks.decision', review: ['10.25'] },
+  { id: 'coercion.custody-30-plus-30', statute: '行政强制法', article: '第二十五条', rule: '查封、扣押不得超过三十日，经批准可延长不超过三十日；检测、鉴定时间不计入。', encodedIn: 'src/institutions/coercion/index.ts#clocks.custody', review: ['10.26'] },
+  { id: 'coercion.warning-10-workdays', statute: '行政强制法', article: '第三十五条、第五十四条、第六十九条', rule: '催告书送达十个工作日后仍未履行的，才能作出强制执行决定或申请法院执行。', encodedIn: 'src/institutions/coercion/index.ts#actions.execute', review: ['10.26', '10.24'] },
+
+  // 12. 规范性文件, 重大行政决策
+  { id: 'decision.comment-period', statute: '重大行政决策程序暂行条例', article: '第十四条、第十五条', rule: '公开征求意见一般不少于三十日；情况紧急缩短的须说明理由；座谈会、听证会等方式和依法不公开事项不受此限。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.consult', review: ['12.9'] },
+  { id: 'decision.review-time-is-senders-duty', statute: '重大行政决策程序暂行条例', article: '第二十六条第二款', rule: '“一般不少于7个工作日”是对送审机关的要求，审查机构提前出具意见不被拒绝。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.legality', review: ['12.12'] },
+
+  // 15. Annual report
+  { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },
+  { id: 'report.no-duty-not-late', statute: '法治政府建设与责任落实督察工作规定', article: '第二十四条', rule: '党委办事机构、事业单位不负报送义务，不列为逾期。', encodedIn: 'src/reports/duty.ts#REPORTING_KINDS', review: ['15.6'] },
+];

@@ -1,0 +1,55 @@
+import type { OrgKind } from '../kernel/db/schema.ts';
+import { addDays } from '../kernel/calendar/dates.ts';
+
+/**
+ * Who must report on 法治政府建设, and by when (法治政府建设与责任落实督察工作规定 arts. 24–25
+ * and the provincial 工作指引 that apply them). The dates are a per-province setting: the
+ * defaults below follow the reading the platform documents in docs/domain.md, and a province
+ * whose 指引 differs is added to PROVINCES and chosen with FAZHI_PROVINCE.
+ *
+ * - 县级以上政府部门 and 乡镇（街道） report "每年3月1日之前"; so do 市、县 governments
+ *   (to the same-level party committee and 人大常委会, and to the level above). Only a province
+ *   reports to the centre by 4月1日, which a district platform never is.
+ * - Every report is public "每年4月1日之前" (art. 24).
+ * - A party office (依法治区办, which receives the reports) and a public institution (the 12345
+ *   centre) have no duty to report and are never listed as late.
+ * - "之前" is read as excluding the named day: the last day is the day before. A province that
+ *   counts the day itself sets `inclusive: true`.
+ */
+export interface ReportingRule {
+  province: string;
+  /** Org kinds that must report, with the month-day their report is due "之前". */
+  submitBefore: Partial<Record<OrgKind, string>>;
+  publishBefore: string;
+  inclusive: boolean;
+}
+
+export const DEFAULT_RULE: ReportingRule = {
+  province: '默认（督察工作规定及省级工作指引通行做法）',
+  submitBefore: { government: '03-01', department: '03-01', township: '03-01' },
+  publishBefore: '04-01',
+  inclusive: false,
+};
+
+/** Provinces whose 指引 differs from the default; empty until a deployment adds its own. */
+export const PROVINCES: Record<string, Partial<ReportingRule>> = {};
+
+export function reportingRule(province = process.env.FAZHI_PROVINCE): ReportingRule {
+  return { ...DEFAULT_RULE, ...(province ? PROVINCES[province] ?? {} : {}) };
+}
+
+export const REPORTING_KINDS = (rule = reportingRule()) => Object.keys(rule.submitBefore) as OrgKind[];
+
+const lastDay = (rule: ReportingRule, year: number, monthDay: string) => {
+  const named = `${year + 1}-${monthDay}`;
+  return rule.inclusive ? named : addDays(named, -1);
+};
+
+/** The last day a report for `year` may be submitted; null for an org with no duty to report. */
+export function reportDeadline(orgKind: string, year: number, rule = reportingRule()): string | null {
+  const md = rule.submitBefore[orgKind as OrgKind];
+  return md ? lastDay(rule, year, md) : null;
+}
+
+/** The last day a report for `year` may be made public. */
+export const publishDeadline = (year: number, rule = reportingRule()) => lastDay(rule, year, rule.publishBefore);
