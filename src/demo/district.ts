@@ -1,17 +1,24 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { Kernel as KernelClass } from '../kernel/kernel.ts';
-import { createOrg, type Org } from '../kernel/orgs.ts';
+import { sql } from 'kysely';
+import { createOrg, topOrg, type Org } from '../kernel/orgs.ts';
+import { migrate } from '../kernel/db/connect.ts';
 import { actorById, createUser } from '../kernel/auth/sessions.ts';
 import { addDays, yearOf } from '../kernel/calendar/dates.ts';
 import { computeDue } from '../kernel/calendar/calendar.ts';
-import { applyExpiries, createCase, performAction } from '../kernel/cases/engine.ts';
+import { applyExpiries } from '../kernel/cases/engine.ts';
+import { bulkBatch, type BulkStep } from '../kernel/cases/bulk.ts';
 import { Random } from './random.ts';
+import { installKind, markInstall } from '../kernel/auth/policy.ts';
+import { AppError } from '../kernel/errors.ts';
 import { company, person } from './people.ts';
 import { planDisputes } from './disputes.ts';
 import { planActivities } from './activities.ts';
 import { loadDemoReports } from './reports.ts';
-import { loadDemoDraws, loadDemoRegisters, planEnforcement } from './enforcement.ts';
+import { ENFORCERS, loadDemoDraws, loadDemoRegisters, planEnforcement } from './enforcement.ts';
+import { centreDuties, clerkDuties, officeDuties } from './duties.ts';
+import { setDuties, type DutyInput } from '../kernel/auth/permissions.ts';
 
 /**
  * The demo district 青溪区 (fictional): a government, its 依法治区办, 30 departments and
@@ -22,10 +29,12 @@ import { loadDemoDraws, loadDemoRegisters, planEnforcement } from './enforcement
 export const DEMO_ROOT = '青溪区人民政府';
 export const DEMO_PASSWORD = 'Fazhi@2024';
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', who: '区司法局（依法治区办）管理员', sees: '全区', can: '办理、审批延期、维护节假日、校验审计链' },
+  { username: 'admin', who: '区司法局（依法治区办）系统管理员', sees: '全区', can: '依法治区办的业务（区级年度报告与清单、重大行政决策、法制审核、复议延期审批、案卷评查）；用户管理、维护节假日' },
+  { username: 'secadmin', who: '安全管理员', sees: '用户与职责', can: '设定角色与职责、安全策略；不办理、不查阅业务' },
+  { username: 'auditor', who: '审计管理员', sees: '审计日志', can: '查阅审计日志、校验审计链；不办理、不查阅业务' },
   { username: 'sfj', who: '区司法局 行政复议经办人', sees: '区司法局', can: '办理行政复议和本局依申请公开' },
   { username: 'jtj', who: '区教育体育局 经办人', sees: '区教育体育局', can: '办理本局依申请公开' },
-  { username: 'rx12345', who: '区12345热线中心 话务员', sees: '全区', can: '登记、派单、回访12345工单' },
+  { username: 'rx12345', who: '区12345热线中心 话务员', sees: '全区', can: '登记、派单、导入、回访12345工单（可见来电人号码以便回访），不办理其他业务' },
   { username: 'leader', who: '区政府分管领导', sees: '全区', can: '只读，当事人信息脱敏' },
 ];
 
@@ -112,6 +121,16 @@ interface Staff {
   clerks: Map<number, Actor>;
 }
 
+/**
+ * A demo load writes a marker first (its own transaction) and clears it last: a marker found
+ * at start means the last load was interrupted. When the database held nothing else it is
+ * emptied and the demo loaded again.
+ */
+export async function interruptedDemo(k: Kernel): Promise<{ databaseWasEmpty: boolean } | undefined> {
+  const { rows } = await sql<{ database_was_empty: boolean }>`SELECT database_was_empty FROM demo_loads`.execute(k.db);
+  return rows[0] && { databaseWasEmpty: rows[0].database_was_empty };
+}
+
 export async function demoExists(k: Kernel): Promise<boolean> {
   return Boolean(await k.db.selectFrom('orgs').select('id').where('name', '=', DEMO_ROOT).executeTakeFirst());
 }
@@ -126,7 +145,18 @@ export interface DemoResult {
 /** Loads the demo district once; a second call finds it and changes nothing. */
 export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<DemoResult> {
   const asOf = opts.asOf ?? base.today();
-  if (await demoExists(base)) return { created: false, asOf, orgs: 0, cases: 0 };
+  // The demo password is published: it must never open an install made for real use.
+  if ((await installKind(base.db)) === 'production') throw new AppError(409, 'production_install', '该数据库已由 fazhi init 初始化为正式环境，不能载入演示数据');
+  const interrupted = await interruptedDemo(base);
+  if (interrupted) {
+    if (!interrupted.databaseWasEmpty) throw new Error('上次载入演示区未完成，且数据库中还有其他数据，无法自动重做：请从备份恢复（npx fazhi restore）后再载入');
+    await sql`DROP SCHEMA public CASCADE`.execute(base.db);
+    await sql`CREATE SCHEMA public`.execute(base.db);
+    await migrate(base.db);
+    await base.reloadCalendar();
+  } else if (await demoExists(base)) return { created: false, asOf, orgs: 0, cases: 0 };
+  await sql`INSERT INTO demo_loads (as_of, database_was_empty) VALUES (${asOf}, ${!(await topOrg(base.db))})`.execute(base.db);
+  await base.db.transaction().execute((trx) => markInstall(trx, 'demo'));
   // The engine refuses dates after "today"; generate as of the as-of date.
   const k = await KernelClass.open(base.conn, base.types, { today: () => asOf });
 
@@ -150,20 +180,28 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
 
   const justice = orgs.get('区司法局')!;
   const education = orgs.get('区教体局')!;
-  const mk = async (orgId: number, username: string, displayName: string, role: Actor['role'], scopeOrgId?: number) =>
-    (await actorById(k.db, await createUser(k.db, { orgId, scopeOrgId, username, displayName, role, password: DEMO_PASSWORD })))!;
-  const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id), clerks: new Map() };
-  staff.clerks.set(justice.id, await mk(justice.id, 'sfj', '陈复议', 'clerk'));
-  staff.clerks.set(education.id, await mk(education.id, 'jtj', '林公开', 'clerk'));
+  const caseActions = Object.fromEntries(k.types.all().map((t) => [t.key, t.actions.map((a) => a.key)]));
+  const mk = async (orgId: number, username: string, displayName: string, role: Actor['role'], scopeOrgId?: number, duties: DutyInput[] = []) => {
+    const id = await createUser(k.db, { orgId, scopeOrgId, username, displayName, role, password: DEMO_PASSWORD });
+    if (duties.length) await setDuties(k.db, null, id, duties, caseActions);
+    return (await actorById(k.db, id))!;
+  };
+  const enforcers = new Set(ENFORCERS.map(([short]) => orgs.get(short)!.id));
+  const dutiesOf = (org: Org) => clerkDuties(org, { enforcer: enforcers.has(org.id), petitions: org.shortName === '区信访局', justice: org.id === justice.id });
+  const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id, officeDuties(root, justice)), clerks: new Map() };
+  await mk(justice.id, 'secadmin', '吴安全', 'secadmin', root.id);
+  await mk(justice.id, 'auditor', '钱审计', 'auditor', root.id);
+  staff.clerks.set(justice.id, await mk(justice.id, 'sfj', '陈复议', 'clerk', undefined, dutiesOf(justice)));
+  staff.clerks.set(education.id, await mk(education.id, 'jtj', '林公开', 'clerk', undefined, dutiesOf(education)));
   const leader = await mk(root.id, 'leader', '郑区长', 'leader', root.id);
-  staff.centre = await mk(hotlineCentre.id, 'rx12345', '何热线', 'clerk', root.id);
+  staff.centre = await mk(hotlineCentre.id, 'rx12345', '何热线', 'clerk', root.id, centreDuties(root));
   staff.clerks.set(hotlineCentre.id, staff.centre);
   let n = 1;
   for (const org of orgs.values()) {
-    if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk'));
+    if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk', undefined, dutiesOf(org)));
   }
 
-  await loadDemoRegisters(k, root, orgs, staff.admin, asOf);
+  await loadDemoRegisters(k, root, orgs, (id) => staff.clerks.get(id) ?? staff.admin, asOf);
 
   const townshipNames = TOWNSHIPS.map(([, s]) => s);
   const plans: Plan[] = [];
@@ -182,35 +220,45 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);
   stallSome(due, asOf);
+  // Every case through the engine's rules in memory, then written set-based: the rows the
+  // step-by-step engine would write (test/kernel/bulk.test.ts), in a fraction of the time.
+  const batch = await bulkBatch(k);
+  const actorOf = (step: Step, own: () => Actor) =>
+    step.by === 'system' ? null : step.by === 'admin' ? staff.admin : step.by === 'center' ? staff.centre! : step.byOrg ? staff.clerks.get(step.byOrg)! : own();
+  const upTo = (steps: Step[] | undefined, own: (orgId: number) => Actor): BulkStep[] => {
+    const cut = steps?.findIndex((s) => s.on > asOf) ?? -1;
+    const taken = cut < 0 ? steps ?? [] : steps!.slice(0, cut);
+    return taken.map((step) => ({ action: step.action, on: step.on, data: step.data, actor: (orgId: number) => actorOf(step, () => own(orgId)) }));
+  };
   let done = 0;
   for (const p of due) {
     const clerk = staff.clerks.get(p.orgId)!;
-    // One transaction per case: a crash mid-way never leaves a half-made case behind.
-    await k.db.transaction().execute(async (trx) => {
-      const id = await createCase(k, clerk, { type: p.type, orgId: p.orgId, fields: p.fields }, trx);
-      const run = async (caseId: number, steps: Step[], own: Actor) => {
-        for (const step of steps) {
-          if (step.on > asOf) break;
-          const who = step.by === 'system' ? null : step.by === 'admin' ? staff.admin : step.by === 'center' ? staff.centre! : step.byOrg ? staff.clerks.get(step.byOrg)! : own;
-          await performAction(k, who, caseId, step.action, { on: step.on, data: step.data }, trx).catch((e) => {
-            throw new Error(`demo plan for ${p.type} received ${p.fields.receivedOn}: step ${step.action} on ${step.on}: ${e.message}`);
-          });
-        }
-      };
-      await run(id, p.steps, clerk);
-      if (p.followUpSteps) {
-        const link = await trx.selectFrom('case_links as l').innerJoin('cases as c', 'c.id', 'l.to_case_id').select(['c.id', 'c.org_id']).where('l.from_case_id', '=', id).executeTakeFirst();
-        if (link) await run(link.id, p.followUpSteps, staff.clerks.get(link.org_id)!);
-      }
+    // The linked case is worked by the clerk of the org it was opened in.
+    let linkedOwner: Actor | undefined;
+    // Rules that read other records (a 立案 needs valid 执法证, themselves demo cases) see
+    // what came before them: pending cases of other types are written first.
+    const reads = k.types.get(p.type).actions.some((a) => a.verify);
+    if (reads && batch.drafts.some((d) => d.def.key !== p.type)) await k.db.transaction().execute((trx) => batch.write(trx));
+    const ok = await batch.add({
+      type: p.type,
+      orgId: p.orgId,
+      actor: clerk,
+      fields: p.fields,
+      steps: upTo(p.steps, () => clerk),
+      linkedSteps: upTo(p.followUpSteps, (orgId) => (linkedOwner ??= staff.clerks.get(orgId)!)),
     });
+    if (!ok) throw new Error(`demo plan for ${p.type} received ${p.fields.receivedOn}: ${batch.problems.at(-1)}`);
+    if (batch.drafts.length >= 2000) await k.db.transaction().execute((trx) => batch.write(trx));
     opts.onProgress?.(++done, due.length);
   }
+  await k.db.transaction().execute((trx) => batch.write(trx));
   await loadDemoDraws(k, orgs, (id) => staff.clerks.get(id)!, asOf);
   await applyExpiries(k);
   const reporting = [root, ...orgs.values()].filter((o) => o.kind !== 'committee' && o.id !== hotlineCentre.id);
   for (let year = 2024; `${year + 1}-01-10` <= asOf; year++) {
     await loadDemoReports(k, year, reporting, { clerkOf: (id) => staff.clerks.get(id) ?? staff.admin, leader }, asOf);
   }
+  await sql`DELETE FROM demo_loads`.execute(k.db);
   return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
 }
 
@@ -235,8 +283,8 @@ export interface Plan {
 
 /**
  * A real district always has a few cases nobody moved in time. Cases received in a window
- * before the as-of date stop after their first steps (复议: after acceptance), so they are
- * overdue on the dashboard; at least two of each type, more where the draw says so.
+ * before the as-of date stop after their first steps (复议: after acceptance) or at the turn of
+ * the year, so they are overdue on the dashboard; at least two of each type, more where the draw says so.
  */
 function stallSome(plans: Plan[], asOf: string) {
   const windows: Record<string, [number, number]> = { disclosure: [60, 32], reconsideration: [100, 66] };
@@ -247,7 +295,9 @@ function stallSome(plans: Plan[], asOf: string) {
     inWindow.forEach((p, i) => {
       if (i >= 2 && p.stall >= 0.3) return;
       const keep = type === 'reconsideration' ? p.steps.findIndex((s) => ['accept', 'accept_simple', 'deem_accept'].includes(s.action)) + 1 : 0;
-      p.steps = p.steps.slice(0, keep);
+      // Only this year's work is left undone: a past year's figures do not depend on the as-of date.
+      const thisYear = `${asOf.slice(0, 4)}-01-01`;
+      p.steps = p.steps.filter((s, i) => i < keep || s.on < thisYear);
     });
   }
 }
@@ -278,11 +328,13 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   let at = receivedOn;
   if (r.chance(0.12)) {
     steps.push({ on: (at = wd(k, at, r.int(1, 3))), action: 'request_correction', data: { items: '请补充提交被申请复议的行政行为文书及身份证明材料' } });
+    // The 10 工作日 run from the applicant's receipt of the notice (送达回证).
+    steps.push({ on: (at = wd(k, at, r.int(1, 2))), action: 'serve_correction', data: { method: r.pick(['direct', 'post']), servedOn: at } });
     if (r.chance(0.2)) {
-      steps.push({ on: wd(k, at, r.int(11, 14)), action: 'abandon' });
+      steps.push({ on: wd(k, at, r.int(11, 13)), action: 'abandon' });
       return { type: 'reconsideration', orgId, fields, steps, stall };
     }
-    steps.push({ on: (at = wd(k, at, r.int(3, 9))), action: 'receive_correction' });
+    steps.push({ on: (at = wd(k, at, r.int(2, 8))), action: 'receive_correction' });
   }
   const route = r.weighted({ normal: 62, simple: 24, reject: 11, deemed: 3 });
   if (route === 'reject') {
@@ -290,7 +342,11 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
     return { type: 'reconsideration', orgId, fields, steps, stall };
   }
   const acceptedOn = route === 'deemed' ? wd(k, at, 5) : wd(k, at, r.int(1, 5));
-  steps.push({ on: acceptedOn, action: route === 'simple' ? 'accept_simple' : route === 'deemed' ? 'deem_accept' : 'accept', by: route === 'deemed' ? 'system' : 'clerk', data: route === 'simple' ? { ground: '事实清楚、权利义务关系明确、争议不大' } : undefined });
+  steps.push({ on: acceptedOn, action: route === 'simple' ? 'accept_simple' : route === 'deemed' ? 'deem_accept' : 'accept', by: route === 'deemed' ? 'system' : 'clerk', data: route === 'simple' ? { ground: r.pick(['small_amount', 'warning', 'disclosure', 'on_the_spot', 'consent']) } : undefined });
+  // 行政复议法 arts. 48, 54: the copy goes to the respondent, who answers within 10 (简易 5) 工作日 of receiving it.
+  const copyOn = wd(k, acceptedOn, r.int(1, route === 'simple' ? 2 : 4));
+  steps.push({ on: copyOn, action: route === 'simple' ? 'send_copy_simple' : 'send_copy', data: { method: 'direct', servedOn: copyOn } });
+  steps.push({ on: wd(k, copyOn, r.int(1, route === 'simple' ? 3 : 6)), action: 'respondent_answer' });
   let limit = route === 'simple' ? 30 : 60;
   let pausedUntil = 0;
   if (r.chance(0.06)) {
@@ -325,8 +381,12 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   else if (ending === 'withdrawn' || ending === 'terminated_other') steps.push({ on: endOn, action: 'terminate', data: { ground: ending } });
   else steps.push({ on: endOn, action: 'decide', data: { outcome: ending, summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
   if (['revoked', 'confirmed_illegal', 'ordered_performance'].includes(ending) && r.chance(0.3)) {
-    steps.push({ on: wd(k, endOn, r.int(3, 15)), action: 'issue_opinion_letter', data: { recipient: fields.respondent, content: '规范执法程序，加强证据收集' } });
+    const letterOn = wd(k, endOn, r.int(3, 15));
+    steps.push({ on: letterOn, action: 'issue_opinion_letter', data: { recipient: fields.respondent, content: '规范执法程序，加强证据收集' } });
+    steps.push({ on: cd(k, letterOn, r.int(20, 55)), action: 'opinion_reply', data: { summary: '已按意见书要求完成整改并报送' } });
   }
+  // Steps are taken in date order (a stable sort keeps same-day steps as planned).
+  steps.sort((x, y) => x.on.localeCompare(y.on));
   return { type: 'reconsideration', orgId, fields, steps, stall };
 }
 

@@ -31,12 +31,13 @@ const MAJOR_DECISIONS = ['城区老旧小区改造计划', '义务教育学校�
 const MATTERS = ['未按规定明码标价', '销售过期食品', '无证经营', '占道经营', '违法排放污水', '超限运输', '未按规定设置安全警示标志', '违规倾倒建筑垃圾', '擅自改变房屋用途', '未取得卫生许可证从业'];
 
 /** Registers the district and its departments keep; 证照分离 at seed 002's 6 + 3 + 11 + 40. */
-export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, Org>, admin: Actor, asOf: string) {
+/** Each register is published by its own org's clerk (the district's by the 依法治区办). */
+export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, Org>, publisherOf: (orgId: number) => Actor, asOf: string) {
   const kinds = createRegisterKinds();
   const on = '2024-01-15';
   const modes = [...Array(6).fill('cancelled'), ...Array(3).fill('filing'), ...Array(11).fill('pledge'), ...Array(40).fill('optimised')];
-  await publishRegister(k.db, admin, { orgId: root.id, kind: kinds.get('licence_reform'), note: '首次发布', on, items: modes.map((mode, i) => ({ code: `ZZFL-${String(i + 1).padStart(3, '0')}`, name: `涉企经营许可事项${i + 1}`, mode, basis: '国发〔2021〕7号' })) });
-  await publishRegister(k.db, admin, {
+  await publishRegister(k.db, publisherOf(root.id), { orgId: root.id, kind: kinds.get('licence_reform'), note: '首次发布', on, items: modes.map((mode, i) => ({ code: `ZZFL-${String(i + 1).padStart(3, '0')}`, name: `涉企经营许可事项${i + 1}`, mode, basis: '国发〔2021〕7号' })) });
+  await publishRegister(k.db, publisherOf(root.id), {
     orgId: root.id,
     kind: kinds.get('exemptions'),
     note: '首次发布',
@@ -47,13 +48,13 @@ export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, 
     const org = orgs.get(short)!;
     const items = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `${certNo(short, 0).slice(0, 4)}-${String(i + 1).padStart(3, '0')}`, name: `${org.shortName}行政职权事项${i + 1}`, type: ['penalty', 'inspection', 'coercion', 'licence', 'confirmation'][i % 5], basis: '相关法律法规' }));
     const n = 20 + cases;
-    await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '首次发布', on, items: items(n) });
-    if (asOf >= '2025-03-20') await publishRegister(k.db, admin, { orgId: org.id, kind: kinds.get('powers'), note: '根据机构职能调整动态更新', on: '2025-03-20', items: items(n + 3).filter((_, i) => i !== 4) });
+    await publishRegister(k.db, publisherOf(org.id), { orgId: org.id, kind: kinds.get('powers'), note: '首次发布', on, items: items(n) });
+    if (asOf >= '2025-03-20') await publishRegister(k.db, publisherOf(org.id), { orgId: org.id, kind: kinds.get('powers'), note: '根据机构职能调整动态更新', on: '2025-03-20', items: items(n + 3).filter((_, i) => i !== 4) });
   }
   for (let year = 2024; `${year}-01-20` <= asOf; year++) {
-    await publishRegister(k.db, admin, { orgId: root.id, kind: kinds.get('major_decisions'), note: `${year}年度目录`, on: `${year}-01-20`, items: MAJOR_DECISIONS.map((name, i) => ({ code: `JC-${year}-0${i + 1}`, name, undertaker: '区政府有关部门', planned: `${year}年${i + 6}月` })) });
+    await publishRegister(k.db, publisherOf(root.id), { orgId: root.id, kind: kinds.get('major_decisions'), note: `${year}年度目录`, on: `${year}-01-20`, items: MAJOR_DECISIONS.map((name, i) => ({ code: `JC-${year}-0${i + 1}`, name, undertaker: '区政府有关部门', planned: `${year}年${i + 6}月` })) });
   }
-  await publishRegister(k.db, admin, {
+  await publishRegister(k.db, publisherOf(orgs.get('区司法局')!.id), {
     orgId: orgs.get('区司法局')!.id,
     kind: kinds.get('publicity_duties'),
     note: '首次发布',
@@ -95,7 +96,7 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       const steps: Step[] = [
         { on: filed, action: 'file', data: officers },
         { on: investigated, action: 'investigate', data: { findings: '经调查，违法事实清楚，证据确凿' } },
-        { on: notified, action: 'notify', data: { proposal: '拟依法作出处理', hearingRight: hearing } },
+        { on: notified, action: 'notify', data: { proposal: '拟依法作出处理', sanction: hearing ? 'suspension' : 'fine', proposedFine: hearing ? undefined : r.int(5, 200) * 100, partyType: 'organization' } },
       ];
       let last = notified;
       if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { host: '法制科', summary: '当事人进行了陈述申辩' } });

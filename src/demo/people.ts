@@ -29,6 +29,7 @@ export function person(r: Random, townships: string[]) {
 export function company(r: Random, townships: string[]) {
   return {
     role: 'applicant',
+    kind: 'organisation' as const,
     name: `青溪${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_KINDS)}`,
     phone: `0799-${r.int(6000000, 6999999)}`,
     address: `青溪区${r.pick(townships)}${r.pick(ROADS)}${r.int(1, 300)}号`,

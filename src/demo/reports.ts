@@ -5,6 +5,7 @@ import { addDays } from '../kernel/calendar/dates.ts';
 import { openReport, updateReport, type ReportSection } from '../reports/report.ts';
 import { actOnReport, type ReportAction } from '../reports/workflow.ts';
 import { Random } from './random.ts';
+import { reportDeadline, publishDeadline } from '../reports/duty.ts';
 
 /** Problems with their causes, and the next year's answer to each, as departments write them. */
 const SHORTCOMINGS: [string, string][] = [
@@ -27,7 +28,8 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
   for (const org of orgs) {
     if (org.shortName === '区司法局') continue;
     const clerk = staff.clerkOf(org.id);
-    const due = org.kind === 'government' ? `${year + 1}-04-01` : `${year + 1}-03-01`;
+    // The province's reporting rule (duty.ts): 3月1日之前 for the district government too.
+    const due = reportDeadline(org.kind, year) ?? publishDeadline(year);
     // How far this org got: 0 undrafted, 1 draft, 2 in review, 3 submitted, 4 published.
     const reached = r.weighted({ 0: 1, 1: 1, 2: 1, 3: 2, 4: 14 });
     const submitOn = addDays(due, r.chance(0.12) ? r.int(3, 25) : -r.int(2, 40));

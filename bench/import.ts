@@ -1,0 +1,77 @@
+/**
+ * Bulk import of 12345 work orders into PostgreSQL, against a raw COPY of the same rows.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_g N=100000 npm run bench:import
+ *
+ * The import is the real path (spreadsheet rows → rules worked through in memory → set-based
+ * writes of cases, parties, events, clocks, audit, all in one transaction). The baseline then
+ * COPYs exactly the rows the import wrote (dumped with COPY TO) into empty tables with the same
+ * indexes and foreign keys: what the database alone needs for these rows. The database is dropped and recreated.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { connect, migrate, resetSchema } from '../src/kernel/db/connect.ts';
+import { Kernel } from '../src/kernel/kernel.ts';
+import { createRegistry } from '../src/institutions/index.ts';
+import { importRowChunks } from '../src/kernel/cases/import-stream.ts';
+import { hotlineRow, makeCity } from './city.ts';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_g';
+const N = Number(process.env.N ?? 100_000);
+const CHUNK = Number(process.env.CHUNK ?? 10_000);
+const asOf = '2025-12-31';
+
+const conn = await connect({ databaseUrl: url });
+await resetSchema(conn.db);
+await migrate(conn.db);
+const k = await Kernel.open(conn, createRegistry(), { today: () => asOf });
+const city = await makeCity(k);
+const unitNames = city.units.map((u) => u.shortName);
+
+async function* chunks() {
+  for (let start = 0; start < N; start += CHUNK) {
+    yield Array.from({ length: Math.min(CHUNK, N - start) }, (_, i) => hotlineRow(start + i + 1, 2025, unitNames, asOf));
+  }
+}
+
+const t0 = performance.now();
+const { imported } = await importRowChunks(k, city.admin, {
+  type: 'hotline',
+  orgId: city.government.id,
+  chunks: chunks(),
+  onChunk: (rows) => process.stderr.write(`\rimported ${rows}/${N}`),
+});
+const importMs = performance.now() - t0;
+process.stderr.write('\n');
+
+// The baseline: the same rows, COPYed into empty tables with the same indexes.
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const tables = ['cases', 'case_parties', 'case_events', 'case_clocks', 'audit_events'];
+const dumps: Record<string, Buffer> = {};
+for (const t of tables) {
+  const parts: Buffer[] = [];
+  const stream = client.query(copyTo(`COPY ${t} TO STDOUT`));
+  for await (const b of stream) parts.push(b as Buffer);
+  dumps[t] = Buffer.concat(parts);
+  await client.query(`CREATE TABLE copy_${t} (LIKE ${t} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`);
+}
+// The same foreign keys as the real tables: the baseline pays for the same checks.
+await client.query(`ALTER TABLE copy_cases ADD FOREIGN KEY (org_id) REFERENCES orgs(id), ADD FOREIGN KEY (handler_id) REFERENCES users(id)`);
+for (const t of ['case_parties', 'case_events', 'case_clocks']) await client.query(`ALTER TABLE copy_${t} ADD FOREIGN KEY (case_id) REFERENCES copy_cases(id)`);
+await client.query(`ALTER TABLE copy_case_events ADD FOREIGN KEY (actor_id) REFERENCES users(id)`);
+const t1 = performance.now();
+await client.query('BEGIN');
+for (const t of tables) await pipeline(Readable.from([dumps[t]]), client.query(copyFrom(`COPY copy_${t} FROM STDIN`)));
+await client.query('COMMIT');
+const copyMs = performance.now() - t1;
+const counts = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await client.query(`SELECT count(*) FROM ${t}`)).rows[0].count)])));
+await client.end();
+await conn.close();
+
+const rate = Math.round((imported / importMs) * 1000);
+console.log(`rows written: ${JSON.stringify(counts)}`);
+console.log(`import ${imported} orders: ${(importMs / 1000).toFixed(1)} s; COPY of the same rows: ${(copyMs / 1000).toFixed(1)} s`);
+console.log(`import: ${rate} orders/s, ${(importMs / copyMs).toFixed(2)}× COPY`);

@@ -1,0 +1,130 @@
+/**
+ * Reads at a fixed rate against a running server on 127.0.0.1: the case list, a case page and
+ * the home page (its two requests: /api/dashboard and the headline indicators), each at RATE
+ * requests/s for SECONDS, reporting p50/p99 and the rate achieved; then the most requests/s
+ * the server answers with 20 clients in flight, with WORKERS=1 and WORKERS=2.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_g1m npm run bench:reads
+ *
+ * The database must hold data already (bench/city-sql.ts, or a loaded demo) and an admin
+ * account (USERNAME/PASSWORD, default admin / Bench@12345; the demo's is admin / Fazhi@2024).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_g1m';
+const RATE = Number(process.env.RATE ?? 200);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const USERNAME = process.env.USERNAME ?? 'admin';
+const PASSWORD = process.env.PASSWORD ?? 'Bench@12345';
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function request(path: string, opts: { method?: string; body?: string; cookie?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: PORT, path, method: opts.method ?? 'GET', agent, headers: { ...(opts.body ? { 'content-type': 'application/json' } : {}), ...(opts.cookie ? { cookie: opts.cookie } : {}) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+async function startServer(workers: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/fazhi.js', 'serve'], { env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', WORKERS: String(workers) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('已启动') && resolve());
+    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  // Workers listen a moment after the primary prints.
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await request('/api/auth/me')).status) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return child;
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** Fires `make()` RATE times a second for SECONDS, measuring each from its scheduled start. */
+async function fixedRate(name: string, make: () => Promise<unknown>) {
+  const times: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const total = RATE * SECONDS;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(
+      make().then(
+        () => void times.push(performance.now() - due),
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  console.log(`${name.padEnd(14)} ${RATE}/s for ${SECONDS}s: achieved ${(times.length / elapsed).toFixed(0)}/s, p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms, errors ${errors}`);
+  return { p99: pct(times, 99) };
+}
+
+/** 20 clients back to back for SECONDS: the most the server answers. */
+async function saturate(make: () => Promise<unknown>) {
+  let done = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (performance.now() < until) {
+        await make();
+        done++;
+      }
+    }),
+  );
+  return done / SECONDS;
+}
+
+async function run(workers: number) {
+  const server = await startServer(workers);
+  try {
+    const login = await request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: USERNAME, password: PASSWORD }) });
+    if (login.status !== 200) throw new Error(`login failed: ${login.body}`);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const get = async (path: string) => {
+      const r = await request(path, { cookie });
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${r.body.slice(0, 200)}`);
+      return r.body;
+    };
+    const list = JSON.parse(await get('/api/cases?page=1&pageSize=20'));
+    const ids: number[] = list.items.map((i: any) => i.id);
+    const year = Number(list.items[0]?.receivedOn.slice(0, 4) ?? new Date().getFullYear());
+    const keys = 'hotline.orders,hotline.completion_rate,hotline.satisfaction_rate,reconsideration.received,disclosure.on_time_rate';
+    let n = 0;
+    const pages = {
+      'case list': () => get(`/api/cases?page=${1 + (n++ % 5)}&pageSize=20`),
+      'case page': () => get(`/api/cases/${ids[n++ % ids.length]}`),
+      'home page': () => Promise.all([get('/api/dashboard'), get(`/api/indicators?year=${year}&keys=${keys}`)]),
+    };
+    console.log(`WORKERS=${workers}  (${list.totalCapped ? `more than ${list.total}` : list.total} cases in scope)`);
+    for (const [name, make] of Object.entries(pages)) await fixedRate(name, make);
+    const most = await saturate(pages['case list']);
+    console.log(`case list, 20 clients: ${most.toFixed(0)} requests/s`);
+    return most;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+const one = await run(1);
+const two = await run(2);
+console.log(`workers: 1 → ${one.toFixed(0)}/s, 2 → ${two.toFixed(0)}/s (${(two / one).toFixed(2)}×)`);
+agent.destroy();
