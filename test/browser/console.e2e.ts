@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -26,10 +27,7 @@ before(async () => {
   await loadDemo(k);
   app = await buildApp(k, { webRoot: WEB_DIST });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
 
@@ -72,33 +70,38 @@ test('a figure opens the records behind it', async () => {
   await page.locator('.ant-drawer-close').click();
 });
 
-test('open an overdue case from the dashboard and answer it', async () => {
-  const row = page.getByTestId('overdue-table').locator('tr', { hasText: '依申请公开' }).first();
+test('open an overdue case from the dashboard: the admin may not decide it, the clerk who handles it does', async () => {
+  const row = page.getByTestId('overdue-table').locator('tr', { hasText: '行政复议' }).first();
+  const href = (await row.getByRole('link').getAttribute('href'))!;
   await row.getByRole('link').click();
   await page.getByTestId('case-number').waitFor();
-  assert.match(await page.getByTestId('case-number').innerText(), /依申请公开〔2025〕\d+号/);
-  await page.getByTestId('clock-answer').getByText(/超期\d+个工作日/).waitFor();
-  await page.getByTestId('action-answer').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('答复类型').click();
-  await page.locator('.ant-select-item-option', { hasText: '予以公开' }).click();
-  await dialog.getByLabel('提供方式').click();
-  await page.locator('.ant-select-item-option', { hasText: '电子' }).click();
+  // Deciding a 复议 is the 司法局 clerk's duty; the 依法治区办 only approves extensions, so it has no 作出决定 button.
+  await page.getByText(/^当事人/).first().waitFor();
+  assert.equal(await page.getByTestId('action-decide').count(), 0);
+  const clerk = await login('sfj');
+  await clerk.goto(base + href);
+  await clerk.getByTestId('case-number').waitFor();
+  assert.match(await clerk.getByTestId('case-number').innerText(), /复〔\d{4}〕\d+号/);
+  await clerk.getByTestId('action-decide').click();
+  const dialog = clerk.getByRole('dialog');
+  await dialog.getByLabel('决定类型').click();
+  await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await dialog.getByLabel('决定要旨').fill('认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
-  await page.getByText('已办理：作出答复').waitFor();
-  await page.getByTestId('case-state').getByText('已答复').waitFor();
-  await page.getByTestId('clock-answer').getByText('已完成（超期）').waitFor();
-  await page.screenshot({ path: 'test-results/answered-case.png', fullPage: true });
+  await clerk.getByText('已办理：作出行政复议决定').waitFor();
+  await clerk.getByText('当事人', { exact: true }).waitFor();
+  await clerk.screenshot({ path: 'test-results/decided-case.png', fullPage: true });
 });
 
-test('a 12345 work order from intake through 派单, 签收, 办结 to 回访', async () => {
-  await page.goto(base + '/cases');
-  await page.getByTestId('new-case').hover();
-  await page.getByRole('menuitem', { name: '12345工单' }).click();
-  const dialog = page.getByRole('dialog');
+test('a 12345 work order: the operator registers and dispatches, the unit signs and completes, the operator calls back', async () => {
+  const op = await login('rx12345');
+  await op.goto(base + '/cases');
+  await op.getByTestId('new-case').hover();
+  await op.getByRole('menuitem', { name: '12345工单' }).click();
+  const dialog = op.getByRole('dialog');
   const pick = async (label: string, option: string) => {
     await dialog.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    await op.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
   };
   await dialog.getByLabel('受理日期').fill(AS_OF);
   await dialog.getByLabel('受理日期').press('Enter');
@@ -110,33 +113,39 @@ test('a 12345 work order from intake through 派单, 签收, 办结 to 回访', 
   await pick('身份', '申请人');
   await dialog.getByLabel('姓名/名称').fill('钱女士');
   await dialog.getByRole('button', { name: /登\s*记/ }).click();
-  await page.getByTestId('case-number').waitFor();
-  assert.match(await page.getByTestId('case-number').innerText(), /^青溪区12345〔2025〕\d+号$/);
-  await page.getByTestId('case-state').getByText('待派单').waitFor();
+  await op.getByTestId('case-number').waitFor();
+  assert.match(await op.getByTestId('case-number').innerText(), /^青溪区12345〔2025〕\d+号$/);
+  await op.getByTestId('case-state').getByText('待派单').waitFor();
+  const caseUrl = op.url();
 
-  const step = async (action: string, fill?: (d: typeof dialog) => Promise<void>, state?: string) => {
-    await page.getByTestId(`action-${action}`).click();
-    const d = page.getByRole('dialog');
+  const step = async (p: Page, action: string, fill?: (d: ReturnType<Page['getByRole']>) => Promise<void>, state?: string) => {
+    await p.getByTestId(`action-${action}`).click();
+    const d = p.getByRole('dialog');
     await fill?.(d);
     await d.getByRole('button', { name: /确认办理/ }).click();
-    if (state) await page.getByTestId('case-state').getByText(state).waitFor();
+    if (state) await p.getByTestId('case-state').getByText(state).waitFor();
   };
-  await step('dispatch', async (d) => {
+  await step(op, 'dispatch', async (d) => {
     await d.getByTestId('org-picker').click();
-    await page.keyboard.type('教育体育');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '青溪区教育体育局' }).click();
+    await op.keyboard.type('教育体育');
+    await op.locator('.ant-select-tree-node-content-wrapper', { hasText: '青溪区教育体育局' }).click();
   }, '待签收');
-  await page.getByTestId('clock-handling').getByText(/剩\d+个工作日/).waitFor();
-  await step('sign', undefined, '办理中');
-  await step('complete', async (d) => d.getByLabel('办理结果').fill('已责令学校退还费用'), '已办结待回访');
-  await step('visit', async (d) => {
+  await op.getByTestId('clock-handling').getByText(/剩\d+个工作日/).waitFor();
+  assert.equal(await op.getByTestId('action-sign').count(), 0, 'signing is the unit\'s step');
+  const unit = await login('jtj');
+  await unit.goto(caseUrl);
+  await step(unit, 'sign', undefined, '办理中');
+  await step(unit, 'complete', async (d) => d.getByLabel('办理结果').fill('已责令学校退还费用'), '已办结待回访');
+  assert.equal(await unit.getByTestId('action-visit').count(), 0, 'the 回访 is the hotline centre\'s');
+  await op.reload();
+  await step(op, 'visit', async (d) => {
     await d.getByLabel('诉求已解决').click();
     await d.getByLabel('满意度').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '满意' }).first().click();
+    await op.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '满意' }).first().click();
   }, '已回访');
-  await page.getByTestId('clock-visit').getByText('已完成（按期）').waitFor();
-  await page.getByText('青溪区教育体育局', { exact: true }).waitFor();
-  await page.screenshot({ path: 'test-results/hotline-order.png', fullPage: true });
+  await op.getByTestId('clock-visit').getByText('已完成（按期）').waitFor();
+  await op.getByText('青溪区教育体育局', { exact: true }).waitFor();
+  await op.screenshot({ path: 'test-results/hotline-order.png', fullPage: true });
 });
 
 test('report analysis: upload two reports, compare them, see the contradiction highlighted', async () => {
@@ -229,7 +238,8 @@ test('the annual report: write with a figure token, see its value, review, appro
 });
 
 test('双随机: commit a draw, see its commitment, draw it, and find it verified on the portal', async () => {
-  const admin = await login('admin');
+  // The draw is the 市场监管局's own (clerk21), not the district administrator's.
+  const admin = await login('clerk21');
   await admin.getByRole('link', { name: '双随机抽查' }).click();
   await admin.getByRole('button', { name: '新建抽查任务' }).click();
   const dialog = admin.getByRole('dialog');

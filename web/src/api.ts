@@ -15,7 +15,9 @@ export async function api<T = any>(path: string, init: { method?: string; body?:
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
-    if (res.status === 401 && !path.endsWith('/login')) window.dispatchEvent(new Event('fazhi:logout'));
+    if (res.status === 401 && !path.startsWith('/api/auth/login')) window.dispatchEvent(new Event('fazhi:logout'));
+    // An initial, reset or expired password: the console switches to the change-password page.
+    if (res.status === 403 && data?.code === 'password_change_required') window.dispatchEvent(new Event('fazhi:password-change'));
     throw new ApiError(res.status, data?.message ?? `请求失败（${res.status}）`, data);
   }
   return data as T;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Drawer, Table, Tag, Typography } from 'antd';
+import { Drawer, Tag, Typography } from 'antd';
+import { DataTable } from './DataTable.tsx';
 import { api, qs } from '../api.ts';
 
 export interface DrillTarget {
@@ -26,7 +27,7 @@ export function DrillDown({ target, onClose }: { target: DrillTarget | null; onC
   }, [target, page]);
   return (
     <Drawer open={Boolean(target)} onClose={onClose} size={860} title={target ? `指标来源：${target.name}` : ''}>
-      {data && (
+      {data && target && (
         <>
           <Typography.Paragraph>
             <b>口径：</b>
@@ -38,19 +39,31 @@ export function DrillDown({ target, onClose }: { target: DrillTarget | null; onC
             <b>记录：</b>
             {data.counts}，共 {data.total} 条
           </Typography.Paragraph>
-          <Table
+          <DataTable
+            id="drilldown"
+            exportName={`指标来源-${target.name}`}
+            exportAll={async () => {
+              // Every record, not only the page shown (500 per request).
+              const all: any[] = [];
+              for (let p = 1; all.length < data.total; p++) {
+                const r = await api(`/api/indicators/${encodeURIComponent(target.key)}/records?${qs({ orgId: target.orgId, from: target.from, to: target.to, year: target.year, page: p, pageSize: 500 })}`);
+                if (!r.items.length) break;
+                all.push(...r.items);
+              }
+              return all;
+            }}
             rowKey="caseId"
             size="small"
             dataSource={data.items}
             pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showSizeChanger: false }}
             columns={[
-              { title: '案号', dataIndex: 'number', render: (v, r: any) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
+              { title: '案号', dataIndex: 'number', render: (v: string, r: any) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
               { title: '事项', dataIndex: 'title', ellipsis: true },
               { title: '单位', dataIndex: 'orgName', width: 150 },
               { title: '计入日期', dataIndex: 'on', width: 110 },
-              { title: '状态', dataIndex: 'stateLabel', width: 100, render: (v, r: any) => (r.outcomeLabel ? `${v}（${r.outcomeLabel}）` : v) },
+              { title: '状态', dataIndex: 'stateLabel', width: 100, render: (v: string, r: any) => (r.outcomeLabel && r.outcomeLabel !== v ? `${v}（${r.outcomeLabel}）` : v), exportValue: (r: any) => (r.outcomeLabel && r.outcomeLabel !== r.stateLabel ? `${r.stateLabel}（${r.outcomeLabel}）` : r.stateLabel) },
               ...(data.items[0]?.inNumerator !== undefined
-                ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }]
+                ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>), exportValue: (r: any) => (r.inNumerator ? '是' : '否') }]
                 : []),
             ]}
           />

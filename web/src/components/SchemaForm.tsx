@@ -1,6 +1,7 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, TreeSelect, type FormInstance } from 'antd';
-import { useOrgTree, toTreeData } from '../hooks.ts';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, type FormInstance } from 'antd';
+import { useOrgTree } from '../hooks.ts';
 import dayjs, { type Dayjs } from 'dayjs';
+import { OrgTreeSelect } from './OrgTreeSelect.tsx';
 
 /**
  * A form generated from the JSON Schema the server derives from its zod schemas, so every
@@ -56,7 +57,8 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
   }
   if (s.type === 'boolean') {
     return (
-      <Form.Item key={key} name={name} label={label} valuePropName="checked">
+      // An untouched switch means "no": send false rather than nothing, or a required flag fails.
+      <Form.Item key={key} name={name} label={label} valuePropName="checked" initialValue={false}>
         <Switch />
       </Form.Item>
     );
@@ -89,7 +91,7 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
 /** An org (or several) of the user's scope, picked from the tree and searchable by name (承办单位, 调解委员会, 抄送). */
 export function OrgPicker(props: { value?: number | number[]; onChange?: (v: any) => void; multiple?: boolean; placeholder?: string }) {
   const tree = useOrgTree();
-  return <TreeSelect placeholder="请选择单位" {...props} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll showSearch treeNodeFilterProp="title" data-testid="org-picker" />;
+  return <OrgTreeSelect tree={tree} placeholder="请选择单位" {...props} data-testid="org-picker" />;
 }
 
 export function SchemaFields({ schema, prefix = [] }: { schema: Schema | null; prefix?: string[] }) {

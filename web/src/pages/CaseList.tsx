@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
+import { Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { DataTable } from '../components/DataTable.tsx';
 import { api, qs } from '../api.ts';
-import { useMe } from '../session.tsx';
-import { useCaseTypes, useOrgTree, toTreeData } from '../hooks.ts';
+import { holds, useMe } from '../session.tsx';
+import { useCaseTypes, useOrgTree } from '../hooks.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
 
 export function CaseListPage() {
   const me = useMe();
@@ -33,15 +35,14 @@ export function CaseListPage() {
       title="案件办理"
       extra={
         <Space>
-          <Button href={`/api/cases/export.xlsx?${qs(filters)}`}>导出Excel</Button>
-          {me.role !== 'leader' && (
+          {me.duties.some((d) => d.subject.startsWith('case:')) && (
             <>
-              <Button onClick={() => setImporting(true)}>批量导入</Button>
+              {me.duties.some((d) => d.subject.startsWith('case:') && (d.actions.includes('*') || d.actions.includes('import'))) && <Button onClick={() => setImporting(true)}>批量导入</Button>}
               <Dropdown
                 menu={{
                   items: [
-                    { type: 'group', label: '案件', children: types?.filter((t) => t.group === 'case').map((t) => ({ key: t.key, label: t.name })) ?? [] },
-                    { type: 'group', label: '活动记录', children: types?.filter((t) => t.group === 'activity').map((t) => ({ key: t.key, label: t.name })) ?? [] },
+                    { type: 'group', label: '案件', children: types?.filter((t) => t.group === 'case' && holds(me, `case:${t.key}`, 'intake')).map((t) => ({ key: t.key, label: t.name })) ?? [] },
+                    { type: 'group', label: '活动记录', children: types?.filter((t) => t.group === 'activity' && holds(me, `case:${t.key}`, 'intake')).map((t) => ({ key: t.key, label: t.name })) ?? [] },
                   ],
                   onClick: ({ key }) => setCreating(key),
                 }}
@@ -55,41 +56,47 @@ export function CaseListPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
+          aria-label="案件类型"
           placeholder="案件类型"
+          showSearch
+          optionFilterProp="label"
           allowClear
           style={{ width: 160 }}
           value={filters.type}
           onChange={(v) => set({ type: v, state: undefined })}
           options={[
-            { label: '案件', options: types?.filter((t) => t.group === 'case').map((t) => ({ value: t.key, label: t.name })) ?? [] },
-            { label: '活动记录', options: types?.filter((t) => t.group === 'activity').map((t) => ({ value: t.key, label: t.name })) ?? [] },
+            { label: '案件', options: types?.filter((t) => t.group === 'case' && holds(me, `case:${t.key}`, 'intake')).map((t) => ({ value: t.key, label: t.name })) ?? [] },
+            { label: '活动记录', options: types?.filter((t) => t.group === 'activity' && holds(me, `case:${t.key}`, 'intake')).map((t) => ({ value: t.key, label: t.name })) ?? [] },
           ]}
         />
-        <Select placeholder="状态" allowClear style={{ width: 140 }} value={filters.state} disabled={!type} onChange={(v) => set({ state: v })} options={type?.states.map((s: any) => ({ value: s.key, label: s.label }))} />
-        <TreeSelect placeholder="单位（含下级）" allowClear style={{ width: 240 }} value={filters.orgId ? Number(filters.orgId) : undefined} treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll onChange={(v) => set({ orgId: v })} />
-        <InputNumber placeholder="年度" style={{ width: 100 }} min={2000} max={2100} value={filters.year ? Number(filters.year) : undefined} onChange={(v) => set({ year: v ?? undefined })} />
-        <Select placeholder="办结情况" allowClear style={{ width: 120 }} value={filters.open} onChange={(v) => set({ open: v })} options={[{ value: 'true', label: '在办' }, { value: 'false', label: '已办结' }]} />
+        <Select aria-label="状态" placeholder="状态" allowClear style={{ width: 140 }} value={filters.state} disabled={!type} onChange={(v) => set({ state: v })} options={type?.states.map((s: any) => ({ value: s.key, label: s.label }))} />
+        <OrgTreeSelect tree={tree} aria-label="单位（含下级）" placeholder="单位（含下级）" allowClear style={{ width: 240 }} value={filters.orgId ? Number(filters.orgId) : undefined} onChange={(v) => set({ orgId: v })} />
+        <InputNumber aria-label="年度" placeholder="年度" style={{ width: 100 }} min={2000} max={2100} value={filters.year ? Number(filters.year) : undefined} onChange={(v) => set({ year: v ?? undefined })} />
+        <Select aria-label="办结情况" placeholder="办结情况" allowClear style={{ width: 120 }} value={filters.open} onChange={(v) => set({ open: v })} options={[{ value: 'true', label: '在办' }, { value: 'false', label: '已办结' }]} />
         <span>
           仅看超期 <Switch checked={filters.overdue === 'true'} onChange={(v) => set({ overdue: v ? 'true' : undefined })} data-testid="overdue-switch" />
         </span>
-        <Input.Search placeholder="案号或事项" allowClear defaultValue={filters.q} onSearch={(v) => set({ q: v })} style={{ width: 220 }} />
+        <Input.Search aria-label="案号或事项" placeholder="案号或事项" allowClear defaultValue={filters.q} onSearch={(v) => set({ q: v })} style={{ width: 220 }} />
       </Space>
-      <Table
+      <DataTable
+        id="cases"
+        exportName="案件清单"
+        exportHref={`/api/cases/export.xlsx?${qs(filters)}`}
         rowKey="id"
         loading={!data}
         dataSource={data?.items}
         size="middle"
         rowClassName={(r: any) => (r.overdue ? 'row-overdue' : '')}
         onRow={(r: any) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined })}
-        pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, showTotal: (t) => `共 ${t} 件`, onChange: (p) => set({ page: p }) }}
+        pagination={{ current: page, pageSize: 20, total: data?.total, showSizeChanger: false, showTotal: (t: number) => (data?.totalCapped ? `超过 ${t} 件，请用筛选缩小范围` : `共 ${t} 件`), onChange: (p: number) => set({ page: p }) }}
         columns={[
-          { title: '案号', dataIndex: 'number', render: (v, r: any) => <Link to={`/cases/${r.id}`}>{v}</Link>, width: 230 },
+          { title: '案号', dataIndex: 'number', render: (v: string, r: any) => <Link to={`/cases/${r.id}`}>{v}</Link>, width: 230 },
           { title: '类型', dataIndex: 'typeName', width: 100 },
           { title: '事项', dataIndex: 'title', ellipsis: true },
           { title: '办理单位', dataIndex: 'orgName', width: 170 },
           { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-          { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v, r: any) => (r.outcomeLabel ? `${v}（${r.outcomeLabel}）` : v) },
-          { title: '最近届满', dataIndex: 'nextDue', width: 140, render: (v, r: any) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
+          { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v: string, r: any) => (r.outcomeLabel && r.outcomeLabel !== v ? `${v}（${r.outcomeLabel}）` : v) },
+          { title: '最近届满', dataIndex: 'nextDue', width: 140, render: (v: string, r: any) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
         ]}
       />
       {importing && <ImportModal onClose={() => setImporting(false)} onDone={() => (setImporting(false), setParams(qs({ ...filters, page: 1, _: Date.now() })))} />}
@@ -117,7 +124,7 @@ function NewCaseModal({ typeKey, onClose, onCreated }: { typeKey: string; onClos
       }}
     >
       <Form.Item name="orgId" label="办理单位" rules={[{ required: true }]}>
-        <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
+        <OrgTreeSelect tree={tree} />
       </Form.Item>
       <SchemaFields schema={type?.intake} prefix={['fields']} />
     </FormModal>
@@ -155,7 +162,7 @@ function ImportModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
         {({ getFieldValue }) => getFieldValue('type') && <a href={`/api/${getFieldValue('type')}/import-template.xlsx`}>下载导入模板</a>}
       </Form.Item>
       <Form.Item name="orgId" label="办理单位（受理单位）" rules={[{ required: true }]}>
-        <TreeSelect treeData={tree ? [toTreeData(tree)] : []} treeDefaultExpandAll />
+        <OrgTreeSelect tree={tree} />
       </Form.Item>
       <SpreadsheetField />
       <ProblemsAlert problems={problems} nothing="未导入任何数据" />

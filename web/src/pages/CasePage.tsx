@@ -7,6 +7,10 @@ import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { useCaseTypes, useOrgTree, type OrgNode } from '../hooks.ts';
 import { useMe } from '../session.tsx';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
+import { usePageTitle } from '../nav.tsx';
+import { IssueSupervision } from './Supervision.tsx';
+import { CaseDocuments } from './Documents.tsx';
 
 /** Every step carries the date it happened, which defaults to today. */
 const ON_DATE = { properties: { on: { type: 'string', format: 'date', title: '办理日期' } }, required: ['on'] };
@@ -76,11 +80,14 @@ export function CasePage() {
   const [c, setC] = useState<any>();
   const [error, setError] = useState<string>();
   const [acting, setActing] = useState<any>();
-  const load = useCallback(() => api(`/api/cases/${id}`).then(setC, (e) => setError(e.message)), [id]);
+  const [supervising, setSupervising] = useState(false);
+  const me = useMe();
+  usePageTitle(c?.number ?? (error ? '案件' : undefined));
+  const load = useCallback(() => (/^\d+$/.test(id ?? '') ? api(`/api/cases/${id}`).then(setC, (e) => setError(e.message)) : setError('链接有误：找不到这个案件')), [id]);
   useEffect(() => {
     load();
   }, [load]);
-  if (error) return <Alert type="error" title={error} />;
+  if (error) return <Alert type="error" title={error} action={<Link to="/cases">返回案件列表</Link>} data-testid="case-error" />;
   if (!c) return null;
   const type = types?.find((t) => t.key === c.type);
   return (
@@ -98,6 +105,11 @@ export function CasePage() {
         }
         extra={
           <Space wrap>
+            {me.role === 'admin' && !c.final && c.type !== 'supervision' && (
+              <Button danger onClick={() => setSupervising(true)} data-testid="supervise">
+                督办
+              </Button>
+            )}
             {c.actions.map((a: any) => (
               <Button key={a.key} onClick={() => setActing(a)} data-testid={`action-${a.key}`}>
                 {a.label}
@@ -122,7 +134,7 @@ export function CasePage() {
               const s = type?.intake?.properties?.[k];
               return (
                 <Descriptions.Item key={k} label={s?.title ?? k} span={String(v).length > 30 ? 3 : 1}>
-                  {s?.options?.[v as string] ?? String(v)}
+                  {typeof v === 'boolean' ? (v ? '是' : '否') : s?.options?.[v as string] ?? String(v)}
                 </Descriptions.Item>
               );
             })}
@@ -178,6 +190,7 @@ export function CasePage() {
               ))}
             </Card>
           )}
+          <CaseDocuments caseId={c.id} canAct={me.role !== 'leader'} version={c.version} />
           <Card title="附件" size="small">
             {c.attachments.map((a: any) => (
               <div key={a.id}>
@@ -207,6 +220,8 @@ export function CasePage() {
           </Card>
         </Col>
       </Row>
+      <WhatIfPanel c={c} type={type} />
+      {supervising && <IssueSupervision caseId={c.id} caseNumber={c.number} onClose={() => setSupervising(false)} />}
       {acting && <ActionModal c={c} action={acting} onClose={() => setActing(undefined)} onDone={() => (setActing(undefined), load())} />}
     </Space>
   );

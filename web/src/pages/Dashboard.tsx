@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { DueTag } from '../components/DueTag.tsx';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
+import { TodoPanel, WarningsPanel } from './Workbench.tsx';
+import { DataTable, type DataColumn } from '../components/DataTable.tsx';
+import { StatisticsCharts, WhenVisible } from './Statistics.tsx';
 
 const HEADLINE = [
   'reconsideration.received',
@@ -42,23 +45,26 @@ export function DashboardPage() {
   }, [year]);
   if (!dash) return null;
   const thisYear = Number(dash.today.slice(0, 4));
-  const columns = [
+  const columns: DataColumn<any>[] = [
     { title: '案号', dataIndex: 'number', render: (v: string, r: any) => <Link to={`/cases/${r.caseId}`}>{v}</Link> },
     { title: '类型', dataIndex: 'typeName', width: 100 },
     { title: '事项', dataIndex: 'title', ellipsis: true },
     { title: '单位', dataIndex: 'orgName', width: 160 },
     { title: '环节', dataIndex: 'stateLabel', width: 90 },
-    { title: '时限', render: (_: any, r: any) => r.clock.label, width: 150 },
-    { title: '届满日', render: (_: any, r: any) => r.clock.dueOn, width: 110 },
-    { title: '剩余', render: (_: any, r: any) => <DueTag {...r.clock} />, width: 120 },
+    { title: '时限', key: 'clock', render: (_: any, r: any) => r.clock.label, width: 150, exportValue: (r: any) => r.clock.label },
+    { title: '届满日', key: 'dueOn', render: (_: any, r: any) => r.clock.dueOn, width: 110, exportValue: (r: any) => r.clock.dueOn },
+    { title: '剩余', key: 'daysLeft', render: (_: any, r: any) => <DueTag {...r.clock} />, width: 120, exportValue: (r: any) => r.clock.daysLeft },
     { title: '', render: (_: any, r: any) => r.mine && <Tag>我经办</Tag>, width: 80 },
   ];
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <TodoPanel />
+      <WarningsPanel />
       <Card
         title={`${me.role === 'clerk' ? me.orgName : '全区'}主要指标`}
         extra={
           <Select
+            aria-label="年度"
             value={year}
             onChange={setYear}
             options={[thisYear, thisYear - 1, thisYear - 2].filter((y) => y >= 2024).map((y) => ({ value: y, label: `${y}年` }))}
@@ -81,11 +87,16 @@ export function DashboardPage() {
           ))}
         </Row>
       </Card>
+      {year && figures && (
+        <WhenVisible testId="home-charts">
+          <StatisticsCharts year={year} />
+        </WhenVisible>
+      )}
       <Card title={<span style={{ color: '#cf1322' }}>已超期（{dash.overdue.length}）</span>}>
-        {dash.overdue.length ? <Table rowKey={(r) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.overdue} columns={columns} pagination={{ pageSize: 10 }} data-testid="overdue-table" /> : <Empty description="没有超期案件" />}
+        {dash.overdue.length ? <DataTable id="overdue" exportName="已超期案件" rowKey={(r: any) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.overdue} columns={columns} pagination={{ pageSize: 10 }} data-testid="overdue-table" /> : <Empty description="没有超期案件" />}
       </Card>
       <Card title={`7日内到期（${dash.dueSoon.length}）`}>
-        {dash.dueSoon.length ? <Table rowKey={(r) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.dueSoon} columns={columns} pagination={{ pageSize: 10 }} /> : <Empty description="近期没有到期案件" />}
+        {dash.dueSoon.length ? <DataTable id="due-soon" exportName="7日内到期案件" rowKey={(r: any) => `${r.caseId}-${r.clock.key}`} size="small" dataSource={dash.dueSoon} columns={columns} pagination={{ pageSize: 10 }} /> : <Empty description="近期没有到期案件" />}
       </Card>
       <DrillDown target={drill} onClose={() => setDrill(null)} />
     </Space>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
-import { useMe } from '../session.tsx';
+import { holds, useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
 import { OrgPicker } from '../components/SchemaForm.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 
 export const RISK: Record<string, [string, string]> = { high: ['red', '高风险'], medium: ['orange', '中风险'], low: ['green', '低风险'] };
 
@@ -37,7 +38,9 @@ export function DrawRecord({ d }: { d: any }) {
             showIcon
             title="任何人都可以复核：下载本记录（JSON），运行 npx fazhi draw verify --file 记录.json，检查种子与承诺值是否相符、重抽是否得到同一名单。"
           />
-          <Table
+          <DataTable
+            id="draw-targets"
+            exportName={`抽取结果-${d.title}`}
             rowKey="code"
             size="small"
             dataSource={d.result.targets}
@@ -45,8 +48,8 @@ export function DrawRecord({ d }: { d: any }) {
             columns={[
               { title: '统一社会信用代码', dataIndex: 'code', width: 200 },
               { title: '检查对象', dataIndex: 'name' },
-              { title: '风险等级', dataIndex: 'risk', width: 100, render: (v) => <Tag color={RISK[v][0]}>{RISK[v][1]}</Tag> },
-              { title: '检查人员（执法证号）', dataIndex: 'inspectors', render: (v: string[]) => v.map((c) => `${holder.get(c) ?? ''}（${c}）`).join('、') },
+              { title: '风险等级', dataIndex: 'risk', width: 100, render: (v: string) => <Tag color={RISK[v][0]}>{RISK[v][1]}</Tag>, exportValue: (r: any) => RISK[r.risk][1] },
+              { title: '检查人员（执法证号）', dataIndex: 'inspectors', render: (v: string[]) => v.map((c) => `${holder.get(c) ?? ''}（${c}）`).join('、'), exportValue: (r: any) => r.inspectors.map((c: string) => `${holder.get(c) ?? ''}（${c}）`).join('、') },
             ]}
           />
         </>
@@ -83,29 +86,31 @@ export function DrawsPage() {
     <Card
       title="双随机一公开与案卷评查"
       extra={
-        me.role !== 'leader' && (
-          <Space>
-            <Button onClick={() => setSampling(true)}>案卷评查抽样</Button>
-            <Button onClick={() => setImporting(true)}>导入检查对象名录</Button>
+        <Space>
+          {holds(me, 'sampling', 'run') && <Button onClick={() => setSampling(true)}>案卷评查抽样</Button>}
+          {holds(me, 'targets', 'import') && <Button onClick={() => setImporting(true)}>导入检查对象名录</Button>}
+          {holds(me, 'draws', 'commit') && (
             <Button type="primary" onClick={() => setCreating(true)}>
               新建抽查任务
             </Button>
-          </Space>
-        )
+          )}
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">新建任务时冻结检查对象和执法人员名录，并先公布随机种子的 SM3 承诺值；抽取时公开种子，任何人可据此复核抽取结果。</Typography.Paragraph>
-      <Table
+      <DataTable
+        id="draws"
+        exportName="双随机抽查任务"
         rowKey="id"
         size="small"
         loading={!rows}
         dataSource={rows}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: '任务', dataIndex: 'title', render: (v, r: any) => <a onClick={() => show(r.id)}>{v}</a> },
+          { title: '任务', dataIndex: 'title', render: (v: string, r: any) => <a href="#" onClick={(e) => (e.preventDefault(), show(r.id))}>{v}</a> },
           { title: '单位', dataIndex: 'orgName', width: 180 },
           { title: '抽查事项', dataIndex: 'item' },
-          { title: '状态', dataIndex: 'drawnOn', width: 160, render: (v) => (v ? <Tag color="green">{v} 已抽取</Tag> : <Tag color="orange">已公布承诺值，待抽取</Tag>) },
+          { title: '状态', dataIndex: 'drawnOn', width: 160, render: (v: string) => (v ? <Tag color="green">{v} 已抽取</Tag> : <Tag color="orange">已公布承诺值，待抽取</Tag>), exportValue: (r: any) => (r.drawnOn ? `${r.drawnOn} 已抽取` : '待抽取') },
         ]}
       />
       <Drawer
@@ -116,7 +121,7 @@ export function DrawsPage() {
         extra={
           open && (
             <Space>
-              {!open.result && me.role !== 'leader' && (
+              {!open.result && holds(me, 'draws', 'run') && (
                 <Button type="primary" onClick={draw}>
                   抽取
                 </Button>

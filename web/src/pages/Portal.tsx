@@ -1,30 +1,60 @@
-import { useEffect, useState } from 'react';
-import { Link, Route, Routes, useParams } from 'react-router';
-import { Button, Card, Empty, Layout, List, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, NavLink, Route, Routes, useLocation, useParams } from 'react-router';
+import { Button, Card, Descriptions, Empty, Grid, Layout, List, Space, Table, Tag, Typography } from 'antd';
+import { NotFound } from '../nav.tsx';
+import '../portal.css';
 import { api } from '../api.ts';
 import { ChangeLog, RegisterItems, RegisterList } from './Registers.tsx';
 import { DrawRecord } from './Draws.tsx';
+import { DemoBanner } from '../components/DemoBanner.tsx';
 
 /** The public portal (no login): every published 法治政府建设年度报告, as text and as downloads. */
+const PORTAL_SECTIONS: [string, string][] = [
+  ['/portal', '年度报告'],
+  ['/portal/registers', '权责与事项清单'],
+  ['/portal/enforcement', '执法决定公示'],
+  ['/portal/draws', '双随机抽查'],
+];
+
+/** Phones get lists of cards instead of wide tables. */
+const useNarrow = () => !Grid.useBreakpoint().md;
+
+/** On a phone: each record as a card of label–value lines. */
+function FieldCards({ rows, title, items }: { rows?: any[]; title?: (r: any) => ReactNode; items: (r: any) => { label: string; children: ReactNode }[] }) {
+  return (
+    <List
+      loading={!rows}
+      dataSource={rows}
+      pagination={{ pageSize: 10, size: 'small' }}
+      renderItem={(r: any) => (
+        <List.Item>
+          <Descriptions size="small" column={1} title={title?.(r)} items={items(r)} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
 export function PortalPage() {
+  const loc = useLocation();
+  useEffect(() => {
+    const section = [...PORTAL_SECTIONS].reverse().find(([to]) => loc.pathname.startsWith(to))?.[1];
+    document.title = `${section ? `${section} - ` : ''}法治政府建设信息公开`;
+  }, [loc.pathname]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#8b0000', display: 'flex', alignItems: 'center', gap: 32 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
-          法治政府建设信息公开
-        </Typography.Title>
-        {[
-          ['/portal', '年度报告'],
-          ['/portal/registers', '权责与事项清单'],
-          ['/portal/enforcement', '执法决定公示'],
-          ['/portal/draws', '双随机抽查'],
-        ].map(([to, label]) => (
-          <Link key={to} to={to} style={{ color: '#fff' }}>
-            {label}
-          </Link>
-        ))}
+      <DemoBanner />
+      <Layout.Header className="portal-header">
+        <h1>法治政府建设信息公开</h1>
+        <nav className="portal-nav" aria-label="栏目">
+          {PORTAL_SECTIONS.map(([to, label]) => (
+            <NavLink key={to} to={to} end={to === '/portal'}>
+              {label}
+            </NavLink>
+          ))}
+        </nav>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 960, margin: '0 auto', width: '100%' }}>
+      <Layout.Content className="portal-content">
         <Routes>
           <Route index element={<PublishedList />} />
           <Route path="reports/:id" element={<PublishedReport />} />
@@ -33,8 +63,10 @@ export function PortalPage() {
           <Route path="enforcement" element={<PublicEnforcement />} />
           <Route path="draws" element={<PublicDraws />} />
           <Route path="draws/:id" element={<PublicDraw />} />
+          <Route path="*" element={<NotFound home="/portal" />} />
         </Routes>
       </Layout.Content>
+      <Layout.Footer className="portal-footer">本网站公开的信息由各单位依法发布；个人信息已依法处理。</Layout.Footer>
     </Layout>
   );
 }
@@ -42,7 +74,8 @@ export function PortalPage() {
 function PublishedList() {
   const [reports, setReports] = useState<any[]>();
   useEffect(() => {
-    api('/api/public/reports').then((r) => setReports(r.reports));
+    // Newest first: a report published today is at the top.
+    api('/api/public/reports').then((r) => setReports([...r.reports].sort((a: any, b: any) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || b.year - a.year)));
   }, []);
   return (
     <Card title="已公开的年度报告">
@@ -117,21 +150,39 @@ function usePublic<T = any>(url: string): [T | undefined, string | undefined] {
 
 function PublicRegisters() {
   const [rows] = usePublic<any[]>('/api/public/registers');
+  const narrow = useNarrow();
   return (
     <Card title="权责清单及各类事项清单（现行版本）">
-      <RegisterList rows={rows} name={(r) => <Link to={`/portal/registers/${r.id}`}>{r.kindName}</Link>} />
+      {narrow ? (
+        <List
+          loading={!rows}
+          dataSource={rows}
+          renderItem={(r: any) => (
+            <List.Item>
+              <List.Item.Meta title={<Link to={`/portal/registers/${r.id}`}>{r.kindName}</Link>} description={`${r.orgName} · 第${r.version}版 · ${r.publishedOn}发布 · ${r.count}项`} />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <RegisterList rows={rows} name={(r) => <Link to={`/portal/registers/${r.id}`}>{r.kindName}</Link>} />
+      )}
     </Card>
   );
 }
 
 function PublicRegister() {
   const { id } = useParams();
+  const narrow = useNarrow();
   const [r, error] = usePublic(`/api/public/registers/${id}`);
   if (error) return <Empty description={error} />;
   if (!r) return <Card loading />;
   return (
     <Card title={`${r.orgName} · ${r.kindName}（第${r.version}版，${r.publishedOn}发布）`}>
-      <RegisterItems columns={r.columns} items={r.items} />
+      {narrow ? (
+        <FieldCards rows={r.items} items={(item) => r.columns.map((c: any) => ({ label: c.title, children: c.options ? (c.options[item[c.field]] ?? item[c.field]) : item[c.field] }))} />
+      ) : (
+        <RegisterItems columns={r.columns} items={r.items} />
+      )}
       <Typography.Title level={5}>调整记录</Typography.Title>
       <ChangeLog changes={r.changes} />
     </Card>
@@ -140,8 +191,23 @@ function PublicRegister() {
 
 function PublicEnforcement() {
   const [rows] = usePublic<any[]>('/api/public/enforcement');
+  const narrow = useNarrow();
   return (
     <Card title="行政执法决定公示">
+      {narrow ? (
+        <FieldCards
+          rows={rows}
+          title={(r) => r.number}
+          items={(r) => [
+            { label: '执法机关', children: r.orgName },
+            { label: '违法行为', children: r.matter },
+            { label: '决定', children: <Tag>{r.decision}</Tag> },
+            { label: '决定日期', children: r.decidedOn },
+            { label: '公示日期', children: r.publishedOn },
+            { label: '说明', children: r.summary },
+          ]}
+        />
+      ) : (
       <Table
         rowKey="number"
         size="small"
@@ -158,14 +224,28 @@ function PublicEnforcement() {
         ]}
         expandable={{ expandedRowRender: (r: any) => r.summary }}
       />
+      )}
     </Card>
   );
 }
 
 function PublicDraws() {
   const [rows] = usePublic<any[]>('/api/public/draws');
+  const narrow = useNarrow();
   return (
     <Card title="“双随机、一公开”抽查任务">
+      {narrow ? (
+        <List
+          loading={!rows}
+          dataSource={rows}
+          pagination={{ pageSize: 10, size: 'small' }}
+          renderItem={(r: any) => (
+            <List.Item>
+              <List.Item.Meta title={<Link to={`/portal/draws/${r.id}`}>{r.title}</Link>} description={`${r.orgName} · ${r.drawnOn ? `${r.drawnOn} 抽取` : '待抽取'}`} />
+            </List.Item>
+          )}
+        />
+      ) : (
       <Table
         rowKey="id"
         size="small"
@@ -179,6 +259,7 @@ function PublicDraws() {
           { title: '抽取日期', dataIndex: 'drawnOn', width: 110, render: (v) => v ?? '待抽取' },
         ]}
       />
+      )}
     </Card>
   );
 }

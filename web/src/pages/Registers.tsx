@@ -1,20 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Drawer, Form, Input, Select, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Drawer, Form, Input, Select, Tag, Timeline, Typography } from 'antd';
 import { api } from '../api.ts';
-import { useMe } from '../session.tsx';
+import { holds, useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
 import { OrgPicker } from '../components/SchemaForm.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 
 /** A register's items, with option keys shown as their labels. */
 export function RegisterItems({ columns, items }: { columns: any[]; items: any[] }) {
   return (
-    <Table
+    <DataTable
+      id="register-items"
+      exportName="清单事项"
       rowKey="code"
       size="small"
       dataSource={items}
       pagination={{ pageSize: 20, showSizeChanger: false }}
-      columns={columns.map((c) => ({ title: c.title, dataIndex: c.field, ellipsis: true, render: (v: string) => (c.options ? (c.options[v] ?? v) : v) }))}
+      columns={columns.map((c) => ({ title: c.title, dataIndex: c.field, ellipsis: true, render: (v: string) => (c.options ? (c.options[v] ?? v) : v), exportValue: (r: any) => (c.options ? (c.options[r[c.field]] ?? r[c.field]) : r[c.field]) }))}
     />
   );
 }
@@ -22,7 +25,9 @@ export function RegisterItems({ columns, items }: { columns: any[]; items: any[]
 /** Registers with their current version; `name` renders the way into one. */
 export function RegisterList({ rows, name }: { rows?: any[]; name: (r: any) => React.ReactNode }) {
   return (
-    <Table
+    <DataTable
+      id="registers"
+      exportName="清单目录"
       rowKey="id"
       size="small"
       loading={!rows}
@@ -30,8 +35,8 @@ export function RegisterList({ rows, name }: { rows?: any[]; name: (r: any) => R
       pagination={false}
       columns={[
         { title: '单位', dataIndex: 'orgName' },
-        { title: '清单', dataIndex: 'kindName', render: (_, r: any) => name(r) },
-        { title: '现行版本', dataIndex: 'version', width: 90, render: (v) => `第${v}版` },
+        { title: '清单', dataIndex: 'kindName', render: (_: any, r: any) => name(r) },
+        { title: '现行版本', dataIndex: 'version', width: 90, render: (v: number) => `第${v}版` },
         { title: '发布日期', dataIndex: 'publishedOn', width: 110 },
         { title: '事项数', dataIndex: 'count', width: 90 },
       ]}
@@ -84,7 +89,7 @@ export function RegistersPage() {
     <Card
       title="清单管理"
       extra={
-        me.role !== 'leader' && (
+        holds(me, 'registers', 'publish') && (
           <Button type="primary" onClick={() => setPublishing(true)}>
             发布新版本（Excel 导入）
           </Button>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePageTitle } from '../nav.tsx';
 import { useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { api } from '../api.ts';
 import { useCaseTypes } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
-import { OrgPicker } from '../components/SchemaForm.tsx';
 import { STATE_COLORS } from './Reports.tsx';
+import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
 
 const TOKEN = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 const SEVERITY: Record<string, [string, string]> = { error: ['red', '错误'], warning: ['orange', '提示'], info: ['blue', '信息'] };
@@ -46,6 +47,46 @@ function Rendered({ body, figures, onFigure }: { body: string; figures: Map<stri
   );
 }
 
+/** 抄送 goes to any unit of the district (依法治区办, 区政府), not only the writer's own subtree. */
+function DirectoryPicker(props: { value?: number[]; onChange?: (v: number[]) => void }) {
+  const [tree, setTree] = useState<any>();
+  useEffect(() => {
+    api('/api/orgs/directory').then(setTree, () => undefined);
+  }, []);
+  return <OrgTreeSelect tree={tree} {...props} multiple placeholder="可不选" data-testid="copy-to" aria-label="抄送单位" />;
+}
+
+/** The figure tokens of a section as chips with their current values; a chip selects its token in the text. */
+function TokenChips({ body, figures, onPick }: { body: string; figures: Map<string, any>; onPick: (start: number, end: number) => void }) {
+  const found = [...body.matchAll(TOKEN)];
+  if (!found.length) return null;
+  return (
+    <div style={{ marginTop: 6 }} data-testid="token-chips">
+      <Typography.Text type="secondary" style={{ marginRight: 4 }}>
+        本段数据：
+      </Typography.Text>
+      {found.map((m) => {
+        const f = figures.get(m[1]);
+        return (
+          <Tag
+            key={m.index}
+            color={f ? 'red' : 'default'}
+            style={{ cursor: 'pointer', marginBottom: 4, borderStyle: f ? 'solid' : 'dashed' }}
+            role="button"
+            tabIndex={0}
+            onClick={() => onPick(m.index!, m.index! + m[0].length)}
+            onKeyDown={(e) => e.key === 'Enter' && onPick(m.index!, m.index! + m[0].length)}
+          >
+            {m[1]} = {f ? f.display : '未知'}
+          </Tag>
+        );
+      })}
+    </div>
+  );
+}
+
+const draftKey = (id: string | undefined) => `fazhi:report-draft:${id}`;
+
 /**
  * The report editor: each section's text with figure tokens, a live preview computed from the
  * records, the checker, the reporting cycle's next steps, downloads, and the history.
@@ -64,6 +105,11 @@ export function ReportEditorPage() {
   const [acting, setActing] = useState<{ key: string; label: string } | null>(null);
   const [form] = Form.useForm();
   const cursor = useRef<Record<number, number>>({});
+  const areas = useRef<Record<number, HTMLTextAreaElement | null>>({});
+  const [autosave, setAutosave] = useState<{ at?: string; error?: string; restored?: string }>({});
+  usePageTitle(report?.title);
+  // The latest state, for the save that runs when the page is left.
+  const latest = useRef<{ dirty: boolean; version?: number; title: string; sections: any[]; editable: boolean }>({ dirty: false, title: '', sections: [], editable: false });
 
   const load = (r: any) => {
     setReport(r);
@@ -71,10 +117,58 @@ export function ReportEditorPage() {
     setSections(r.sections.map(({ kind, heading, body }: any) => ({ kind, heading, body })));
     setPreview(r.figures);
     setDirty(false);
+    localStorage.removeItem(draftKey(String(r.id)));
   };
+  const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    api(`/api/reports/${id}`).then(load, (e) => message.error(e.message));
-  }, [id, message]);
+    api(`/api/reports/${id}`).then(
+      (r) => {
+        // Edits not yet on the server (page closed or left before the autosave) come back.
+        const kept = JSON.parse(localStorage.getItem(draftKey(id)) ?? 'null');
+        load(r);
+        if (kept && r.state === 'draft' && kept.version === r.version && JSON.stringify(kept.sections) !== JSON.stringify(r.sections.map(({ kind, heading, body }: any) => ({ kind, heading, body })))) {
+          setTitle(kept.title);
+          setSections(kept.sections);
+          setDirty(true);
+          setAutosave({ restored: kept.savedAt });
+        }
+      },
+      (e) => setLoadError(e.message),
+    );
+  }, [id]);
+
+  // Every edit is kept in this browser at once and saved to the server 3 s after the last key.
+  useEffect(() => {
+    latest.current = { dirty, version: report?.version, title, sections, editable: report?.state === 'draft' };
+    if (!dirty || !report) return;
+    localStorage.setItem(draftKey(id), JSON.stringify({ version: report.version, title, sections, savedAt: new Date().toLocaleString('zh-CN', { hour12: false }) }));
+    const t = setTimeout(async () => {
+      try {
+        const r = await api(`/api/reports/${id}`, { method: 'PUT', body: { version: report.version, title, sections } });
+        // Keys typed while the save was on its way stay; the next autosave sends them.
+        const unchanged = latest.current.sections === sections && latest.current.title === title;
+        if (unchanged) load(r);
+        else setReport(r);
+        setAutosave({ at: new Date().toLocaleTimeString('zh-CN', { hour12: false }) });
+      } catch (e: any) {
+        setAutosave({ error: `${e.message}。您的修改已保存在本机，请复制后刷新页面。` });
+      }
+    }, 3000);
+    return () => clearTimeout(t);
+  }, [sections, title, dirty, report, id]);
+
+  // Leaving: the browser asks before closing the tab; moving inside the console saves at once.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (latest.current.dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      const l = latest.current;
+      if (l.dirty && l.editable && l.version) void api(`/api/reports/${id}`, { method: 'PUT', body: { version: l.version, title: l.title, sections: l.sections } }).then(() => localStorage.removeItem(draftKey(id)), () => undefined);
+    };
+  }, [id]);
 
   // Live values while the writer types: recomputed from records half a second after the last key.
   useEffect(() => {
@@ -88,7 +182,10 @@ export function ReportEditorPage() {
     () => (types ?? []).filter((t) => t.indicators.length).map((t) => ({ label: t.name, options: t.indicators.map((i: any) => ({ value: i.name, label: `${i.label}（${i.unit}）` })) })),
     [types],
   );
+  if (loadError) return <Alert type="error" title={loadError} action={<a href="/reports">返回年度报告</a>} data-testid="report-error" />;
   if (!report) return <Card loading />;
+  const lastStep = [...report.timeline].reverse().find((e: any) => e.action !== 'report.edit');
+  const returned = report.state === 'draft' && lastStep?.action === 'report.return' ? lastStep : null;
   const editable = report.state === 'draft' && report.actions.some((a: any) => a.key === 'send_review');
 
   const edit = (i: number, patch: any) => {
@@ -104,6 +201,7 @@ export function ReportEditorPage() {
   const save = async () => {
     try {
       load(await api(`/api/reports/${id}`, { method: 'PUT', body: { version: report.version, title, sections } }));
+      setAutosave({ at: new Date().toLocaleTimeString('zh-CN', { hour12: false }) });
       message.success('已保存');
     } catch (e: any) {
       message.error(e.message);
@@ -115,6 +213,7 @@ export function ReportEditorPage() {
     try {
       load(await api(`/api/reports/${id}/${acting!.key}`, { body: { version: report.version, comment: v.comment || undefined, copyTo: v.copyTo } }));
       message.success(`${acting!.label}：已完成`);
+      setFindings(undefined);
       setActing(null);
       form.resetFields();
     } catch (e: any) {
@@ -166,6 +265,29 @@ export function ReportEditorPage() {
         )}
       </Card>
 
+      {returned && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="return-banner"
+          title={`${returned.by}退回修改（${new Date(returned.at).toLocaleString('zh-CN', { hour12: false })}）`}
+          description={<span style={{ fontSize: 16 }}>退回意见：{returned.comment}</span>}
+        />
+      )}
+      {editable && (autosave.at || autosave.error || autosave.restored || dirty) && (
+        <Alert
+          type={autosave.error ? 'error' : autosave.restored ? 'info' : 'success'}
+          data-testid="autosave"
+          title={
+            autosave.error ??
+            (autosave.restored
+              ? `已恢复您在本机（${autosave.restored}）未保存到服务器的修改，稍后自动保存`
+              : dirty
+                ? '有修改尚未保存，停止输入3秒后自动保存'
+                : `已自动保存（${autosave.at}）`)
+          }
+        />
+      )}
       {findings && (
         <Card size="small" title={findings.ok === undefined ? '检查未通过' : findings.ok ? '检查通过' : '检查未通过'} data-testid="findings">
           <List
@@ -192,9 +314,21 @@ export function ReportEditorPage() {
                     aria-label={`正文：${s.heading}`}
                     autoSize={{ minRows: 4, maxRows: 18 }}
                     value={s.body}
-                    placeholder="在此撰写；需要数字时用右侧「插入数据」，数字随记录计算，不要手工录入"
+                    placeholder="在此撰写；需要数字时用下方「插入数据」，数字随记录计算，不要手工录入"
                     onChange={(e) => edit(i, { body: e.target.value })}
                     onSelect={(e) => (cursor.current[i] = (e.target as HTMLTextAreaElement).selectionStart)}
+                    ref={(el) => {
+                      areas.current[i] = el?.resizableTextArea?.textArea ?? null;
+                    }}
+                  />
+                  <TokenChips
+                    body={s.body}
+                    figures={figures}
+                    onPick={(start, end) => {
+                      const el = areas.current[i];
+                      el?.focus();
+                      el?.setSelectionRange(start, end);
+                    }}
                   />
                   <Select
                     showSearch
@@ -246,7 +380,7 @@ export function ReportEditorPage() {
         <Form form={form} layout="vertical">
           {acting?.key === 'submit' && (
             <Form.Item name="copyTo" label="抄送单位">
-              <OrgPicker multiple placeholder="可不选" />
+              <DirectoryPicker />
             </Form.Item>
           )}
           <Form.Item name="comment" label={acting?.key === 'return' ? '退回理由' : '意见'} rules={acting?.key === 'return' ? [{ required: true, message: '请写明退回理由' }] : []}>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, InputNumber, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
-import { useMe } from '../session.tsx';
+import { holds, useMe } from '../session.tsx';
+import { DataTable } from '../components/DataTable.tsx';
+import { Chart } from '../components/Chart.tsx';
 
 export const STATE_COLORS: Record<string, string> = { draft: 'default', review: 'processing', approved: 'cyan', submitted: 'blue', published: 'green' };
 
@@ -16,6 +18,8 @@ export function ReportsPage() {
   const { message } = App.useApp();
   const [year, setYear] = useState(Number(me.today.slice(0, 4)) - 1);
   const [data, setData] = useState<any>();
+  const [filter, setFilter] = useState('all');
+  const [selected, setSelected] = useState<number[]>([]);
   useEffect(() => {
     setData(undefined);
     api(`/api/reports?year=${year}`).then(setData, (e) => message.error(e.message));
@@ -29,8 +33,23 @@ export function ReportsPage() {
       message.error(e.message);
     }
   };
-  const rows: any[] = data?.orgs ?? [];
-  const count = (f: (r: any) => boolean) => rows.filter(f).length;
+  const all: any[] = data?.orgs ?? [];
+  const count = (f: (r: any) => boolean) => all.filter(f).length;
+  const rows = all.filter(FILTERS[filter][1]);
+  const byState = Object.entries(
+    all.reduce((m: Record<string, number>, r) => ((m[r.stateLabel] = (m[r.stateLabel] ?? 0) + 1), m), {}),
+  ).map(([name, value]) => ({ name, value }));
+  // 催报 goes to units that have not submitted; it is a message to their clerks.
+  const urge = async (orgIds: number[]) => {
+    try {
+      const r = await api('/api/reports/urge', { body: { year, orgIds } });
+      const n = r.results.reduce((s: number, x: any) => s + x.notified, 0);
+      message.success(`已向 ${r.results.length} 个单位催报，发出提醒 ${n} 条${n < r.results.length ? '（今日已催报的单位不重复提醒）' : ''}`);
+      setSelected([]);
+    } catch (e: any) {
+      message.error(e.message);
+    }
+  };
   return (
     <Card
       title="法治政府建设年度报告"
@@ -48,12 +67,38 @@ export function ReportsPage() {
         部门于次年3月1日前、政府于次年4月1日前报送；各单位于4月1日前向社会公开。共 {rows.length} 个单位：已报送 {count((r) => r.submittedOn)}，已公开{' '}
         {count((r) => r.publishedOn)}，逾期 {count((r) => r.late)}。
       </Typography.Paragraph>
-      <Table
+      <Row gutter={16} style={{ marginBottom: 12 }}>
+        <Col xs={24} md={10}>
+          {all.length > 0 && (
+            <Chart
+              label="年度报告报送进度"
+              testId="chart-report-progress"
+              height={220}
+              option={{ tooltip: { trigger: 'item', formatter: '{b}：{c}个单位（{d}%）' }, legend: { orient: 'vertical', left: 0 }, series: [{ type: 'pie', radius: ['45%', '70%'], center: ['65%', '50%'], data: byState }] }}
+              onPick={(e) => setFilter(Object.keys(FILTERS).find((k) => FILTERS[k][0] === e.name) ?? 'all')}
+            />
+          )}
+        </Col>
+      </Row>
+      <DataTable
+        id="report-board"
+        exportName={`${year}年度报告报送情况`}
+        toolbar={
+          <>
+            <Segmented aria-label="筛选" value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(FILTERS).map(([value, [label, f]]) => ({ value, label: `${label} ${all.filter(f).length}` }))} />
+            {me.role === 'admin' && (
+              <Button danger disabled={!selected.length} onClick={() => urge(selected)} data-testid="urge-selected">
+                催报所选（{selected.length}）
+              </Button>
+            )}
+          </>
+        }
         rowKey="orgId"
         size="small"
         loading={!data}
         dataSource={rows}
         pagination={false}
+        rowSelection={me.role === 'admin' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r: any) => ({ disabled: Boolean(r.submittedOn) }) } : undefined}
         columns={[
           { title: '单位', dataIndex: 'orgName' },
           { title: '状态', dataIndex: 'stateLabel', width: 110, render: (v, r: any) => <Tag color={STATE_COLORS[r.state] ?? 'default'}>{v}</Tag> },
@@ -61,6 +106,9 @@ export function ReportsPage() {
           { title: '报送日期', dataIndex: 'submittedOn', width: 110 },
           { title: '公开日期', dataIndex: 'publishedOn', width: 110 },
           { title: '提示', dataIndex: 'problems', render: (p: string[]) => p.map((x) => <Tag color="red" key={x}>{x}</Tag>) },
+          ...(me.role === 'admin'
+            ? [{ title: '催报', key: 'urge', width: 80, render: (_: any, r: any) => !r.submittedOn && <Button size="small" danger onClick={() => urge([r.orgId])} data-testid={`urge-${r.orgId}`}>催报</Button> }]
+            : []),
           {
             title: '操作',
             width: 110,
@@ -69,7 +117,7 @@ export function ReportsPage() {
                 <Button size="small" onClick={() => nav(`/reports/${r.reportId}`)}>
                   打开报告
                 </Button>
-              ) : me.role === 'leader' ? null : (
+              ) : !holds(me, 'reports', 'edit') ? null : (
                 <Button size="small" type="primary" onClick={() => open(r.orgId)} data-testid={`draft-${r.orgId}`}>
                   生成初稿
                 </Button>
@@ -80,3 +128,15 @@ export function ReportsPage() {
     </Card>
   );
 }
+
+/** Board filters: the label and which rows it keeps (the chart's slices use the same labels). */
+const FILTERS: Record<string, [string, (r: any) => boolean]> = {
+  all: ['全部', () => true],
+  none: ['未起草', (r) => !r.state],
+  draft: ['起草中', (r) => r.state === 'draft'],
+  review: ['审核中', (r) => r.state === 'review'],
+  approved: ['领导已审批', (r) => r.state === 'approved'],
+  submitted: ['已报送', (r) => r.state === 'submitted'],
+  published: ['已公开', (r) => r.state === 'published'],
+  late: ['逾期', (r) => r.late],
+};

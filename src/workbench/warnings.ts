@@ -1,0 +1,120 @@
+import type { Kernel } from '../kernel/kernel.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import { assertAdmin } from '../kernel/auth/actor.ts';
+import { appendAudit } from '../kernel/audit/audit.ts';
+import { addDays } from '../kernel/calendar/dates.ts';
+import { badRequest } from '../kernel/errors.ts';
+import { clockView } from '../kernel/cases/engine.ts';
+import { stateLabel } from '../kernel/cases/define.ts';
+import { leadersOf, notify } from './notify.ts';
+
+/**
+ * 预警 per clock: 黄 from N 工作日 (or 日, in the clock's own unit) before the due date, 红 once
+ * overdue. N is set per case type and clock by the admin; without a setting it is 3. A red
+ * clock is escalated to the leader of the handling unit (or the nearest unit above it) once.
+ */
+export const DEFAULT_YELLOW = 3;
+
+export async function warningRules(k: Kernel) {
+  const rows = await k.db.selectFrom('warning_rules').selectAll().execute();
+  const set = new Map(rows.map((r) => [`${r.type}.${r.clock}`, r]));
+  return k.types
+    .all()
+    .filter((t) => t.group !== 'activity')
+    .flatMap((t) =>
+      t.clocks.map((c) => {
+        const r = set.get(`${t.key}.${c.key}`);
+        return { type: t.key, typeName: t.name, clock: c.key, clockLabel: c.label, unit: c.unit, yellowDays: r?.yellow_days ?? DEFAULT_YELLOW, escalate: r?.escalate ?? true, custom: Boolean(r) };
+      }),
+    );
+}
+
+export async function setWarningRule(k: Kernel, actor: Actor, input: { type: string; clock: string; yellowDays: number; escalate: boolean }) {
+  assertAdmin(actor);
+  const def = k.types.get(input.type);
+  if (!def.clocks.some((c) => c.key === input.clock)) throw badRequest(`「${def.name}」没有名为「${input.clock}」的时限`);
+  const row = { yellow_days: input.yellowDays, escalate: input.escalate, updated_by: actor.id, updated_at: new Date() };
+  await k.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('warning_rules').select(['yellow_days', 'escalate']).where('type', '=', input.type).where('clock', '=', input.clock).executeTakeFirst();
+    await trx.insertInto('warning_rules').values({ type: input.type, clock: input.clock, ...row }).onConflict((oc) => oc.columns(['type', 'clock']).doUpdateSet(row)).execute();
+    await appendAudit(trx, { actorId: actor.id, action: 'warning.rule', entity: 'warning_rule', entityId: `${input.type}.${input.clock}`, before: before ?? null, after: { yellowDays: input.yellowDays, escalate: input.escalate } });
+  });
+  return warningRules(k);
+}
+
+export interface Warning {
+  level: 'yellow' | 'red';
+  caseId: number;
+  number: string;
+  title: string;
+  typeName: string;
+  orgName: string;
+  orgPath: string;
+  stateLabel: string;
+  clock: { key: string; label: string; dueOn: string | null; daysLeft: number | null; unit: string };
+  escalate: boolean;
+  handlerId: number | null;
+}
+
+/** Running clocks in the path's subtree that are yellow or red today. */
+export async function warningsUnder(k: Kernel, path: string): Promise<Warning[]> {
+  const rules = new Map((await warningRules(k)).map((r) => [`${r.type}.${r.clock}`, r]));
+  const widest = Math.max(DEFAULT_YELLOW, ...[...rules.values()].map((r) => r.yellowDays));
+  const today = k.today();
+  // Working days are at most calendar days; a long holiday adds at most about 10 more.
+  const rows = await k.db
+    .selectFrom('case_clocks as cc')
+    .innerJoin('cases as c', 'c.id', 'cc.case_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .selectAll('cc')
+    .select(['c.number', 'c.title', 'c.state', 'c.handler_id', 'o.name as org_name', 'o.path as org_path'])
+    .where('o.path', 'like', `${path}%`)
+    .where('cc.status', '=', 'running')
+    .where('cc.due_on', '<=', addDays(today, widest * 2 + 12))
+    .orderBy('cc.due_on')
+    .execute();
+  const out: Warning[] = [];
+  for (const r of rows) {
+    const def = k.types.get(r.type);
+    if (!def.clocks.some((c) => c.key === r.clock)) continue;
+    const v = clockView(k, def, r);
+    const rule = rules.get(`${r.type}.${r.clock}`);
+    const yellow = rule?.yellowDays ?? DEFAULT_YELLOW;
+    const level = v.overdue ? 'red' : v.daysLeft !== null && v.daysLeft <= yellow ? 'yellow' : null;
+    if (!level) continue;
+    out.push({
+      level,
+      caseId: r.case_id,
+      number: r.number,
+      title: r.title,
+      typeName: def.name,
+      orgName: r.org_name,
+      orgPath: r.org_path,
+      stateLabel: stateLabel(def, r.state),
+      clock: { key: v.key, label: v.label, dueOn: v.dueOn, daysLeft: v.daysLeft, unit: v.unit },
+      escalate: rule?.escalate ?? true,
+      handlerId: r.handler_id,
+    });
+  }
+  return out;
+}
+
+/** Tells each red clock's unit leader once per due date (and its handler). Returns messages sent. */
+export async function escalateOverdue(k: Kernel): Promise<number> {
+  const top = await k.db.selectFrom('orgs').select('path').where('parent_id', 'is', null).execute();
+  let sent = 0;
+  for (const { path } of top) {
+    for (const w of (await warningsUnder(k, path)).filter((x) => x.level === 'red' && x.escalate)) {
+      const leaders = await leadersOf(k.db, w.orgPath);
+      const msg = {
+        kind: 'warning' as const,
+        title: `红色预警：${w.number}「${w.clock.label}」已于${w.clock.dueOn}届满`,
+        body: `${w.orgName} · ${w.typeName} · ${w.title}（当前环节：${w.stateLabel}）`,
+        link: `/cases/${w.caseId}`,
+        dedupe: `red:${w.caseId}:${w.clock.key}:${w.clock.dueOn}`,
+      };
+      sent += (await notify(k.db, [...leaders, ...(w.handlerId ? [w.handlerId] : [])], msg)).length;
+    }
+  }
+  return sent;
+}
