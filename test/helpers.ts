@@ -1,4 +1,7 @@
 import { describe } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { connect, migrate, resetSchema, type Connection } from '../src/kernel/db/connect.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
 import { createRegistry } from '../src/institutions/index.ts';
@@ -6,6 +9,14 @@ import { createOrg } from '../src/kernel/orgs.ts';
 import { createUser, actorById } from '../src/kernel/auth/sessions.ts';
 import type { Actor } from '../src/kernel/auth/actor.ts';
 import { AppError } from '../src/kernel/errors.ts';
+import { setDuties, type DutyInput } from '../src/kernel/auth/permissions.ts';
+import { clerkDuties } from '../src/demo/duties.ts';
+import type { Org } from '../src/kernel/orgs.ts';
+
+// Keys live outside the database; tests keep theirs in a scratch directory, never in ./data.
+const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-test-keys-'));
+process.env.FAZHI_DATA_KEY_FILE ??= path.join(keyDir, 'data-sm4.json');
+process.env.FAZHI_AUDIT_KEY ??= path.join(keyDir, 'audit-sm2.pem');
 
 export interface TestDb {
   engine: 'pglite' | 'postgres';
@@ -63,6 +74,12 @@ export async function makeWorld(tdb: TestDb, today = '2025-06-16'): Promise<Worl
   const clerk = await createUser(k.db, { orgId: justice.id, username: 'clerk', displayName: '复议经办', role: 'clerk', password: pw });
   const edu = await createUser(k.db, { orgId: education.id, username: 'edu', displayName: '教体局经办', role: 'clerk', password: pw });
   const leader = await createUser(k.db, { orgId: gov.id, username: 'leader', displayName: '区领导', role: 'leader', password: pw });
+  // The 司法局 clerk handles the bureau's institutions, the 教体局 clerk its own; the admin is
+  // the 依法治区办 of this small world and may take any step in the 司法局 and any capability.
+  const guided = ['mediation', 'dispute_screening'].map((t): DutyInput => ({ orgId: justice.id, subunits: true, subject: `case:${t}`, actions: ['*'] }));
+  await assignDuties(k, clerk, [...clerkDuties(justice, { enforcer: true, petitions: true, justice: true }), ...guided]);
+  await assignDuties(k, edu, clerkDuties(education, { enforcer: true, petitions: false, justice: false }));
+  await assignDuties(k, admin, adminDuties(gov, justice, k));
   return {
     k,
     conn,
@@ -76,6 +93,24 @@ export async function makeWorld(tdb: TestDb, today = '2025-06-16'): Promise<Worl
     eduClerk: (await actorById(k.db, edu))!,
     leader: (await actorById(k.db, leader))!,
   };
+}
+
+export const caseActions = (k: Kernel) => Object.fromEntries(k.types.all().map((t) => [t.key, t.actions.map((a) => a.key)]));
+
+export async function assignDuties(k: Kernel, userId: number, duties: DutyInput[]) {
+  await setDuties(k.db, null, userId, duties, caseActions(k));
+}
+
+function adminDuties(gov: Org, justice: Org, k: Kernel): DutyInput[] {
+  const all = (orgId: number, subject: string): DutyInput => ({ orgId, subunits: true, subject, actions: ['*'] });
+  return [
+    ...k.types.all().map((t) => all(justice.id, `case:${t.key}`)),
+    all(gov.id, 'case:hotline'),
+    { orgId: gov.id, subunits: false, subject: 'case:major_decision', actions: ['*'] },
+    { orgId: gov.id, subunits: true, subject: 'case:supervision', actions: ['intake', 'close', 'press'] },
+    { orgId: gov.id, subunits: true, subject: 'case:enforcement', actions: ['legal_review'] },
+    ...['reports', 'registers', 'draws', 'targets', 'sampling'].map((s) => all(gov.id, s)),
+  ];
 }
 
 export const applicant = {

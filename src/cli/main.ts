@@ -6,22 +6,30 @@ import { Kernel } from '../kernel/kernel.ts';
 import { createRegistry } from '../institutions/index.ts';
 import { computeDue } from '../kernel/calendar/calendar.ts';
 import { isIsoDate } from '../kernel/calendar/dates.ts';
-import { verifyChain } from '../kernel/audit/audit.ts';
+import { auditKeyFile, createCheckpoint, readPublishedCheckpoints, startCheckpointTimer, verifyAudit } from '../kernel/audit/checkpoints.ts';
 import { describeCaseTypes } from '../kernel/cases/describe.ts';
 import { applyExpiries, recomputeAllClocks } from '../kernel/cases/engine.ts';
 import { computeIndicators } from '../kernel/indicators/compute.ts';
 import { findOrg, topOrg } from '../kernel/orgs.ts';
 import { AppError } from '../kernel/errors.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../demo/district.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, interruptedDemo, loadDemo } from '../demo/district.ts';
 import { progress } from './progress.ts';
-import { analyzeFile, expandPaths, summaryCsv, type FileResult } from '../analysis/files.ts';
-import { KIND_LABELS } from '../analysis/structure.ts';
+import { analyzeCommand } from './analyze.ts';
+import { importCommand } from './import.ts';
+import { addDataKey, keyringSource, loadKeyring } from '../kernel/crypto/data-key.ts';
+import { backup, restore } from '../kernel/backup.ts';
+import { resealParties, sealedValueCounts } from '../kernel/cases/parties.ts';
 import { openReport, reportAsDocx, type ReportSection } from '../reports/report.ts';
 import { checkReport } from '../reports/check.ts';
 import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
 import { STATE_LABELS } from '../reports/workflow.ts';
 import { readDraw, verifyDraw } from '../institutions/inspection-draw/draw.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../server/web.ts';
+import { initCommand, usersCommand } from './users.ts';
+import { installKind } from '../kernel/auth/policy.ts';
+import { purgeExpiredSessions } from '../kernel/auth/session-store.ts';
+import { forkWorkers, isWorker, pgliteAdvice, workerCount } from '../server/scale.ts';
+import { conformanceCommand, simulateCommand } from '../conformance/cli.ts';
 
 
 const HELP = `fazhi — 法治政府建设工作平台
@@ -36,8 +44,9 @@ const HELP = `fazhi — 法治政府建设工作平台
   case-types [--json]        列出全部案件类型：状态、环节、时限、结果、指标
   indicators [--org 单位] [--year 年] [--json]
                              计算单位（含下级）某年度的全部指标
-  analyze 文件或目录… [--json] [--csv 汇总.csv]
-                             分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量
+  analyze 文件或目录… [--json] [--csv 汇总.csv] [--compare 对比.csv]
+                             分析已发布的年度报告（txt/html/docx/pdf）：结构、数据、矛盾、质量；
+                             --compare 按主体和年度列出各报告的同一批指标（复议、公开、应诉…）
   report docx [--org 单位] [--year 年] --out 文件.docx
                              按 GB/T 9704 公文格式生成年度报告 .docx
   report pdf [--org 单位] [--year 年] --out 文件.pdf
@@ -46,8 +55,24 @@ const HELP = `fazhi — 法治政府建设工作平台
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   draw verify (任务编号 | --file 公开记录.json) [--json]
                              复核双随机抽取：种子与承诺值（SM3）是否相符，按种子重抽是否得到同一名单
-  audit verify [--json]      重新计算审计日志哈希链，报告第一处断链
+  import 文件.csv --type 类型 --user 用户名 [--org 单位]
+                             批量导入（如一年的12345工单）：分块读取、显示进度，全部成功或全部不导入
+  audit verify [--checkpoints 文件] [--json]
+                             重新计算审计日志哈希链并核对签名检查点（可另给门户保存的副本），报告第一处问题
+  audit checkpoint           立即以 SM2 密钥签署审计检查点（服务运行时每日自动签署）
   clocks recompute           按当前节假日重新计算全部案件期限
+  init --admin 用户名 [--org 本级政府名称] [--short 简称] [--name 姓名]
+                             初始化正式环境：不载入演示数据，建立本级单位和一名管理员（一次性密码仅显示一次）
+  users list|add|disable|enable|unlock|passwd …
+                             账号管理与找回：add 用户名 --org 单位 --role admin|clerk|leader [--name 姓名] [--scope 单位]；
+                             passwd 用户名 [--reset-totp] 重置为一次性密码（并可重置动态验证码）
+  keys status                当事人个人信息（SM4 加密）各密钥的字段数
+  backup --out 文件          备份数据库（PGlite 数据目录或 pg_dump），附清单：行数、审计链头、数据哈希
+  restore 文件               恢复到空的数据目录或空的 PostgreSQL 数据库，并按清单核对、校验审计链
+  keys rotate                生成新的数据密钥并分批重新加密全部当事人个人信息
+  conformance [--json | --markdown]
+                             列出平台执行的全部法定规则：法律、条款、规则、编码位置、情景测试
+  simulate 情景.json [--json] 在临时内存数据库上按日期重放情景，显示每步后的状态和全部期限
   help                       显示本帮助
 
 数据库：默认内嵌 PGlite，数据在 ./data（或 DATA_DIR）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL。`;
@@ -59,7 +84,31 @@ async function openKernel() {
   return { k: await Kernel.open(conn, createRegistry()), settings: s };
 }
 
+/** Listens with the API and console; closes cleanly on SIGINT/SIGTERM. */
+async function serve(k: Kernel, settings: ReturnType<typeof settingsFromEnv>) {
+  const { buildApp } = await import('../server/app.ts');
+  const app = await buildApp(k, {
+    webRoot: WEB_DIST,
+    secureCookies: settings.secureCookies,
+    trustProxy: settings.trustProxy,
+    loginRateLimit: settings.loginRateLimit,
+    apiRateLimit: settings.apiRateLimit,
+    log: { dir: settings.logDir, retentionDays: settings.logRetentionDays },
+  });
+  await app.listen({ port: settings.port, host: settings.host });
+  const stop = async () => {
+    await app.close();
+    await k.conn.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return undefined;
+}
+
 async function main(argv: string[]) {
+  // Files this process creates (data, logs, exports) are readable by its own user only.
+  process.umask(0o077);
   const [cmd, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
@@ -73,8 +122,19 @@ async function main(argv: string[]) {
       org: { type: 'string' },
       year: { type: 'string' },
       csv: { type: 'string' },
+      compare: { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },
+      admin: { type: 'string' },
+      short: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      'reset-totp': { type: 'boolean', default: false },
+      checkpoints: { type: 'string' },
+      type: { type: 'string' },
+      user: { type: 'string' },
+      markdown: { type: 'boolean', default: false },
     },
   });
 
@@ -97,6 +157,10 @@ async function main(argv: string[]) {
       }
       return 0;
     }
+    case 'conformance':
+      return conformanceCommand(values.json, rest.includes('--markdown'));
+    case 'simulate':
+      return simulateCommand(positionals[0], values.json);
     case 'case-types': {
       const d = describeCaseTypes(createRegistry());
       if (values.json) console.log(JSON.stringify(d, null, 2));
@@ -125,6 +189,13 @@ async function main(argv: string[]) {
       await k.conn.close();
       return 0;
     }
+    case 'import': {
+      const { k } = await openKernel();
+      const r = await importCommand(k, { file: positionals[0], type: values.type, user: values.user, org: values.org });
+      console.log(`已导入 ${r.imported} 条（${r.seconds.toFixed(1)} 秒）`);
+      await k.conn.close();
+      return 0;
+    }
     case 'indicators': {
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
@@ -139,29 +210,8 @@ async function main(argv: string[]) {
       }
       return 0;
     }
-    case 'analyze': {
-      if (positionals.length === 0) throw new AppError(400, 'bad_request', '用法：npx fazhi analyze 文件或目录… [--json] [--csv 汇总.csv]');
-      const files = expandPaths(positionals);
-      const bar = progress('分析报告');
-      const results: FileResult[] = [];
-      for (const [i, file] of files.entries()) {
-        const r = await analyzeFile(file);
-        results.push(r);
-        if (values.json) console.log(JSON.stringify(r));
-        else if ('error' in r) console.log(`✗ ${file}：${r.error}`);
-        else {
-          console.log(`${file}\n  ${r.title ?? '（无标题）'} | ${r.entity ?? '主体未识别'} | ${r.year ?? '?'}年 | 落款 ${r.date ?? '无'} | 得分 ${r.quality.score}`);
-          if (r.missing.length) console.log(`  缺少：${r.missing.map((k) => KIND_LABELS[k]).join('、')}`);
-          for (const x of r.inconsistencies) console.log(`  矛盾：${x.message}`);
-        }
-        if (files.length > 1) bar(i + 1, files.length);
-      }
-      if (values.csv) {
-        fs.writeFileSync(values.csv, summaryCsv(results));
-        console.error(`汇总表已写入 ${values.csv}`);
-      }
-      return results.some((r) => 'error' in r) ? 2 : 0;
-    }
+    case 'analyze':
+      return analyzeCommand(positionals, { json: values.json, csv: values.csv, compare: values.compare });
     case 'report': {
       const sub = positionals[0];
       if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf [--org 单位] [--year 年] [--json | --out 文件]');
@@ -210,15 +260,76 @@ async function main(argv: string[]) {
       return r.ok ? 0 : 1;
     }
     case 'audit': {
-      if (positionals[0] !== 'verify') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify');
+      const sub = positionals[0];
+      if (sub !== 'verify' && sub !== 'checkpoint') throw new AppError(400, 'bad_request', '用法：npx fazhi audit verify [--checkpoints 已发布检查点.json] | audit checkpoint');
       const { k } = await openKernel();
-      const r = await verifyChain(k.db, (n) => process.stderr.isTTY && process.stderr.write(`\r已校验 ${n} 条`));
+      if (sub === 'checkpoint') {
+        const cp = await createCheckpoint(k).finally(() => k.conn.close());
+        if (values.json) console.log(JSON.stringify(cp));
+        else console.log(`已签署第 ${cp.seq} 号审计检查点：${cp.heads.length} 条审计链，共 ${cp.total} 条记录，摘要 ${cp.digest}（密钥 ${auditKeyFile()}）`);
+        return 0;
+      }
+      const r = await verifyAudit(k, {
+        copies: values.checkpoints ? readPublishedCheckpoints(values.checkpoints) : undefined,
+        onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\r已校验 ${n} 条`),
+      });
       if (process.stderr.isTTY) process.stderr.write('\n');
       await k.conn.close();
       if (values.json) console.log(JSON.stringify(r));
-      else if (r.ok) console.log(`审计链完整：共校验 ${r.checked} 条记录`);
-      else console.log(`审计链断裂：第 ${r.brokenAt!.id} 号记录（此前 ${r.checked} 条完好）— ${r.brokenAt!.reason}`);
+      else {
+        if (r.brokenAt) console.log(`审计链断裂：第 ${r.brokenAt.id} 号记录（第 ${r.brokenAt.chain} 号链）— ${r.brokenAt.reason}`);
+        for (const p of r.problems) console.log(`检查点问题：${p}`);
+        if (r.ok) console.log(`审计链完整：共校验 ${r.checked} 条记录，与 ${r.checkpoints} 个签名检查点相符`);
+      }
       return r.ok ? 0 : 1;
+    }
+    case 'keys': {
+      const sub = positionals[0];
+      if (sub !== 'rotate' && sub !== 'status') throw new AppError(400, 'bad_request', '用法：npx fazhi keys status | keys rotate');
+      const { k } = await openKernel();
+      try {
+        if (sub === 'rotate') {
+          // A key from FAZHI_DATA_KEY is added by the operator; a key file gets its new key here.
+          const id = keyringSource().kind === 'file' ? addDataKey() : loadKeyring().current;
+          console.log(`当前数据密钥：${id}（${keyringSource().where}）。正在用它重新加密当事人个人信息…`);
+          const n = await resealParties(k.db, { onProgress: progress('重新加密') });
+          console.log(`已重新加密 ${n} 位当事人的个人信息。旧密钥仍保留在密钥文件中，用于读取旧备份；不再需要时可删除。`);
+        }
+        const counts = await sealedValueCounts(k.db);
+        console.log(`数据密钥：${keyringSource().where}，当前密钥 ${loadKeyring().current}`);
+        for (const [id, n] of Object.entries(counts)) console.log(`  ${id === 'plaintext' ? '未加密' : `密钥 ${id}`}：${n} 个字段`);
+      } finally {
+        await k.conn.close();
+      }
+      return 0;
+    }
+    case 'backup': {
+      if (!values.out) throw new AppError(400, 'bad_request', '用法：npx fazhi backup --out 备份文件');
+      const { k, settings } = await openKernel();
+      const m = await backup(k.conn, values.out, settings.databaseUrl).finally(() => k.conn.close());
+      console.log(`已备份到 ${values.out}（${m.engine === 'pglite' ? 'PGlite' : 'PostgreSQL'}，结构版本 ${m.schemaVersion}，${(m.dumpBytes / 1048576).toFixed(1)} MB）`);
+      console.log(`  案件 ${m.counts.cases ?? 0} 件，审计记录 ${m.counts.audit_events ?? 0} 条，数据哈希（SM3）${m.dataHash}`);
+      console.log(`注意：密钥不在备份中，请另行妥善备份：审计签名密钥 ${auditKeyFile()}，数据密钥 ${keyringSource().where}`);
+      return 0;
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file) throw new AppError(400, 'bad_request', '用法：npx fazhi restore 备份文件（恢复到空的 DATA_DIR 或 DATABASE_URL 指向的空数据库）');
+      const settings = settingsFromEnv();
+      const { manifest, conn, problems } = await restore(file, settings);
+      try {
+        if (problems.length) {
+          for (const p of problems) console.log(`恢复核对不一致：${p}`);
+          return 1;
+        }
+        console.log(`已恢复 ${file}（备份于 ${manifest.createdAt}）：各表行数、审计链头与数据哈希均与备份清单一致`);
+        await migrate(conn.db);
+        const v = await verifyAudit(await Kernel.open(conn, createRegistry()));
+        console.log(v.ok ? `审计链完整：共校验 ${v.checked} 条记录，与 ${v.checkpoints} 个签名检查点相符` : `审计核对未通过：${v.brokenAt?.reason ?? ''} ${v.problems.join('；')}`);
+        return v.ok ? 0 : 1;
+      } finally {
+        await conn.close();
+      }
     }
     case 'clocks': {
       if (positionals[0] !== 'recompute') throw new AppError(400, 'bad_request', '用法：npx fazhi clocks recompute');
@@ -229,30 +340,55 @@ async function main(argv: string[]) {
       await k.conn.close();
       return 0;
     }
+    case 'init':
+    case 'users': {
+      const { k } = await openKernel();
+      return (cmd === 'init' ? initCommand(k, values) : usersCommand(k, positionals, values)).finally(() => k.conn.close());
+    }
     case 'start':
     case 'serve': {
-      if (cmd === 'start') await buildWebIfNeeded();
+      // A worker only serves: the primary has built, migrated and loaded before forking it.
+      const worker = isWorker();
+      if (cmd === 'start' && !worker) await buildWebIfNeeded();
       const { k, settings } = await openKernel();
-      if (!(await topOrg(k.db))) {
-        console.log('首次运行：正在载入演示区「青溪区」…');
+      if (worker) return serve(k, settings);
+      const interrupted = await interruptedDemo(k);
+      if (interrupted) console.log('上次载入演示区未完成（可能被中断），正在重新载入…');
+      if (!(await topOrg(k.db)) || interrupted) {
+        if (!interrupted) console.log('首次运行：正在载入演示区「青溪区」…');
         await loadDemo(k, { onProgress: progress('生成演示案件') });
       }
+      const sealed = await resealParties(k.db, { plaintextOnly: true, onProgress: progress('加密当事人个人信息') });
+      if (sealed) console.log(`已用 SM4 加密 ${sealed} 位当事人的身份证号、电话和住址`);
       const deemed = await applyExpiries(k);
       if (deemed) console.log(`已依法自动处理到期事项 ${deemed} 件（如复议审查期满视为受理）`);
       setInterval(() => void applyExpiries(k).catch((e) => console.error(e)), 3_600_000).unref();
-      const { buildApp } = await import('../server/app.ts');
-      const app = await buildApp(k, { webRoot: WEB_DIST, secureCookies: settings.secureCookies });
-      await app.listen({ port: settings.port, host: settings.host });
-      console.log(`fazhi 已启动：http://localhost:${settings.port}  （数据库：${k.engine === 'pglite' ? `PGlite，${settings.dataDir}` : 'PostgreSQL'}）`);
-      console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.who}`);
-      const stop = async () => {
-        await app.close();
-        await k.conn.close();
-        process.exit(0);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      setInterval(() => void purgeExpiredSessions(k.db).catch((e) => console.error(e)), 600_000).unref();
+      startCheckpointTimer(k);
+      (await import('../workbench/jobs.ts')).startWorkbenchJobs(k);
+      const advice = await pgliteAdvice(k);
+      if (advice) console.log(advice);
+      const workers = workerCount(k.engine);
+      if (workers > 1) {
+        const stopWorkers = forkWorkers(workers);
+        const stop = async () => {
+          stopWorkers();
+          await k.conn.close();
+          process.exit(0);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      } else {
+        await serve(k, settings);
+      }
+      const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+      const database = k.engine === 'pglite' ? `PGlite，${settings.dataDir}` : `PostgreSQL，${workers} 个服务进程`;
+      console.log(`fazhi 已启动：http://${shown}:${settings.port}  （监听 ${settings.host}；数据库：${database}；日志：${settings.logDir}）`);
+      if ((await installKind(k.db)) === 'demo') {
+        console.log('演示环境：账号与数据均为虚构，请勿录入真实信息。正式使用请在新的数据库上运行 npx fazhi init --admin 用户名');
+        console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+        for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(8)} ${a.who}`);
+      }
       return undefined;
     }
     case undefined:
@@ -265,16 +401,37 @@ async function main(argv: string[]) {
   }
 }
 
+/**
+ * Exits once stdout and stderr have drained. process.exit() right after a write drops whatever is
+ * still queued for a pipe (`| head`, `| jq` got the first 64 KiB only); a write's callback runs
+ * when everything before it has been handed to the pipe.
+ */
+function exitWhenDrained(code: number) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+// The reader went away (`| head -c 100`): stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== undefined) process.exit(code);
+    if (code !== undefined) exitWhenDrained(code);
   },
   (e) => {
     if (e instanceof AppError) {
       console.error(`错误：${e.message}`);
-      process.exit(2);
+      exitWhenDrained(2);
+      return;
     }
     console.error(e);
-    process.exit(1);
+    exitWhenDrained(1);
   },
 );

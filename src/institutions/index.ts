@@ -13,6 +13,9 @@ import { enforcement, fileReview } from './enforcement/index.ts';
 import { enforcementCertificate } from './enforcement/certificate.ts';
 import { normativeDocument, majorDecision, legalOpinion } from './legality-review/index.ts';
 import { inspection } from './inspection-draw/index.ts';
+import { licensing } from './licensing/index.ts';
+import { coercion } from './coercion/index.ts';
+import { supervision } from './supervision/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -31,10 +34,13 @@ export const institutions = [
   enforcementCertificate,
   enforcement,
   fileReview,
+  licensing,
+  coercion,
   inspection,
   normativeDocument,
   majorDecision,
   legalOpinion,
+  supervision,
   ...activities,
 ];
 

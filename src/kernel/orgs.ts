@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from './db/connect.ts';
 import type { OrgKind } from './db/schema.ts';
 import { appendAudit } from './audit/audit.ts';
@@ -69,10 +70,8 @@ export async function orgTree(db: Database, rootId: number): Promise<OrgNode> {
 /** The nearest government (区/县 人民政府) at or above the org: it names 复议机关-style 案号. */
 export async function governmentOf(db: Database, orgId: number): Promise<Org> {
   const org = await getOrg(db, orgId);
-  const ids = org.path.split('/').filter(Boolean).map(Number).reverse();
-  for (const id of ids) {
-    const o = await getOrg(db, id);
-    if (o.kind === 'government') return o;
-  }
-  return org;
+  const ids = org.path.split('/').filter(Boolean).map(Number);
+  // One query for the whole line up: the nearest government is the one with the longest path.
+  const r = await db.selectFrom('orgs').selectAll().where('id', 'in', ids).where('kind', '=', 'government').orderBy(sql`length(path)`, 'desc').limit(1).executeTakeFirst();
+  return r ? toOrg(r) : org;
 }

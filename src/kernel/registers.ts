@@ -2,10 +2,11 @@ import { z } from 'zod';
 import ExcelJS from 'exceljs';
 import type { Database } from './db/connect.ts';
 import type { Actor } from './auth/actor.ts';
-import { assertCanAct } from './auth/actor.ts';
+import { assertCan } from './auth/permissions.ts';
 import { appendAudit } from './audit/audit.ts';
 import { badRequest, notFound } from './errors.ts';
 import { getOrg } from './orgs.ts';
+import { safeXlsxBuffer } from './spreadsheet.ts';
 import { describeIssues } from './validation.ts';
 
 /**
@@ -62,7 +63,7 @@ export function parseItems(kind: RegisterKind, items: unknown[]): RegisterItem[]
   const out: RegisterItem[] = [];
   const seen = new Set<string>();
   items.forEach((raw, i) => {
-    const r = kind.item.safeParse(raw);
+    const r = kind.item.safeParse(raw, { reportInput: true });
     if (!r.success) problems.push(`第${i + 1}项：${describeIssues(kind.item, r.error.issues).join('；')}`);
     else {
       const item = r.data as RegisterItem;
@@ -79,7 +80,7 @@ export function parseItems(kind: RegisterKind, items: unknown[]): RegisterItem[]
 /** Publishes a new version of an org's register, atomically, with the audit trail. */
 export async function publishRegister(db: Database, actor: Actor | null, input: { orgId: number; kind: RegisterKind; items: unknown[]; note: string; on: string }) {
   const org = await getOrg(db, input.orgId);
-  if (actor) assertCanAct(actor, org.path);
+  if (actor) assertCan(actor, 'registers.publish', org.path);
   const items = parseItems(input.kind, input.items);
   return db.transaction().execute(async (trx) => {
     const reg =
@@ -140,7 +141,7 @@ export async function registerWorkbook(kind: RegisterKind, items: RegisterItem[]
   ws.addRow(cols.map((c) => c.title)).font = { bold: true };
   for (const i of items) ws.addRow(cols.map((c) => (c.options ? (c.options[String(i[c.field])] ?? i[c.field]) : i[c.field]) ?? ''));
   ws.columns.forEach((c) => (c.width = 24));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return safeXlsxBuffer(wb);
 }
 
 /** Spreadsheet rows (title → text) back into items: option labels become their keys. */

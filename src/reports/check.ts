@@ -23,9 +23,8 @@ export interface CheckFinding {
 
 const CAUSE = /原因|由于|主要是|导致|造成|源于|受.{1,8}影响/;
 
-export function reportDeadline(orgKind: string, year: number) {
-  return orgKind === 'government' ? `${year + 1}-04-01` : `${year + 1}-03-01`;
-}
+import { reportDeadline, publishDeadline } from './duty.ts';
+export { reportDeadline };
 
 export async function checkReport(
   k: Kernel,
@@ -80,10 +79,13 @@ export async function checkReport(
   }
 
   const org = await getOrg(k.db, report.org_id);
-  const due = reportDeadline(org.kind, report.year);
+  const duty = reportDeadline(org.kind, report.year);
+  // An org without the duty to report (a party office, a public institution) is held only to publication.
+  const due = duty ?? publishDeadline(report.year);
   const daysLeft = diffDays(k.today(), due);
   const sent = report.state === 'submitted' || report.state === 'published';
-  if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'error', message: `报送期限${due}已过${-daysLeft}日，尚未报送` });
+  if (!duty) findings.push({ rule: 'deadline', severity: 'info', message: `本单位不负有年度报告报送义务；如公开，应于${due}前公开` });
+  else if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'error', message: `报送期限${due}已过${-daysLeft}日，尚未报送` });
   else if (!sent) findings.push({ rule: 'deadline', severity: 'info', message: `报送期限${due}，还有${daysLeft}日` });
 
   return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };

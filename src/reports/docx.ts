@@ -88,3 +88,34 @@ export async function reportDocx(r: DocxInput): Promise<Buffer> {
   });
   return Packer.toBuffer(doc);
 }
+
+/**
+ * A 文书 in the same 公文 format: title, 文号 right-aligned under it, the 主送 line, body
+ * paragraphs, signature and date.
+ */
+export async function documentDocx(d: { title: string; number: string; addressee: string | null; paragraphs: string[]; signature: string; date: string }): Promise<Buffer> {
+  const [y, m, day] = d.date.split('-').map(Number);
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: d.title, font: { name: FONT.title, eastAsia: FONT.title }, size: SIZE.title })] }),
+    body([run(d.number, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
+    ...(d.addressee ? [body([run(`${d.addressee}：`, FONT.body)], { indent: false })] : []),
+    ...d.paragraphs.map((p) => body([run(p, FONT.body)])),
+    body([run('', FONT.body)], { indent: false }),
+    body([run(d.signature, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
+    body([run(`${y}年${m}月${day}日`, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
+  ];
+  const doc = new Document({
+    styles: { default: { document: { run: { font: { name: FONT.body, eastAsia: FONT.body }, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
+        },
+        footers: { default: pageNumber(AlignmentType.RIGHT) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

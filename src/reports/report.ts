@@ -1,6 +1,7 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
-import { assertCanAct, canSeeOrg } from '../kernel/auth/actor.ts';
+import { canSeeOrg } from '../kernel/auth/actor.ts';
+import { assertCan } from '../kernel/auth/permissions.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { conflict, notFound } from '../kernel/errors.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
@@ -8,6 +9,8 @@ import { REPORT_AREAS } from '../kernel/cases/define.ts';
 import { draftAchievements } from './draft.ts';
 import { renderTokens, type BoundFigure } from './tokens.ts';
 import type { Snapshot } from './workflow.ts';
+import { maskReport } from '../kernel/privacy.ts';
+import { knownPersonNames } from '../kernel/cases/engine.ts';
 
 /**
  * The 法治政府建设年度报告 of one org for one year, in the standard structure (法治政府建设与责任
@@ -55,7 +58,7 @@ export async function openReport(k: Kernel, actor: Actor | null, orgId: number, 
   if (actor && !canSeeOrg(actor, org.path)) throw notFound('单位');
   const existing = await k.db.selectFrom('reports').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
   if (existing) return existing;
-  if (actor) assertCanAct(actor, org.path);
+  if (actor) assertCan(actor, 'reports.edit', org.path);
   const sections = await draftSections(k, org, year);
   return k.db.transaction().execute(async (trx) => {
     const row = await trx
@@ -71,7 +74,7 @@ export async function openReport(k: Kernel, actor: Actor | null, orgId: number, 
 export async function updateReport(k: Kernel, actor: Actor, id: number, input: { version: number; title: string; sections: ReportSection[] }) {
   const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('报告');
-  assertCanAct(actor, (await getOrg(k.db, r.org_id)).path);
+  assertCan(actor, 'reports.edit', (await getOrg(k.db, r.org_id)).path);
   if (r.state !== 'draft') throw conflict(`报告${r.state === 'published' ? '已公开，不能再修改' : '已送审或报送，须退回后才能修改'}`);
   await k.db.transaction().execute(async (trx) => {
     const done = await trx
@@ -113,10 +116,19 @@ export async function reportContent(k: Kernel, report: StoredReport) {
   return { ...(await renderReport(k, report)), signature: org.name, date: report.submitted_on ?? k.today(), frozen: false };
 }
 
-/** The report as a GB/T 9704 .docx. */
-export async function reportAsDocx(k: Kernel, report: StoredReport): Promise<Buffer> {
+/**
+ * What a reader without the need sees (the portal, a leader, another org): the title, headings
+ * and text with the personal data of everyone the records know of masked.
+ */
+export async function maskedReportContent(k: Kernel, content: Awaited<ReturnType<typeof reportContent>>) {
+  return maskReport(content, await knownPersonNames(k, '/'));
+}
+
+/** The report as a GB/T 9704 .docx; `masked` for readers without the need. */
+export async function reportAsDocx(k: Kernel, report: StoredReport, masked = false): Promise<Buffer> {
   const { reportDocx } = await import('./docx.ts');
-  const c = await reportContent(k, report);
+  const raw = await reportContent(k, report);
+  const c = masked ? await maskedReportContent(k, raw) : raw;
   // The signature is the org's name, after which a long title breaks.
   return reportDocx({ ...c, orgName: c.signature });
 }

@@ -1,15 +1,18 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { canSeeOrg } from '../kernel/auth/actor.ts';
-import type { Role } from '../kernel/db/schema.ts';
+import { assertCan, can } from '../kernel/auth/permissions.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { getOrg } from '../kernel/orgs.ts';
 import { indicatorRecords } from '../kernel/indicators/compute.ts';
-import { maskPersonalDataInText } from '../kernel/privacy.ts';
-import { checkReport, reportDeadline, type CheckFinding } from './check.ts';
+import { maskReport } from '../kernel/privacy.ts';
+import { knownPersonNames } from '../kernel/cases/engine.ts';
+import { checkReport, type CheckFinding } from './check.ts';
+import { reportDeadline, publishDeadline, REPORTING_KINDS } from './duty.ts';
 import { renderReport, scopeOf, type ReportSection } from './report.ts';
 import type { BoundFigure } from './tokens.ts';
+import { reportStepMessage } from '../workbench/notify.ts';
 
 /**
  * The reporting cycle: 起草 → 内部审核 → 领导审批 → 报送上级（抄送） → 向社会公开.
@@ -31,17 +34,16 @@ interface ActionDef {
   label: string;
   from: ReportState[];
   to: ReportState;
-  roles: Role[];
   /** Run the checker first and refuse while it finds errors (a missed deadline never blocks). */
   checked?: boolean;
 }
 
 export const REPORT_ACTIONS: Record<ReportAction, ActionDef> = {
-  send_review: { label: '送审', from: ['draft'], to: 'review', roles: ['clerk', 'admin'], checked: true },
-  approve: { label: '审批通过', from: ['review'], to: 'approved', roles: ['leader', 'admin'] },
-  return: { label: '退回修改', from: ['review', 'approved', 'submitted'], to: 'draft', roles: ['leader', 'admin'] },
-  submit: { label: '报送上级', from: ['approved'], to: 'submitted', roles: ['clerk', 'admin'], checked: true },
-  publish: { label: '向社会公开', from: ['submitted'], to: 'published', roles: ['clerk', 'admin'] },
+  send_review: { label: '送审', from: ['draft'], to: 'review', checked: true },
+  approve: { label: '审批通过', from: ['review'], to: 'approved' },
+  return: { label: '退回修改', from: ['review', 'approved', 'submitted'], to: 'draft' },
+  submit: { label: '报送上级', from: ['approved'], to: 'submitted', checked: true },
+  publish: { label: '向社会公开', from: ['submitted'], to: 'published' },
 };
 
 export interface FrozenFigure extends BoundFigure {
@@ -65,7 +67,7 @@ export function allowedActions(actor: Actor, report: { state: string }, orgPath:
   if (!canSeeOrg(actor, orgPath)) return [];
   return (Object.keys(REPORT_ACTIONS) as ReportAction[]).filter((a) => {
     const d = REPORT_ACTIONS[a];
-    return d.from.includes(report.state as ReportState) && d.roles.includes(actor.role);
+    return d.from.includes(report.state as ReportState) && can(actor, `reports.${a}`, orgPath);
   });
 }
 
@@ -101,7 +103,7 @@ export async function actOnReport(
   if (!r) throw notFound('报告');
   const org = await getOrg(k.db, r.org_id);
   if (!canSeeOrg(actor, org.path)) throw notFound('报告');
-  if (!def.roles.includes(actor.role)) throw forbidden(`「${def.label}」须由${def.roles.map((x) => ({ admin: '管理员', clerk: '经办人员', leader: '领导' })[x]).join('或')}办理`);
+  assertCan(actor, `reports.${action}`, org.path, `年度报告${def.label}`);
   if (!def.from.includes(r.state)) throw conflict(`报告当前为「${STATE_LABELS[r.state]}」，不能${def.label}`);
   if (r.version !== input.version) throw conflict('报告已被他人修改，请刷新后再操作', { current: r.version, seen: input.version });
   if (action === 'return' && !input.comment?.trim()) throw badRequest('退回时请写明退回理由');
@@ -137,10 +139,9 @@ export async function actOnReport(
     Object.assign(patch, { snapshot: JSON.stringify(snapshot), submitted_on: today, submitted_to: org.parentId, copied_to: JSON.stringify(copyTo) });
   }
   if (action === 'publish') {
-    // The public text carries no personal data, whatever a writer typed.
+    // The public text carries no personal data, whatever a writer typed, title included.
     const snap = r.snapshot as Snapshot;
-    const sections = snap.sections.map((s) => ({ ...s, heading: maskPersonalDataInText(s.heading), rendered: maskPersonalDataInText(s.rendered) }));
-    Object.assign(patch, { published_on: today, snapshot: JSON.stringify({ ...snap, sections }) });
+    Object.assign(patch, { published_on: today, snapshot: JSON.stringify(maskReport(snap, await knownPersonNames(k, '/'))) });
   }
   if (action === 'return') Object.assign(patch, { approved_by: null, approved_on: null, ...(r.state === 'submitted' ? { submitted_on: null, submitted_to: null, copied_to: '[]' } : {}) });
 
@@ -155,6 +156,7 @@ export async function actOnReport(
       before: { state: r.state, version: r.version },
       after: { state: def.to, version: r.version + 1, ...(input.comment ? { comment: input.comment } : {}), ...(copyTo.length ? { copyTo } : {}) },
     });
+    await reportStepMessage(trx, r, org.path, action, actor.id, input.comment);
   });
   return k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
@@ -173,12 +175,10 @@ export async function reportTimeline(k: Kernel, id: number) {
   return rows.map((row) => ({ at: row.at, action: row.action, label: labels[row.action] ?? row.action, by: row.display_name ?? '系统', comment: (row.after as any)?.comment ?? null }));
 }
 
-const REPORTING_KINDS = ['government', 'office', 'department', 'township'] as const;
-
 /**
  * The reporting-cycle board for the 依法治区办: every reporting org in the actor's scope, the
- * state of its report, and whether it is late. Submission is due 3月1日 for departments and
- * 4月1日 for governments (reportDeadline); every report is to be public by 4月1日 (督察工作规定 art. 24).
+ * state of its report, and whether it is late. Who reports and by when is the province's rule
+ * (duty.ts): by default 3月1日之前 for governments, departments and 乡镇, public 4月1日之前.
  */
 export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
   const rows = await k.db
@@ -186,13 +186,13 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
     .leftJoin('reports as r', (j) => j.onRef('r.org_id', '=', 'o.id').on('r.year', '=', year))
     .select(['o.id as orgId', 'o.name as orgName', 'o.kind', 'o.path', 'r.id as reportId', 'r.state', 'r.submitted_on', 'r.published_on'])
     .where('o.path', 'like', `${actor.scopePath}%`)
-    .where('o.kind', 'in', [...REPORTING_KINDS])
+    .where('o.kind', 'in', REPORTING_KINDS())
     .orderBy('o.path')
     .execute();
   const today = k.today();
-  const publishBy = `${year + 1}-04-01`;
+  const publishBy = publishDeadline(year);
   return rows.map((row) => {
-    const due = reportDeadline(row.kind, year);
+    const due = reportDeadline(row.kind, year)!;
     const state = (row.state ?? null) as ReportState | null;
     const problems: string[] = [];
     if (!row.submitted_on && today > due) problems.push('逾期未报送');

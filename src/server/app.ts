@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
-import { actorFromToken } from '../kernel/auth/sessions.ts';
+import { guardRequest } from './session-guard.ts';
 import { AppError, unauthorized } from '../kernel/errors.ts';
-import { describeIssues } from '../kernel/validation.ts';
-import { MAX_ATTACHMENT_BYTES } from '../kernel/cases/engine.ts';
+import { installInputGuards } from './input.ts';
+import { errorHandler } from './errors.ts';
+import { createLogger, type LogTarget } from './logging.ts';
+import { installSecurityHeaders } from './headers.ts';
+import { randomUUID } from 'node:crypto';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { indicatorRoutes } from './routes/indicators.ts';
@@ -22,6 +26,12 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { enforcementRoutes } from './routes/enforcement.ts';
+import { userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { securityRoutes } from './routes/security.ts';
+import { guardRoute, tagRoute } from './route-matrix.ts';
+import { simulateRoutes } from './routes/simulate.ts';
+import { workbenchRoutes } from './routes/workbench.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +46,15 @@ export interface AppOptions {
   /** Built staff console to serve at /; omitted in API-only tests. */
   webRoot?: string;
   logger?: boolean;
+  /** The clock for session timeouts and codes; tests inject one. */
+  now?: () => Date;
+  /** Login attempts per minute per source address; API requests per minute per address. */
+  loginRateLimit?: number;
+  apiRateLimit?: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
+  /** Structured JSON logs (access, error, security) to daily files in this directory (LOG_DIR). */
+  log?: LogTarget;
 }
 
 const PUBLIC_API = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
@@ -46,38 +65,43 @@ export function requireActor(req: FastifyRequest): Actor {
 }
 
 export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const logging = opts.log ? createLogger(opts.log) : opts.logger ? createLogger({}) : undefined;
+  const app = Fastify({
+    ...(logging ? { loggerInstance: logging.logger } : { logger: false }),
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    frameworkErrors: errorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
 
   // Input is validated by the same zod schemas the engine uses, with messages a clerk can read.
-  app.setValidatorCompiler(({ schema }: { schema: z.ZodType }) => (data: unknown) => {
-    const r = schema.safeParse(data);
-    if (r.success) return { value: r.data };
-    const problems = describeIssues(schema, r.error.issues);
-    return { error: new AppError(400, 'bad_request', `填写有误：${problems.join('；')}`, { problems }) };
-  });
+  installInputGuards(app);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  app.setErrorHandler((err: any, req, reply) => {
-    if (err instanceof AppError) {
-      return reply.code(err.status).send({ ok: false, code: err.code, message: err.message, details: err.details });
-    }
-    if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      const limit = req.url.startsWith('/api/analysis') ? '报告文件不能超过30MB' : `附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`;
-      return reply.code(413).send({ ok: false, code: 'too_large', message: limit });
-    }
-    if (err.code === 'FST_FILES_LIMIT') {
-      return reply.code(413).send({ ok: false, code: 'too_many', message: '一次上传的文件过多，请分批上传' });
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      const message = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.statusCode === 400 ? '请求格式有误，无法解析' : err.statusCode === 413 ? '提交的内容过大' : '请求有误';
-      return reply.code(err.statusCode).send({ ok: false, code: err.code ?? 'bad_request', message });
-    }
-    req.log.error(err);
-    return reply.code(500).send({ ok: false, code: 'internal', message: '系统内部错误，请稍后重试或联系管理员' });
+  app.setErrorHandler(errorHandler);
+  // One access line per request (path only: query strings can hold searched names), with its id, also sent back.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ log: 'access', reqId: req.id, method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), userId: req.actor?.id ?? null, ip: req.ip }, 'access');
   });
 
+  await installSecurityHeaders(app, { https: opts.secureCookies ?? false });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  // A generous ceiling for the API, a tight one on the login routes (their own config). Signed-in
+  // users count per session (an office behind one NAT address is many people), others per address;
+  // the session is known here because the route-level limit runs after the authentication hook.
+  await app.register(rateLimit, {
+    max: opts.apiRateLimit ?? 2000,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => (req.session?.stage === 'active' ? `session:${req.session.id}` : req.ip),
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, ctx) => new AppError(429, 'too_many_requests', `请求过于频繁，请${Math.ceil(ctx.ttl / 1000)}秒后再试`),
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 }, throwFileSizeLimit: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'fazhi 法治政府建设工作平台 API', version: '0.1.0', description: '案件办理、法定时限、指标与审计。日期格式 YYYY-MM-DD。登录后以 Cookie 会话访问。' },
@@ -90,10 +114,11 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   app.addHook('onRequest', async (req) => {
     const url = req.url.split('?')[0];
     if (!url.startsWith('/api/') || PUBLIC_API.has(url) || url.startsWith('/api/public/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    req.actor = token ? await actorFromToken(k.db, token) : undefined;
-    if (!req.actor) throw unauthorized('登录已失效，请重新登录');
+    await guardRequest(k, req, url, req.cookies[SESSION_COOKIE], opts.now?.() ?? new Date());
   });
+  // The permission matrix (route-matrix.ts) decides who may call each route, before the body is validated.
+  app.addHook('onRoute', (route) => tagRoute(k.types, route));
+  app.addHook('preValidation', guardRoute(k.types));
 
   await app.register(metaRoutes(k));
   await app.register(authRoutes(k, opts));
@@ -104,16 +129,21 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
   await app.register(reportRoutes(k));
   await app.register(registerRoutes(k));
   await app.register(enforcementRoutes(k));
+  await app.register(userRoutes(k, opts));
+  await app.register(auditRoutes(k));
+  await app.register(securityRoutes(k));
+  await app.register(simulateRoutes(k));
+  await app.register(workbenchRoutes(k));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webRoot && fs.existsSync(path.join(opts.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ ok: false, code: 'not_found', message: '接口不存在' });
+      return reply.code(404).send({ ok: false, code: 'not_found', message: '接口不存在', requestId: req.id });
     });
   } else {
-    app.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found', message: '接口不存在' }));
+    app.setNotFoundHandler((req, reply) => reply.code(404).send({ ok: false, code: 'not_found', message: '接口不存在', requestId: req.id }));
   }
   return app;
 }

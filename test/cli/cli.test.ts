@@ -77,7 +77,7 @@ test('report check prints the checker\'s findings for the top org and exits 1 wh
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout);
   assert.equal(out.org, '青溪区人民政府');
-  assert.equal(out.deadline.due, '2025-04-01');
+  assert.equal(out.deadline.due, '2025-02-28', 'a district government reports 3月1日之前 (督察工作规定; provincial 指引), not by 4月1日');
   assert.ok(out.findings.some((f: any) => f.rule === 'structure' && f.section === 'shortcomings'));
 });
 
@@ -93,4 +93,10 @@ test('report pdf writes a PDF of a department\'s report, or says plainly that Li
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /青溪区司法局2024年法治政府建设年度报告/);
   assert.equal(fs.readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+});
+
+test('init refuses a database that holds the demo (its password is published)', async () => {
+  const r = await fazhi('init', '--admin', 'boss');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /演示数据/);
 });

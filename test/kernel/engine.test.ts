@@ -44,9 +44,9 @@ eachDatabase('case engine', (tdb) => {
     await performAction(w.k, w.clerk, id, 'accept', { on: '2025-03-14' });
     c = await getCase(w.k, w.clerk, id);
     assert.equal(c.clocks.find((x) => x.key === 'decision')!.dueOn, '2025-05-13');
-    // The clerk may ask; only the head (admin) approves.
+    // The clerk may ask; only the head approves (a duty the clerk does not hold).
     await performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-06', data: { days: 20, reason: '案情复杂，需补充调查' } });
-    await rejects(performAction(w.k, w.clerk, id, 'approve_extension', { on: '2025-05-07', data: { days: 20 } }), 403, /管理员/);
+    await rejects(performAction(w.k, w.clerk, id, 'approve_extension', { on: '2025-05-07', data: { days: 20 } }), 403, /批准延期/);
     await rejects(performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-07', data: { days: 25 } }), 400, /不能多于申请的20日/);
     await performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-07', data: { days: 20 } });
     c = await getCase(w.k, w.clerk, id);
@@ -178,7 +178,7 @@ eachDatabase('case engine', (tdb) => {
 
   test('依申请公开: refusal without reason is refused; extension beyond 20 working days is refused', async () => {
     const id = await createCase(w.k, w.eduClerk, { type: 'disclosure', orgId: w.education, fields: disclosureIntake('2025-05-06') });
-    await rejects(performAction(w.k, w.eduClerk, id, 'answer', { on: '2025-05-20', data: { outcome: 'refused', method: 'electronic' } }), 400, /应当告知申请人理由/);
+    await rejects(performAction(w.k, w.eduClerk, id, 'answer', { on: '2025-05-20', data: { outcome: 'refused', method: 'electronic' } }), 409, /应当告知申请人理由/);
     await performAction(w.k, w.eduClerk, id, 'extend', { on: '2025-05-20', data: { days: 15, reason: '信息量大', approver: '王局长' } });
     await rejects(performAction(w.k, w.eduClerk, id, 'extend', { on: '2025-05-21', data: { days: 10, reason: '再延', approver: '王局长' } }), 400, /最多可延长20个工作日/);
     await performAction(w.k, w.eduClerk, id, 'answer', { on: '2025-06-10', data: { outcome: 'partial', reason: '涉及第三方商业秘密', method: 'electronic' } });

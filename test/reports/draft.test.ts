@@ -8,7 +8,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import { openReport, updateReport, renderReport, reportAsDocx } from '../../src/reports/report.ts';
 import { unzipSync, strFromU8 } from 'fflate';
 import { checkReport } from '../../src/reports/check.ts';
-import { rejects } from '../helpers.ts';
+import { rejects, assignDuties } from '../helpers.ts';
 import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
 
 eachDatabase('report sentences and drafts', (tdb) => {
@@ -58,13 +58,16 @@ eachDatabase('report sentences and drafts', (tdb) => {
     const first = await checkReport(w.k, { ...r, sections });
     assert.equal(first.ok, false);
     assert.deepEqual(first.findings.filter((f) => f.rule === 'structure').map((f) => f.section), ['shortcomings', 'next_year']);
-    assert.deepEqual(first.deadline, { due: '2025-04-01', daysLeft: 71 });
+    // Law: a district government reports 3月1日之前 (last day 02-28), not by 4月1日.
+    assert.deepEqual(first.deadline, { due: '2025-02-28', daysLeft: 39 });
 
     // The writer fills the gaps, and hand-types seed 001's contradiction and a number the platform holds.
     sections[0].body += '\n录入双随机监管事项93件，其中联合部门检查事项94件，占比100%。另受理人民调解案件297起。';
     sections[1].body = '一是部分执法人员专业素质不高，主要原因是培训不够系统。';
     sections[3].body = '一是加强执法人员专业培训，全年轮训一遍。';
-    const writer = (await actorById(w.k.db, await createUser(w.k.db, { orgId: gov, username: 'cj-writer', displayName: '昌江区起草人', role: 'clerk', password: 'Test@12345' })))!;
+    const writerId = await createUser(w.k.db, { orgId: gov, username: 'cj-writer', displayName: '昌江区起草人', role: 'clerk', password: 'Test@12345' });
+    await assignDuties(w.k, writerId, [{ orgId: gov, subunits: false, subject: 'reports', actions: ['edit'] }]);
+    const writer = (await actorById(w.k.db, writerId))!;
     await rejects(updateReport(w.k, w.admin, r.id, { version: r.version, title: r.title, sections }), 403, /管辖范围/);
     await updateReport(w.k, writer, r.id, { version: r.version, title: r.title, sections });
     await rejects(updateReport(w.k, writer, r.id, { version: r.version, title: r.title, sections }), 409, /已被他人修改/);

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDatabase, makeWorld, reconsiderationIntake, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
+import { createUser } from '../../src/kernel/auth/sessions.ts';
 
 eachDatabase('HTTP API', (tdb) => {
   let w: World;
@@ -31,7 +32,7 @@ eachDatabase('HTTP API', (tdb) => {
 
   test('GET /api/health names the database engine', async () => {
     const r = await call(null, 'GET', '/api/health');
-    assert.deepEqual(r.body, { ok: true, db: tdb.engine });
+    assert.deepEqual(r.body, { ok: true, db: tdb.engine, demo: false });
   });
 
   test('the OpenAPI document lists every route with its input schema', async () => {
@@ -76,7 +77,10 @@ eachDatabase('HTTP API', (tdb) => {
     assert.equal(badJson.statusCode, 400);
     assert.match(JSON.parse(badJson.body).message, /无法解析/);
 
-    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { data: { outcome: 'upheld', summary: '维持' } });
+    const noVersion = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/accept`, {});
+    assert.equal(noVersion.status, 400, 'an empty body never takes a step');
+    assert.match(noVersion.body.message, /「案件版本」为必填项/);
+    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { version: 1, data: { outcome: 'upheld', summary: '维持' } });
     assert.equal(wrongState.status, 409);
     assert.match(wrongState.body.message, /不能办理「作出行政复议决定」/);
 
@@ -89,9 +93,9 @@ eachDatabase('HTTP API', (tdb) => {
 
     const outsider = await call('edu', 'GET', `/api/cases/${id}`);
     assert.equal(outsider.status, 404);
-    const readOnly = await call('leader', 'POST', `/api/reconsideration/cases/${id}/suspend`, { data: { ground: 'missing' } });
+    const readOnly = await call('leader', 'POST', `/api/reconsideration/cases/${id}/suspend`, { version: 2, data: { ground: 'missing' } });
     assert.equal(readOnly.status, 403);
-    const wrongType = await call('clerk', 'POST', `/api/disclosure/cases/${id}/withdraw`, {});
+    const wrongType = await call('clerk', 'POST', `/api/disclosure/cases/${id}/withdraw`, { version: 2 });
     assert.equal(wrongType.status, 400);
     assert.match(wrongType.body.message, /不是依申请公开案件/);
     const foreignOrg = await call('edu', 'POST', '/api/reconsideration/cases', { orgId: w.justice, fields: reconsiderationIntake('2025-06-09') });
@@ -118,7 +122,7 @@ eachDatabase('HTTP API', (tdb) => {
     ]);
     const tooBig = await app.inject({ method: 'POST', url: `/api/cases/${id}/attachments`, headers: { cookie: cookies.clerk, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: big });
     assert.equal(tooBig.statusCode, 413);
-    assert.match(JSON.parse(tooBig.body).message, /不能超过20MB/);
+    assert.match(JSON.parse(tooBig.body).message, /超过20MB 的上限/);
     assert.equal((await call('clerk', 'GET', `/api/cases/${id}`)).body.attachments.length, 1, 'nothing half-stored');
     const notMultipart = await call('clerk', 'POST', `/api/cases/${id}/attachments`, { x: 1 });
     assert.equal(notMultipart.status, 400);
@@ -171,7 +175,7 @@ eachDatabase('HTTP API', (tdb) => {
     const stale = await call('clerk', 'PUT', `/api/reports/${opened.body.id}`, { version: opened.body.version, title: opened.body.title, sections });
     assert.equal(stale.status, 409);
     const check = await call('clerk', 'GET', `/api/reports/${opened.body.id}/check`);
-    assert.equal(check.body.deadline.due, '2026-03-01', 'a department reports by 1 March');
+    assert.equal(check.body.deadline.due, '2026-02-28', 'a department reports 3月1日之前: the last day is 02-28 (督察工作规定; "之前" excludes the day)');
     assert.deepEqual(check.body.findings.filter((f: any) => f.rule === 'structure').map((f: any) => f.section), ['next_year']);
     assert.equal((await call('edu', 'GET', `/api/reports/${opened.body.id}`)).status, 404);
     assert.equal((await call('leader', 'POST', '/api/reports', { orgId: w.education, year: 2025 })).status, 403);
@@ -205,7 +209,12 @@ eachDatabase('HTTP API', (tdb) => {
     assert.equal((await call('admin', 'POST', '/api/calendar/years', { year: 2027, note: '国办发明电〔2026〕X号' })).status, 200);
     const after = await call('clerk', 'GET', '/api/calendar/deadline?from=2026-12-28&workdays=5');
     assert.deepEqual(after.body, { due: '2027-01-05', warnings: [] });
-    const verify = await call('admin', 'GET', '/api/audit/verify');
+    // 三员分立: the chain is verified by the audit administrator, not the system administrator.
+    assert.equal((await call('admin', 'GET', '/api/audit/verify')).status, 403);
+    await createUser(w.k.db, { orgId: w.district, username: 'auditor', displayName: '审计管理员', role: 'auditor', password: 'Test@12345' });
+    cookies.auditor = String((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'auditor', password: 'Test@12345' } })).headers['set-cookie']).split(';')[0];
+    const verify = await call('auditor', 'GET', '/api/audit/verify');
     assert.equal(verify.body.ok, true);
+    assert.equal((await call('auditor', 'GET', '/api/cases')).status, 403, 'the audit administrator does not read the business');
   });
 });

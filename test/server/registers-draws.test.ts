@@ -9,18 +9,10 @@ import { eachDatabase, makeWorld, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
 import { registerWorkbook } from '../../src/kernel/registers.ts';
+import { multipart } from '../fixtures/multipart.ts';
 import { createRegisterKinds } from '../../src/institutions/registers/index.ts';
 
 const run = promisify(execFile);
-const multipart = (filename: string, content: Buffer) => {
-  const boundary = '----fazhi' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, type: `multipart/form-data; boundary=${boundary}` };
-};
 
 eachDatabase('registers, draws and 公示 over HTTP; draw verify from the published record', (tdb) => {
   let w: World;
@@ -112,7 +104,7 @@ eachDatabase('registers, draws and 公示 over HTTP; draw verify from the publis
     for (const [action, data] of [
       ['file', { officer1: 'SF2025201', officer2: 'SF2025202' }],
       ['investigate', { findings: '属实' }],
-      ['notify', { proposal: '拟罚款', hearingRight: false }],
+      ['notify', { proposal: '拟罚款', sanction: 'fine', proposedFine: 3000, partyType: 'person' }],
       ['decide', { decision: 'penalty', fine: 3000 }],
       ['publicize', { summary: '对当事人王某（电话13812345678）罚款3000元' }],
     ] as const) {

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import { assertCanAct } from '../../kernel/auth/actor.ts';
+import { assertCan, can } from '../../kernel/auth/permissions.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { getOrg } from '../../kernel/orgs.ts';
 import { createCase } from '../../kernel/cases/engine.ts';
@@ -15,8 +16,9 @@ import { pick } from '../inspection-draw/draw.ts';
 export async function sampleCaseFiles(k: Kernel, actor: Actor, input: { reviewerOrgId: number; fromOrgId: number; year: number; count: number }) {
   const reviewer = await getOrg(k.db, input.reviewerOrgId);
   const from = await getOrg(k.db, input.fromOrgId);
-  assertCanAct(actor, reviewer.path);
-  assertCanAct(actor, from.path);
+  // Sampled by the reviewing org's own people, from units they may see.
+  assertCan(actor, 'sampling.run', reviewer.path);
+  if (!can(actor, 'business.read', from.path)) throw notFound('被评查单位');
   const reviewed = k.db.selectFrom('cases').select(sql<string>`fields->>'caseNumber'`.as('n')).where('type', '=', 'file_review');
   const pool = await k.db
     .selectFrom('cases as c')
@@ -35,7 +37,7 @@ export async function sampleCaseFiles(k: Kernel, actor: Actor, input: { reviewer
   const today = k.today();
   return k.db.transaction().execute(async (trx) => {
     for (const c of chosen) {
-      await createCase(k, actor, { type: 'file_review', orgId: reviewer.id, fields: { receivedOn: today, caseNumber: c.number, caseOrg: c.orgName } }, trx);
+      await createCase(k, actor, { type: 'file_review', orgId: reviewer.id, fields: { receivedOn: today, caseNumber: c.number, caseOrg: c.orgName }, openedBy: 'sampling' }, trx);
     }
     return { sampled: chosen.length, of: pool.length, numbers: chosen.map((c) => c.number) };
   });

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { Actor } from '../../kernel/auth/actor.ts';
-import { assertCanAct, canSeeOrg } from '../../kernel/auth/actor.ts';
+import { canSeeOrg } from '../../kernel/auth/actor.ts';
+import { assertCan } from '../../kernel/auth/permissions.ts';
 import { appendAudit, canonicalJson, sm3 } from '../../kernel/audit/audit.ts';
 import { badRequest, conflict, notFound } from '../../kernel/errors.ts';
 import { getOrg, governmentOf } from '../../kernel/orgs.ts';
 import { createCase } from '../../kernel/cases/engine.ts';
+import { recordId } from '../../kernel/validation.ts';
 import { validCertificates } from '../enforcement/certificate.ts';
 
 /**
@@ -93,20 +95,20 @@ export function verifyDraw(d: Pick<PublishedDraw, 'commitment' | 'poolHash' | 's
 }
 
 export const commitInput = z.object({
-  orgId: z.number().int().positive().meta({ title: '抽查单位' }),
+  orgId: recordId('抽查单位'),
   title: z.string().trim().min(1).max(200).meta({ title: '抽查任务名称' }),
   item: z.string().trim().min(1).max(200).meta({ title: '抽查事项' }),
   category: z.string().trim().max(50).optional().meta({ title: '行业类别（为空则不限）' }),
   counts: z.object({ high: z.number().int().min(0).max(10000), medium: z.number().int().min(0).max(10000), low: z.number().int().min(0).max(10000) }).meta({ title: '各风险等级抽取数量' }),
   inspectorsPerTarget: z.number().int().min(2).max(10).default(2).meta({ title: '每户检查人员数' }),
-  jointOrgIds: z.array(z.number().int().positive()).max(20).default([]).meta({ title: '联合抽查部门' }),
+  jointOrgIds: z.array(recordId('联合抽查部门')).max(20).default([]).meta({ title: '联合抽查部门' }),
   conflicts: z.array(z.object({ certNo: z.string().trim().min(1), code: z.string().trim().min(1) })).max(1000).default([]).meta({ title: '需回避的人员与对象' }),
 });
 
 /** Step 1: freeze the pools and publish the commitment. The seed stays secret until the draw. */
 export async function commitDraw(k: Kernel, actor: Actor, input: z.infer<typeof commitInput>) {
   const org = await getOrg(k.db, input.orgId);
-  assertCanAct(actor, org.path);
+  assertCan(actor, 'draws.commit', org.path);
   const orgIds = [org.id, ...input.jointOrgIds];
   for (const id of input.jointOrgIds) if ((await governmentOf(k.db, id)).id !== (await governmentOf(k.db, org.id)).id) throw badRequest('联合抽查部门须为本级政府所属部门');
   let q = k.db.selectFrom('inspection_targets').select(['credit_code as code', 'name', 'risk']).where('org_id', 'in', orgIds).where('active', '=', true);
@@ -137,7 +139,7 @@ export async function performDraw(k: Kernel, actor: Actor, id: number) {
   const d = await k.db.selectFrom('draws').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw notFound('抽查任务');
   const org = await getOrg(k.db, d.org_id);
-  assertCanAct(actor, org.path);
+  assertCan(actor, 'draws.run', org.path);
   if (d.result) throw conflict('该任务已抽取，结果不能重抽');
   const spec = d.spec as DrawSpec;
   const result = runDraw(spec, d.seed!);
@@ -151,6 +153,7 @@ export async function performDraw(k: Kernel, actor: Actor, id: number) {
         type: 'inspection',
         orgId: d.org_id,
         fields: { receivedOn: today, drawId: id, item: d.item, target: t.name, creditCode: t.code, risk: t.risk, inspectors: t.inspectors.map((c) => `${holders.get(c)}（${c}）`).join('、'), joint: d.joint_org_ids.length > 0 },
+        openedBy: 'draw',
       }, trx);
     }
     await appendAudit(trx, { actorId: actor.id, action: 'draw.draw', entity: 'draw', entityId: id, after: { seed: d.seed, selected: result.targets.map((t) => t.code) } });
@@ -188,7 +191,7 @@ const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 /** The target pool from a spreadsheet: all rows or none; every bad row named by its line. */
 export async function importTargets(k: Kernel, actor: Actor, orgId: number, rows: Record<string, unknown>[]) {
   const org = await getOrg(k.db, orgId);
-  assertCanAct(actor, org.path);
+  assertCan(actor, 'targets.import', org.path);
   const problems: string[] = [];
   const items = rows.map((r, i) => {
     const line = i + 2;

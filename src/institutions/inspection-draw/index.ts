@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCaseType, f } from '../../kernel/cases/define.ts';
+import { recordId } from '../../kernel/validation.ts';
 import { RISK_LABELS } from './draw.ts';
 
 /**
@@ -18,7 +19,7 @@ export const inspection = defineCaseType({
   initial: 'drawn',
   intake: z.object({
     receivedOn: f.date('抽取日期'),
-    drawId: z.number().int().positive().meta({ title: '抽查任务' }),
+    drawId: recordId('抽查任务'),
     item: f.text('抽查事项', 200),
     target: f.text('检查对象', 200),
     creditCode: f.text('统一社会信用代码', 18),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Role } from '../db/schema.ts';
 import type { DayUnit, WorkCalendar } from '../calendar/calendar.ts';
 import { isIsoDate } from '../calendar/dates.ts';
+import { STATUTE_DAY_RULES, statuteUnit, type StatuteKey } from '../calendar/statutes.ts';
 import type { IndicatorDef } from '../indicators/define.ts';
 import type { ImportSpec } from './import.ts';
+import { recordId } from '../validation.ts';
 import type { Database } from '../db/connect.ts';
 
 /**
@@ -44,8 +45,6 @@ export interface ActionDef {
   from: string[];
   /** State after the action; omitted when the action records something without moving. */
   to?: string;
-  /** Who may take it; default: admin and clerk. */
-  roles?: Role[];
   fields?: z.ZodObject<any>;
   /** The case outcome this action sets: fixed, or read from a field of the form. */
   outcome?: string | { field: string };
@@ -77,6 +76,19 @@ export interface ClockDef {
   /** How a computed length reads (按紧急程度1/5/15个工作日). */
   lengthLabel?: string;
   unit: DayUnit;
+  /**
+   * Whose counting rule applies (default: the case type's statute). A 日 period the statute
+   * declares to be 工作日 is counted in working days; `null` opts a local rule out.
+   */
+  statute?: StatuteKey | null;
+  /** The clock only exists for cases whose intake fields pass this (查封扣押 vs 强制执行). */
+  appliesTo?: (fields: Record<string, any>) => boolean;
+  /** A start event that counts from an earlier event's date (简易程序转普通程序: from 受理). */
+  countFrom?: Record<string, string>;
+  /** Filled in by defineCaseType: the statute's day rule when it changed the unit. */
+  dayRule?: string;
+  /** The most a pause may exclude, counted from the pause event (or the day its notice was served): nothing pauses forever. */
+  pauseLimit?: { length: number; unit: DayUnit; events?: string[] };
   /** 民事诉讼法 art. 85 style: a natural-day period ending on a holiday moves to the next working day. */
   rollOverHoliday?: boolean;
   /** Events that start the clock; a later one restarts it from zero (e.g. 补正 received). */
@@ -113,6 +125,8 @@ export interface CaseTypeDef {
   /** Whose sequence the number runs in: the handling org's (default) or the government's (青溪区复〔2024〕n号). */
   numberedBy?: 'org' | 'government';
   basis: string;
+  /** The statute whose day rule counts this type's periods (行政处罚法 art. 85: 2/3/5/7日 are 工作日). */
+  statute?: StatuteKey;
   states: Record<string, StateDef>;
   initial: string;
   /** Form for receiving a case; must contain receivedOn and may contain parties. */
@@ -146,7 +160,16 @@ export function defineCaseType(def: CaseTypeDef): CaseTypeDef {
     }
   }
   if (!def.states[def.initial]) throw new Error(`${def.key}: unknown initial state`);
-  return def;
+  return { ...def, clocks: def.clocks.map((c) => applyStatute(c, c.statute === undefined ? def.statute : c.statute ?? undefined)) };
+}
+
+/** A period written in 日 becomes 工作日 when its statute says so; the rule is kept for display. */
+function applyStatute(c: ClockDef, statute: StatuteKey | undefined): ClockDef {
+  if (!statute || typeof c.length !== 'number') return c;
+  const unit = statuteUnit(statute, c.length, c.unit);
+  if (unit === c.unit) return c;
+  const r = STATUTE_DAY_RULES[statute];
+  return { ...c, unit, dayRule: `${r.article}：${r.rule}` };
 }
 
 // Field helpers, so institution folders read like forms.
@@ -162,15 +185,18 @@ export const f = {
     titled(z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]]), title).meta({ options }),
   days: (title: string, max: number) => titled(z.number().int().min(1).max(max), title),
   flag: (title: string) => titled(z.boolean(), title),
+  /** A natural person's name typed into a form (行政应诉's 原告): masked like a party's name for readers without the need. */
+  personName: (title: string, max = 100) => titled(z.string().trim().min(1, { message: '不能为空' }).max(max), title).meta({ personName: true }),
   /** An org of the district, picked from the org tree in forms. */
-  org: (title: string) => titled(z.number().int().positive(), title).meta({ widget: 'org' }),
+  org: (title: string) => titled(recordId(title), title).meta({ widget: 'org' }),
 };
 
 export const partySchema = z.object({
   role: f.choice('身份', { applicant: '申请人', agent: '代理人', third_party: '第三人' }),
+  kind: f.choice('类型', { person: '自然人', organisation: '法人或其他组织' }).optional(),
   name: f.text('姓名/名称', 100),
   idNumber: titled(z.string().trim().regex(/^(\d{17}[\dXx]|[0-9A-HJ-NPQRTUWXY]{18})$/, { message: '身份证号或统一社会信用代码格式不正确' }).optional(), '证件号码'),
-  phone: titled(z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { message: '电话号码格式不正确' }).optional(), '联系电话'),
+  phone: titled(z.string().trim().regex(/^1\d{10}$|^(0\d{2,3}-?|[(（]0\d{2,3}[)）])\d{7,8}$/, { message: '电话号码格式不正确' }).optional(), '联系电话'),
   address: f.optionalText('住址', 200),
 });
 export type Party = z.infer<typeof partySchema>;

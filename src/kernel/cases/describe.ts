@@ -13,7 +13,7 @@ export function describeCaseTypes(types: CaseTypeRegistry) {
     basis: t.basis,
     initial: t.initial,
     states: Object.entries(t.states).map(([key, s]) => ({ key, label: s.label, final: s.final === true })),
-    actions: t.actions.map((a) => ({ ...actionForm(a), from: a.from, to: a.to ?? null, roles: a.roles ?? ['admin', 'clerk'], system: a.system === true })),
+    actions: t.actions.map((a) => ({ ...actionForm(a), from: a.from, to: a.to ?? null, system: a.system === true })),
     clocks: t.clocks.map((c) => ({
       key: c.key,
       label: c.label,
@@ -22,6 +22,7 @@ export function describeCaseTypes(types: CaseTypeRegistry) {
       lengthLabel: c.lengthLabel ?? null,
       unit: c.unit,
       unitLabel: UNIT_WORDS[c.unit],
+      dayRule: c.dayRule ?? null,
       startOn: c.startOn,
       stopOn: c.stopOn,
       pauseOn: c.pauseOn ?? [],

@@ -1,20 +1,21 @@
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/connect.ts';
-import type { CaseTable, Role } from '../db/schema.ts';
+import type { CaseTable } from '../db/schema.ts';
 import type { Kernel } from '../kernel.ts';
 import { appendAudit, sm3 } from '../audit/audit.ts';
-import { assertCanAct, canSeeOrg, seesPersonalData, ROLE_LABELS, type Actor } from '../auth/actor.ts';
+import { casesWithPartyContact, insertParties, isContactQuery, readParties } from './parties.ts';
+import { canSeeOrg, seesPersonalData, type Actor } from '../auth/actor.ts';
+import { assertCan, can, casePermission, handles, IMPORT, INTAKE } from '../auth/permissions.ts';
 import { getOrg, governmentOf } from '../orgs.ts';
 import { isIsoDate, yearOf } from '../calendar/dates.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import { parseInput } from '../validation.ts';
-import { maskParty, type PartyView } from '../privacy.ts';
+import { likeContains, MAX_PAGE, parseInput, recordIdParam } from '../validation.ts';
+import { maskCaseTitle, maskCaseView, maskParty, personNames, type PartyRecord, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
 import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
-const DEFAULT_ROLES: Role[] = ['admin', 'clerk'];
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 async function loadEvents(db: Database, caseId: number): Promise<EventView[]> {
@@ -58,6 +59,11 @@ export interface CreateCaseInput {
   type: string;
   orgId: number;
   fields: Record<string, unknown>;
+  /**
+   * Opened as the consequence of a step already authorised (a draw, 评查 sampling, a follow-up
+   * order) or recorded from another system's export (import): no intake duty of its own.
+   */
+  openedBy?: 'draw' | 'sampling' | 'follow_up' | 'import';
 }
 
 /** Runs fn in the caller's transaction, or in a new one. */
@@ -69,7 +75,10 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
   const fields = parseInput(def.intake, input.fields) as Record<string, any>;
   const db = trx ?? k.db;
   const org = await getOrg(db, input.orgId);
-  if (actor) assertCanAct(actor, org.path);
+  if (actor) {
+    const need = input.openedBy === 'import' ? IMPORT : input.openedBy ? null : INTAKE;
+    if (need) assertCan(actor, casePermission(def.key, need), org.path, `${need === IMPORT ? '导入' : '登记'}${def.name}`);
+  }
   const receivedOn: string = fields.receivedOn;
   if (receivedOn > k.today()) throw badRequest(`收到日期（${receivedOn}）不能晚于今天（${k.today()}）`);
   const government = await governmentOf(db, org.id);
@@ -101,12 +110,7 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    for (const p of parties) {
-      await trx
-        .insertInto('case_parties')
-        .values({ case_id: c.id, role: p.role, name: p.name, id_number: p.idNumber ?? null, phone: p.phone ?? null, address: p.address ?? null })
-        .execute();
-    }
+    await insertParties(trx, c.id, parties);
     await trx
       .insertInto('case_events')
       .values({
@@ -125,7 +129,7 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
     await writeClocks(k, trx, { ...c, fields: rest }, def, [{ kind: 'receive', on: receivedOn, data: rest }]);
     const follow = def.followUp?.(rest);
     if (follow) {
-      const linked = await createCase(k, actor, { type: follow.type, orgId: org.id, fields: { ...follow.fields, receivedOn, parties } }, trx);
+      const linked = await createCase(k, actor, { type: follow.type, orgId: org.id, fields: { ...follow.fields, receivedOn, parties }, openedBy: 'follow_up' }, trx);
       await trx.insertInto('case_links').values({ from_case_id: c.id, to_case_id: linked, kind: 'follow_up' }).execute();
     }
     await appendAudit(trx, {
@@ -148,7 +152,7 @@ async function loadCase(k: Kernel, actor: Actor | null, caseId: number, db: Data
     .select(['o.name as org_name', 'o.path as org_path'])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
-  if (!c || (actor && !canSeeOrg(actor, c.org_path))) throw notFound('案件');
+  if (!c || (actor && !can(actor, 'business.read', c.org_path))) throw notFound('案件');
   return c;
 }
 
@@ -167,9 +171,11 @@ export interface ActionInput {
   /** The case type the caller expects (a per-type route): a case of another type is refused. */
   type?: string;
   data?: Record<string, unknown>;
+  /** A step recorded from another system's export (12345 工单): needs the import duty, not the step's. */
+  imported?: boolean;
 }
 
-const rolesLabel = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('或');
+const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条/;
 
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
 export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
@@ -180,10 +186,9 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   const action = def.actions.find((a) => a.key === actionKey);
   if (!action) throw badRequest(`「${def.name}」没有名为「${actionKey}」的办理环节`);
   if (actor) {
-    assertCanAct(actor, c.org_path);
     if (action.system) throw forbidden(`「${action.label}」由系统依法自动处理，不能手工办理`);
-    const roles = action.roles ?? DEFAULT_ROLES;
-    if (!roles.includes(actor.role)) throw forbidden(`「${action.label}」需由${rolesLabel(roles)}办理`);
+    if (input.imported) assertCan(actor, casePermission(c.type, IMPORT), c.org_path, `导入${def.name}`);
+    else assertCan(actor, casePermission(c.type, action.key), c.org_path, `${def.name}·${action.label}`);
   }
   if (!action.from.includes(c.state)) {
     throw new AppError(409, 'invalid_transition', `案件当前处于「${stateLabel(def, c.state)}」，不能办理「${action.label}」`);
@@ -204,7 +209,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   }
   const ctx = { state: c.state, events, data, on, clocks, fields: c.fields ?? {}, actorId: actor?.id ?? null };
   const refusal = action.check?.(ctx) ?? checkExtension(def, action, data, on, clocks) ?? (await action.verify?.({ ...ctx, db, orgId: c.org_id, calendar: k.calendar }));
-  if (refusal) throw badRequest(refusal);
+  // A step the law does not allow is a conflict with the law (409) and its message names the article.
+  if (refusal) throw NAMES_ARTICLE.test(refusal) ? new AppError(409, 'refused_by_law', refusal) : badRequest(refusal);
 
   const outcome = typeof action.outcome === 'string' ? action.outcome : action.outcome ? (data[action.outcome.field] as string) : null;
   const toState = action.to ?? c.state;
@@ -250,7 +256,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     await writeClocks(k, trx, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
     if (spawn) {
       // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
-      const parties = await trx.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).execute();
+      const parties = await readParties(trx, [c.id]);
       // A 转送 crosses units: allowed within the same government, without rights over the target.
       if ((await governmentOf(trx, spawn.orgId)).id !== (await governmentOf(trx, c.org_id)).id) throw badRequest('只能转送本级政府所属单位');
       const linked = await createCase(
@@ -277,7 +283,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
 }
 
 /** Extensions: only while the clock runs, before it expires, and never past the statutory maximum. */
-function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string, any>, on: string, clocks: Record<string, { dueOn: string | null; status: string; extended: number }>): string | undefined {
+export function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string, any>, on: string, clocks: Record<string, { dueOn: string | null; status: string; extended: number }>): string | undefined {
   for (const cd of def.clocks) {
     if (!cd.extendOn?.includes(action.key)) continue;
     const cur = clocks[cd.key];
@@ -338,7 +344,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
   const c = await loadCase(k, actor, caseId);
   const def = k.types.get(c.type);
   const [parties, events, clockRows, attachments, handler, links] = await Promise.all([
-    k.db.selectFrom('case_parties').selectAll().where('case_id', '=', c.id).orderBy('id').execute(),
+    readParties(k.db, [c.id]),
     k.db
       .selectFrom('case_events as e')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
@@ -356,21 +362,15 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       .select(['x.id', 'x.number', 'x.type', 'x.state', 'l.kind', 'l.from_case_id'])
       .execute(),
   ]);
-  const showPersonal = seesPersonalData(actor, c.org_path);
-  const canAct = actor.role !== 'leader';
+  const showPersonal = seesPersonalData(actor, c.type, c.org_path);
   const eventViews = events.map((e) => ({ kind: e.kind, on: e.occurred_on, data: e.data ?? {} }));
   const clocks = toClockMap(clockRows);
-  const actions = canAct
-    ? def.actions.filter(
-        (a) =>
-          !a.system &&
-          a.from.includes(c.state) &&
-          (a.roles ?? DEFAULT_ROLES).includes(actor.role) &&
-          (!a.when || a.when({ state: c.state, events: eventViews, clocks })),
-      )
-    : [];
+  const actions = def.actions.filter(
+    (a) => !a.system && a.from.includes(c.state) && can(actor, casePermission(c.type, a.key), c.org_path) && (!a.when || a.when({ state: c.state, events: eventViews, clocks })),
+  );
   const actionLabel = (kind: string) => (kind === 'receive' ? '收到申请' : def.actions.find((a) => a.key === kind)?.label ?? kind);
-  return {
+  const partyRecords: PartyRecord[] = parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number, phone: p.phone, address: p.address, kind: p.kind }));
+  const view = {
     id: c.id,
     type: c.type,
     typeName: def.name,
@@ -389,10 +389,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     fields: c.fields,
     version: c.version,
     personalDataMasked: !showPersonal,
-    parties: parties.map((p): PartyView => {
-      const raw = { role: p.role, name: p.name, idNumber: p.id_number, phone: p.phone, address: p.address };
-      return showPersonal ? { ...raw, masked: false } : maskParty(raw);
-    }),
+    parties: partyRecords.map(({ kind: _kind, ...p }): PartyView => ({ ...p, masked: false })),
     clocks: def.clocks
       .map((cd) => clockRows.find((r) => r.clock === cd.key))
       .filter((r): r is NonNullable<typeof r> => Boolean(r))
@@ -421,23 +418,99 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       return { caseId: l.id, number: l.number, typeName: t.name, stateLabel: stateLabel(t, l.state), direction: l.from_case_id === c.id ? '转出' : '来源', via: def.actions.find((a) => a.key === l.kind)?.label ?? t.actions.find((a) => a.key === l.kind)?.label ?? l.kind };
     }),
   };
+  // Free text may name the people of other cases too: every person the records know of is masked.
+  return showPersonal ? view : maskCaseView(view, partyRecords, [...personFieldValues(def, c.fields), ...(await knownPersonNames(k, '/'))]);
+}
+
+/** Intake fields whose form marks them as a person's name (行政应诉's 原告): masked in text like parties' names. */
+export function personFieldValues(def: CaseTypeDef, fields: Record<string, any> | null): string[] {
+  const shape = def.intake.shape as Record<string, z.ZodType>;
+  return Object.entries(shape)
+    .filter(([, s]) => (s.meta() as { personName?: boolean } | undefined)?.personName)
+    .map(([key]) => fields?.[key])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
+
+/**
+ * Case titles in a list the actor reads (dashboard, drill-down): masked where the actor does not
+ * handle the case; `actor` null masks every title (an export, the portal).
+ */
+export async function maskTitlesFor<T extends { title: string }>(k: Kernel, actor: Actor | null, items: T[], idOf: (item: T) => number): Promise<T[]> {
+  const ids = items.map(idOf);
+  if (!ids.length) return items;
+  const rows = await k.db.selectFrom('cases as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select(['c.id', 'c.type', 'c.fields', 'o.path']).where('c.id', 'in', ids).execute();
+  const names = await caseNames(k, rows.filter((r) => !actor || !seesPersonalData(actor, r.type, r.path)));
+  return items.map((i) => (names.has(idOf(i)) ? { ...i, title: maskCaseTitle(i.title, names.get(idOf(i))!) } : i));
+}
+
+const namesCache = new WeakMap<Kernel, Map<string, { key: string; names: string[] }>>();
+
+/**
+ * The names of every natural person the records under an org know of: what published text must
+ * not show. Parties are never edited after intake, so the list is kept until a case or party is added.
+ */
+export async function knownPersonNames(k: Kernel, orgPath: string): Promise<string[]> {
+  const { p, c } = await k.db
+    .selectNoFrom((eb) => [eb.selectFrom('case_parties').select((x) => x.fn.max('id').as('m')).as('p'), eb.selectFrom('cases').select((x) => x.fn.max('id').as('m')).as('c')])
+    .executeTakeFirstOrThrow();
+  const key = `${p}|${c}`;
+  const byPath = namesCache.get(k) ?? new Map<string, { key: string; names: string[] }>();
+  namesCache.set(k, byPath);
+  const hit = byPath.get(orgPath);
+  if (hit?.key === key) return hit.names;
+  const names = await readPersonNames(k, orgPath);
+  byPath.set(orgPath, { key, names });
+  return names;
+}
+
+async function readPersonNames(k: Kernel, orgPath: string): Promise<string[]> {
+  const parties = await k.db
+    .selectFrom('case_parties as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['p.role', 'p.name', 'p.id_number', 'p.kind'])
+    .where('o.path', 'like', `${orgPath}%`)
+    .execute();
+  const withFields = k.types.all().filter((t) => personFieldValues(t, Object.fromEntries(Object.keys(t.intake.shape).map((key) => [key, 'x']))).length);
+  const fieldNames: string[] = [];
+  for (const t of withFields) {
+    const rows = await k.db.selectFrom('cases as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select('c.fields').where('c.type', '=', t.key).where('o.path', 'like', `${orgPath}%`).execute();
+    for (const r of rows) fieldNames.push(...personFieldValues(t, r.fields));
+  }
+  return [...new Set(personNames(parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number, phone: null, address: null, kind: p.kind })), fieldNames))];
+}
+
+/** Names each case records of its people, for masking the titles of a list or an export. */
+export async function caseNames(k: Kernel, rows: { id: number; type: string; fields?: unknown }[]): Promise<Map<number, string[]>> {
+  const ids = rows.map((r) => r.id);
+  const parties = ids.length ? await k.db.selectFrom('case_parties').select(['case_id', 'role', 'name', 'id_number', 'phone', 'address', 'kind']).where('case_id', 'in', ids).execute() : [];
+  const out = new Map<number, string[]>();
+  const everyone = rows.length ? await knownPersonNames(k, '/') : [];
+  for (const r of rows) {
+    const own = parties.filter((p) => p.case_id === r.id).map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number, phone: p.phone, address: p.address, kind: p.kind }));
+    out.set(r.id, [...personNames(own, personFieldValues(k.types.get(r.type), (r.fields ?? null) as any)), ...everyone]);
+  }
+  return out;
 }
 
 export const caseListQuery = z.object({
-  type: z.string().optional(),
-  state: z.string().optional(),
-  orgId: z.coerce.number().int().optional(),
+  type: z.string().max(50).optional().meta({ title: '案件类型' }),
+  state: z.string().max(50).optional().meta({ title: '状态' }),
+  orgId: recordIdParam('单位').optional(),
   overdue: z.enum(['true', 'false']).optional(),
   open: z.enum(['true', 'false']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  q: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().max(100).optional().meta({ title: '关键词' }),
+  // Deep pages are a search's job: the offset stays within what an index walk answers quickly.
+  page: z.coerce.number().int().min(1).max(500).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20).meta({ title: '每页条数' }),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
+export const LIST_COUNT_CAP = 10_000;
+
 /** The case list: scoped to what the actor may see, filtered, with each case's nearest due date. */
-export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
+export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery, countCap = LIST_COUNT_CAP) {
   const today = k.today();
   let scopePath = actor.scopePath;
   if (q.orgId) {
@@ -454,10 +527,18 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
   if (q.year) base = base.where('c.year', '=', q.year);
   if (q.open === 'true') base = base.where('c.closed_on', 'is', null);
   if (q.open === 'false') base = base.where('c.closed_on', 'is not', null);
-  if (q.q) base = base.where((eb) => eb.or([eb('c.number', 'like', `%${q.q}%`), eb('c.title', 'like', `%${q.q}%`)]));
+  if (q.q) {
+    const text = q.q;
+    // A phone or ID number finds the cases of that party, through the blind index (values are encrypted).
+    base = base.where((eb) => eb.or([eb('c.number', 'like', likeContains(text)), eb('c.title', 'like', likeContains(text)), ...(isContactQuery(text) ? [casesWithPartyContact(text.trim())] : [])]));
+  }
   const overdueExists = sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and cc.due_on < ${today})`;
   if (q.overdue === 'true') base = base.where(overdueExists);
-  const [{ total }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
+  // Counting stops at a cap: a million-case scope is not counted on every page view.
+  const [{ total }] = await k.db
+    .selectFrom(base.select(sql`1`.as('x')).limit(countCap + 1).as('capped'))
+    .select(sql<number>`count(*)::int`.as('total'))
+    .execute();
   const rows = await base
     .select([
       'c.id',
@@ -468,17 +549,21 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
       'c.outcome',
       'c.received_on',
       'c.closed_on',
+      'c.fields',
       'o.name as org_name',
+      'o.path as org_path',
       sql<string | null>`(select min(cc.due_on) from case_clocks cc where cc.case_id = c.id and cc.status = 'running')`.as('next_due'),
-      overdueExists.as('overdue'),
     ])
     .orderBy('c.received_on', 'desc')
     .orderBy('c.id', 'desc')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
+  const names = await caseNames(k, rows.filter((r) => !seesPersonalData(actor, r.type, r.org_path)));
   return {
-    total,
+    total: Math.min(total, countCap),
+    /** More cases match than were counted. */
+    totalCapped: total > countCap,
     page: q.page,
     pageSize: q.pageSize,
     items: rows.map((r) => {
@@ -488,7 +573,8 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
         type: r.type,
         typeName: def.name,
         number: r.number,
-        title: r.title,
+        title: names.has(r.id) ? maskCaseTitle(r.title, names.get(r.id)!) : r.title,
+        personalDataMasked: names.has(r.id),
         state: r.state,
         stateLabel: stateLabel(def, r.state),
         outcomeLabel: outcomeLabel(def, r.outcome),
@@ -496,7 +582,8 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery) {
         receivedOn: r.received_on,
         closedOn: r.closed_on,
         nextDue: r.next_due,
-        overdue: Boolean(r.overdue),
+        // Overdue exactly when the nearest running due date has passed (no second subquery per row).
+        overdue: Boolean(r.next_due && r.next_due < today),
       };
     }),
   };
@@ -551,7 +638,7 @@ export async function recomputeAllClocks(k: Kernel, onProgress?: (done: number) 
  */
 export async function addAttachment(k: Kernel, actor: Actor, caseId: number, file: { filename: string; mime: string; content: Buffer; eventId?: number }) {
   const c = await loadCase(k, actor, caseId);
-  assertCanAct(actor, c.org_path);
+  if (!handles(actor, c.type, c.org_path)) throw forbidden(`您没有办理该${k.types.get(c.type).name}的职责，不能上传材料`);
   if (file.content.length === 0) throw badRequest('附件为空文件');
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw badRequest(`附件不能超过${MAX_ATTACHMENT_BYTES / 1024 / 1024}MB`);
   const hash = sm3(file.content);
@@ -571,6 +658,8 @@ export async function addAttachment(k: Kernel, actor: Actor, caseId: number, fil
 export async function getAttachment(k: Kernel, actor: Actor, id: number) {
   const a = await k.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a) throw notFound('附件');
-  await loadCase(k, actor, a.case_id);
+  const c = await loadCase(k, actor, a.case_id);
+  // Case files carry personal data in clear: only those who handle the case open them.
+  if (!seesPersonalData(actor, c.type, c.org_path)) throw forbidden('全过程记录材料仅供办理该案件的人员查阅');
   return a;
 }

@@ -4,8 +4,12 @@ import type { Kernel } from '../kernel.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { createCase, performAction } from './engine.ts';
-import { findOrg } from '../orgs.ts';
+import { findOrg, getOrg } from '../orgs.ts';
+import { assertCan, casePermission, IMPORT } from '../auth/permissions.ts';
 import type { Database } from '../db/connect.ts';
+import { importedCellText, restoreNeutralised, safeXlsxBuffer } from '../spreadsheet.ts';
+import { assertZipWithinLimits, isOle, isZip } from '../zip-guard.ts';
+import { bulkBatch, OrgDirectory, type BulkCase } from './bulk.ts';
 import type { CaseTypeDef } from './define.ts';
 
 /**
@@ -64,13 +68,8 @@ export function cellDate(v: unknown): string {
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : String(v ?? '').trim();
 }
 
-const cellText = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'text' in (v as any)) return String((v as any).text);
-  if (typeof v === 'object' && 'result' in (v as any)) return String((v as any).result);
-  return String(v).trim();
-};
+/** A cell read by `readRows`: text, or a Date from an Excel date cell. */
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
 export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
   const spec = def.import;
@@ -87,18 +86,24 @@ export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
   if (hasParties(def)) help.addRow(['当事人', '第一位当事人（申请人）的信息；导出时将脱敏，导入后仅经办单位可见']);
   for (const c of spec?.columns ?? []) help.addRow([c.header, '选填，已办理的后续环节']);
   help.getColumn(2).width = 80;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return safeXlsxBuffer(wb);
 }
 
-/** Rows of the first sheet (or a CSV), as header → cell text. */
+/**
+ * Rows of the first sheet (or a CSV), as header → cell text. The type is read from the content, not the
+ * name: a zip is an .xlsx (checked against zip bombs first), an old binary Office file is refused, text is CSV.
+ */
 export async function readRows(filename: string, bytes: Uint8Array, decode: (b: Uint8Array) => string): Promise<Record<string, unknown>[]> {
-  if (/\.csv$/i.test(filename)) {
-    const text = decode(bytes);
-    const rows = parseCsv(text);
+  if (isOle(bytes)) throw badRequest('这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 后再导入');
+  if (!isZip(bytes)) {
+    if (bytes.subarray(0, 8192).includes(0)) throw badRequest(`文件「${filename}」不是 Excel（.xlsx）或 CSV 表格`);
+    const rows = parseCsv(decode(bytes));
     const [head, ...body] = rows;
     if (!head) return [];
-    return body.filter((r) => r.some((c) => c.trim())).map((r) => Object.fromEntries(head.map((h, i) => [h.trim().replace(/\*$/, ''), r[i] ?? ''])));
+    const cell = (c: string) => restoreNeutralised(c);
+    return body.filter((r) => r.some((c) => c.trim())).map((r) => Object.fromEntries(head.map((h, i) => [h.trim().replace(/\*$/, ''), cell(r[i] ?? '')])));
   }
+  assertZipWithinLimits(bytes, `表格文件「${filename}」`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as any);
@@ -107,13 +112,14 @@ export async function readRows(filename: string, bytes: Uint8Array, decode: (b: 
   }
   const ws = wb.worksheets[0];
   if (!ws) return [];
-  const head = (ws.getRow(1).values as unknown[]).map((v) => cellText(v).replace(/\*$/, ''));
+  const head = (ws.getRow(1).values as unknown[]).map((v, i) => importedCellText(v, () => `第1行第${i}列`).replace(/\*$/, ''));
   const out: Record<string, unknown>[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const vals = row.values as unknown[];
-    if (!vals.some((v) => cellText(v))) return;
-    out.push(Object.fromEntries(head.map((h, i) => [h, vals[i] instanceof Date ? vals[i] : cellText(vals[i])]).filter(([h]) => h)));
+    const text = head.map((h, i) => (vals[i] instanceof Date ? vals[i] : importedCellText(vals[i], () => `第${n}行「${h || `第${i}列`}」`)));
+    if (!text.some((v) => v instanceof Date || v)) return;
+    out.push(Object.fromEntries(head.map((h, i) => [h, text[i]]).filter(([h]) => h)));
   });
   return out;
 }
@@ -141,49 +147,60 @@ function parseCsv(text: string): string[][] {
 }
 
 /** A spreadsheet names the 承办单位; the step's org fields want its id. */
-async function orgNamesToIds(db: Database, def: CaseTypeDef, step: ImportStep) {
+function orgNamesToIds(orgs: OrgDirectory, def: CaseTypeDef, step: ImportStep) {
   const shape = (def.actions.find((a) => a.key === step.action)?.fields?.shape ?? {}) as Record<string, any>;
   const data = { ...(step.data ?? {}) };
   for (const [key, s] of Object.entries(shape)) {
-    if (metaOf(s).widget === 'org' && typeof data[key] === 'string') data[key] = (await findOrg(db, data[key] as string)).id;
+    if (metaOf(s).widget === 'org' && typeof data[key] === 'string') data[key] = orgs.find(data[key] as string).id;
   }
   return data;
 }
 
+/** One spreadsheet row as the case it describes: intake fields, first party, later steps. */
+export function rowToCase(def: CaseTypeDef, orgs: OrgDirectory, actor: Actor, orgId: number, row: Record<string, unknown>, line: number): BulkCase {
+  const spec = def.import;
+  const fields: Record<string, unknown> = {};
+  for (const c of intakeColumns(def)) {
+    const raw = row[c.header];
+    if (raw === undefined || raw === '') continue;
+    const text = c.date ? cellDate(raw) : cellText(raw);
+    // A choice may be typed as its Chinese label.
+    fields[c.key] = c.options ? Object.entries(c.options).find(([, label]) => label === text)?.[0] ?? text : c.number ? Number(text) : text;
+  }
+  const party = Object.fromEntries(PARTY_COLUMNS.map((p) => [p.key, cellText(row[p.header])]).filter(([, v]) => v));
+  if (party.name) fields.parties = [{ role: 'applicant', ...party }];
+  const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));
+  try {
+    const steps = (spec?.steps(extra, fields) ?? []).map((step) => ({ action: step.action, on: step.on, data: orgNamesToIds(orgs, def, step), actor }));
+    return { type: def.key, orgId, actor, fields, steps, line, imported: true };
+  } catch (e) {
+    // An unknown 承办单位 is reported on its line like any other bad cell.
+    if (!(e instanceof AppError)) throw e;
+    return { type: def.key, orgId, actor, fields, line, problem: e.message, imported: true };
+  }
+}
+
+/**
+ * Rows are first all worked through in memory (every bad row is reported by its line and nothing
+ * is written), then written set-based in one transaction.
+ */
 export async function importCases(k: Kernel, actor: Actor, input: { type: string; orgId: number; rows: Record<string, unknown>[] }): Promise<{ imported: number }> {
   const def = k.types.get(input.type);
-  const spec = def.import;
+  assertCan(actor, casePermission(def.key, IMPORT), (await getOrg(k.db, input.orgId)).path, `导入${def.name}`);
   if (input.rows.length === 0) throw badRequest('表格中没有数据行');
   if (input.rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入${MAX_IMPORT_ROWS}行，本表有${input.rows.length}行，请分批导入`);
-  const cols = intakeColumns(def);
-  const problems: string[] = [];
-  await k.db
-    .transaction()
-    .execute(async (trx) => {
-      for (const [i, row] of input.rows.entries()) {
-        const line = i + 2; // row 1 is the header
-        const fields: Record<string, unknown> = {};
-        for (const c of cols) {
-          const raw = row[c.header];
-          if (raw === undefined || raw === '') continue;
-          const text = c.date ? cellDate(raw) : cellText(raw);
-          // A choice may be typed as its Chinese label.
-          fields[c.key] = c.options ? Object.entries(c.options).find(([, label]) => label === text)?.[0] ?? text : c.number ? Number(text) : text;
-        }
-        const party = Object.fromEntries(PARTY_COLUMNS.map((p) => [p.key, cellText(row[p.header])]).filter(([, v]) => v));
-        if (party.name) fields.parties = [{ role: 'applicant', ...party }];
-        const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));
-        try {
-          const id = await createCase(k, actor, { type: def.key, orgId: input.orgId, fields }, trx);
-          for (const step of spec?.steps(extra, fields) ?? []) {
-            await performAction(k, actor, id, step.action, { on: step.on, data: await orgNamesToIds(trx, def, step) }, trx);
-          }
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          problems.push(`第${line}行：${e.message.replace(/^填写有误：/, '')}`);
-        }
-      }
-      if (problems.length) throw badRequest(`导入失败，共${problems.length}行有误，未导入任何数据。${problems.slice(0, 20).join('；')}${problems.length > 20 ? '……' : ''}`, { problems });
-    });
+  const batch = await bulkBatch(k);
+  const orgs = await OrgDirectory.load(k.db);
+  for (const [i, row] of input.rows.entries()) {
+    await batch.add(rowToCase(def, orgs, actor, input.orgId, row, i + 2)); // row 1 is the header
+    // Working rows through is CPU: let other requests in between (PGlite serves them on this thread).
+    if (i % 200 === 199) await new Promise((r) => setImmediate(r));
+  }
+  failOnProblems(batch.problems);
+  await k.db.transaction().execute((trx) => batch.write(trx));
   return { imported: input.rows.length };
+}
+
+export function failOnProblems(problems: string[]) {
+  if (problems.length) throw badRequest(`导入失败，共${problems.length}行有误，未导入任何数据。${problems.slice(0, 20).join('；')}${problems.length > 20 ? '……' : ''}`, { problems });
 }

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations.ts';
+import { PgliteDialect } from './pglite-dialect.ts';
+import { lockDataDir, restrictPermissions } from './datadir.ts';
 
 export type Database = Kysely<DB>;
 export type DbEngine = 'pglite' | 'postgres';
@@ -13,6 +17,10 @@ export interface Connection {
   db: Database;
   engine: DbEngine;
   close(): Promise<void>;
+  /** The embedded database itself (PGlite only): for backups of its data directory. */
+  pglite?: PGlite;
+  /** PostgreSQL only: COPY text rows into a table on the connection running trx (bulk imports). */
+  copyIn?: (trx: Database, copySql: string, text: string) => Promise<void>;
 }
 
 const DATE_OID = 1082;
@@ -21,21 +29,52 @@ const DATE_OID = 1082;
  * Opens the embedded PGlite database (dataDir, or in memory when dataDir is 'memory://')
  * or a PostgreSQL server when a postgres:// URL is given. Dates come back as 'YYYY-MM-DD' strings.
  */
-export async function connect(opts: { databaseUrl?: string; dataDir?: string }): Promise<Connection> {
+export async function connect(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; loadDataDir?: Blob }): Promise<Connection> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
-      max: 10,
+      max: opts.poolSize ?? 10,
       types: { getTypeParser: ((oid: number, format?: any) => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format))) as any },
     });
+    // Kysely hides the pool client behind a transaction; the backend pid finds it again for COPY.
+    const clients = new Map<number, pg.PoolClient>();
+    pool.on('connect', (client: any) => clients.set(client.processID, client));
+    pool.on('remove', (client: any) => clients.delete(client.processID));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const copyIn = async (trx: Database, copySql: string, text: string) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      const client = clients.get(rows[0].pid);
+      if (!client) throw new Error('COPY: connection not found');
+      await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(copySql)));
+    };
+    return { db, engine: 'postgres', close: () => db.destroy(), copyIn };
   }
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v } });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  if (dataDir.startsWith('memory://')) {
+    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v }, loadDataDir: opts.loadDataDir });
+    const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
+    return { db, engine: 'pglite', close: () => db.destroy(), pglite };
+  }
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v }, loadDataDir: opts.loadDataDir });
+    restrictPermissions(dataDir);
+    const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      pglite,
+      close: async () => {
+        await db.destroy();
+        restrictPermissions(dataDir);
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }
 
 export async function migrate(db: Database): Promise<void> {

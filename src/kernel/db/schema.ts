@@ -3,7 +3,8 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 type Json = JSONColumnType<any, any, any>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export type Role = 'admin' | 'clerk' | 'leader';
+/** 三员分立: admin = 系统管理员 (users), secadmin = 安全管理员 (roles, duties, policy), auditor = 审计管理员 (audit trail). */
+export type Role = 'admin' | 'secadmin' | 'auditor' | 'clerk' | 'leader';
 /** committee: a registered body such as a 人民调解委员会 or 调解工作室. */
 export type OrgKind = 'government' | 'office' | 'department' | 'township' | 'committee';
 
@@ -32,14 +33,53 @@ export interface UserTable {
   locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Generated<CreatedAt>;
+  /** Set for an initial or reset password: every route but the password change answers 403. */
+  must_change_password: Generated<boolean>;
+  password_changed_at: Generated<Date>;
+  /** Base32 TOTP secret once confirmed; the pending one waits for a first correct code. */
+  totp_secret: Generated<string | null>;
+  totp_pending_secret: Generated<string | null>;
+  /** Last accepted time step, so a code cannot be replayed. */
+  totp_last_step: Generated<string | null>;
+  last_login_at: Generated<Date | null>;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: Generated<CreatedAt>;
+}
+
+/** Failure counts for usernames that are not (active) accounts, so they lock like real ones. */
+export interface LoginFailureTable {
+  username: string;
+  failed_logins: number;
+  locked_until: Date | null;
+  last_at: Generated<Date>;
+}
+
+export interface SystemSettingTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+  updated_by: number | null;
 }
 
 export interface SessionTable {
   token_hash: string;
   user_id: number;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
   expires_at: Date;
+  id: Generated<number>;
+  last_seen_at: Generated<Date>;
+  ip: string | null;
+  user_agent: string | null;
+  /** 'totp': password given, code awaited; 'enrol': a second factor must be set up first. */
+  stage: Generated<SessionStage>;
 }
+
+export type SessionStage = 'active' | 'totp' | 'enrol';
 
 export interface AuditTable {
   id: Generated<string>;
@@ -52,6 +92,18 @@ export interface AuditTable {
   after: Json | null;
   prev_hash: string;
   hash: string;
+  chain: Generated<number>;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  at: Date;
+  total: string;
+  heads: Json;
+  prev_digest: string;
+  digest: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface CalendarOverrideTable {
@@ -92,6 +144,10 @@ export interface CasePartyTable {
   id_number: string | null;
   phone: string | null;
   address: string | null;
+  id_number_bidx: string | null;
+  phone_bidx: string | null;
+  /** 自然人 or 法人/其他组织; null when not stated (then read from the 证件号码). */
+  kind: 'person' | 'organisation' | null;
 }
 
 export interface CaseEventTable {
@@ -224,11 +280,96 @@ export interface DrawTable {
   created_by: number | null;
 }
 
+/** 预警 thresholds per clock of a case type (0014_workbench): 黄 N 工作日 before the due date. */
+export interface WarningRuleTable {
+  type: string;
+  clock: string;
+  yellow_days: number;
+  escalate: boolean;
+  updated_by: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** In-app messages (待办, 督办, 催报, 退回); `dedupe` keeps one message per event and person. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  dedupe: string | null;
+  created_by: number | null;
+  created_at: Generated<CreatedAt>;
+  read_at: Date | null;
+}
+
+export interface NotificationPrefTable {
+  user_id: number;
+  muted: ColumnType<string[], string | undefined, string>;
+  channels: ColumnType<string[], string | undefined, string>;
+  quiet_from: string | null;
+  quiet_to: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** Outbound sends (SMS, group robot, e-mail): queued, retried with backoff, each outcome kept. */
+export interface OutboundJobTable {
+  id: Generated<string>;
+  notification_id: number | null;
+  channel: string;
+  target: string;
+  payload: Json;
+  state: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  done_at: Date | null;
+  created_at: Generated<CreatedAt>;
+}
+
+/** 文书 templates edited by an admin: each save is a new version; the built-in text is version 0. */
+export interface DocumentTemplateTable {
+  key: string;
+  version: number;
+  body: string;
+  created_by: number | null;
+  created_at: Generated<CreatedAt>;
+}
+
+export interface DocumentSequenceTable {
+  org_id: number;
+  prefix: string;
+  year: number;
+  last: number;
+}
+
+/** An issued 文书: its text as issued, kept with the case. */
+export interface DocumentTable {
+  id: Generated<number>;
+  case_id: number;
+  template: string;
+  template_version: number;
+  number: string;
+  title: string;
+  addressee: string | null;
+  body: string;
+  signature: string;
+  issued_on: string;
+  issued_by: number | null;
+  created_at: Generated<CreatedAt>;
+}
+
 export interface DB {
   orgs: OrgTable;
   users: UserTable;
   sessions: SessionTable;
+  password_history: PasswordHistoryTable;
+  login_failures: LoginFailureTable;
+  system_settings: SystemSettingTable;
   audit_events: AuditTable;
+  audit_checkpoints: AuditCheckpointTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
   cases: CaseTable;
@@ -243,4 +384,22 @@ export interface DB {
   inspection_targets: InspectionTargetTable;
   draws: DrawTable;
   attachments: AttachmentTable;
+  duties: DutyTable;
+  warning_rules: WarningRuleTable;
+  notifications: NotificationTable;
+  notification_prefs: NotificationPrefTable;
+  outbound_jobs: OutboundJobTable;
+  document_templates: DocumentTemplateTable;
+  document_sequences: DocumentSequenceTable;
+  documents: DocumentTable;
+}
+
+/** A person's duty: the case type (case:…) or capability (reports, registers…) and its steps, in an org (and, with subunits, below it). */
+export interface DutyTable {
+  id: Generated<number>;
+  user_id: number;
+  org_id: number;
+  subunits: Generated<boolean>;
+  subject: string;
+  actions: JSONColumnType<string[], string, string>;
 }

@@ -11,18 +11,17 @@ import {
   getAttachment,
   getCase,
   listCases,
+  maskTitlesFor,
   performAction,
 } from '../../kernel/cases/engine.ts';
 import { orgTree } from '../../kernel/orgs.ts';
 import { exportCasesXlsx } from '../../kernel/cases/export.ts';
 import { importCases, importTemplate } from '../../kernel/cases/import.ts';
-import { uploadedRows } from '../upload.ts';
-import { getOrg } from '../../kernel/orgs.ts';
-import { assertCanAct } from '../../kernel/auth/actor.ts';
+import { uploadedFile, uploadedRows } from '../upload.ts';
+import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   app.get('/api/orgs', { schema: { tags: ['单位'], summary: '当前用户可见的单位树' } }, async (req) => {
@@ -59,13 +58,12 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         schema: {
           tags: [def.name],
           summary: `批量导入${def.name}（Excel .xlsx 或 CSV；任一行有误则全部不导入，并列出每一行的问题）`,
-          querystring: z.object({ orgId: z.coerce.number().int().positive().meta({ title: '办理单位' }) }),
+          querystring: z.object({ orgId: recordIdParam('办理单位') }),
           consumes: ['multipart/form-data'],
         },
       },
       async (req) => {
         const actor = requireActor(req);
-        assertCanAct(actor, (await getOrg(k.db, req.query.orgId)).path);
         return importCases(k, actor, { type: def.key, orgId: req.query.orgId, rows: await uploadedRows(req) });
       },
     );
@@ -76,7 +74,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         schema: {
           tags: [def.name],
           summary: `登记${def.name}案件（${def.basis}）`,
-          body: z.object({ orgId: z.number().int().positive().meta({ title: '办理单位' }), fields: def.intake }),
+          body: z.object({ orgId: recordId('办理单位'), fields: def.intake }),
         },
       },
       async (req, reply) => {
@@ -94,7 +92,8 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
             summary: `${action.label}${action.basis ? `（${action.basis}）` : ''}`,
             params: idParams,
             body: z.object({
-              version: z.number().int().positive().optional().meta({ title: '案件版本', description: '提交时看到的版本号，用于防止覆盖他人修改' }),
+              // Required: a step taken from a stale screen, or by an empty body, must not go through.
+              version: z.number().int().min(1).max(INT4_MAX).meta({ title: '案件版本', description: '提交时看到的版本号，用于防止覆盖他人修改' }),
               on: f.date('办理日期').optional(),
               data: (action.fields ?? z.object({})).default({}),
             }),
@@ -116,17 +115,14 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         tags: ['案件'],
         summary: '上传全过程记录材料（multipart，单个文件不超过20MB；附于当前环节，上传后不得修改或删除）',
         params: idParams,
-        querystring: z.object({ eventId: z.coerce.number().int().positive().optional().meta({ title: '所附环节（缺省为当前环节）' }) }),
+        querystring: z.object({ eventId: recordIdParam('所附环节（缺省为当前环节）').optional() }),
         consumes: ['multipart/form-data'],
       },
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 方式上传文件');
-      const file = await req.file();
-      if (!file) throw badRequest('没有收到文件');
-      const content = await file.toBuffer();
-      const id = await addAttachment(k, actor, req.params.id, { filename: file.filename, mime: file.mimetype, content, eventId: req.query.eventId });
+      const file = await uploadedFile(req, 'attachment');
+      const id = await addAttachment(k, actor, req.params.id, { filename: file.filename, mime: file.mimetype, content: file.bytes, eventId: req.query.eventId });
       reply.code(201);
       return { ok: true, id };
     },
@@ -168,6 +164,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
         clock: { key: clock.key, label: clock.label, dueOn: clock.dueOn, daysLeft: clock.daysLeft, unit: clock.unit, overdue: clock.overdue },
       };
     });
-    return { today, overdue: items.filter((i) => i.clock.overdue), dueSoon: items.filter((i) => !i.clock.overdue) };
+    const shown = await maskTitlesFor(k, actor, items, (i) => i.caseId);
+    return { today, overdue: shown.filter((i) => i.clock.overdue), dueSoon: shown.filter((i) => !i.clock.overdue) };
   });
 };

@@ -6,10 +6,12 @@ import { canSeeOrg } from '../../kernel/auth/actor.ts';
 import { getOrg } from '../../kernel/orgs.ts';
 import { badRequest, notFound } from '../../kernel/errors.ts';
 import { f } from '../../kernel/cases/define.ts';
+import { MAX_PAGE, recordIdParam } from '../../kernel/validation.ts';
+import { maskTitlesFor } from '../../kernel/cases/engine.ts';
 import { requireActor, type App } from '../app.ts';
 
 const scopeQuery = z.object({
-  orgId: z.coerce.number().int().positive().optional().meta({ title: '单位（含下级）' }),
+  orgId: recordIdParam('单位（含下级）').optional(),
   from: f.date('起始日期').optional(),
   to: f.date('截止日期').optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
@@ -33,7 +35,7 @@ export const indicatorRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
       schema: {
         tags: ['指标'],
         summary: '计算指标（单位及其下级、期间）',
-        querystring: scopeQuery.extend({ keys: z.string().optional().meta({ title: '指标', description: '逗号分隔，如 reconsideration.accepted 或 行政复议.受理；缺省为全部' }) }),
+        querystring: scopeQuery.extend({ keys: z.string().max(2000).optional().meta({ title: '指标', description: '逗号分隔，如 reconsideration.accepted 或 行政复议.受理；缺省为全部' }) }),
       },
     },
     async (req) => {
@@ -49,14 +51,15 @@ export const indicatorRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
       schema: {
         tags: ['指标'],
         summary: '指标钻取：计入该数字的全部记录',
-        params: z.object({ key: z.string().min(1) }),
-        querystring: scopeQuery.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }),
+        params: z.object({ key: z.string().min(1).max(200).meta({ title: '指标' }) }),
+        querystring: scopeQuery.extend({ page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1).meta({ title: '页码' }), pageSize: z.coerce.number().int().min(1).max(500).default(100).meta({ title: '每页条数' }) }),
       },
     },
     async (req) => {
       const scope = await resolveScope(req, req.query);
       const { page, pageSize } = req.query;
-      return indicatorRecords(k, req.params.key, scope, { limit: pageSize, offset: (page - 1) * pageSize });
+      const records = await indicatorRecords(k, req.params.key, scope, { limit: pageSize, offset: (page - 1) * pageSize });
+      return { ...records, items: await maskTitlesFor(k, requireActor(req), records.items, (i) => i.caseId) };
     },
   );
 };

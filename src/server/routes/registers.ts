@@ -2,15 +2,18 @@ import { z } from 'zod';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { canSeeOrg } from '../../kernel/auth/actor.ts';
+import { can } from '../../kernel/auth/permissions.ts';
+import { knownPersonNames } from '../../kernel/cases/engine.ts';
+import { maskRegisterItems } from '../../kernel/privacy.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { getOrg } from '../../kernel/orgs.ts';
 import { columnsOf, publishRegister, readRegister, registerWorkbook, rowsToItems } from '../../kernel/registers.ts';
 import { createRegisterKinds } from '../../institutions/registers/index.ts';
 import { uploadedRows } from '../upload.ts';
+import { idParams, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const sendXlsx = (reply: FastifyReply, name: string, body: Buffer) =>
   reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`).send(body);
 
@@ -33,10 +36,17 @@ export const registerRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
         .execute()
     ).map(({ items, path: _path, ...r }) => ({ ...r, kindName: kinds.get(r.kind).name, count: (items as unknown[]).length }));
 
+  /** A register as a reader without the need (the public, another org, a leader) sees it: items and notes masked. */
+  const masked = async <R extends { items: unknown; changes: { note: string }[] }>(reg: R): Promise<R> => {
+    const names = await knownPersonNames(k, '/');
+    return { ...reg, items: maskRegisterItems(reg.items, names), changes: reg.changes.map((c) => ({ ...c, note: maskRegisterItems(c.note, names) })) };
+  };
+
   const loadScoped = async (req: any, id: number) => {
+    const actor = requireActor(req);
     const reg = await readRegister(k.db, id);
-    if (!canSeeOrg(requireActor(req), reg.path)) throw notFound('清单');
-    return reg;
+    if (!canSeeOrg(actor, reg.path)) throw notFound('清单');
+    return can(actor, 'registers.publish', reg.path) ? reg : masked(reg);
   };
 
   app.get('/api/registers/kinds', { schema: { tags: ['清单'], summary: '清单类型及其栏目' } }, async () =>
@@ -56,7 +66,7 @@ export const registerRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
       schema: {
         tags: ['清单'],
         summary: '发布清单新版本（整表提交；任一项有误则不发布）',
-        body: z.object({ orgId: z.number().int().positive().meta({ title: '单位' }), kind: kindKey, note: z.string().trim().min(1).max(500).meta({ title: '调整说明' }), items: z.array(z.record(z.string(), z.unknown())).max(5000) }),
+        body: z.object({ orgId: recordId('单位'), kind: kindKey, note: z.string().trim().min(1).max(500).meta({ title: '调整说明' }), items: z.array(z.record(z.string().max(100), z.unknown())).max(5000).meta({ title: '清单事项' }) }),
       },
     },
     async (req) => publishRegister(k.db, requireActor(req), { ...req.body, kind: kinds.get(req.body.kind), on: k.today() }),
@@ -68,7 +78,7 @@ export const registerRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
       schema: {
         tags: ['清单'],
         summary: '从 Excel/CSV 发布清单新版本（首行为栏目名，可先下载模板）',
-        querystring: z.object({ orgId: z.coerce.number().int().positive(), kind: kindKey, note: z.string().trim().min(1).max(500) }),
+        querystring: z.object({ orgId: recordIdParam('单位'), kind: kindKey, note: z.string().trim().min(1).max(500).meta({ title: '调整说明' }) }),
         consumes: ['multipart/form-data'],
       },
     },
@@ -94,7 +104,7 @@ export const registerRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
   app.get('/api/public/registers', { schema: { tags: ['公开'], summary: '各单位公开的清单（无需登录）', security: [] } }, async () => list(null));
 
   app.get('/api/public/registers/:id', { schema: { tags: ['公开'], summary: '清单现行版本与变更记录（无需登录）', security: [], params: idParams } }, async (req) => {
-    const { path: _path, ...reg } = await readRegister(k.db, req.params.id);
+    const { path: _path, ...reg } = await masked(await readRegister(k.db, req.params.id));
     const kind = kinds.get(reg.kind);
     return { ...reg, kindName: kind.name, columns: columnsOf(kind) };
   });

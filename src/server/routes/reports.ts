@@ -5,20 +5,25 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { canSeeOrg } from '../../kernel/auth/actor.ts';
 import { getOrg } from '../../kernel/orgs.ts';
-import { openReport, renderReport, reportAsDocx, reportContent, updateReport, type ReportSection } from '../../reports/report.ts';
+import { maskedReportContent, openReport, renderReport, reportAsDocx, reportContent, updateReport, type ReportSection } from '../../reports/report.ts';
+import { can } from '../../kernel/auth/permissions.ts';
+import { knownPersonNames } from '../../kernel/cases/engine.ts';
+import { maskText } from '../../kernel/privacy.ts';
 import { checkReport } from '../../reports/check.ts';
 import { docxToPdf } from '../../reports/pdf.ts';
 import { actOnReport, allowedActions, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
+import { idParams, INT4_MAX, recordId } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
-  kind: z.enum(['achievements', 'shortcomings', 'first_responsibility', 'next_year', 'other']),
+  kind: z.enum(['achievements', 'shortcomings', 'first_responsibility', 'next_year', 'other']).meta({ title: '章节类型' }),
   heading: z.string().trim().min(1).max(200).meta({ title: '标题' }),
   body: z.string().max(100_000).meta({ title: '正文' }),
 });
-const sections = z.array(section).min(1).max(10);
+const sections = z.array(section).min(1).max(10).meta({ title: '报告章节' });
+
+const reportVersion = z.number().int().min(1).max(INT4_MAX).meta({ title: '报告版本', description: '打开报告时看到的版本号，用于防止覆盖他人修改' });
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -39,14 +44,18 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
   /** The report as the editor shows it: stored text, figures (frozen once submitted), what the user may do, and its history. */
   const view = async (actor: Actor, id: number) => {
     const { row: r, org } = await load(actor, id);
-    const content = await reportContent(k, r);
+    // Only the org's own writers see what they typed in clear; a leader or another org sees it masked.
+    const writer = can(actor, 'reports.edit', org.path);
+    const content = writer ? await reportContent(k, r) : await maskedReportContent(k, await reportContent(k, r));
+    const names = writer ? [] : await knownPersonNames(k, '/');
     const superior = r.submitted_to ? await getOrg(k.db, r.submitted_to) : null;
     const copied = await Promise.all((r.copied_to ?? []).map((id) => getOrg(k.db, id).then((o) => o.name)));
     const { snapshot: _snapshot, ...stored } = r;
     return {
       ...stored,
       ...content,
-      sections: r.sections.map((s, i) => ({ ...s, number: content.sections[i]?.number, rendered: content.sections[i]?.rendered })),
+      title: writer ? r.title : maskText(r.title, names),
+      sections: r.sections.map((s, i) => ({ ...s, heading: writer ? s.heading : maskText(s.heading, names), body: writer ? s.body : maskText(s.body, names), number: content.sections[i]?.number, rendered: content.sections[i]?.rendered })),
       orgName: org.name,
       stateLabel: STATE_LABELS[r.state],
       submittedToName: superior?.name ?? (r.submitted_on ? '上级机关（平台外）' : null),
@@ -63,7 +72,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
 
   app.post(
     '/api/reports',
-    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: z.number().int().positive().meta({ title: '单位' }), year: yearField }) } },
+    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: recordId('单位'), year: yearField }) } },
     async (req) => {
       const actor = requireActor(req);
       return view(actor, (await openReport(k, actor, req.body.orgId, req.body.year)).id);
@@ -77,7 +86,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
 
   app.put(
     '/api/reports/:id',
-    { schema: { tags: ['年度报告'], summary: '保存报告（仅起草中；版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: z.number().int().positive(), title: z.string().trim().min(1).max(200), sections }) } },
+    { schema: { tags: ['年度报告'], summary: '保存报告（仅起草中；版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: reportVersion, title: z.string().trim().min(1).max(200).meta({ title: '报告标题' }), sections }) } },
     async (req) => {
       const actor = requireActor(req);
       await updateReport(k, actor, req.params.id, req.body);
@@ -100,11 +109,11 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       schema: {
         tags: ['年度报告'],
         summary: '报告流转：送审、审批通过、退回修改、报送上级（冻结数据）、向社会公开',
-        params: idParams.extend({ action: z.enum(Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]]) }),
+        params: idParams.extend({ action: z.enum(Object.keys(REPORT_ACTIONS) as [ReportAction, ...ReportAction[]]).meta({ title: '操作' }) }),
         body: z.object({
-          version: z.number().int().positive(),
+          version: reportVersion,
           comment: z.string().trim().max(2000).optional().meta({ title: '意见' }),
-          copyTo: z.array(z.number().int().positive()).max(50).optional().meta({ title: '抄送单位' }),
+          copyTo: z.array(recordId('抄送单位')).max(50).optional().meta({ title: '抄送单位' }),
         }),
       },
     },
@@ -115,14 +124,21 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
     },
   );
 
+  /** A download: in clear for the org's writers, masked (content and file name) for everyone else. */
+  const file = async (actor: Actor, id: number) => {
+    const { row, org } = await load(actor, id);
+    const masked = !can(actor, 'reports.edit', org.path);
+    return { row, masked, title: masked ? maskText(row.title, await knownPersonNames(k, '/')) : row.title };
+  };
+
   app.get('/api/reports/:id/report.docx', { schema: { tags: ['年度报告'], summary: '下载 GB/T 9704 公文格式的 .docx', params: idParams } }, async (req, reply) => {
-    const { row } = await load(requireActor(req), req.params.id);
-    return download(reply, row.title, 'docx', await reportAsDocx(k, row));
+    const { row, masked, title } = await file(requireActor(req), req.params.id);
+    return download(reply, title, 'docx', await reportAsDocx(k, row, masked));
   });
 
   app.get('/api/reports/:id/report.pdf', { schema: { tags: ['年度报告'], summary: '下载 PDF（服务器须安装 LibreOffice）', params: idParams } }, async (req, reply) => {
-    const { row } = await load(requireActor(req), req.params.id);
-    return download(reply, row.title, 'pdf', await docxToPdf(await reportAsDocx(k, row)));
+    const { row, masked, title } = await file(requireActor(req), req.params.id);
+    return download(reply, title, 'pdf', await docxToPdf(await reportAsDocx(k, row, masked)));
   });
 
   app.get('/api/reports/:id/check', { schema: { tags: ['年度报告'], summary: '检查报告：结构、原因与安排、数据绑定、数据矛盾、数据变动、报送期限', params: idParams } }, async (req) => {
@@ -146,23 +162,24 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
         .select(['r.id', 'r.title', 'r.year', 'r.published_on as publishedOn', 'o.name as orgName'])
         .where('r.state', '=', 'published');
       if (req.query.year) q = q.where('r.year', '=', req.query.year);
-      return { reports: await q.orderBy('r.year', 'desc').orderBy('o.path').execute() };
+      const names = await knownPersonNames(k, '/');
+      return { reports: (await q.orderBy('r.year', 'desc').orderBy('o.path').execute()).map((r) => ({ ...r, title: maskText(r.title, names) })) };
     },
   );
 
   app.get('/api/public/reports/:id', { schema: { tags: ['公开'], summary: '公开报告全文（无需登录）', security: [], params: idParams } }, async (req) => {
     const r = await published(req.params.id);
-    const c = await reportContent(k, r);
+    const c = await maskedReportContent(k, await reportContent(k, r));
     return { id: r.id, year: r.year, title: c.title, publishedOn: r.published_on, signature: c.signature, date: c.date, sections: c.sections.map(({ number, heading, rendered }) => ({ number, heading, text: rendered })) };
   });
 
   app.get('/api/public/reports/:id/report.docx', { schema: { tags: ['公开'], summary: '公开报告 .docx（无需登录）', security: [], params: idParams } }, async (req, reply) => {
     const r = await published(req.params.id);
-    return download(reply, r.title, 'docx', await reportAsDocx(k, r));
+    return download(reply, maskText(r.title, await knownPersonNames(k, '/')), 'docx', await reportAsDocx(k, r, true));
   });
 
   app.get('/api/public/reports/:id/report.pdf', { schema: { tags: ['公开'], summary: '公开报告 PDF（无需登录）', security: [], params: idParams } }, async (req, reply) => {
     const r = await published(req.params.id);
-    return download(reply, r.title, 'pdf', await docxToPdf(await reportAsDocx(k, r)));
+    return download(reply, maskText(r.title, await knownPersonNames(k, '/')), 'pdf', await docxToPdf(await reportAsDocx(k, r, true)));
   });
 };
