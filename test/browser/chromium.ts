@@ -9,3 +9,17 @@ export const launchChromium = (): Promise<Browser> =>
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+
+/**
+ * Waits until `check` returns something truthy, for what the page cannot show (a row reaching the
+ * database after the page left); a fixed sleep would fail on a loaded machine.
+ */
+export async function until<T>(check: () => Promise<T>, what: string, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`等待超时：${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

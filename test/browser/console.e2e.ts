@@ -66,7 +66,7 @@ test('a figure opens the records behind it', async () => {
   await page.getByTestId('figure-disclosure.on_time_rate').click();
   await page.getByText('指标来源：依申请公开.按期答复率').waitFor();
   await page.getByText(/分母「答复（计时）」的全部记录/).waitFor();
-  assert.ok((await page.locator('.ant-drawer .ant-table-row').count()) > 0);
+  await page.locator('.ant-drawer .ant-table-row').first().waitFor();
   await page.locator('.ant-drawer-close').click();
 });
 
@@ -255,6 +255,7 @@ test('双随机: commit a draw, see its commitment, draw it, and find it verifie
   await admin.getByText('抽取时公开', { exact: true }).waitFor();
   await admin.locator('.ant-drawer').getByRole('button', { name: /^抽\s*取$/ }).click();
   await admin.getByText('已抽取，检查任务已生成').waitFor();
+  await admin.locator('.ant-drawer .ant-table-row').nth(4).waitFor();
   assert.equal(await admin.locator('.ant-drawer .ant-table-row').count(), 5, '2 high, 2 medium, 1 low');
   await admin.screenshot({ path: 'test-results/draw.png', fullPage: true });
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, until } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -151,11 +151,13 @@ test('report editor: the 退回意见 banner, chips for figures, autosave on lea
   // Leave at once, before the 3-second autosave: the page saves on the way out.
   await p.getByRole('link', { name: '工作台' }).first().click();
   await p.getByTestId('todo-panel').waitFor();
-  await p.waitForTimeout(500);
+  const text = '本年度存在的不足：基层执法力量不足。';
+  await until(async () => {
+    const stored = await k.db.selectFrom('reports').select('sections').where('id', '=', ids.returned).executeTakeFirstOrThrow();
+    return (stored.sections as any[])[1].body === text;
+  }, 'the text reached the server');
   await p.goto(`${base}/reports/${ids.returned}`);
-  assert.equal(await p.getByRole('textbox', { name: /^正文：/ }).nth(1).inputValue(), '本年度存在的不足：基层执法力量不足。');
-  const stored = await k.db.selectFrom('reports').select('sections').where('id', '=', ids.returned).executeTakeFirstOrThrow();
-  assert.equal((stored.sections as any[])[1].body, '本年度存在的不足：基层执法力量不足。', 'the text reached the server');
+  await until(async () => (await p.getByRole('textbox', { name: /^正文：/ }).nth(1).inputValue()) === text, 'the saved text is shown again');
 
   await p.goto(`${base}/reports/${ids.approved}`);
   await p.getByRole('button', { name: '报送上级' }).click();
