@@ -55,34 +55,59 @@ const BLOCK = /^(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt|blockqu
 const SKIP_CONTENT = /^(script|style|noscript|head|nav|header|footer|iframe|svg|select|button|form)$/i;
 const FURNITURE = /\b(nav|menu|footer|header|breadcrumb|crumb|share|toolbar|sidebar|topbar|bottom|copyright|fontsize|print)\b/i;
 
+/** `&amp;`, `&#26032;`, `&#x65B0;` and the common named entities; unknown ones stay as written. */
+export function decodeEntity(entity: string): string {
+  const code = entity.slice(1, -1).toLowerCase();
+  return code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : ENTITIES[code] ?? entity;
+}
+
 /** Text of an HTML page with each character mapped to its place in the source; tolerant of broken markup. */
 export function htmlText(html: string): MappedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  const emit = (s: string, at: number, step = 0) => {
-    for (let i = 0; i < s.length; i++) {
-      out.push(s[i]);
-      map.push(at + i * step);
+  // One pass into typed arrays (a page is read a character at a time): blank space that markup
+  // leaves is collapsed as it is written, to one space, and to nothing at line ends.
+  const out = new Uint16Array(html.length + 1);
+  const map = new Int32Array(html.length + 2);
+  let n = 0;
+  let lineStart = true;
+  let space = false;
+  const put = (c: number, at: number) => {
+    if (c === 10) {
+      while (n > 0 && out[n - 1] === 32) n--;
+      if (!lineStart) (out[n] = 10), (map[n++] = at);
+      lineStart = true;
+      space = false;
+    } else if (c === 32) {
+      if (!lineStart && !space) (out[n] = 32), (map[n++] = at);
+      space = true;
+    } else {
+      out[n] = c;
+      map[n++] = at;
+      lineStart = false;
+      space = false;
     }
   };
+  const text = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = html.charCodeAt(i);
+      if (c === 38) {
+        const e = /^&(#x[0-9a-f]+|#\d+|[a-z]+);/i.exec(html.slice(i, Math.min(to, i + 12)));
+        if (e) {
+          const ch = decodeEntity(e[0]);
+          for (let k = 0; k < ch.length; k++) put(ch.charCodeAt(k), i);
+          i += e[0].length - 1;
+          continue;
+        }
+      }
+      put(c === 9 || c === 10 || c === 13 ? 32 : c, i);
+    }
+  };
+  const lower = html.toLowerCase();
   const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][\w:-]*)([^>]*)>/g;
   let pos = 0;
   let skipUntil: { name: string; depth: number } | null = null;
   for (let m = TAG.exec(html); ; m = TAG.exec(html)) {
     const textEnd = m ? m.index : html.length;
-    if (!skipUntil && textEnd > pos) {
-      const chunk = html.slice(pos, textEnd);
-      const ent = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
-      let last = 0;
-      for (let e = ent.exec(chunk); e; e = ent.exec(chunk)) {
-        emit(chunk.slice(last, e.index).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
-        const code = e[1].toLowerCase();
-        const ch = code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : ENTITIES[code] ?? e[0];
-        emit(ch, pos + e.index);
-        last = e.index + e[0].length;
-      }
-      emit(chunk.slice(last).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
-    }
+    if (!skipUntil && textEnd > pos) text(pos, textEnd);
     if (!m) break;
     pos = m.index + m[0].length;
     const name = m[1]?.toLowerCase();
@@ -95,37 +120,13 @@ export function htmlText(html: string): MappedText {
     }
     if (!closing && !m[0].endsWith('/>') && (SKIP_CONTENT.test(name) || FURNITURE.test(/(?:class|id)\s*=\s*["']?([^"'>]*)/i.exec(m[2] ?? '')?.[1] ?? ''))) {
       // Skip the element's content only if it is closed somewhere; broken markup must not swallow the page.
-      if (html.toLowerCase().indexOf(`</${name}`, pos) >= 0) skipUntil = { name, depth: 1 };
+      if (lower.indexOf(`</${name}`, pos) >= 0) skipUntil = { name, depth: 1 };
       continue;
     }
-    if (BLOCK.test(name)) emit('\n', m.index);
+    if (BLOCK.test(name)) put(10, m.index);
   }
-  const text = out.join('');
-  map.push(html.length);
-  // Collapse the runs of blank space markup leaves, keeping the map.
-  const keep: number[] = [];
-  let prevNl = true;
-  let prevSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      while (keep.length && text[keep[keep.length - 1]] === ' ') keep.pop();
-      if (!prevNl) keep.push(i);
-      prevNl = true;
-      prevSpace = false;
-    } else if (c === ' ') {
-      if (!prevNl && !prevSpace) keep.push(i);
-      prevSpace = true;
-    } else {
-      keep.push(i);
-      prevNl = false;
-      prevSpace = false;
-    }
-  }
-  return {
-    text: keep.map((i) => text[i]).join(''),
-    map: Int32Array.from([...keep.map((i) => map[i]), html.length]),
-  };
+  map[n] = html.length;
+  return { text: new TextDecoder('utf-16le').decode(out.subarray(0, n)), map: map.slice(0, n + 1) };
 }
 
 function docxText(bytes: Uint8Array): string {

@@ -34,6 +34,11 @@ function widths(t: MappedText): MappedText {
 /** Traditional to simplified, line by line so that a length change never shifts other offsets. */
 function simplified(t: MappedText): MappedText {
   if (!TRADITIONAL_HINT.test(t.text.slice(0, 20000)) && !TRADITIONAL_HINT.test(t.text)) return t;
+  // Usually every line keeps its length: then the whole text converts at once and the map stays.
+  const whole = toSimplified(t.text);
+  const before = t.text.split('\n');
+  const after = whole.split('\n');
+  if (after.length === before.length && after.every((l, i) => l.length === before[i].length)) return { text: whole, map: t.map };
   return rewrite(t, /[^\n]+/g, (m) => {
     const line = toSimplified(m[0]);
     if (line.length === m[0].length) return line;
