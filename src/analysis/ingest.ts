@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { unzipSync, strFromU8 } from 'fflate';
 import { identity, type MappedText } from './mapped.ts';
 import { assertZipWithinLimits } from '../kernel/zip-guard.ts';
@@ -148,63 +148,53 @@ function docxText(bytes: Uint8Array): string {
     .trim();
 }
 
-/**
- * A PDF breaks every paragraph into lines. A line as long as the page's longest, not ending a
- * sentence, continues on the next line unless that one starts a heading.
- */
-export function joinWrappedLines(page: string): string {
-  const lines = page.split('\n');
-  const full = Math.max(...lines.map((l) => l.trim().length));
-  let out = '';
-  lines.forEach((line, i) => {
-    out += line;
-    const next = lines[i + 1];
-    if (next === undefined) return;
-    const wraps = line.trim().length >= full * 0.85 && !/[。！？!?:：;；]$/.test(line.trim()) && !/^\s*([一二三四五六七八九十⼀⼆三四五六七⼋九⼗]+、|[(（][一二三四五六七八九十⼀⼆三四五六七⼋九⼗\d]+[)）]|\d+[.、])/.test(next);
-    out += wraps ? '' : '\n';
-  });
-  return out;
-}
+/** Heap the PDF reader may use; a PDF that needs more is refused (FAZHI_PDF_MEMORY_MB to change it). */
+export const PDF_MEMORY_MB = Number(process.env.FAZHI_PDF_MEMORY_MB) || 160;
+const PDF_TIMEOUT_MS = 100_000;
 
-/** The text layer of a PDF, page by page; pdf.js's caches are emptied as it goes so memory stays bounded. */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  let doc;
-  try {
-    doc = await pdfjs.getDocument({
-      // pdf.js refuses Buffers and detaches what it is given: hand over a buffer the bytes own
-      // outright (no 30 MB copy), copy only a slice of a shared one (Node's small-Buffer pool).
-      data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes),
-      cMapUrl: path.join(root, 'cmaps') + '/',
-      cMapPacked: true,
-      standardFontDataUrl: path.join(root, 'standard_fonts') + '/',
-      disableFontFace: true,
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
-  } catch (e: any) {
-    throw fail(`PDF 文件无法打开：${e?.name === 'PasswordException' ? '文件已加密' : '文件已损坏'}`);
-  }
-  const pages: string[] = [];
-  let chars = 0;
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    pages.push(joinWrappedLines(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join('')));
-    // Without this pdf.js keeps every page's parsed resources until the end: memory grows with the page count.
-    page.cleanup();
-    if (i % 100 === 0) await doc.cleanup();
-    chars += pages[pages.length - 1].length;
-    if (chars > MAX_PDF_CHARS) {
-      await doc.destroy();
-      throw fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`);
-    }
-  }
-  await doc.destroy();
-  const text = pages.join('\n');
-  if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
-  return text;
+/**
+ * The text layer of a PDF. pdf.js runs in a worker thread of its own (pdf-worker.mjs), started
+ * as plain JavaScript without the tsx loader and with its heap capped, so neither its memory nor a
+ * crash reaches the caller: the server's parse worker or the command line.
+ */
+export function pdfText(bytes: Uint8Array, opts: { name?: string; memoryMb?: number } = {}): Promise<string> {
+  const name = opts.name ? `PDF 文件「${opts.name}」` : 'PDF 文件';
+  const memoryMb = opts.memoryMb ?? PDF_MEMORY_MB;
+  // Hand over a buffer the bytes own outright (no 30 MB copy); copy only a slice of a shared one (Node's small-Buffer pool).
+  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
+  return new Promise<string>((resolve, reject) => {
+    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 },
+      workerData: { bytes: data, maxChars: MAX_PDF_CHARS },
+      transferList: [data.buffer as ArrayBuffer],
+    });
+    let settled = false;
+    const settle = (err: AppError | null, text?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve(text!);
+    };
+    const timer = setTimeout(() => settle(new AppError(413, 'too_large', `${name}读取超过${PDF_TIMEOUT_MS / 1000}秒，已停止；请拆分后再上传`)), PDF_TIMEOUT_MS);
+    worker.on('message', (m: { text?: string; error?: 'encrypted' | 'damaged' | 'too_long' }) => {
+      if (m.error === 'too_long') return settle(fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`));
+      if (m.error) return settle(fail(`PDF 文件无法打开：${m.error === 'encrypted' ? '文件已加密' : '文件已损坏'}`));
+      const text = m.text ?? '';
+      if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) return settle(fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传'));
+      settle(null, text);
+    });
+    worker.on('error', (e: Error & { code?: string }) =>
+      settle(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError(413, 'too_large', `${name}读取时所需内存超过${memoryMb}MB 的上限，已停止处理；请拆分或压缩后再上传`)
+          : fail(`${name}读取失败（PDF 解析进程出错），请确认文件是否完整`),
+      ),
+    );
+    worker.on('exit', () => settle(fail(`${name}读取失败（PDF 解析进程意外退出），请确认文件是否完整`)));
+  });
 }
 
 export async function ingest(filename: string, bytes: Uint8Array): Promise<Ingested> {
@@ -213,7 +203,7 @@ export async function ingest(filename: string, bytes: Uint8Array): Promise<Inges
   const ext = path.extname(filename).toLowerCase();
   const head = strFromU8(bytes.subarray(0, 5), true);
   if (head.startsWith('%PDF')) {
-    const t = await pdfText(bytes);
+    const t = await pdfText(bytes, { name: filename });
     return { format: 'pdf', source: t, text: identity(t) };
   }
   if (head.startsWith('PK\u0003\u0004')) {
