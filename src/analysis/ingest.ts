@@ -151,50 +151,93 @@ function docxText(bytes: Uint8Array): string {
 /** Heap the PDF reader may use; a PDF that needs more is refused (FAZHI_PDF_MEMORY_MB to change it). */
 export const PDF_MEMORY_MB = Number(process.env.FAZHI_PDF_MEMORY_MB) || 160;
 const PDF_TIMEOUT_MS = 100_000;
+/** A PDF worker left idle this long is closed, giving its memory back. */
+const PDF_IDLE_MS = 10_000;
+
+type PdfReply = { id: number; text?: string; error?: 'encrypted' | 'damaged' | 'too_long' };
 
 /**
- * The text layer of a PDF. pdf.js runs in a worker thread of its own (pdf-worker.mjs), started
- * as plain JavaScript without the tsx loader and with its heap capped, so neither its memory nor a
- * crash reaches the caller: the server's parse worker or the command line.
+ * pdf.js runs in a worker thread of its own (pdf-worker.mjs), started as plain JavaScript without
+ * the tsx loader and with its heap capped, so neither its memory nor a crash reaches the caller:
+ * the server's parse worker or the command line. The worker reads one PDF after another (loading
+ * pdf.js costs about half a second), is closed when idle, and is replaced after a failure.
  */
-export function pdfText(bytes: Uint8Array, opts: { name?: string; memoryMb?: number } = {}): Promise<string> {
-  const name = opts.name ? `PDF 文件「${opts.name}」` : 'PDF 文件';
-  const memoryMb = opts.memoryMb ?? PDF_MEMORY_MB;
-  // Hand over a buffer the bytes own outright (no 30 MB copy); copy only a slice of a shared one (Node's small-Buffer pool).
-  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
-  return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+class PdfReader {
+  private worker: Worker | null = null;
+  private memoryMb = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  read(data: Uint8Array, name: string, memoryMb: number): Promise<string> {
+    const result = this.queue.then(() => this.exec(data, name, memoryMb));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private spawn(memoryMb: number): Worker {
+    const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 },
-      workerData: { bytes: data, maxChars: MAX_PDF_CHARS },
-      transferList: [data.buffer as ArrayBuffer],
     });
-    let settled = false;
-    const settle = (err: AppError | null, text?: string) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      if (err) reject(err);
-      else resolve(text!);
-    };
-    const timer = setTimeout(() => settle(new AppError(413, 'too_large', `${name}读取超过${PDF_TIMEOUT_MS / 1000}秒，已停止；请拆分后再上传`)), PDF_TIMEOUT_MS);
-    worker.on('message', (m: { text?: string; error?: 'encrypted' | 'damaged' | 'too_long' }) => {
-      if (m.error === 'too_long') return settle(fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`));
-      if (m.error) return settle(fail(`PDF 文件无法打开：${m.error === 'encrypted' ? '文件已加密' : '文件已损坏'}`));
-      const text = m.text ?? '';
-      if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) return settle(fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传'));
-      settle(null, text);
+    w.unref();
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = null;
     });
-    worker.on('error', (e: Error & { code?: string }) =>
-      settle(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AppError(413, 'too_large', `${name}读取时所需内存超过${memoryMb}MB 的上限，已停止处理；请拆分或压缩后再上传`)
-          : fail(`${name}读取失败（PDF 解析进程出错），请确认文件是否完整`),
-      ),
-    );
-    worker.on('exit', () => settle(fail(`${name}读取失败（PDF 解析进程意外退出），请确认文件是否完整`)));
-  });
+    this.memoryMb = memoryMb;
+    return w;
+  }
+
+  private exec(data: Uint8Array, name: string, memoryMb: number): Promise<string> {
+    clearTimeout(this.idle);
+    if (this.worker && this.memoryMb !== memoryMb) void this.worker.terminate(), (this.worker = null);
+    const w = (this.worker ??= this.spawn(memoryMb));
+    const id = this.nextId++;
+    return new Promise<string>((resolve, reject) => {
+      const done = (err: AppError | null, text?: string) => {
+        clearTimeout(timer);
+        w.off('message', onMessage).off('error', onError).off('exit', onExit);
+        w.unref();
+        if (err) {
+          if (this.worker === w) this.worker = null;
+          void w.terminate();
+          return reject(err);
+        }
+        this.idle = setTimeout(() => this.worker === w && (void w.terminate(), (this.worker = null)), PDF_IDLE_MS).unref();
+        resolve(text!);
+      };
+      const onMessage = (m: PdfReply) => {
+        if (m.id !== id) return;
+        if (m.error === 'too_long') return done(fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`));
+        if (m.error) return done(fail(`PDF 文件无法打开：${m.error === 'encrypted' ? '文件已加密' : '文件已损坏'}`));
+        done(null, m.text ?? '');
+      };
+      const onError = (e: Error & { code?: string }) =>
+        done(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError(413, 'too_large', `${name}读取时所需内存超过${memoryMb}MB 的上限，已停止处理；请拆分或压缩后再上传`)
+            : fail(`${name}读取失败（PDF 解析进程出错），请确认文件是否完整`),
+        );
+      const onExit = () => done(fail(`${name}读取失败（PDF 解析进程意外退出），请确认文件是否完整`));
+      const timer = setTimeout(() => done(new AppError(413, 'too_large', `${name}读取超过${PDF_TIMEOUT_MS / 1000}秒，已停止；请拆分后再上传`)), PDF_TIMEOUT_MS);
+      w.on('message', onMessage).on('error', onError).on('exit', onExit);
+      w.ref();
+      // The bytes move to the worker, not copied (the caller's view is emptied).
+      w.postMessage({ id, bytes: data, maxChars: MAX_PDF_CHARS }, [data.buffer as ArrayBuffer]);
+    });
+  }
+}
+
+const pdfReader = new PdfReader();
+
+/** The text layer of a PDF, read in the PDF worker; refusals and failures are Chinese AppErrors. */
+export async function pdfText(bytes: Uint8Array, opts: { name?: string; memoryMb?: number } = {}): Promise<string> {
+  const name = opts.name ? `PDF 文件「${opts.name}」` : 'PDF 文件';
+  // Hand over a buffer the bytes own outright (no 30 MB copy); copy only a slice of a shared one (Node's small-Buffer pool).
+  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
+  const text = await pdfReader.read(data, name, opts.memoryMb ?? PDF_MEMORY_MB);
+  if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
+  return text;
 }
 
 export async function ingest(filename: string, bytes: Uint8Array): Promise<Ingested> {

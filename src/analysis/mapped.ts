@@ -20,11 +20,13 @@ export function identity(text: string): MappedText {
  */
 export function rewrite(src: MappedText, re: RegExp, replace: (m: RegExpExecArray) => string): MappedText {
   const parts: string[] = [];
-  // Grown on demand; unchanged stretches are copied in one go (this runs several times per report).
-  let map = new Int32Array(src.text.length + 1);
+  // Made at the first match and grown on demand; unchanged stretches are copied in one go (this
+  // runs several times per report, mostly finding nothing).
+  let map = new Int32Array(0);
   let n = 0;
   const room = (k: number) => {
     if (n + k <= map.length) return;
+    if (map.length === 0) return void (map = new Int32Array(Math.max(src.text.length + 1, k)));
     const bigger = new Int32Array(Math.max(map.length * 2, n + k));
     bigger.set(map.subarray(0, n));
     map = bigger;

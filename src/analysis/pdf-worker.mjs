@@ -4,7 +4,7 @@
 // (ingest.ts, pdfText); messages in Chinese are made there too, from the codes posted here.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
 /**
  * A PDF breaks every paragraph into lines. A line as long as the page's longest, not ending a
@@ -24,9 +24,12 @@ export function joinWrappedLines(page) {
   return out;
 }
 
+/** pdf.js, loaded once per worker: the worker reads one PDF after another. */
+let loading;
+
 /** Pages' text, or an error code: 'encrypted', 'damaged' or 'too_long' (over maxChars). */
 async function extract(data, maxChars) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await (loading ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   let doc;
   try {
@@ -63,4 +66,4 @@ async function extract(data, maxChars) {
   return { text: pages.join('\n') };
 }
 
-if (parentPort && workerData?.bytes) parentPort.postMessage(await extract(workerData.bytes, workerData.maxChars));
+parentPort?.on('message', async ({ id, bytes, maxChars }) => parentPort.postMessage({ id, ...(await extract(bytes, maxChars)) }));
