@@ -109,7 +109,7 @@ const linkDensity = (b: Block) => (b.chars ? b.linkChars / b.chars : 0);
  * part, discounted by link density). The content is clear when one element holds over 200
  * characters and no element outside it scores a third as much. It is then taken with its
  * paragraph siblings, less the link lists inside it. Otherwise null, and Readability decides.
- * Also reads <title> and the meta tags.
+ * Also reads the meta tags into `meta` (by name), and <title> as '#title'.
  */
 export function clearMainContent(html: string, meta: Record<string, string> = {}): { keep: [number, number][]; drop: [number, number][] } | null {
   const root: Block = { name: '#root', start: 0, end: html.length, parent: null, children: [], chars: 0, linkChars: 0, commas: 0, score: 0, hasParagraph: false };
@@ -154,14 +154,16 @@ export function clearMainContent(html: string, meta: Record<string, string> = {}
     if (m[1]) {
       if (skip) {
         if (name === skip) {
-          if (name === 'title' && titleFrom >= 0) meta.title ??= html.slice(titleFrom, m.index);
+          if (name === 'title' && titleFrom >= 0) meta['#title'] ??= html.slice(titleFrom, m.index);
           skip = null;
         }
         continue;
       }
-      // Tolerant closing: up to the nearest open element of that name; a stray end tag is ignored.
+      // Tolerant closing: up to the nearest open element of that name (within 64 levels, so broken
+      // markup stays linear); a stray end tag is ignored.
       let b: Block | null = top;
-      while (b && b.name !== name) b = b.parent;
+      for (let up = 0; b && b.name !== name && up < 64; up++) b = b.parent;
+      if (b && b.name !== name) continue;
       if (!b || b === root) continue;
       while (top !== b) (close(top, m.index), (top = top.parent!));
       close(b, pos);
@@ -192,18 +194,20 @@ export function clearMainContent(html: string, meta: Record<string, string> = {}
   while (top !== root) (close(top, html.length), (top = top.parent!));
 
   // The best candidate, and the best one neither inside it nor containing it.
+  // Walked with a stack, not recursion: a hostile page can nest elements a million deep.
   const all: Block[] = [];
-  const walk = (b: Block) => {
+  for (const stack = [...root.children]; stack.length; ) {
+    const b = stack.pop()!;
     if (b.score > 0) all.push(b);
-    b.children.forEach(walk);
-  };
-  walk(root);
+    for (const c of b.children) stack.push(c);
+  }
   const final = (b: Block) => b.score * (1 - linkDensity(b));
   let best: Block | null = null;
-  for (const b of all) if (b !== root && (!best || final(b) > final(best))) best = b;
+  for (const b of all) if (!best || final(b) > final(best)) best = b;
   if (!best || best.chars - best.linkChars < 200 || linkDensity(best) > 0.25) return null;
   const related = (a: Block, b: Block) => a.start <= b.start && b.end <= a.end;
-  const rival = Math.max(0, ...all.filter((b) => b !== root && !related(b, best) && !related(best, b)).map(final));
+  let rival = 0;
+  for (const b of all) if (!related(b, best) && !related(best, b)) rival = Math.max(rival, final(b));
   if (rival * 3 > final(best)) return null;
   // Siblings that read as part of the article: well scored, or a paragraph of low link density.
   const keep: [number, number][] = [];
@@ -212,22 +216,22 @@ export function clearMainContent(html: string, meta: Record<string, string> = {}
   }
   // Lists of links inside the content (相关链接, 分享) are not report text.
   const drop: [number, number][] = [];
-  const inner = (b: Block) => {
-    for (const c of b.children) {
+  for (const stack = best.parent!.children.filter((s) => keep.some(([a]) => a === s.start)); stack.length; ) {
+    for (const c of stack.pop()!.children) {
       if (c.chars && linkDensity(c) > 0.5) drop.push([c.start, c.end]);
-      else inner(c);
+      else stack.push(c);
     }
-  };
-  for (const s of best.parent!.children) if (keep.some(([a]) => a === s.start)) inner(s);
+  }
   return { keep, drop };
 }
 
-export function htmlDocument(html: string, opts: { readability?: 'always' | 'never' | 'auto' } = {}): { text: MappedText; meta: PageMeta } {
+/** The page's report text, mapped into the source, and its metadata; `readability: 'always'` skips the one-scan choice (tests compare the two). */
+export function htmlDocument(html: string, opts: { readability?: 'always' } = {}): { text: MappedText; meta: PageMeta } {
   const meta: PageMeta = {};
   const mapped = htmlText(html);
   const tags: Record<string, string> = {};
   const fast = opts.readability === 'always' ? (clearMainContent(html, tags), null) : clearMainContent(html, tags);
-  const title = tags.title && decodeEntities(tags.title).trim();
+  const title = tags['#title'] && decodeEntities(tags['#title']).trim();
   if (title) {
     // 报告标题_某某区人民政府门户网站: the part that names the report, not the site.
     const parts = title.split(/\s*[|｜_]\s*|\s+-\s+/).filter(Boolean);
@@ -247,7 +251,7 @@ export function htmlDocument(html: string, opts: { readability?: 'always' | 'nev
     const inside = (at: number, ranges: [number, number][]) => ranges.some(([s, e]) => at >= s && at < e);
     const heading = meta.title && squeeze(meta.title);
     keepLine = (line, at) => (inside(at, fast.keep) && !inside(at, fast.drop)) || squeeze(line) === heading;
-  } else if (html.length <= READABILITY_LIMIT && opts.readability !== 'never') {
+  } else if (html.length <= READABILITY_LIMIT) {
     let main: string | null = null;
     try {
       const { document } = parseHTML(html);

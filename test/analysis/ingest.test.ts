@@ -79,4 +79,7 @@ test('web page without a DOM: a clear main content is found in one scan, with th
   const twoColumns = `<html><body><div class="a">${para(120)}${para(130)}</div><div><div><div class="b">${para(150)}${para(160)}</div></div></div></body></html>`;
   assert.equal(clearMainContent(twoColumns), null);
   assert.match(htmlDocument(twoColumns).text.text, /申请1[2-6]0件/);
+  // Broken markup nested 200,000 deep, with stray end tags, is read in one pass and does not overflow the stack.
+  const deep = `<html><body>${'<div>'.repeat(200_000)}${para(120)}${'</span>'.repeat(50_000)}${para(130)}${para(140)}</body></html>`;
+  assert.match(htmlDocument(deep).text.text, /申请140件/);
 });
