@@ -1,5 +1,5 @@
 /**
- * Memory of PDF text extraction (pdfText, as ingest uses it): a 30 MB PDF (generated here: thousands of pages of text in a
+ * Memory of PDF text extraction (pdfText, as ingest uses it, pdf.js in its capped worker): a 30 MB PDF (generated here: thousands of pages of text in a
  * standard font, uncompressed) is read in a fresh process, and its peak resident memory is reported.
  *
  *   node --import tsx bench/pdf-memory.ts            (writes /tmp/fazhi-30mb.pdf once)
@@ -56,18 +56,15 @@ function writePdf() {
 }
 
 if (process.argv[2] === '--child') {
+  // As fazhi runs: TypeScript through tsx, pdfText handing the PDF to its plain-JavaScript worker.
   const { pdfText } = await import('../src/analysis/ingest.ts');
-  // Loading pdf.js through the tsx loader alone costs some 350 MB of RSS (a constant of how fazhi
-  // runs TypeScript, paid once per process): load it first and report the extraction on top of it.
-  await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const worker = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  await import(worker);
   const loadedMB = Math.round(process.resourceUsage().maxRSS / 1024);
   const start = performance.now();
   const text = await pdfText(fs.readFileSync(file)).catch((e) => `refused: ${e.message}`);
   const seconds = (performance.now() - start) / 1000;
-  // maxRSS is in kilobytes: the peak of the whole process, Node itself included.
-  console.log(JSON.stringify({ MB: +(fs.statSync(file).size / 1048576).toFixed(1), chars: text.length, ...(text.startsWith('refused') ? { refused: true } : {}), seconds: +seconds.toFixed(1), loadedMB, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), extractionMB: Math.round(process.resourceUsage().maxRSS / 1024) - loadedMB }));
+  // maxRSS is in kilobytes: the peak of the whole process (all its threads), Node itself included.
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify({ MB: +(fs.statSync(file).size / 1048576).toFixed(1), chars: text.length, ...(text.startsWith('refused') ? { refused: text } : {}), seconds: +seconds.toFixed(1), loadedMB, peakRssMB: peak, extractionMB: peak - loadedMB }));
 } else {
   if (!fs.existsSync(file) || fs.statSync(file).size > target) console.error(`生成 ${file}：${writePdf()} 页`);
   // The worst case is refused part-way (MAX_PDF_CHARS): the child reports the refusal and its memory.

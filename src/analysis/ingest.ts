@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { unzipSync, strFromU8 } from 'fflate';
 import { identity, type MappedText } from './mapped.ts';
 import { assertZipWithinLimits } from '../kernel/zip-guard.ts';
@@ -55,34 +55,59 @@ const BLOCK = /^(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|dd|dt|blockqu
 const SKIP_CONTENT = /^(script|style|noscript|head|nav|header|footer|iframe|svg|select|button|form)$/i;
 const FURNITURE = /\b(nav|menu|footer|header|breadcrumb|crumb|share|toolbar|sidebar|topbar|bottom|copyright|fontsize|print)\b/i;
 
+/** `&amp;`, `&#26032;`, `&#x65B0;` and the common named entities; unknown ones stay as written. */
+export function decodeEntity(entity: string): string {
+  const code = entity.slice(1, -1).toLowerCase();
+  return code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : ENTITIES[code] ?? entity;
+}
+
 /** Text of an HTML page with each character mapped to its place in the source; tolerant of broken markup. */
 export function htmlText(html: string): MappedText {
-  const out: string[] = [];
-  const map: number[] = [];
-  const emit = (s: string, at: number, step = 0) => {
-    for (let i = 0; i < s.length; i++) {
-      out.push(s[i]);
-      map.push(at + i * step);
+  // One pass into typed arrays (a page is read a character at a time): blank space that markup
+  // leaves is collapsed as it is written, to one space, and to nothing at line ends.
+  const out = new Uint16Array(html.length + 1);
+  const map = new Int32Array(html.length + 2);
+  let n = 0;
+  let lineStart = true;
+  let space = false;
+  const put = (c: number, at: number) => {
+    if (c === 10) {
+      while (n > 0 && out[n - 1] === 32) n--;
+      if (!lineStart) (out[n] = 10), (map[n++] = at);
+      lineStart = true;
+      space = false;
+    } else if (c === 32) {
+      if (!lineStart && !space) (out[n] = 32), (map[n++] = at);
+      space = true;
+    } else {
+      out[n] = c;
+      map[n++] = at;
+      lineStart = false;
+      space = false;
     }
   };
+  const text = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const c = html.charCodeAt(i);
+      if (c === 38) {
+        const e = /^&(#x[0-9a-f]+|#\d+|[a-z]+);/i.exec(html.slice(i, Math.min(to, i + 12)));
+        if (e) {
+          const ch = decodeEntity(e[0]);
+          for (let k = 0; k < ch.length; k++) put(ch.charCodeAt(k), i);
+          i += e[0].length - 1;
+          continue;
+        }
+      }
+      put(c === 9 || c === 10 || c === 13 ? 32 : c, i);
+    }
+  };
+  const lower = html.toLowerCase();
   const TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][\w:-]*)([^>]*)>/g;
   let pos = 0;
   let skipUntil: { name: string; depth: number } | null = null;
   for (let m = TAG.exec(html); ; m = TAG.exec(html)) {
     const textEnd = m ? m.index : html.length;
-    if (!skipUntil && textEnd > pos) {
-      const chunk = html.slice(pos, textEnd);
-      const ent = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
-      let last = 0;
-      for (let e = ent.exec(chunk); e; e = ent.exec(chunk)) {
-        emit(chunk.slice(last, e.index).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
-        const code = e[1].toLowerCase();
-        const ch = code.startsWith('#x') ? String.fromCodePoint(parseInt(code.slice(2), 16)) : code.startsWith('#') ? String.fromCodePoint(Number(code.slice(1))) : ENTITIES[code] ?? e[0];
-        emit(ch, pos + e.index);
-        last = e.index + e[0].length;
-      }
-      emit(chunk.slice(last).replace(/[\t\r\n ]+/g, (w) => ' '.repeat(w.length)), pos + last, 1);
-    }
+    if (!skipUntil && textEnd > pos) text(pos, textEnd);
     if (!m) break;
     pos = m.index + m[0].length;
     const name = m[1]?.toLowerCase();
@@ -95,37 +120,13 @@ export function htmlText(html: string): MappedText {
     }
     if (!closing && !m[0].endsWith('/>') && (SKIP_CONTENT.test(name) || FURNITURE.test(/(?:class|id)\s*=\s*["']?([^"'>]*)/i.exec(m[2] ?? '')?.[1] ?? ''))) {
       // Skip the element's content only if it is closed somewhere; broken markup must not swallow the page.
-      if (html.toLowerCase().indexOf(`</${name}`, pos) >= 0) skipUntil = { name, depth: 1 };
+      if (lower.indexOf(`</${name}`, pos) >= 0) skipUntil = { name, depth: 1 };
       continue;
     }
-    if (BLOCK.test(name)) emit('\n', m.index);
+    if (BLOCK.test(name)) put(10, m.index);
   }
-  const text = out.join('');
-  map.push(html.length);
-  // Collapse the runs of blank space markup leaves, keeping the map.
-  const keep: number[] = [];
-  let prevNl = true;
-  let prevSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      while (keep.length && text[keep[keep.length - 1]] === ' ') keep.pop();
-      if (!prevNl) keep.push(i);
-      prevNl = true;
-      prevSpace = false;
-    } else if (c === ' ') {
-      if (!prevNl && !prevSpace) keep.push(i);
-      prevSpace = true;
-    } else {
-      keep.push(i);
-      prevNl = false;
-      prevSpace = false;
-    }
-  }
-  return {
-    text: keep.map((i) => text[i]).join(''),
-    map: Int32Array.from([...keep.map((i) => map[i]), html.length]),
-  };
+  map[n] = html.length;
+  return { text: new TextDecoder('utf-16le').decode(out.subarray(0, n)), map: map.slice(0, n + 1) };
 }
 
 function docxText(bytes: Uint8Array): string {
@@ -147,61 +148,94 @@ function docxText(bytes: Uint8Array): string {
     .trim();
 }
 
+/** Heap the PDF reader may use; a PDF that needs more is refused (FAZHI_PDF_MEMORY_MB to change it). */
+export const PDF_MEMORY_MB = Number(process.env.FAZHI_PDF_MEMORY_MB) || 160;
+const PDF_TIMEOUT_MS = 100_000;
+/** A PDF worker left idle this long is closed, giving its memory back. */
+const PDF_IDLE_MS = 10_000;
+
+type PdfReply = { id: number; text?: string; error?: 'encrypted' | 'damaged' | 'too_long' };
+
 /**
- * A PDF breaks every paragraph into lines. A line as long as the page's longest, not ending a
- * sentence, continues on the next line unless that one starts a heading.
+ * pdf.js runs in a worker thread of its own (pdf-worker.mjs), started as plain JavaScript without
+ * the tsx loader and with its heap capped, so neither its memory nor a crash reaches the caller:
+ * the server's parse worker or the command line. The worker reads one PDF after another (loading
+ * pdf.js costs about half a second), is closed when idle, and is replaced after a failure.
  */
-export function joinWrappedLines(page: string): string {
-  const lines = page.split('\n');
-  const full = Math.max(...lines.map((l) => l.trim().length));
-  let out = '';
-  lines.forEach((line, i) => {
-    out += line;
-    const next = lines[i + 1];
-    if (next === undefined) return;
-    const wraps = line.trim().length >= full * 0.85 && !/[。！？!?:：;；]$/.test(line.trim()) && !/^\s*([一二三四五六七八九十⼀⼆三四五六七⼋九⼗]+、|[(（][一二三四五六七八九十⼀⼆三四五六七⼋九⼗\d]+[)）]|\d+[.、])/.test(next);
-    out += wraps ? '' : '\n';
-  });
-  return out;
+class PdfReader {
+  private worker: Worker | null = null;
+  private memoryMb = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  read(data: Uint8Array, name: string, memoryMb: number): Promise<string> {
+    const result = this.queue.then(() => this.exec(data, name, memoryMb));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private spawn(memoryMb: number): Worker {
+    const w = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 },
+    });
+    w.unref();
+    w.on('exit', () => {
+      if (this.worker === w) this.worker = null;
+    });
+    this.memoryMb = memoryMb;
+    return w;
+  }
+
+  private exec(data: Uint8Array, name: string, memoryMb: number): Promise<string> {
+    clearTimeout(this.idle);
+    if (this.worker && this.memoryMb !== memoryMb) void this.worker.terminate(), (this.worker = null);
+    const w = (this.worker ??= this.spawn(memoryMb));
+    const id = this.nextId++;
+    return new Promise<string>((resolve, reject) => {
+      const done = (err: AppError | null, text?: string) => {
+        clearTimeout(timer);
+        w.off('message', onMessage).off('error', onError).off('exit', onExit);
+        w.unref();
+        if (err) {
+          if (this.worker === w) this.worker = null;
+          void w.terminate();
+          return reject(err);
+        }
+        this.idle = setTimeout(() => this.worker === w && (void w.terminate(), (this.worker = null)), PDF_IDLE_MS).unref();
+        resolve(text!);
+      };
+      const onMessage = (m: PdfReply) => {
+        if (m.id !== id) return;
+        if (m.error === 'too_long') return done(fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`));
+        if (m.error) return done(fail(`PDF 文件无法打开：${m.error === 'encrypted' ? '文件已加密' : '文件已损坏'}`));
+        done(null, m.text ?? '');
+      };
+      const onError = (e: Error & { code?: string }) =>
+        done(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError(413, 'too_large', `${name}读取时所需内存超过${memoryMb}MB 的上限，已停止处理；请拆分或压缩后再上传`)
+            : fail(`${name}读取失败（PDF 解析进程出错），请确认文件是否完整`),
+        );
+      const onExit = () => done(fail(`${name}读取失败（PDF 解析进程意外退出），请确认文件是否完整`));
+      const timer = setTimeout(() => done(new AppError(413, 'too_large', `${name}读取超过${PDF_TIMEOUT_MS / 1000}秒，已停止；请拆分后再上传`)), PDF_TIMEOUT_MS);
+      w.on('message', onMessage).on('error', onError).on('exit', onExit);
+      w.ref();
+      // The bytes move to the worker, not copied (the caller's view is emptied).
+      w.postMessage({ id, bytes: data, maxChars: MAX_PDF_CHARS }, [data.buffer as ArrayBuffer]);
+    });
+  }
 }
 
-/** The text layer of a PDF, page by page; pdf.js's caches are emptied as it goes so memory stays bounded. */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  let doc;
-  try {
-    doc = await pdfjs.getDocument({
-      // pdf.js refuses Buffers and detaches what it is given: hand over a buffer the bytes own
-      // outright (no 30 MB copy), copy only a slice of a shared one (Node's small-Buffer pool).
-      data: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes),
-      cMapUrl: path.join(root, 'cmaps') + '/',
-      cMapPacked: true,
-      standardFontDataUrl: path.join(root, 'standard_fonts') + '/',
-      disableFontFace: true,
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
-  } catch (e: any) {
-    throw fail(`PDF 文件无法打开：${e?.name === 'PasswordException' ? '文件已加密' : '文件已损坏'}`);
-  }
-  const pages: string[] = [];
-  let chars = 0;
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    pages.push(joinWrappedLines(content.items.map((it: any) => (it.str ?? '') + (it.hasEOL ? '\n' : '')).join('')));
-    // Without this pdf.js keeps every page's parsed resources until the end: memory grows with the page count.
-    page.cleanup();
-    if (i % 100 === 0) await doc.cleanup();
-    chars += pages[pages.length - 1].length;
-    if (chars > MAX_PDF_CHARS) {
-      await doc.destroy();
-      throw fail(`该 PDF 的文字超过${MAX_PDF_CHARS / 10000}万字，不像是一份年度报告（年度报告通常不足10万字），请确认文件是否正确`);
-    }
-  }
-  await doc.destroy();
-  const text = pages.join('\n');
+const pdfReader = new PdfReader();
+
+/** The text layer of a PDF, read in the PDF worker; refusals and failures are Chinese AppErrors. */
+export async function pdfText(bytes: Uint8Array, opts: { name?: string; memoryMb?: number } = {}): Promise<string> {
+  const name = opts.name ? `PDF 文件「${opts.name}」` : 'PDF 文件';
+  // Hand over a buffer the bytes own outright (no 30 MB copy); copy only a slice of a shared one (Node's small-Buffer pool).
+  const data = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer) : new Uint8Array(bytes);
+  const text = await pdfReader.read(data, name, opts.memoryMb ?? PDF_MEMORY_MB);
   if (!/(?:\S[\s]*){20}/.test(text.slice(0, 100000)) && text.replace(/\s/g, '').length < 20) throw fail('该 PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）后再上传');
   return text;
 }
@@ -212,7 +246,7 @@ export async function ingest(filename: string, bytes: Uint8Array): Promise<Inges
   const ext = path.extname(filename).toLowerCase();
   const head = strFromU8(bytes.subarray(0, 5), true);
   if (head.startsWith('%PDF')) {
-    const t = await pdfText(bytes);
+    const t = await pdfText(bytes, { name: filename });
     return { format: 'pdf', source: t, text: identity(t) };
   }
   if (head.startsWith('PK\u0003\u0004')) {

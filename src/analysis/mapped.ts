@@ -20,7 +20,17 @@ export function identity(text: string): MappedText {
  */
 export function rewrite(src: MappedText, re: RegExp, replace: (m: RegExpExecArray) => string): MappedText {
   const parts: string[] = [];
-  const map: number[] = [];
+  // Made at the first match and grown on demand; unchanged stretches are copied in one go (this
+  // runs several times per report, mostly finding nothing).
+  let map = new Int32Array(0);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= map.length) return;
+    if (map.length === 0) return void (map = new Int32Array(Math.max(src.text.length + 1, k)));
+    const bigger = new Int32Array(Math.max(map.length * 2, n + k));
+    bigger.set(map.subarray(0, n));
+    map = bigger;
+  };
   let last = 0;
   re.lastIndex = 0;
   for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
@@ -28,19 +38,23 @@ export function rewrite(src: MappedText, re: RegExp, replace: (m: RegExpExecArra
       re.lastIndex++;
       continue;
     }
-    const seg = src.text.slice(last, m.index);
-    parts.push(seg);
-    for (let i = last; i < m.index; i++) map.push(src.map[i]);
+    parts.push(src.text.slice(last, m.index));
+    room(m.index - last);
+    map.set(src.map.subarray(last, m.index), n);
+    n += m.index - last;
     const rep = replace(m);
     parts.push(rep);
-    for (let i = 0; i < rep.length; i++) map.push(src.map[m.index + (rep.length === m[0].length ? i : 0)]);
+    room(rep.length);
+    if (rep.length === m[0].length) map.set(src.map.subarray(m.index, m.index + rep.length), n), (n += rep.length);
+    else for (let i = 0; i < rep.length; i++) map[n++] = src.map[m.index];
     last = m.index + m[0].length;
   }
   if (last === 0 && parts.length === 0) return src;
   parts.push(src.text.slice(last));
-  for (let i = last; i < src.text.length; i++) map.push(src.map[i]);
-  map.push(src.map[src.text.length]);
-  return { text: parts.join(''), map: Int32Array.from(map) };
+  room(src.text.length - last + 1);
+  map.set(src.map.subarray(last, src.text.length + 1), n);
+  n += src.text.length - last + 1;
+  return { text: parts.join(''), map: map.slice(0, n) };
 }
 
 /** Original [start, end) of a span of the mapped text. */

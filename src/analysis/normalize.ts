@@ -11,6 +11,7 @@ const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
  * A machine-converted page leaves one tone-marked pinyin syllable in brackets after a character:
  * 經(jīng). Only that is removed; 附件(PDF), 对(a)项 and (2024) stay.
  */
+const TONED = new RegExp(`[${TONE}]`);
 const PINYIN = new RegExp(`(?<=\\p{Script=Han})\\((?=[a-zü${TONE}]*[${TONE}])[a-zü${TONE}]{1,6}\\)`, 'gu');
 
 /** CJK radicals-supplement forms that PDF fonts emit and NFKC leaves alone. */
@@ -33,7 +34,12 @@ function widths(t: MappedText): MappedText {
 
 /** Traditional to simplified, line by line so that a length change never shifts other offsets. */
 function simplified(t: MappedText): MappedText {
-  if (!TRADITIONAL_HINT.test(t.text.slice(0, 20000)) && !TRADITIONAL_HINT.test(t.text)) return t;
+  if (!TRADITIONAL_HINT.test(t.text.slice(0, 20000)) && (t.text.length <= 20000 || !TRADITIONAL_HINT.test(t.text))) return t;
+  // Usually every line keeps its length: then the whole text converts at once and the map stays.
+  const whole = toSimplified(t.text);
+  const before = t.text.split('\n');
+  const after = whole.split('\n');
+  if (after.length === before.length && after.every((l, i) => l.length === before[i].length)) return { text: whole, map: t.map };
   return rewrite(t, /[^\n]+/g, (m) => {
     const line = toSimplified(m[0]);
     if (line.length === m[0].length) return line;
@@ -56,6 +62,8 @@ const BOILERPLATE = new RegExp(
 
 export function normalize(t: MappedText): MappedText {
   const lines = rewrite(t, /\r\n?/g, () => '\n');
-  const simple = simplified(rewrite(widths(lines), PINYIN, () => ''));
+  const wide = widths(lines);
+  // The pinyin search looks behind at every character: run it only where a tone mark is.
+  const simple = simplified(TONED.test(wide.text) ? rewrite(wide, PINYIN, () => '') : wide);
   return rewrite(rewrite(simple, BOILERPLATE, () => ''), /[ \t]*[|｜][ \t]*$/gm, () => '');
 }

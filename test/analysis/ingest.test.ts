@@ -5,6 +5,7 @@ import { ingest } from '../../src/analysis/ingest.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { analyzeFile } from '../../src/analysis/files.ts';
 import { AppError } from '../../src/kernel/errors.ts';
+import { clearMainContent, htmlDocument } from '../../src/analysis/html.ts';
 
 const bytes = (p: string) => new Uint8Array(fs.readFileSync(new URL(`../fixtures/reports/${p}`, import.meta.url)));
 
@@ -55,4 +56,30 @@ test('who and when from the preamble and the page metadata when the title does n
   assert.equal(b.entity, '临江县司法局');
   assert.equal(b.date, '2025-03-01');
   assert.equal(b.title, '临江县司法局2024年度法治政府建设情况报告');
+});
+
+test('web page without a DOM: a clear main content is found in one scan, with the same text as Readability; an unclear page goes to Readability', () => {
+  for (const f of ['page-noisy.html', '004-page.html']) {
+    const source = new TextDecoder().decode(bytes(f));
+    assert.ok(clearMainContent(source), `${f}: the content is clear`);
+    const fast = htmlDocument(source);
+    const slow = htmlDocument(source, { readability: 'always' });
+    assert.equal(fast.text.text, slow.text.text, f);
+    assert.deepEqual([...fast.text.map], [...slow.text.map], f);
+    assert.deepEqual(fast.meta, slow.meta, f);
+  }
+  const para = (n: number) => `<p>全年收到行政复议申请${n}件，受理${n - 8}件，审结${n - 12}件，其中维持${n - 40}件，撤销9件，驳回23件，组织行政执法人员参加考试420人，合格399人。</p>`;
+  // A list of links inside the content container is not report text.
+  const linked = `<html><head><title>某县2024年法治政府建设年度报告</title></head><body><div class="c">${para(120)}${para(130)}${para(140)}<ul><li><a href="/1">临江县2023年收到行政复议申请300件审结280件</a></li><li><a href="/2">县司法局开展普法活动200场惠及群众5万人次</a></li></ul></div></body></html>`;
+  assert.ok(clearMainContent(linked));
+  const t = htmlDocument(linked).text.text;
+  assert.match(t, /申请140件/);
+  assert.doesNotMatch(t, /300件|5万人次/);
+  // Two columns of equal weight: no clear main content, so Readability decides.
+  const twoColumns = `<html><body><div class="a">${para(120)}${para(130)}</div><div><div><div class="b">${para(150)}${para(160)}</div></div></div></body></html>`;
+  assert.equal(clearMainContent(twoColumns), null);
+  assert.match(htmlDocument(twoColumns).text.text, /申请1[2-6]0件/);
+  // Broken markup nested 200,000 deep, with stray end tags, is read in one pass and does not overflow the stack.
+  const deep = `<html><body>${'<div>'.repeat(200_000)}${para(120)}${'</span>'.repeat(50_000)}${para(130)}${para(140)}</body></html>`;
+  assert.match(htmlDocument(deep).text.text, /申请140件/);
 });

@@ -29,3 +29,13 @@ test('analyze --compare: the same indicators by body and year as CSV; 同比 che
   assert.equal(changjiang[col('人民调解 调解成功率(%)')], '91.2');
   assert.match(r.stderr, /指标对比表已写入/);
 });
+
+test('analyze reads PDFs from the command-line entry (pdf.js in its worker, without tsx), and a scanned one gets its Chinese error', async () => {
+  const r = await run(process.execPath, ['bin/fazhi.js', 'analyze', 'test/fixtures/reports/001.pdf', 'test/fixtures/reports/scanned.pdf', '--json']).catch((e) => e);
+  const [text, scanned] = r.stdout.trim().split('\n').map((l: string) => JSON.parse(l));
+  assert.equal(text.format, 'pdf');
+  assert.equal(text.year, 2024);
+  assert.ok(text.figures.length > 20);
+  assert.match(scanned.error, /没有文字层/);
+  assert.equal(r.code, 2, 'a file that failed sets the exit code');
+});
