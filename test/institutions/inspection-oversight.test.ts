@@ -5,6 +5,7 @@ import { createCase, performAction, getCase } from '../../src/kernel/cases/engin
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
 import { inspectionsThisYear } from '../../src/institutions/enterprise-inspection/index.ts';
 import { clerkDuties } from '../../src/demo/duties.ts';
+import { draftAchievements } from '../../src/reports/draft.ts';
 import { getOrg } from '../../src/kernel/orgs.ts';
 import { actorById } from '../../src/kernel/auth/sessions.ts';
 
@@ -96,5 +97,11 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
     assert.equal(v['行政执法监督.监督决定书'], 1);
     assert.equal(Number(v['行政执法监督.整改率']), 50);
     assert.equal(Number(v['行政执法监督.按期整改率']), 100);
+
+    // The annual report's first draft states both, under their areas of the 实施纲要.
+    const draft = await draftAchievements(w.k, w.district, 2025);
+    const said = (area: string) => draft.find((a) => a.area === area)?.sentences.join('') ?? '';
+    assert.match(said('enforcement'), /\{\{涉企行政检查\.涉企检查\}\}户次/);
+    assert.match(said('oversight'), /整改到位\{\{行政执法监督\.整改到位\}\}件/);
   });
 });
