@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { eachDatabase, makeWorld, rejects, assignDuties, type World } from '../helpers.ts';
 import { createCase, performAction, getCase } from '../../src/kernel/cases/engine.ts';
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
-import { inspectionsThisYear } from '../../src/institutions/enterprise-inspection/index.ts';
+import { inspectionsThisYear, enterpriseInspection } from '../../src/institutions/enterprise-inspection/index.ts';
+import { checkConsistency } from '../../src/analysis/consistency.ts';
+import { TOKEN } from '../../src/reports/tokens.ts';
 import { clerkDuties } from '../../src/demo/duties.ts';
 import { draftAchievements } from '../../src/reports/draft.ts';
 import { getOrg } from '../../src/kernel/orgs.ts';
@@ -55,13 +57,17 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
     assert.equal((await getCase(w.k, w.clerk, third)).state, 'approved', 'a refused step changes nothing');
 
     const v = Object.fromEntries(
-      (await computeIndicators(w.k, { orgId: w.district, from: '2025-01-01', to: '2025-12-31' }, ['涉企行政检查.涉企检查', '涉企行政检查.入企检查', '涉企行政检查.非现场检查', '涉企行政检查.联合检查占比', '涉企行政检查.扫码入企率', '涉企行政检查.发现问题'])).map((x) => [x.name, x.value]),
+      (await computeIndicators(w.k, { orgId: w.district, from: '2025-01-01', to: '2025-12-31' }, ['涉企行政检查.涉企检查', '涉企行政检查.联合检查', '涉企行政检查.入企检查', '涉企行政检查.非现场检查', '涉企行政检查.联合检查占比', '涉企行政检查.扫码入企率', '涉企行政检查.发现问题'])).map((x) => [x.name, x.value]),
     );
     assert.equal(v['涉企行政检查.涉企检查'], 3);
     assert.equal(v['涉企行政检查.入企检查'], 2);
     assert.equal(v['涉企行政检查.非现场检查'], 1);
     assert.equal(Math.round(Number(v['涉企行政检查.联合检查占比'])), 33);
     assert.equal(v['涉企行政检查.发现问题'], 3);
+    // The report sentence, filled in, passes the report checker: its rate follows its own parts.
+    const filled = enterpriseInspection.report!.sentences[0].replace(TOKEN, (_, ref: string) => (ref.endsWith('占比') ? `${Number(v[ref]).toFixed(1)}%` : String(v[ref])));
+    assert.match(filled, /联合检查1户次，联合检查占比33\.3%/);
+    assert.deepEqual(checkConsistency(filled, []).findings, []);
   });
 
   test('行政执法监督: the unit reports its own 整改 against the deadline the 意见书 set; indicators count it', async () => {

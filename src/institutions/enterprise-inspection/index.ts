@@ -126,7 +126,8 @@ export const enterpriseInspection = defineCaseType({
   outcomes: RESULTS,
   report: {
     area: 'enforcement',
-    sentences: ['开展涉企行政检查{{涉企行政检查.涉企检查}}户次，其中入企检查{{涉企行政检查.入企检查}}户次、非现场检查{{涉企行政检查.非现场检查}}户次，多部门联合检查占比{{涉企行政检查.联合检查占比}}。'],
+    // A rate follows its own numerator and denominator, as the report checker reads them.
+    sentences: ['开展涉企行政检查{{涉企行政检查.涉企检查}}户次，其中多部门联合检查{{涉企行政检查.联合检查}}户次，联合检查占比{{涉企行政检查.联合检查占比}}；入企检查{{涉企行政检查.入企检查}}户次，非现场检查{{涉企行政检查.非现场检查}}户次。'],
   },
   indicators: [
     { key: 'inspected', label: '涉企检查', unit: '户次', description: '期间内实施的涉企行政检查（以检查记录计）', count: { events: ['record'] } },
