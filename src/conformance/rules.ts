@@ -19,6 +19,8 @@ const R = 'src/institutions/reconsideration/index.ts';
 const D = 'src/institutions/disclosure/index.ts';
 const E = 'src/institutions/enforcement/index.ts';
 const P = 'src/institutions/petition/index.ts';
+const EI = 'src/institutions/enterprise-inspection/index.ts';
+const EO = 'src/institutions/enforcement-oversight/index.ts';
 
 export const RULES: ConformanceRule[] = [
   // 0. Period counting
@@ -73,6 +75,14 @@ export const RULES: ConformanceRule[] = [
   { id: 'licensing.decision-20-plus-10', statute: '行政许可法', article: '第四十二条、第四十五条、第八十二条', rule: '二十个工作日内作出决定，经负责人批准可延长十个工作日；听证、检验、鉴定等时间不计入。', encodedIn: 'src/institutions/licensing/index.ts#clocks.decision', review: ['10.25'] },
   { id: 'coercion.custody-30-plus-30', statute: '行政强制法', article: '第二十五条', rule: '查封、扣押不得超过三十日，经批准可延长不超过三十日；检测、鉴定时间不计入。', encodedIn: 'src/institutions/coercion/index.ts#clocks.custody', review: ['10.26'] },
   { id: 'coercion.warning-10-workdays', statute: '行政强制法', article: '第三十五条、第五十四条、第六十九条', rule: '催告书送达十个工作日后仍未履行的，才能作出强制执行决定或申请法院执行。', encodedIn: 'src/institutions/coercion/index.ts#actions.execute', review: ['10.26', '10.24'] },
+
+  // 11.4 and §16: 涉企行政检查 and 行政执法监督, their own case types
+  { id: 'enterprise-inspection.certified-inspectors', statute: '行政处罚法；国办发〔2024〕54号', article: '第四十二条、第五十五条；「明确行政检查主体」', rule: '行政检查由两名持有效执法证件的执法人员实施，未取得执法证件的人员不得实施检查。', encodedIn: `${EI}#actions.record.check, record.verify`, review: ['11.4'] },
+  { id: 'enterprise-inspection.show-and-tell', statute: '行政处罚法；国办发〔2024〕54号', article: '第五十五条；「严格行政检查标准、程序」', rule: '检查时主动出示执法证件，告知检查事项、依据和企业的权利；检查结果告知企业后才办结。', encodedIn: `${EI}#actions.record.check, conclude.check`, review: ['11.4'] },
+  { id: 'enterprise-inspection.approval', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「严格行政检查标准、程序」', rule: '实施检查须经行政执法主体负责人批准；情况紧急先行检查的，补办批准后才能出具检查结果。', encodedIn: `${EI}#actions.record.check, approve_after, conclude.check`, review: ['11.4'] },
+  { id: 'enterprise-inspection.annual-cap', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「合理确定行政检查方式」', rule: '同一执法主体对同一企业一个年度内的检查不得超过公布的频次上限；上级部署的专项检查不计入、不受限。', encodedIn: `${EI}#inspectionsThisYear; actions.record.verify`, review: ['11.4'] },
+  { id: 'oversight.rectification-deadline', statute: '行政执法监督条例（国务院令第825号）', article: '整改条款未能核对（见docs/domain.md）', rule: '监督意见书、决定书写明整改期限，自送达之日起算；复查整改不到位的重新限期，期限重新计算；逾期报告的计为逾期。不设法定期限。', encodedIn: `${EO}#clocks.rectification (lengthFrom)`, review: ['§16'] },
+  { id: 'oversight.unit-reports-rectification', statute: '行政执法监督条例（国务院令第825号）', article: '第二条、第六条', rule: '监督机构（司法行政部门）与被监督单位分设：整改情况由被监督单位报告，启动监督的人员不能代为报告。', encodedIn: `${EO}#notTheIssuer`, review: ['§16'] },
 
   // 12. 规范性文件, 重大行政决策
   { id: 'decision.comment-period', statute: '重大行政决策程序暂行条例', article: '第十四条、第十五条', rule: '公开征求意见一般不少于三十日；情况紧急缩短的须说明理由；座谈会、听证会等方式和依法不公开事项不受此限。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.consult', review: ['12.9'] },

@@ -115,6 +115,15 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       steps.push({ on: cd(k, decided, r.int(15, 40)), action: 'execute', data: { performance: exempt ? 'none' : r.pick(['performed', 'performed', 'enforced']) } });
       plans.push({ type: 'enforcement', orgId: org.id, fields, steps: steps.sort((x, y) => x.on.localeCompare(y.on)), stall: 1 });
     }
+    // 涉企行政检查 (国办发〔2024〕54号): a few a year, approved, by two of the department's holders; own draws, so the cases above stay as they were.
+    const ri = new Random(year * 7919 + holders);
+    for (const on of spread(k, ri, year, Math.ceil(perYear / 10))) {
+      const a = ri.int(1, holders);
+      const mode = ri.chance(0.3) ? 'offsite' : 'onsite';
+      const fields = { receivedOn: on, kind: ri.pick(['routine', 'routine', 'individual', 'special']), item: `${org.shortName.slice(1)}日常监督检查`, target: `青溪区第${ri.int(1, 400)}号企业`, creditCode: `91360000MA${String(ri.int(1, 99999999)).padStart(8, '0')}`, mode, joint: ri.chance(0.2) };
+      const record = { officer1: certNo(short, a), officer2: certNo(short, (a % holders) + 1), certificatesShown: true, told: true, scanned: mode === 'onsite' && ri.chance(0.8), findings: '按检查表逐项检查' };
+      plans.push({ type: 'enterprise_inspection', orgId: org.id, fields, steps: [{ on, action: 'approve', data: { approver: '局长' } }, { on: wd(k, on, ri.int(1, 5)), action: 'record', data: record }, { on: wd(k, on, ri.int(6, 12)), action: 'conclude', data: { result: ri.pick(['compliant', 'compliant', 'guidance', 'rectify']), told: true } }], stall: 1 });
+    }
   }
   // 案卷评查 in the fourth quarter; legality review, decisions and legal opinions through the year.
   spread(k, r, year, 22).forEach((on, i) => {

@@ -16,6 +16,8 @@ import { inspection } from './inspection-draw/index.ts';
 import { licensing } from './licensing/index.ts';
 import { coercion } from './coercion/index.ts';
 import { supervision } from './supervision/index.ts';
+import { enterpriseInspection } from './enterprise-inspection/index.ts';
+import { enforcementOversight } from './enforcement-oversight/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -37,6 +39,8 @@ export const institutions = [
   licensing,
   coercion,
   inspection,
+  enterpriseInspection,
+  enforcementOversight,
   normativeDocument,
   majorDecision,
   legalOpinion,

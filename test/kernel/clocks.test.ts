@@ -59,3 +59,17 @@ test('a clock never started is pending', () => {
   assert.equal(s.status, 'pending');
   assert.equal(s.dueOn, null);
 });
+
+test('a period fixed by the starting step (lengthFrom): each restart takes its own figure, from service', async () => {
+  const { enforcementOversight } = await import('../../src/institutions/enforcement-oversight/index.ts');
+  const def = clock(enforcementOversight, 'rectification');
+  const issued = [ev('receive', '2025-03-03'), ev('issue', '2025-03-10', { days: 30, servedOn: '2025-03-11' })];
+  const first = evaluateClock(cal, def, issued);
+  assert.equal(first.length, 30);
+  assert.equal(first.startedOn, '2025-03-11');
+  assert.equal(first.dueOn, '2025-04-10');
+  const again = evaluateClock(cal, def, [...issued, ev('report_rectification', '2025-04-01'), ev('reject_rectification', '2025-04-08', { days: 10, servedOn: '2025-04-08' })]);
+  assert.equal(again.length, 10);
+  assert.equal(again.dueOn, '2025-04-18');
+  assert.equal(evaluateClock(cal, def, [ev('receive', '2025-03-03')]).status, 'pending');
+});

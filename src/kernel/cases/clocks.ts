@@ -29,7 +29,7 @@ const startDate = (e: EventView) => (typeof e.data?.servedOn === 'string' ? e.da
 const stopDate = (e: EventView) => (typeof e.data?.postedOn === 'string' ? e.data.postedOn : e.on);
 
 export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventView[], fields: Record<string, any> = {}): ClockState {
-  const length = clockLength(def, fields);
+  let length = clockLength(def, fields);
   let startedOn: string | null = null;
   let stoppedOn: string | null = null;
   let stoppedBy: string | null = null;
@@ -40,6 +40,7 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     if (def.startOn.includes(e.kind)) {
       const earlier = def.countFrom?.[e.kind];
       startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
+      if (def.lengthFrom) length = Number(e.data?.[def.lengthFrom]) || 0;
       stoppedOn = null;
       stoppedBy = null;
       extended = 0;

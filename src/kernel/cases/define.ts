@@ -75,6 +75,11 @@ export interface ClockDef {
   length: number | ((fields: Record<string, any>) => number);
   /** How a computed length reads (按紧急程度1/5/15个工作日). */
   lengthLabel?: string;
+  /**
+   * The period is fixed by the step that starts the clock, in this field of its data (the 整改期限
+   * a 监督意见书 sets case by case); each restart takes its own step's figure.
+   */
+  lengthFrom?: string;
   unit: DayUnit;
   /**
    * Whose counting rule applies (default: the case type's statute). A 日 period the statute
