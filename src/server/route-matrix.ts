@@ -60,7 +60,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/auth/totp/confirm', 'login'],
   ['GET', '/api/users', 'users.manage'],
   ['POST', '/api/users', 'users.manage'],
-  ['GET', '/api/users/roles', 'users.manage'],
+  ['GET', '/api/users/roles', 'login'],
   ['GET', '/api/users/{id}', 'users.manage'],
   ['PUT', '/api/users/{id}', 'users.manage'],
   ['POST', '/api/users/{id}/disable', 'users.manage'],
@@ -68,6 +68,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/users/{id}/unlock', 'users.manage'],
   ['POST', '/api/users/{id}/reset-password', 'users.manage'],
   ['POST', '/api/users/{id}/reset-totp', 'users.manage'],
+  ['PUT', '/api/security/users/{id}/role', 'security.manage'],
   ['PUT', '/api/security/users/{id}/duties', 'security.manage'],
 
   ['GET', '/api/cases', 'business.read'],
