@@ -90,6 +90,21 @@ eachDatabase('三员分立: who may create accounts, who may grant', (tdb) => {
     assert.equal((await auditOf(secadmin.id, 'user.role')).length, 0, 'nothing was written');
   });
 
+  test('the system administrator cannot take over or silence the security and audit administrators\' accounts', async () => {
+    for (const other of [secadmin, auditor]) {
+      await rejects(resetPassword(w.k.db, w.admin, other.id), 403, /三员分立/);
+      await rejects(resetSecondFactor(w.k.db, w.admin, other.id), 403, /三员分立/);
+      await rejects(setActive(w.k.db, w.admin, other.id, false), 403, /三员分立/);
+      await rejects(updateAccount(w.k.db, w.admin, other.id, { displayName: '改名' }), 403, /三员分立/);
+      await unlockAccount(w.k.db, w.admin, other.id);
+    }
+    assert.equal((await actorById(w.k.db, secadmin.id))?.displayName, 'secadmin', 'still active, unchanged');
+    // The server's operator recovers them with the CLI (by = null), in the audit trail.
+    assert.match((await resetPassword(w.k.db, null, auditor.id)).password, /^.{14,}$/);
+    const [reset] = await auditOf(auditor.id, 'user.password_reset');
+    assert.equal(reset.actor_id, null);
+  });
+
   test('the auditor only reads the audit trail', async () => {
     assert.equal(can(auditor, 'audit.read'), true);
     assert.equal(can(auditor, 'business.read'), false);

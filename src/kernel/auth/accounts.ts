@@ -152,6 +152,16 @@ async function target(db: Database, by: By, id: number, gate = assertMayAdminist
   return r;
 }
 
+/**
+ * The security and audit administrators' accounts are out of the system administrator's reach
+ * for anything that would let them sign in as one (password, second factor) or silence one
+ * (disable, edit): otherwise a reset would undo 三员分立. The local CLI is their recovery path.
+ */
+const GUARDED: Role[] = ['secadmin', 'auditor'];
+function assertNotGuarded(by: By, u: Raw) {
+  if (by && GUARDED.includes(u.role)) throw forbidden(`${ROLE_LABELS[u.role]}的账号不能由系统管理员重置、停用或修改（三员分立），请在服务器上用 npx fazhi users 维护`);
+}
+
 async function assertOrgsInScope(db: Database, by: By, orgId: number, scopeOrgId: number) {
   const org = await getOrg(db, orgId);
   const scope = await getOrg(db, scopeOrgId);
@@ -221,6 +231,7 @@ export interface UserChange {
  */
 export async function updateAccount(db: Database, by: By, id: number, change: UserChange): Promise<UserRow> {
   const before = await target(db, by, id);
+  assertNotGuarded(by, before);
   if (change.role !== undefined) assertRole(change.role);
   if (by && ((change.role !== undefined && change.role !== before.role) || (change.scopeOrgId !== undefined && change.scopeOrgId !== before.scope_org_id))) {
     throw forbidden(ROLE_BY_SECADMIN);
@@ -286,6 +297,7 @@ export async function getAccount(db: Database, by: By, id: number, now = new Dat
 export async function setActive(db: Database, by: By, id: number, active: boolean): Promise<void> {
   const u = await target(db, by, id);
   if (by && id === by.id && !active) throw forbidden('不能停用自己的账号');
+  assertNotGuarded(by, u);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ active }).where('id', '=', id).execute();
     if (!active) await endUserSessions(trx, id);
@@ -305,6 +317,7 @@ export async function unlockAccount(db: Database, by: By, id: number): Promise<v
 /** A new one-time password (shown once), to be changed at next login; sessions end, the lock lifts. */
 export async function resetPassword(db: Database, by: By, id: number): Promise<{ password: string }> {
   const u = await target(db, by, id);
+  assertNotGuarded(by, u);
   const password = oneTimePassword(await readPolicy(db));
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
@@ -324,6 +337,7 @@ export async function resetPassword(db: Database, by: By, id: number): Promise<{
 /** Recovery when the phone is lost: the user enrols again at next login (if required). */
 export async function resetSecondFactor(db: Database, by: By, id: number): Promise<void> {
   const u = await target(db, by, id);
+  assertNotGuarded(by, u);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_last_step: null }).where('id', '=', id).execute();
     await endUserSessions(trx, id);

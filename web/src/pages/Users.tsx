@@ -7,6 +7,9 @@ import { useOrgTree } from '../hooks.ts';
 import { useMe } from '../session.tsx';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
 
+// 三员分立: the security and audit administrators' accounts are not the system administrator's to reset or disable.
+const GUARDED = ['secadmin', 'auditor'];
+
 const STATUS = [
   { value: 'active', label: '在用' },
   { value: 'disabled', label: '已停用' },
@@ -112,23 +115,30 @@ export function UsersPage() {
               title: '操作',
               render: (_: unknown, u: any) => (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => setEditing(u)}>
-                    编辑
-                  </Button>
+                  {GUARDED.includes(u.role) ? (
+                    <Typography.Text type="secondary">三员账号在服务器上维护</Typography.Text>
+                  ) : (
+                    <Button size="small" onClick={() => setEditing(u)}>
+                      编辑
+                    </Button>
+                  )}
                   {(u.locked || u.lockedAddresses > 0) && (
                     <Button size="small" onClick={act(u.id, 'unlock', '已解锁')}>
                       解锁
                     </Button>
                   )}
-                  <Popconfirm title="重置后原密码立即失效，该用户的登录全部结束。继续？" onConfirm={act(u.id, 'reset-password', '')}>
-                    <Button size="small">重置密码</Button>
-                  </Popconfirm>
-                  {u.totpEnabled && (
+                  {!GUARDED.includes(u.role) && (
+                    <Popconfirm title="重置后原密码立即失效，该用户的登录全部结束。继续？" onConfirm={act(u.id, 'reset-password', '')}>
+                      <Button size="small">重置密码</Button>
+                    </Popconfirm>
+                  )}
+                  {u.totpEnabled && !GUARDED.includes(u.role) && (
                     <Popconfirm title="用于手机丢失等情况：该用户下次登录时重新绑定验证器。继续？" onConfirm={act(u.id, 'reset-totp', '已重置动态验证码')}>
                       <Button size="small">重置验证码</Button>
                     </Popconfirm>
                   )}
                   {u.id !== me.id &&
+                    !GUARDED.includes(u.role) &&
                     (u.active ? (
                       <Popconfirm title="停用后该用户立即退出且不能登录。继续？" onConfirm={act(u.id, 'disable', '已停用')}>
                         <Button size="small" danger>
