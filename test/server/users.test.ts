@@ -176,6 +176,16 @@ eachDatabase('accounts over HTTP', (tdb) => {
     assert.ok(JSON.stringify(inbox.body).includes('target2'), 'the secadmin is told');
   });
 
+  test('a cross-site write is refused even with a session cookie; the same origin and scripts without Origin pass', async () => {
+    const admin = await signIn('admin');
+    const evil = await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`, undefined, { origin: 'http://evil.example' });
+    assert.deepEqual([evil.status, evil.body.code], [403, 'cross_origin']);
+    assert.equal((await call(admin, 'POST', '/api/auth/logout', undefined, { origin: 'null' })).status, 403, 'an opaque origin is cross-site');
+    assert.equal((await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`, undefined, { origin: 'http://localhost' })).status, 200);
+    assert.equal((await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`)).status, 200);
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'permission_denied' && l.code === 'cross_origin'));
+  });
+
   test('own sessions: listed with address and browser, and any of them can be ended', async () => {
     const first = await signIn('edu');
     const r2 = await call(null, 'POST', '/api/auth/login', { username: 'edu', password: PW }, { 'user-agent': 'Phone browser' });
