@@ -304,6 +304,7 @@ async function main(argv: string[]) {
         console.log(`数据密钥：${keyringSource().where}，当前密钥 ${loadKeyring().current}`);
         for (const [what, counts] of [['当事人个人信息', await sealedValueCounts(k.db)], ['动态验证码密钥', await totpSealedCounts(k.db)]] as const) {
           console.log(`  ${what}：`);
+          if (!Object.keys(counts).length) console.log('    （无）');
           for (const [id, n] of Object.entries(counts)) console.log(`    ${id === 'plaintext' ? '未加密' : `密钥 ${id}`}：${n} 个字段`);
         }
       } finally {
