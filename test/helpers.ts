@@ -150,3 +150,17 @@ export async function rejects(p: Promise<unknown>, status: number, message?: Reg
   }
   throw new Error(`expected rejection with ${status}`);
 }
+
+/** Waits (bounded) until the day's log file holds a line that passes `match`; pino writes asynchronously. */
+export async function logLine(dir: string, match: (l: any) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)) {
+        const l = JSON.parse(line);
+        if (match(l)) return l;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}

@@ -17,6 +17,7 @@ import { progress } from './progress.ts';
 import { analyzeCommand } from './analyze.ts';
 import { importCommand } from './import.ts';
 import { addDataKey, keyringSource, loadKeyring } from '../kernel/crypto/data-key.ts';
+import { resealTotpSecrets, totpSealedCounts } from '../kernel/auth/totp-secrets.ts';
 import { backup, restore } from '../kernel/backup.ts';
 import { resealParties, sealedValueCounts } from '../kernel/cases/parties.ts';
 import { openReport, reportAsDocx, type ReportSection } from '../reports/report.ts';
@@ -61,15 +62,17 @@ const HELP = `fazhi — 法治政府建设工作平台
                              重新计算审计日志哈希链并核对签名检查点（可另给门户保存的副本），报告第一处问题
   audit checkpoint           立即以 SM2 密钥签署审计检查点（服务运行时每日自动签署）
   clocks recompute           按当前节假日重新计算全部案件期限
-  init --admin 用户名 [--org 本级政府名称] [--short 简称] [--name 姓名]
-                             初始化正式环境：不载入演示数据，建立本级单位和一名管理员（一次性密码仅显示一次）
-  users list|add|disable|enable|unlock|passwd …
-                             账号管理与找回：add 用户名 --org 单位 --role admin|clerk|leader [--name 姓名] [--scope 单位]；
+  init --admin 用户名 --secadmin 用户名 --auditor 用户名 [--org 本级政府名称] [--short 简称] [--name 姓名]
+                             初始化正式环境：不载入演示数据，建立本级单位和三员（系统、安全、审计管理员，一次性密码仅显示一次）
+  users list|add|role|disable|enable|unlock|passwd …
+                             本机账号管理与找回（三员分立之外的安装与恢复途径，均记入审计日志）：
+                             add 用户名 --org 单位 [--role 角色] [--name 姓名] [--scope 单位]；
+                             role 用户名 角色 [--scope 单位] 分配角色（none|admin|secadmin|auditor|clerk|leader）；
                              passwd 用户名 [--reset-totp] 重置为一次性密码（并可重置动态验证码）
-  keys status                当事人个人信息（SM4 加密）各密钥的字段数
+  keys status                当事人个人信息与动态验证码密钥（SM4 加密）各密钥的字段数
   backup --out 文件          备份数据库（PGlite 数据目录或 pg_dump），附清单：行数、审计链头、数据哈希
   restore 文件               恢复到空的数据目录或空的 PostgreSQL 数据库，并按清单核对、校验审计链
-  keys rotate                生成新的数据密钥并分批重新加密全部当事人个人信息
+  keys rotate                生成新的数据密钥并分批重新加密全部当事人个人信息和动态验证码密钥
   conformance [--json | --markdown]
                              列出平台执行的全部法定规则：法律、条款、规则、编码位置、情景测试
   simulate 情景.json [--json] 在临时内存数据库上按日期重放情景，显示每步后的状态和全部期限
@@ -126,6 +129,8 @@ async function main(argv: string[]) {
       out: { type: 'string' },
       file: { type: 'string' },
       admin: { type: 'string' },
+      secadmin: { type: 'string' },
+      auditor: { type: 'string' },
       short: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
@@ -293,11 +298,15 @@ async function main(argv: string[]) {
           const id = keyringSource().kind === 'file' ? addDataKey() : loadKeyring().current;
           console.log(`当前数据密钥：${id}（${keyringSource().where}）。正在用它重新加密当事人个人信息…`);
           const n = await resealParties(k.db, { onProgress: progress('重新加密') });
-          console.log(`已重新加密 ${n} 位当事人的个人信息。旧密钥仍保留在密钥文件中，用于读取旧备份；不再需要时可删除。`);
+          const t = await resealTotpSecrets(k.db);
+          console.log(`已重新加密 ${n} 位当事人的个人信息和 ${t} 个账号的动态验证码密钥。旧密钥仍保留在密钥文件中，用于读取旧备份；不再需要时可删除。`);
         }
-        const counts = await sealedValueCounts(k.db);
         console.log(`数据密钥：${keyringSource().where}，当前密钥 ${loadKeyring().current}`);
-        for (const [id, n] of Object.entries(counts)) console.log(`  ${id === 'plaintext' ? '未加密' : `密钥 ${id}`}：${n} 个字段`);
+        for (const [what, counts] of [['当事人个人信息', await sealedValueCounts(k.db)], ['动态验证码密钥', await totpSealedCounts(k.db)]] as const) {
+          console.log(`  ${what}：`);
+          if (!Object.keys(counts).length) console.log('    （无）');
+          for (const [id, n] of Object.entries(counts)) console.log(`    ${id === 'plaintext' ? '未加密' : `密钥 ${id}`}：${n} 个字段`);
+        }
       } finally {
         await k.conn.close();
       }
@@ -360,6 +369,8 @@ async function main(argv: string[]) {
       }
       const sealed = await resealParties(k.db, { plaintextOnly: true, onProgress: progress('加密当事人个人信息') });
       if (sealed) console.log(`已用 SM4 加密 ${sealed} 位当事人的身份证号、电话和住址`);
+      const totpSealed = await resealTotpSecrets(k.db, { plaintextOnly: true });
+      if (totpSealed) console.log(`已用 SM4 加密 ${totpSealed} 个账号的动态验证码密钥`);
       const deemed = await applyExpiries(k);
       if (deemed) console.log(`已依法自动处理到期事项 ${deemed} 件（如复议审查期满视为受理）`);
       setInterval(() => void applyExpiries(k).catch((e) => console.error(e)), 3_600_000).unref();

@@ -115,3 +115,14 @@ export function securityEvent(req: FastifyRequest, event: SecurityEvent, details
     `安全事件：${event}`,
   );
 }
+
+/**
+ * A change to accounts, roles, duties or policy that succeeded: the security log keeps it beside
+ * the audit trail (info level; refusals are warnings through securityEvent).
+ */
+export function securityChange(req: FastifyRequest, event: string, details: Record<string, unknown> = {}) {
+  req.log.info(
+    { log: 'security', event, reqId: req.id, method: req.method, path: req.url.split('?')[0], ip: req.ip, userId: req.actor?.id ?? null, username: req.actor?.username ?? null, ...details },
+    `安全变更：${event}`,
+  );
+}

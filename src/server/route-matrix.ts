@@ -60,7 +60,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/auth/totp/confirm', 'login'],
   ['GET', '/api/users', 'users.manage'],
   ['POST', '/api/users', 'users.manage'],
-  ['GET', '/api/users/roles', 'users.manage'],
+  ['GET', '/api/users/roles', 'login'],
   ['GET', '/api/users/{id}', 'users.manage'],
   ['PUT', '/api/users/{id}', 'users.manage'],
   ['POST', '/api/users/{id}/disable', 'users.manage'],
@@ -68,6 +68,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/users/{id}/unlock', 'users.manage'],
   ['POST', '/api/users/{id}/reset-password', 'users.manage'],
   ['POST', '/api/users/{id}/reset-totp', 'users.manage'],
+  ['PUT', '/api/security/users/{id}/role', 'security.manage'],
   ['PUT', '/api/security/users/{id}/duties', 'security.manage'],
 
   ['GET', '/api/cases', 'business.read'],
@@ -243,7 +244,7 @@ export const PERSONAS: { key: Persona; label: string }[] = [{ key: 'anonymous', 
 export function describeMatrix(types: CaseTypeRegistry) {
   return {
     roles: PERSONAS,
-    bundles: (Object.keys(ROLE_BUNDLES) as Role[]).map((r) => ({ role: r, label: ROLE_LABELS[r], describe: ROLE_BUNDLES[r].describe, grants: ROLE_BUNDLES[r].grants.map((g) => ({ key: g, label: CAPABILITIES[g] })) })),
+    bundles: (Object.keys(ROLE_BUNDLES) as Role[]).map((r) => ({ role: r, label: ROLE_LABELS[r], describe: ROLE_BUNDLES[r].describe, takesDuties: ROLE_BUNDLES[r].takesDuties, grants: ROLE_BUNDLES[r].grants.map((g) => ({ key: g, label: CAPABILITIES[g] })) })),
     /** What a duty may grant besides case types (the rest comes only with a role). */
     capabilities: Object.entries(CAPABILITIES).filter(([key]) => key.split('.')[0] in CAPABILITY_SUBJECTS).map(([key, label]) => ({ key, label })),
     caseTypes: types.all().map((t) => ({ subject: caseSubject(t.key), name: t.name, actions: [{ key: 'intake', label: '登记' }, { key: 'import', label: '导入' }, ...t.actions.filter((a) => !a.system).map((a) => ({ key: a.key, label: a.label }))] })),

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = {
   urge: '催报',
   returned: '报告被退回',
   warning: '超期预警',
+  security: '安全事件',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const CHANNELS = { sms: '短信', robot: '工作群机器人', email: '电子邮件' } as const;

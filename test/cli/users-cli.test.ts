@@ -28,16 +28,23 @@ async function tryLogin(username: string, password: string) {
   }
 }
 
-test('init prepares a production install: one admin, one-time password printed once, change and TOTP required', async () => {
-  const r = await fazhi('init', '--admin', 'boss', '--org', '测试市某区人民政府');
+test('init prepares a production install: the three administrators, one-time passwords printed once, change and TOTP required', async () => {
+  const r = await fazhi('init', '--admin', 'boss', '--secadmin', 'sec1', '--auditor', 'aud1', '--org', '测试市某区人民政府');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /已初始化正式环境：测试市某区人民政府/);
   const password = oneTime(r.stdout);
   assert.ok(password.length >= 14);
   const first = await tryLogin('boss', password);
   assert.deepEqual([first.stage, first.mustChangePassword, first.actor.role], ['enrol', true, 'admin']);
+  const secPassword = r.stdout.match(/安全管理员 sec1 的一次性密码：(\S+)/)![1];
+  assert.deepEqual([(await tryLogin('sec1', secPassword)).actor.role], ['secadmin']);
+  assert.match(r.stdout, /审计管理员 aud1 的一次性密码：\S{14,}/);
   const list = JSON.parse((await fazhi('users', 'list', '--json')).stdout);
-  assert.deepEqual(list.map((u: any) => [u.username, u.orgName, u.mustChangePassword]), [['boss', '测试市某区人民政府', true]]);
+  assert.deepEqual(list.map((u: any) => [u.username, u.role, u.mustChangePassword]), [
+    ['aud1', 'auditor', true],
+    ['boss', 'admin', true],
+    ['sec1', 'secadmin', true],
+  ]);
 
   const again = await fazhi('init', '--admin', 'other');
   assert.equal(again.code, 2);
@@ -77,4 +84,19 @@ test('users add, disable, enable, unlock and passwd work from the shell', async 
   assert.equal(noRole.code, 2);
   assert.match(noRole.stderr, /角色应为/);
   assert.equal((await fazhi('users', 'frob')).code, 2);
+});
+
+test('users add without a role makes a role-less account; users role assigns one (the server\'s own path)', async () => {
+  const add = await fazhi('users', 'add', 'wang5', '--org', '测试市某区', '--name', '王五');
+  assert.equal(add.code, 0, add.stderr);
+  assert.match(add.stdout, /尚未分配角色/);
+  const pw = oneTime(add.stdout);
+  assert.equal((await tryLogin('wang5', pw)).actor.role, 'none');
+  const role = await fazhi('users', 'role', 'wang5', 'leader');
+  assert.equal(role.code, 0, role.stderr);
+  assert.match(role.stdout, /已为用户 wang5 分配角色：领导（只读），可查看范围：测试市某区人民政府/);
+  assert.equal((await tryLogin('wang5', pw)).actor.role, 'leader');
+  const bad = await fazhi('users', 'role', 'wang5', 'boss');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /角色应为/);
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { eachDatabase, makeWorld, type World } from '../helpers.ts';
+import { eachDatabase, logLine, makeWorld, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { registerWorkbook } from '../../src/kernel/registers.ts';
 import { createRegisterKinds } from '../../src/institutions/registers/index.ts';
@@ -12,20 +12,6 @@ import { multipart } from '../fixtures/multipart.ts';
 import { ROUTE_MATRIX } from '../../src/server/route-matrix.ts';
 import { zipBomb } from '../fixtures/zip-bomb.ts';
 
-
-/** Waits (bounded) until the day's log file holds a line that passes `match`; pino writes asynchronously. */
-async function logLine(dir: string, match: (l: any) => boolean) {
-  for (let i = 0; i < 100; i++) {
-    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean)) {
-        const l = JSON.parse(line);
-        if (match(l)) return l;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}
 
 eachDatabase('uploads, logs and headers', (tdb) => {
   let w: World;

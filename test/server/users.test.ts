@@ -1,6 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachDatabase, makeWorld, type World } from '../helpers.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eachDatabase, logLine, makeWorld, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { base32Decode, totp } from '../../src/kernel/auth/totp.ts';
 import { markInstall, updatePolicy } from '../../src/kernel/auth/policy.ts';
@@ -25,13 +28,18 @@ eachDatabase('accounts over HTTP', (tdb) => {
     return r.cookie!;
   };
 
+  let logDir: string;
   before(async () => {
     w = await makeWorld(tdb, '2025-06-16');
-    app = await buildApp(w.k, { now: () => clock.now, loginRateLimit: 1000 });
+    logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-users-logs-'));
+    app = await buildApp(w.k, { now: () => clock.now, loginRateLimit: 1000, log: { dir: logDir } });
+    await createUser(w.k.db, { orgId: w.justice, scopeOrgId: w.district, username: 'secadmin', displayName: '安全管理员', role: 'secadmin', password: PW });
+    await createUser(w.k.db, { orgId: w.justice, scopeOrgId: w.district, username: 'auditor', displayName: '审计管理员', role: 'auditor', password: PW });
   });
   after(async () => {
     await app.close();
     await w.conn.close();
+    fs.rmSync(logDir, { recursive: true, force: true });
   });
 
   test('an unknown user and a wrong password get byte-identical answers', async () => {
@@ -49,7 +57,7 @@ eachDatabase('accounts over HTTP', (tdb) => {
     assert.equal(nul.status, 400, 'a NUL byte is bad input, not a 500');
   });
 
-  test('user administration: a clerk and a leader get 403; the admin creates, lists, edits, disables, enables, unlocks, resets', async () => {
+  test('user administration: a clerk and a leader get 403; the admin creates, lists, edits, disables, enables, unlocks, resets; the secadmin grants the role', async () => {
     const clerk = await signIn('clerk');
     const leader = await signIn('leader');
     for (const c of [clerk, leader]) {
@@ -59,20 +67,23 @@ eachDatabase('accounts over HTTP', (tdb) => {
       assert.equal((await call(c, 'GET', '/api/security-policy')).status, 403);
     }
     const admin = await signIn('admin');
-    const created = await call(admin, 'POST', '/api/users', { username: 'newclerk', displayName: '新经办', orgId: w.education, role: 'clerk' });
+    const created = await call(admin, 'POST', '/api/users', { username: 'newclerk', displayName: '新经办', orgId: w.education });
     assert.equal(created.status, 201);
+    assert.equal((await call(admin, 'GET', `/api/users/${created.body.id}`)).body.role, 'none');
+    const granted = await call(await signIn('secadmin'), 'PUT', `/api/security/users/${created.body.id}/role`, { role: 'clerk', scopeOrgId: w.district });
+    assert.equal(granted.status, 200, JSON.stringify(granted.body));
     assert.match(created.body.password, /^.{14,}$/);
     const id = created.body.id;
     const listed = await call(admin, 'GET', `/api/users?orgId=${w.education}`);
     assert.deepEqual(listed.body.map((u: any) => u.username).sort(), ['edu', 'newclerk']);
     const row = listed.body.find((u: any) => u.username === 'newclerk');
     assert.equal(row.mustChangePassword, true);
-    assert.equal(row.scopeOrgId, w.education);
+    assert.deepEqual([row.role, row.scopeOrgId], ['clerk', w.district]);
     assert.deepEqual((await call(admin, 'GET', '/api/users?q=新经')).body.map((u: any) => u.id), [id]);
 
     const edited = await call(admin, 'PUT', `/api/users/${id}`, { displayName: '新经办（已改）', orgId: w.township });
     assert.equal(edited.status, 200);
-    assert.deepEqual([edited.body.displayName, edited.body.orgId, edited.body.scopeOrgId], ['新经办（已改）', w.township, w.township]);
+    assert.deepEqual([edited.body.displayName, edited.body.orgId, edited.body.scopeOrgId], ['新经办（已改）', w.township, w.district]);
 
     // Forced change: everything but the change and logout answers 403 password_change_required.
     const fresh = await signIn('newclerk', created.body.password);
@@ -109,8 +120,70 @@ eachDatabase('accounts over HTTP', (tdb) => {
     assert.deepEqual([again.status, again.body.mustChangePassword], [200, true]);
 
     const actions = (await w.k.db.selectFrom('audit_events').select('action').where('entity', '=', 'user').where('entity_id', '=', String(id)).execute()).map((a) => a.action);
-    for (const a of ['user.create', 'user.update', 'user.password_change', 'user.disable', 'user.enable', 'auth.locked', 'user.unlock', 'user.password_reset']) assert.ok(actions.includes(a), a);
+    for (const a of ['user.create', 'user.role', 'user.update', 'user.password_change', 'user.disable', 'user.enable', 'auth.locked', 'user.unlock', 'user.password_reset']) assert.ok(actions.includes(a), a);
     assert.equal((await call(admin, 'GET', '/api/users/2147483648')).status, 400, 'an id past int4 is bad input, not a 500');
+  });
+
+  test('三员分立 over HTTP: each administrator is refused the others\' work and their own grants; every change is in the security log', async () => {
+    const admin = await signIn('admin');
+    const sec = await signIn('secadmin');
+    const aud = await signIn('auditor');
+    const secId = (await call(sec, 'GET', '/api/auth/me')).body.id;
+    // The system administrator: no role at creation, no role or scope by edit, not the grant route.
+    const withRole = await call(admin, 'POST', '/api/users', { username: 'sneaky', displayName: 'x', orgId: w.justice, role: 'admin' });
+    assert.deepEqual([withRole.status, withRole.body.message], [403, '角色和可查看范围由安全管理员分配（三员分立）：系统管理员新建的账号在分配角色前没有任何权限']);
+    assert.equal((await call(admin, 'PUT', `/api/users/${w.eduClerk.id}`, { role: 'leader' })).status, 403);
+    assert.equal((await call(admin, 'PUT', `/api/security/users/${w.eduClerk.id}/role`, { role: 'leader' })).status, 403);
+    assert.equal((await call(admin, 'PUT', `/api/security/users/${w.admin.id}/duties`, { duties: [] })).status, 403);
+    // The security administrator: no accounts, no passwords, nothing of their own.
+    assert.equal((await call(sec, 'POST', '/api/users', { username: 'bysec', displayName: 'x', orgId: w.justice })).status, 403);
+    assert.equal((await call(sec, 'POST', `/api/users/${w.clerk.id}/reset-password`)).status, 403);
+    const self = await call(sec, 'PUT', `/api/security/users/${secId}/role`, { role: 'admin' });
+    assert.deepEqual([self.status, self.body.message], [403, '不能修改自己的角色或可查看范围（三员分立：须由另一位安全管理员分配）']);
+    assert.equal((await call(sec, 'PUT', `/api/security/users/${secId}/duties`, { duties: [{ orgId: w.justice, subject: 'reports', actions: ['*'] }] })).status, 403);
+    // The auditor reads the trail and nothing else.
+    assert.equal((await call(aud, 'GET', '/api/users')).status, 403);
+    assert.equal((await call(aud, 'GET', '/api/security/users')).status, 403);
+    assert.equal((await call(aud, 'PUT', `/api/security/users/${w.clerk.id}/role`, { role: 'leader' })).status, 403);
+    assert.equal((await call(aud, 'GET', '/api/audit/events?action=user.')).status, 200);
+    assert.equal((await call(await signIn('edu'), 'GET', '/api/auth/me')).body.role, 'clerk', 'nothing changed');
+
+    // A grant that goes through: the audit trail and the security log both have it; refusals are security events.
+    const made = await call(admin, 'POST', '/api/users', { username: 'granted', displayName: '授权', orgId: w.justice });
+    const ok = await call(sec, 'PUT', `/api/security/users/${made.body.id}/role`, { role: 'leader' });
+    assert.equal(ok.status, 200);
+    const audit = await w.k.db.selectFrom('audit_events').select(['actor_id', 'after']).where('action', '=', 'user.role').where('entity_id', '=', String(made.body.id)).executeTakeFirstOrThrow();
+    assert.deepEqual([audit.actor_id, (audit.after as any).role], [secId, 'leader']);
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'user.role' && l.targetUserId === made.body.id && l.userId === secId));
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'user.create' && l.targetUserId === made.body.id));
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'permission_denied' && l.userId === secId && /不能修改自己的角色/.test(l.reason)));
+  });
+
+  test('an account locked from many addresses: the real user is refused everywhere, the secadmin gets a security event', async () => {
+    await createUser(w.k.db, { orgId: w.justice, username: 'target2', displayName: '被攻击', role: 'clerk', password: PW });
+    const from = (ip: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username: 'target2', password } });
+    assert.equal((await from('203.0.113.5', 'Wrong#1abcdef')).statusCode, 401);
+    for (let i = 0; i < 4; i++) await from('203.0.113.5', 'Wrong#1abcdef');
+    assert.equal((await from('203.0.113.5', PW)).statusCode, 423, 'the guessing address is locked');
+    assert.equal((await from('10.20.0.1', PW)).statusCode, 200, 'the real user\'s address is not');
+    for (let n = 6; n < 16; n++) for (let i = 0; i < 5; i++) await from(`203.0.113.${n}`, 'Wrong#1abcdef');
+    const locked = await from('10.20.0.1', PW);
+    assert.equal(locked.statusCode, 423);
+    assert.match(JSON.parse(locked.body).message, /账号已锁定/);
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'account_locked' && l.scope === 'account' && l.username === 'target2'));
+    const inbox = await call(await signIn('secadmin'), 'GET', '/api/notifications');
+    assert.equal(inbox.status, 200);
+    assert.ok(JSON.stringify(inbox.body).includes('target2'), 'the secadmin is told');
+  });
+
+  test('a cross-site write is refused even with a session cookie; the same origin and scripts without Origin pass', async () => {
+    const admin = await signIn('admin');
+    const evil = await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`, undefined, { origin: 'http://evil.example' });
+    assert.deepEqual([evil.status, evil.body.code], [403, 'cross_origin']);
+    assert.equal((await call(admin, 'POST', '/api/auth/logout', undefined, { origin: 'null' })).status, 403, 'an opaque origin is cross-site');
+    assert.equal((await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`, undefined, { origin: 'http://localhost' })).status, 200);
+    assert.equal((await call(admin, 'POST', `/api/users/${w.eduClerk.id}/unlock`)).status, 200);
+    assert.ok(await logLine(logDir, (l) => l.log === 'security' && l.event === 'permission_denied' && l.code === 'cross_origin'));
   });
 
   test('own sessions: listed with address and browser, and any of them can be ended', async () => {
@@ -199,7 +272,6 @@ eachDatabase('accounts over HTTP', (tdb) => {
   });
 
   test('security policy: read and changed by the security administrator (三员分立), validated', async () => {
-    await createUser(w.k.db, { orgId: w.justice, scopeOrgId: w.district, username: 'secadmin', displayName: '安全管理员', role: 'secadmin', password: PW });
     assert.equal((await call(await signIn('admin'), 'GET', '/api/security-policy')).status, 403, 'the system administrator manages users, not the policy');
     const admin = await signIn('secadmin');
     const p = await call(admin, 'GET', '/api/security-policy');
@@ -238,6 +310,7 @@ eachDatabase('accounts over HTTP', (tdb) => {
       ['/api/users/{id}/unlock', 'post'],
       ['/api/users/{id}/reset-password', 'post'],
       ['/api/users/{id}/reset-totp', 'post'],
+      ['/api/security/users/{id}/role', 'put'],
       ['/api/security-policy', 'get'],
       ['/api/security-policy', 'put'],
     ];

@@ -70,6 +70,21 @@ export function Shell() {
       </div>
     );
 
+  // 三员分立: a new account has no rights until the security administrator assigns a role.
+  if (me.role === 'none')
+    return (
+      <div style={{ minHeight: '100vh', background: '#f3efe9' }}>
+        <DemoBanner />
+        <div style={{ maxWidth: 480, margin: '64px auto', background: '#fff', padding: 24 }}>
+          <Typography.Title level={4}>账号尚未分配角色</Typography.Title>
+          <Typography.Paragraph>
+            {me.displayName}（{me.username}），您的账号已建立，但安全管理员尚未为您分配角色和职责，暂时不能使用各项功能。请联系本单位的安全管理员。
+          </Typography.Paragraph>
+          <Button onClick={() => api('/api/auth/logout', { method: 'POST' }).finally(() => setMe(null))}>退出</Button>
+        </div>
+      </div>
+    );
+
   const selected = '/' + (loc.pathname.split('/')[1] ?? '');
   const items = [
     { key: '/', label: <Link to="/">工作台</Link> },
@@ -87,7 +102,7 @@ export function Shell() {
       label: '系统管理',
       children: [
         ...(me.role === 'admin' ? [{ key: '/users', label: <Link to="/users">用户管理</Link> }] : []),
-        ...(['admin', 'secadmin', 'auditor'].includes(me.role) ? [{ key: '/system', label: <Link to="/system">权限与审计</Link> }] : []),
+        ...(['admin', 'secadmin', 'auditor'].includes(me.role) ? [{ key: '/system', label: <Link to="/system">{me.role === 'secadmin' ? '角色、职责与安全策略' : me.role === 'auditor' ? '权限与审计' : '权限矩阵'}</Link> }] : []),
         { key: '/account', label: <Link to="/account">我的账号</Link> },
       ],
     },

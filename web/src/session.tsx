@@ -4,7 +4,8 @@ export interface Me {
   id: number;
   username: string;
   displayName: string;
-  role: 'admin' | 'secadmin' | 'auditor' | 'clerk' | 'leader';
+  /** 'none': created by the system administrator, no role from the security administrator yet. */
+  role: 'none' | 'admin' | 'secadmin' | 'auditor' | 'clerk' | 'leader';
   /** What this person handles: case types (case:…) and capabilities, each in an org. */
   duties: { orgId: number; orgName: string; subunits: boolean; subject: string; actions: string[] }[];
   roleLabel: string;

@@ -3,12 +3,17 @@ import { forbidden } from '../errors.ts';
 
 /*
  * Account administration and the second-factor rule, on the permissions of 三员分立:
- * users → the system administrator, policy → the security administrator.
+ * accounts → the system administrator; roles, scopes, duties and policy → the security administrator.
  */
 
-/** Create, edit, disable, unlock, reset passwords and second factors of other users. */
+/** Create, edit, disable, unlock, reset passwords and second factors of other users (not their roles). */
 export function assertMayAdministerUsers(actor: Permitted): void {
   if (!can(actor, 'users.manage')) throw forbidden('仅系统管理员可以管理用户账号');
+}
+
+/** Assign roles, scopes and duties (not create accounts or set passwords). */
+export function assertMayAssignRoles(actor: Permitted): void {
+  if (!can(actor, 'security.manage')) throw forbidden('仅安全管理员可以分配角色、可查看范围和职责');
 }
 
 /** Read and change the password, session and second-factor policy. */

@@ -8,11 +8,21 @@ import { readPolicy } from './policy.ts';
 import { needsSecondFactor } from './gates.ts';
 import { createSession, passwordExpired, purgeExpiredSessions, type ClientInfo } from './session-store.ts';
 import { matchTotp } from './totp.ts';
+import { openTotpSecret } from './totp-secrets.ts';
+import { notify } from '../../workbench/notify.ts';
 import { actorById } from './sessions.ts';
 import type { Actor } from './actor.ts';
 
+/** Wrong passwords or codes for one account from one client address before that pair is locked. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * Failures for one account from all addresses within ACCOUNT_WINDOW_MINUTES that lock the account
+ * as a whole. One address gives at most 2 × MAX_FAILED_LOGINS in a window (its own lock stops it), so
+ * this takes at least five addresses: a distributed attack, which the security administrator is told of.
+ */
+export const ACCOUNT_MAX_FAILURES = 50;
+export const ACCOUNT_WINDOW_MINUTES = 15;
 
 // Verified against when the user does not exist, so both paths take the same time.
 const dummyHash = hashPassword('fazhi-no-such-user');
@@ -20,26 +30,90 @@ const dummyHash = hashPassword('fazhi-no-such-user');
 /** One answer for an unknown user, a disabled one and a wrong password: nothing to enumerate. */
 export const WRONG_CREDENTIALS = '用户名或密码错误';
 
-function lockedError(until: Date): AppError {
+/** Who hears of security events the kernel sees (the server writes them to the security log). */
+export type SecurityReport = (event: string, details: Record<string, unknown>) => void;
+
+type LockScope = 'address' | 'account';
+
+function lockedError(until: Date, scope: LockScope): AppError {
   const hhmm = new Date(until.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
-  return new AppError(423, 'locked', `登录失败次数过多，账号已锁定，请于${hhmm}（北京时间）后再试，或联系管理员解锁`);
+  return scope === 'address'
+    ? new AppError(423, 'locked', `从本机登录失败次数过多，该账号在本机已锁定，请于${hhmm}（北京时间）后再试，或联系管理员解锁`)
+    : new AppError(423, 'locked', `登录失败次数过多，账号已锁定，请于${hhmm}（北京时间）后再试，或联系管理员解锁`);
 }
 
-// The count an attempt brings the account to: a lock that has run out starts a new count.
-const nextCount = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END`;
+/**
+ * The key a client address is counted under. An IPv6 host usually holds a whole /64, so the
+ * prefix is the address; IPv4-mapped IPv6 is plain IPv4.
+ */
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return '';
+  const bare = ip.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped) return mapped[1];
+  if (!bare.includes(':')) return bare;
+  const [head, tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
 
 /**
- * Reserves one attempt BEFORE any secret is checked, in a single statement: the row lock makes
- * parallel attempts queue, the fifth sets the lock, and later ones find no unlocked row. So at
- * most MAX_FAILED_LOGINS guesses are ever evaluated per lock period, however many arrive at once.
+ * Reserves one attempt for (user name, address) BEFORE any secret is checked, in one statement:
+ * the row lock makes parallel attempts queue, the fifth sets the lock, later ones get no row. So at
+ * most MAX_FAILED_LOGINS guesses per address are ever evaluated per lock period, however many
+ * arrive at once. Known and unknown names are counted alike.
  */
+async function reservePair(db: Database, username: string, address: string, now: Date) {
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const r = await sql<{ failed_logins: number; locked_until: Date | null }>`
+    INSERT INTO login_attempts AS a (username, address, failed_logins, locked_until, last_at) VALUES (${username}, ${address}, 1, NULL, ${now})
+    ON CONFLICT (username, address) DO UPDATE SET
+      failed_logins = CASE WHEN a.locked_until IS NOT NULL THEN 1 ELSE a.failed_logins + 1 END,
+      locked_until = CASE WHEN (CASE WHEN a.locked_until IS NOT NULL THEN 1 ELSE a.failed_logins + 1 END) >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz ELSE NULL END,
+      last_at = ${now}
+    WHERE a.locked_until IS NULL OR a.locked_until <= ${now}
+    RETURNING a.failed_logins, a.locked_until`.execute(db);
+  return r.rows[0];
+}
+
+async function pairLockedUntil(db: Database, username: string, address: string): Promise<Date | null> {
+  const r = await db.selectFrom('login_attempts').select('locked_until').where('username', '=', username).where('address', '=', address).executeTakeFirst();
+  return r?.locked_until ? new Date(r.locked_until) : null;
+}
+
+/** A successful login gives back the account-wide reservations it made, so signing in never adds up to a lock. */
+const refund = (n: number) => sql<number>`GREATEST(failed_logins - ${n}, 0)`;
+
+/** A good password or code clears the count of that address (the account-wide one only gets its reservations back). */
+async function clearPair(db: Database, username: string, address: string) {
+  await db.deleteFrom('login_attempts').where('username', '=', username).where('address', '=', address).execute();
+}
+
+/** The per-address reservation for callers outside the login (the own password change). */
+export async function reserveAddressAttempt(db: Database, username: string, ip: string | undefined, now: Date) {
+  const address = addressKey(ip);
+  const pair = await reservePair(db, username, address, now);
+  if (!pair) throw lockedError((await pairLockedUntil(db, username, address)) ?? now, 'address');
+  return { locked: pair.locked_until ? lockedError(new Date(pair.locked_until), 'address') : null, failed: pair.failed_logins, clear: () => clearPair(db, username, address) };
+}
+
+// The account-wide count slides: a lock that ran out, or a first failure older than the window, starts it again.
+const accountFresh = (now: Date) =>
+  sql<boolean>`(locked_until IS NOT NULL OR failed_since IS NULL OR failed_since <= ${new Date(now.getTime() - ACCOUNT_WINDOW_MINUTES * 60_000)}::timestamptz)`;
+
+/** The same reservation on the account as a whole, with the much higher threshold. */
 async function reserveAttempt(db: Database, who: { username: string } | { id: number }, now: Date) {
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const fresh = accountFresh(now);
+  const next = sql<number>`CASE WHEN ${fresh} THEN 1 ELSE failed_logins + 1 END`;
   return db
     .updateTable('users')
     .set({
-      failed_logins: nextCount,
-      locked_until: sql<Date | null>`CASE WHEN ${nextCount} >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+      failed_logins: next,
+      failed_since: sql<Date>`CASE WHEN ${fresh} THEN ${now}::timestamptz ELSE failed_since END`,
+      locked_until: sql<Date | null>`CASE WHEN ${next} >= ${ACCOUNT_MAX_FAILURES} THEN ${lockUntil}::timestamptz ELSE NULL END`,
     })
     .$if('id' in who, (q) => q.where('id', '=', (who as { id: number }).id))
     .$if('username' in who, (q) => q.where('username', '=', (who as { username: string }).username))
@@ -49,20 +123,24 @@ async function reserveAttempt(db: Database, who: { username: string } | { id: nu
     .executeTakeFirst();
 }
 
-/** The same counting for names that are no (active) account, so they lock alike. */
-async function reserveUnknown(db: Database, username: string, now: Date): Promise<{ locked_until: Date | null } | undefined> {
+/** The account-wide count for names that are no (active) account, so they lock alike. */
+async function reserveUnknown(db: Database, username: string, now: Date): Promise<{ locked_until: Date | null; failed_logins: number } | undefined> {
   const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const r = await sql<{ locked_until: Date | null }>`
-    INSERT INTO login_failures AS f (username, failed_logins, locked_until, last_at) VALUES (${username}, 1, NULL, ${now})
+  const windowStart = new Date(now.getTime() - ACCOUNT_WINDOW_MINUTES * 60_000);
+  const fresh = sql`(f.locked_until IS NOT NULL OR f.failed_since IS NULL OR f.failed_since <= ${windowStart}::timestamptz)`;
+  const r = await sql<{ locked_until: Date | null; failed_logins: number }>`
+    INSERT INTO login_failures AS f (username, failed_logins, failed_since, locked_until, last_at) VALUES (${username}, 1, ${now}, NULL, ${now})
     ON CONFLICT (username) DO UPDATE SET
-      failed_logins = CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END,
-      locked_until = CASE WHEN (CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failed_logins + 1 END) >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz ELSE NULL END,
+      failed_logins = CASE WHEN ${fresh} THEN 1 ELSE f.failed_logins + 1 END,
+      failed_since = CASE WHEN ${fresh} THEN ${now}::timestamptz ELSE f.failed_since END,
+      locked_until = CASE WHEN (CASE WHEN ${fresh} THEN 1 ELSE f.failed_logins + 1 END) >= ${ACCOUNT_MAX_FAILURES} THEN ${lockUntil}::timestamptz ELSE NULL END,
       last_at = ${now}
     WHERE f.locked_until IS NULL OR f.locked_until <= ${now}
-    RETURNING f.locked_until`.execute(db);
+    RETURNING f.locked_until, f.failed_logins`.execute(db);
   return r.rows[0];
 }
 
+/** The account-wide lock of a name, real account or not. */
 async function lockedUntilOf(db: Database, username: string): Promise<Date | null> {
   const u = await db.selectFrom('users').select('locked_until').where('username', '=', username).where('active', '=', true).executeTakeFirst();
   if (u) return u.locked_until && new Date(u.locked_until);
@@ -74,6 +152,68 @@ async function auditAttempt(db: Database, action: string, userId: number | null,
   await db.transaction().execute((trx) => appendAudit(trx, { actorId: userId, action, entity: 'user', entityId: userId, after }));
 }
 
+/**
+ * The account-wide lock was just set: an attack from many addresses. Recorded in the audit trail,
+ * sent to the security administrators as a message, and reported to the security log.
+ */
+async function accountLocked(db: Database, username: string, userId: number | null, until: Date, now: Date, client: ClientInfo, report?: SecurityReport) {
+  const details = { username: username.slice(0, 64), until: until.toISOString(), threshold: ACCOUNT_MAX_FAILURES, windowMinutes: ACCOUNT_WINDOW_MINUTES, lastIp: client.ip ?? null };
+  await auditAttempt(db, 'auth.account_locked', userId, details);
+  const secadmins = await db.selectFrom('users').select('id').where('role', '=', 'secadmin').where('active', '=', true).execute();
+  const hhmm = new Date(until.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+  await notify(
+    db,
+    secadmins.map((u) => u.id),
+    {
+      kind: 'security',
+      title: `安全事件：账号「${details.username}」已整体锁定`,
+      body: `${ACCOUNT_WINDOW_MINUTES}分钟内来自多个地址的登录失败达${ACCOUNT_MAX_FAILURES}次，该账号在所有地址锁定至${hhmm}（北京时间）。请在审计日志中查看 auth. 开头的记录，核查来源地址。`,
+      link: '/system',
+      dedupe: `account-lock:${details.username}:${details.until}`,
+    },
+    now,
+  );
+  report?.('account_locked', { scope: 'account', ...details });
+}
+
+interface Failure {
+  userId: number | null;
+  username: string;
+  pair: { failed_logins: number; locked_until: Date | null };
+  account: { failed_logins: number; locked_until: Date | null };
+  now: Date;
+  client: ClientInfo;
+  report?: SecurityReport;
+  after?: Record<string, unknown>;
+  message?: string;
+}
+
+/** A wrong password or code: audited, and answered 401, or 423 when this attempt set a lock. */
+async function refuse(db: Database, f: Failure): Promise<never> {
+  const accountLock = f.account.locked_until && new Date(f.account.locked_until);
+  const pairLock = f.pair.locked_until && new Date(f.pair.locked_until);
+  if (accountLock) await accountLocked(db, f.username, f.userId, accountLock, f.now, f.client, f.report);
+  await auditAttempt(db, accountLock || pairLock ? 'auth.locked' : 'auth.failed', f.userId, {
+    ...(f.userId === null ? { username: f.username.slice(0, 64) } : {}),
+    failed: f.pair.failed_logins,
+    accountFailed: f.account.failed_logins,
+    ip: f.client.ip ?? null,
+    ...(accountLock ? { lock: 'account' } : pairLock ? { lock: 'address' } : {}),
+    ...f.after,
+  });
+  if (accountLock) throw lockedError(accountLock, 'account');
+  if (pairLock) throw lockedError(pairLock, 'address');
+  throw unauthorized(f.message ?? WRONG_CREDENTIALS);
+}
+
+/** Refuses at once when the name is locked as a whole or from this address (no count, no check). */
+async function assertNotLocked(db: Database, username: string, address: string, now: Date) {
+  const all = await lockedUntilOf(db, username);
+  if (all && all > now) throw lockedError(all, 'account');
+  const here = await pairLockedUntil(db, username, address);
+  if (here && here > now) throw lockedError(here, 'address');
+}
+
 export interface LoginResult {
   token: string;
   /** 'active': signed in; 'totp': a code is needed; 'enrol': a second factor must be set up. */
@@ -83,25 +223,21 @@ export interface LoginResult {
 }
 
 /** Step one: user name and password. */
-export async function login(db: Database, username: string, password: string, now = new Date(), client: ClientInfo = {}): Promise<LoginResult> {
+export async function login(db: Database, username: string, password: string, now = new Date(), client: ClientInfo = {}, report?: SecurityReport): Promise<LoginResult> {
+  const address = addressKey(client.ip);
+  await assertNotLocked(db, username, address, now);
+  const pair = await reservePair(db, username, address, now);
+  if (!pair) throw lockedError((await pairLockedUntil(db, username, address)) ?? now, 'address');
   const user = await reserveAttempt(db, { username }, now);
   if (!user) {
     const lockedUntil = await lockedUntilOf(db, username);
-    if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil);
+    if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil, 'account');
     const unknown = await reserveUnknown(db, username, now);
-    if (!unknown) throw lockedError((await lockedUntilOf(db, username)) ?? now);
+    if (!unknown) throw lockedError((await lockedUntilOf(db, username)) ?? now, 'account');
     await verifyPassword(password, await dummyHash);
-    const locks = unknown.locked_until !== null;
-    await auditAttempt(db, locks ? 'auth.locked' : 'auth.failed', null, { username: username.slice(0, 64), ip: client.ip ?? null, reason: 'unknown_user' });
-    if (locks) throw lockedError(new Date(unknown.locked_until!));
-    throw unauthorized(WRONG_CREDENTIALS);
+    return refuse(db, { userId: null, username, pair, account: unknown, now, client, report, after: { reason: 'unknown_user' } });
   }
-  if (!(await verifyPassword(password, user.password_hash))) {
-    const locks = user.locked_until !== null;
-    await auditAttempt(db, locks ? 'auth.locked' : 'auth.failed', user.id, { failed: user.failed_logins, ip: client.ip ?? null });
-    if (locks) throw lockedError(new Date(user.locked_until!));
-    throw unauthorized(WRONG_CREDENTIALS);
-  }
+  if (!(await verifyPassword(password, user.password_hash))) return refuse(db, { userId: user.id, username, pair, account: user, now, client, report });
   const policy = await readPolicy(db);
   // Whoever has enrolled gives a code; the policy makes enrolment compulsory for privileged users.
   const privileged = policy.requireTotpForPrivileged && !user.totp_secret && needsSecondFactor((await actorById(db, user.id))!);
@@ -109,7 +245,10 @@ export async function login(db: Database, username: string, password: string, no
   await purgeExpiredSessions(db, now);
   const token = await db.transaction().execute(async (trx) => {
     // With a code still to come, the reserved attempt stays counted: code guesses share the budget.
-    if (stage !== 'totp') await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
+    if (stage !== 'totp') {
+      await clearPair(trx, username, address);
+      await trx.updateTable('users').set({ last_login_at: now, failed_logins: refund(1) }).where('id', '=', user.id).execute();
+    }
     const t = await createSession(trx, user.id, stage, now, policy, client);
     await appendAudit(trx, { actorId: user.id, action: stage === 'active' ? 'auth.login' : 'auth.password_ok', entity: 'user', entityId: user.id, after: { ip: client.ip ?? null, next: stage } });
     return t;
@@ -133,24 +272,35 @@ async function promote(db: Database, pendingId: number, userId: number, now: Dat
   const policy = await readPolicy(db);
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', pendingId).execute();
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', userId).execute();
+    // The password's and the code's reservations are given back (an enrolment login's was at the password step).
+    const u = await trx.updateTable('users').set({ last_login_at: now, failed_logins: refund(factor === 'totp' ? 2 : 0) }).where('id', '=', userId).returning('username').executeTakeFirstOrThrow();
+    await clearPair(trx, u.username, addressKey(client.ip));
     const t = await createSession(trx, userId, 'active', now, policy, client);
     await appendAudit(trx, { actorId: userId, action: 'auth.login', entity: 'user', entityId: userId, after: { ip: client.ip ?? null, factor } });
     return t;
   });
 }
 
-/** Step two: the code from the authenticator app; wrong codes count toward the lock. */
-export async function loginWithCode(db: Database, pendingToken: string, code: string, now = new Date(), client: ClientInfo = {}): Promise<LoginResult> {
+/** Step two: the code from the authenticator app; wrong codes count toward the same locks. */
+export async function loginWithCode(db: Database, pendingToken: string, code: string, now = new Date(), client: ClientInfo = {}, report?: SecurityReport): Promise<LoginResult> {
   const s = await pendingSession(db, pendingToken, 'totp', now);
+  const endPending = () => db.deleteFrom('sessions').where('id', '=', s.id).execute();
+  const who = await db.selectFrom('users').select(['username', 'locked_until', 'active']).where('id', '=', s.user_id).executeTakeFirstOrThrow();
+  const address = addressKey(client.ip);
+  const pair = await reservePair(db, who.username, address, now);
+  if (!pair) {
+    await endPending();
+    throw lockedError((await pairLockedUntil(db, who.username, address)) ?? now, 'address');
+  }
   const user = await reserveAttempt(db, { id: s.user_id }, now);
   if (!user) {
-    await db.deleteFrom('sessions').where('id', '=', s.id).execute();
+    await endPending();
     const u = await db.selectFrom('users').select(['locked_until', 'active']).where('id', '=', s.user_id).executeTakeFirst();
-    if (u?.active && u.locked_until) throw lockedError(new Date(u.locked_until));
+    if (u?.active && u.locked_until) throw lockedError(new Date(u.locked_until), 'account');
     throw unauthorized('登录已失效，请重新登录');
   }
-  const step = user.totp_secret ? matchTotp(user.totp_secret, code, now) : null;
+  const secret = user.totp_secret ? await openTotpSecret(db, user.id, user.totp_secret) : null;
+  const step = secret ? matchTotp(secret, code, now) : null;
   // A code is good once: the accepted step must be later than the last one used.
   const fresh =
     step !== null &&
@@ -162,13 +312,8 @@ export async function loginWithCode(db: Database, pendingToken: string, code: st
       .returning('id')
       .executeTakeFirst());
   if (!fresh) {
-    const locks = user.locked_until !== null;
-    await auditAttempt(db, locks ? 'auth.locked' : 'auth.failed', user.id, { failed: user.failed_logins, factor: 'totp', ip: client.ip ?? null });
-    if (locks) {
-      await db.deleteFrom('sessions').where('id', '=', s.id).execute();
-      throw lockedError(new Date(user.locked_until!));
-    }
-    throw unauthorized('动态验证码错误或已使用，请输入验证器中当前显示的6位数字');
+    if (pair.locked_until || user.locked_until) await endPending();
+    return refuse(db, { userId: user.id, username: user.username, pair, account: user, now, client, report, after: { factor: 'totp' }, message: '动态验证码错误或已使用，请输入验证器中当前显示的6位数字' });
   }
   const token = await promote(db, s.id, user.id, now, client, 'totp');
   return { token, stage: 'active', actor: (await actorById(db, user.id))!, mustChangePassword: await mustChange(db, user.id, now) };

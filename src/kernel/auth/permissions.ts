@@ -50,8 +50,8 @@ export const CAPABILITIES = {
   'calendar.edit': '维护节假日与调休',
   'audit.read': '查阅审计日志与安全日志',
   'audit.verify': '校验审计链',
-  'users.manage': '用户管理：新增、停用、解锁、重置密码',
-  'security.manage': '角色、职责与安全策略',
+  'users.manage': '账号管理：新建、停用、解锁、重置密码（不含角色与职责）',
+  'security.manage': '分配角色、可查看范围与职责，安全策略（不含新建账号与密码）',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -73,6 +73,7 @@ export const INTAKE = 'intake';
 export const IMPORT = 'import';
 
 export const ROLE_LABELS: Record<Role, string> = {
+  none: '未分配角色',
   admin: '系统管理员',
   secadmin: '安全管理员',
   auditor: '审计管理员',
@@ -85,8 +86,9 @@ export const ROLE_LABELS: Record<Role, string> = {
  * change or erase the audit trail: the table refuses UPDATE and DELETE for everyone.
  */
 export const ROLE_BUNDLES: Record<Role, { describe: string; grants: Capability[]; takesDuties: boolean }> = {
-  admin: { describe: '用户管理、系统运行维护（节假日）；办理业务须另有职责', grants: ['business.read', 'users.manage', 'calendar.edit'], takesDuties: true },
-  secadmin: { describe: '角色、职责与安全策略；不办理业务、不查阅业务数据', grants: ['security.manage'], takesDuties: false },
+  none: { describe: '系统管理员新建的账号：安全管理员分配角色前没有任何权限', grants: [], takesDuties: false },
+  admin: { describe: '账号的新建、停用、解锁、重置密码，系统运行维护（节假日）；不能分配角色或职责；办理业务须另有职责', grants: ['business.read', 'users.manage', 'calendar.edit'], takesDuties: true },
+  secadmin: { describe: '分配角色、可查看范围与职责，安全策略；不能新建账号或设置密码；不办理业务、不查阅业务数据', grants: ['security.manage'], takesDuties: false },
   auditor: { describe: '查阅审计日志与安全日志、校验审计链；不办理业务、不查阅业务数据', grants: ['audit.read', 'audit.verify'], takesDuties: false },
   clerk: { describe: '查阅管辖范围内的业务；办理哪些案件类型和环节由职责决定', grants: ['business.read'], takesDuties: true },
   leader: { describe: '只读（当事人信息脱敏）；审批或退回年度报告', grants: ['business.read', 'reports.approve', 'reports.return'], takesDuties: false },
@@ -162,9 +164,23 @@ export interface DutyInput {
  * checked against the case types and capabilities the platform has; `knownCaseActions`
  * maps a case type key to its step keys.
  */
-export async function setDuties(db: Database, actorId: number | null, userId: number, duties: DutyInput[], knownCaseActions: Record<string, string[]>): Promise<Duty[]> {
-  const user = await db.selectFrom('users').select(['id', 'role', 'scope_org_id']).where('id', '=', userId).executeTakeFirst();
-  if (!user) throw notFound('用户');
+export async function setDuties(
+  db: Database,
+  by: (Permitted & { id: number }) | null,
+  userId: number,
+  duties: DutyInput[],
+  knownCaseActions: Record<string, string[]>,
+): Promise<Duty[]> {
+  // 三员分立: only the security administrator grants duties, never to themselves (null: the local CLI and loaders).
+  if (by && !can(by, 'security.manage')) throw forbidden('仅安全管理员可以设定职责');
+  const user = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.role', 'u.scope_org_id', 'o.path'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!user || (by && !user.path.startsWith(by.scopePath))) throw notFound('用户');
+  if (by && by.id === userId) throw forbidden('不能设定自己的职责（三员分立：须由另一位安全管理员设定）');
   if (duties.length && !ROLE_BUNDLES[user.role].takesDuties) throw badRequest(`${ROLE_LABELS[user.role]}不承担业务职责（三员分立、领导只读）`);
   const problems: string[] = [];
   duties.forEach((d, i) => {
@@ -193,7 +209,7 @@ export async function setDuties(db: Database, actorId: number | null, userId: nu
         .execute();
     }
     await appendAudit(trx, {
-      actorId,
+      actorId: by?.id ?? null,
       action: 'user.duties',
       entity: 'user',
       entityId: userId,

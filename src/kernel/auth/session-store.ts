@@ -136,6 +136,11 @@ export async function purgeExpiredSessions(db: Database, now = new Date()): Prom
     .where('last_at', '<', new Date(now.getTime() - 86_400_000))
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('last_at', '<', new Date(now.getTime() - 86_400_000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .execute();
   return Number(r.numDeletedRows);
 }
 

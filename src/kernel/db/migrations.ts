@@ -457,6 +457,21 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_case ON documents (case_id);
 `,
+  '0015_account_secrets': `
+ALTER TABLE users DROP CONSTRAINT users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('none','admin','secadmin','auditor','clerk','leader'));
+ALTER TABLE users ADD COLUMN failed_since timestamptz;
+ALTER TABLE login_failures ADD COLUMN failed_since timestamptz;
+CREATE TABLE login_attempts (
+  username text NOT NULL,
+  address text NOT NULL,
+  failed_logins int NOT NULL,
+  locked_until timestamptz,
+  last_at timestamptz NOT NULL,
+  PRIMARY KEY (username, address)
+);
+CREATE INDEX login_attempts_last ON login_attempts (last_at);
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -3,8 +3,11 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 type Json = JSONColumnType<any, any, any>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-/** 三员分立: admin = 系统管理员 (users), secadmin = 安全管理员 (roles, duties, policy), auditor = 审计管理员 (audit trail). */
-export type Role = 'admin' | 'secadmin' | 'auditor' | 'clerk' | 'leader';
+/**
+ * 三员分立: admin = 系统管理员 (accounts), secadmin = 安全管理员 (roles, duties, policy), auditor = 审计管理员
+ * (audit trail). 'none': an account the admin created and the secadmin has not yet given a role.
+ */
+export type Role = 'none' | 'admin' | 'secadmin' | 'auditor' | 'clerk' | 'leader';
 /** committee: a registered body such as a 人民调解委员会 or 调解工作室. */
 export type OrgKind = 'government' | 'office' | 'department' | 'township' | 'committee';
 
@@ -29,7 +32,9 @@ export interface UserTable {
   display_name: string;
   role: Role;
   password_hash: string;
+  /** Failures from all addresses since failed_since (a sliding count for the account-wide lock). */
   failed_logins: Generated<number>;
+  failed_since: Generated<Date | null>;
   locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Generated<CreatedAt>;
@@ -55,8 +60,18 @@ export interface PasswordHistoryTable {
 export interface LoginFailureTable {
   username: string;
   failed_logins: number;
+  failed_since: Generated<Date | null>;
   locked_until: Date | null;
   last_at: Generated<Date>;
+}
+
+/** Failures per (user name, client address): the lock a stranger's guessing can cause stays on their address. */
+export interface LoginAttemptTable {
+  username: string;
+  address: string;
+  failed_logins: number;
+  locked_until: Date | null;
+  last_at: Date;
 }
 
 export interface SystemSettingTable {
@@ -367,6 +382,7 @@ export interface DB {
   sessions: SessionTable;
   password_history: PasswordHistoryTable;
   login_failures: LoginFailureTable;
+  login_attempts: LoginAttemptTable;
   system_settings: SystemSettingTable;
   audit_events: AuditTable;
   audit_checkpoints: AuditCheckpointTable;

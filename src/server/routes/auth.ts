@@ -5,10 +5,14 @@ import { login, loginWithCode, logout, type LoginResult } from '../../kernel/aut
 import { readPolicy } from '../../kernel/auth/policy.ts';
 import { ROLE_LABELS } from '../../kernel/auth/actor.ts';
 import { requireActor, type App, type AppOptions } from '../app.ts';
+import { securityEvent } from '../logging.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
 
 export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
+
+/** Security events the kernel sees during a login (an account locked from many addresses) go to the security log. */
+export const reporterOf = (req: FastifyRequest) => (event: string, details: Record<string, unknown>) => securityEvent(req, event, details);
 
 /** HttpOnly and SameSite=Strict always; Secure when served over HTTPS (COOKIE_SECURE). */
 export async function setSessionCookie(k: Kernel, opts: AppOptions, reply: FastifyReply, token: string) {
@@ -42,7 +46,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
       },
     },
     async (req, reply) => {
-      const r = await login(k.db, req.body.username, req.body.password, now(), clientOf(req));
+      const r = await login(k.db, req.body.username, req.body.password, now(), clientOf(req), reporterOf(req));
       await setSessionCookie(k, opts, reply, r.token);
       return loginAnswer(k, r);
     },
@@ -59,7 +63,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
       },
     },
     async (req, reply) => {
-      const r = await loginWithCode(k.db, req.cookies[SESSION_COOKIE]!, req.body.code, now(), clientOf(req));
+      const r = await loginWithCode(k.db, req.cookies[SESSION_COOKIE]!, req.body.code, now(), clientOf(req), reporterOf(req));
       await setSessionCookie(k, opts, reply, r.token);
       return loginAnswer(k, r);
     },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { Role } from '../../kernel/db/schema.ts';
 import { loadDuties, ROLE_LABELS, setDuties } from '../../kernel/auth/permissions.ts';
+import { assignRole } from '../../kernel/auth/accounts.ts';
 import { maskDeep } from '../../kernel/privacy.ts';
-import { canSeeOrg } from '../../kernel/auth/actor.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { securityChange } from '../logging.ts';
 import { describeMatrix } from '../route-matrix.ts';
 import { requireActor, type App } from '../app.ts';
 
@@ -17,7 +18,9 @@ const duty = z.object({
   actions: z.array(z.string().trim().min(1).max(60)).min(1).max(50).meta({ title: '环节', description: '环节或操作的键；* 表示全部' }),
 });
 
-/** 三员分立's own pages: the permission matrix, duties (安全管理员) and the audit trail (审计管理员). */
+const role = z.enum(Object.keys(ROLE_LABELS) as [Role, ...Role[]]).meta({ title: '角色' });
+
+/** 三员分立's own pages: the permission matrix, roles and duties (安全管理员) and the audit trail (审计管理员). */
 export const securityRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   const caseActions = () => Object.fromEntries(k.types.all().map((t) => [t.key, t.actions.filter((a) => !a.system).map((a) => a.key)]));
 
@@ -28,7 +31,8 @@ export const securityRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
     const users = await k.db
       .selectFrom('users as u')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.role', 'u.active', 'o.name as orgName'])
+      .innerJoin('orgs as s', 's.id', 'u.scope_org_id')
+      .select(['u.id', 'u.username', 'u.display_name as displayName', 'u.role', 'u.active', 'u.org_id as orgId', 'o.name as orgName', 'u.scope_org_id as scopeOrgId', 's.name as scopeOrgName'])
       .where('o.path', 'like', `${actor.scopePath}%`)
       .orderBy('o.path')
       .orderBy('u.id')
@@ -37,13 +41,29 @@ export const securityRoutes = (k: Kernel): FastifyPluginAsync => async (app: App
   });
 
   app.put(
-    '/api/security/users/:id/duties',
-    { schema: { tags: ['权限'], summary: '设定用户的职责（整体替换；安全管理员）', params: idParams, body: z.object({ duties: z.array(duty).max(200) }) } },
+    '/api/security/users/:id/role',
+    {
+      schema: {
+        tags: ['权限'],
+        summary: '分配用户的角色与可查看范围（安全管理员；不能改自己的）',
+        params: idParams,
+        body: z.object({ role, scopeOrgId: z.number().int().positive().max(2147483647).optional().meta({ title: '可查看范围（单位）' }) }),
+      },
+    },
     async (req) => {
-      const actor = requireActor(req);
-      const user = await k.db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').select('o.path').where('u.id', '=', req.params.id).executeTakeFirst();
-      if (!user || !canSeeOrg(actor, user.path)) throw notFound('用户');
-      return setDuties(k.db, actor.id, req.params.id, req.body.duties, caseActions());
+      const r = await assignRole(k.db, requireActor(req), req.params.id, req.body);
+      securityChange(req, 'user.role', { targetUserId: req.params.id, role: r.role, scopeOrgId: r.scopeOrgId });
+      return r;
+    },
+  );
+
+  app.put(
+    '/api/security/users/:id/duties',
+    { schema: { tags: ['权限'], summary: '设定用户的职责（整体替换；安全管理员；不能设自己的）', params: idParams, body: z.object({ duties: z.array(duty).max(200) }) } },
+    async (req) => {
+      const r = await setDuties(k.db, requireActor(req), req.params.id, req.body.duties, caseActions());
+      securityChange(req, 'user.duties', { targetUserId: req.params.id, duties: r.length });
+      return r;
     },
   );
 

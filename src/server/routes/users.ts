@@ -22,6 +22,7 @@ import { readPolicy, securityPolicySchema, updatePolicy } from '../../kernel/aut
 import { assertMayAdministerSecurityPolicy } from '../../kernel/auth/gates.ts';
 import { requireActor, type App, type AppOptions } from '../app.ts';
 import { clientOf, loginAnswer, SESSION_COOKIE, setSessionCookie } from './auth.ts';
+import { securityChange } from '../logging.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
 const orgId = z.number().int().positive().max(2147483647);
@@ -50,7 +51,7 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
       },
     },
     async (req) => {
-      await changeOwnPassword(k.db, requireActor(req), req.session?.id ?? null, req.body.currentPassword, req.body.newPassword, now());
+      await changeOwnPassword(k.db, requireActor(req), req.session?.id ?? null, req.body.currentPassword, req.body.newPassword, now(), clientOf(req));
       return { ok: true };
     },
   );
@@ -109,18 +110,20 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     {
       schema: {
         tags: ['用户管理'],
-        summary: '新建用户；返回一次性初始密码（仅显示一次，首次登录须修改）',
+        summary: '新建账号（系统管理员）：返回一次性初始密码（仅显示一次，首次登录须修改）；角色由安全管理员另行分配',
         body: z.object({
           username: z.string().trim().min(2).max(32).meta({ title: '用户名' }),
           displayName,
           orgId: orgId.meta({ title: '所在单位' }),
-          scopeOrgId: orgId.optional().meta({ title: '可查看范围（单位）' }),
-          role,
+          // Accepted only so that a request to grant at creation is refused out loud (三员分立), not silently dropped.
+          scopeOrgId: orgId.optional().meta({ title: '可查看范围（由安全管理员分配，此处不可设）' }),
+          role: role.optional().meta({ title: '角色（由安全管理员分配，此处不可设）' }),
         }),
       },
     },
     async (req, reply) => {
       const r = await createAccount(k.db, requireActor(req), req.body);
+      securityChange(req, 'user.create', { targetUserId: r.id, username: req.body.username });
       return reply.code(201).send({ ok: true, ...r });
     },
   );
@@ -137,16 +140,24 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     {
       schema: {
         tags: ['用户管理'],
-        summary: '修改用户姓名、所在单位、可查看范围、角色',
+        summary: '修改用户姓名、所在单位（须在其可查看范围内）；角色与可查看范围由安全管理员分配',
         params: idParams,
         body: z.object({ displayName: displayName.optional(), orgId: orgId.optional(), scopeOrgId: orgId.optional(), role: role.optional() }),
       },
     },
-    async (req) => updateAccount(k.db, requireActor(req), req.params.id, req.body),
+    async (req) => {
+      const r = await updateAccount(k.db, requireActor(req), req.params.id, req.body);
+      securityChange(req, 'user.update', { targetUserId: req.params.id });
+      return r;
+    },
   );
 
   const action = (path: string, summary: string, run: (by: ReturnType<typeof requireActor>, id: number) => Promise<unknown>) =>
-    app.post(`/api/users/:id/${path}`, { schema: { tags: ['用户管理'], summary, params: idParams } }, async (req) => ({ ok: true, ...((await run(requireActor(req), req.params.id)) as object) }));
+    app.post(`/api/users/:id/${path}`, { schema: { tags: ['用户管理'], summary, params: idParams } }, async (req) => {
+      const r = (await run(requireActor(req), req.params.id)) as object;
+      securityChange(req, `user.${path}`, { targetUserId: req.params.id });
+      return { ok: true, ...r };
+    });
   action('disable', '停用账号（立即结束其全部会话）', (by, id) => setActive(k.db, by, id, false));
   action('enable', '启用账号', (by, id) => setActive(k.db, by, id, true));
   action('unlock', '解除登录失败锁定', (by, id) => unlockAccount(k.db, by, id));
@@ -161,6 +172,8 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
   app.put('/api/security-policy', { schema: { tags: ['用户管理'], summary: '修改安全策略（只改提交的项）', body: securityPolicySchema.partial() } }, async (req) => {
     const actor = requireActor(req);
     assertMayAdministerSecurityPolicy(actor);
-    return updatePolicy(k.db, actor.id, req.body);
+    const r = await updatePolicy(k.db, actor.id, req.body);
+    securityChange(req, 'security.policy', { changed: Object.keys(req.body) });
+    return r;
   });
 };

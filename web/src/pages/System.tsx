@@ -1,17 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useOrgTree } from '../hooks.ts';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
+import { FormModal } from '../components/FormModal.tsx';
 
-/** 系统管理: the permission matrix (everyone), duties (安全管理员) and the audit trail (审计管理员). */
+/**
+ * 系统管理 under 三员分立: the permission matrix (everyone); roles, duties and the security policy
+ * (安全管理员); the audit trail (审计管理员). Each sees only the tabs of their own work.
+ */
 export function SystemPage() {
   const me = useMe();
   const items = [
-    { key: 'matrix', label: '权限矩阵', children: <Matrix /> },
-    ...(me.role === 'secadmin' ? [{ key: 'duties', label: '职责设置', children: <Duties /> }] : []),
+    ...(me.role === 'secadmin'
+      ? [
+          { key: 'duties', label: '角色与职责', children: <Duties /> },
+          { key: 'policy', label: '安全策略', children: <PolicyCard /> },
+        ]
+      : []),
     ...(me.role === 'auditor' ? [{ key: 'audit', label: '审计日志', children: <AuditLog /> }] : []),
+    { key: 'matrix', label: '权限矩阵', children: <Matrix /> },
   ];
   return <Tabs items={items} />;
 }
@@ -64,12 +73,15 @@ interface DutyRow {
   actions: string[];
 }
 
+/** The security administrator's page: each person's role, scope and duties; never their own. */
 function Duties() {
+  const me = useMe();
   const { message } = App.useApp();
   const tree = useOrgTree();
   const [m, setM] = useState<any>();
   const [users, setUsers] = useState<any[]>([]);
   const [editing, setEditing] = useState<{ id: number; name: string; duties: DutyRow[] } | null>(null);
+  const [granting, setGranting] = useState<any | null>(null);
   const load = useCallback(() => api('/api/security/users').then(setUsers), []);
   useEffect(() => {
     api('/api/permissions/matrix').then(setM);
@@ -97,6 +109,31 @@ function Duties() {
   const set = (i: number, patch: Partial<DutyRow>) => setEditing((e) => e && { ...e, duties: e.duties.map((d, j) => (j === i ? { ...d, ...patch } : d)) });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert
+        type="info"
+        title="三员分立：安全管理员分配角色、可查看范围和职责，不能新建账号或设置密码（由系统管理员负责）；任何人都不能修改自己的角色和职责。每次分配均记入审计日志和安全日志。"
+      />
+      {granting && (
+        <FormModal
+          title={`分配角色：${granting.displayName}（${granting.username}）`}
+          okText="保存"
+          initialValues={{ role: granting.role === 'none' ? undefined : granting.role, scopeOrgId: granting.scopeOrgId }}
+          onClose={() => setGranting(null)}
+          submit={async (v) => {
+            await api(`/api/security/users/${granting.id}/role`, { method: 'PUT', body: v });
+            setGranting(null);
+            load();
+            return '角色已保存';
+          }}
+        >
+          <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]} extra="改为不承担职责的角色（安全管理员、审计管理员、领导）时，此人原有的职责一并取消。">
+            <Select options={(m?.bundles ?? []).filter((b: any) => b.role !== 'none').map((b: any) => ({ value: b.role, label: `${b.label}：${b.describe}` }))} />
+          </Form.Item>
+          <Form.Item name="scopeOrgId" label={`可查看范围（须包含所在单位「${granting.orgName}」）`} rules={[{ required: true, message: '请选择可查看范围' }]}>
+            <OrgTreeSelect tree={tree} />
+          </Form.Item>
+        </FormModal>
+      )}
       {editing && (
         <Card size="small" title={`设定职责：${editing.name}`} extra={<Space><Button onClick={() => setEditing(null)}>取消</Button><Button type="primary" onClick={save}>保存</Button></Space>}>
           {editing.duties.map((d, i) => (
@@ -125,9 +162,27 @@ function Duties() {
         columns={[
           { title: '用户', render: (_: unknown, u: any) => `${u.displayName}（${u.username}）` },
           { title: '单位', dataIndex: 'orgName' },
-          { title: '角色', dataIndex: 'roleLabel' },
+          { title: '角色', render: (_: unknown, u: any) => (u.role === 'none' ? <Tag color="orange">待分配角色</Tag> : u.roleLabel) },
+          { title: '可查看范围', dataIndex: 'scopeOrgName' },
           { title: '职责', dataIndex: 'duties', render: (ds: any[]) => ds.map((d, i) => <Tag key={i}>{d.orgName}{d.subunits ? '及下级' : ''}·{subjects.find((s) => s.value === d.subject)?.label ?? d.subject}·{d.actions.includes('*') ? '全部' : d.actions.join('、')}</Tag>) },
-          { title: '', render: (_: unknown, u: any) => <Button size="small" onClick={() => setEditing({ id: u.id, name: u.displayName, duties: u.duties.map(({ orgId, subunits, subject, actions }: DutyRow) => ({ orgId, subunits, subject, actions })) })}>设定职责</Button> },
+          {
+            title: '',
+            render: (_: unknown, u: any) =>
+              u.id === me.id ? (
+                <Typography.Text type="secondary">本人（须由另一位安全管理员分配）</Typography.Text>
+              ) : (
+                <Space size={4}>
+                  <Button size="small" onClick={() => setGranting(u)}>
+                    分配角色
+                  </Button>
+                  {m?.bundles.find((b: any) => b.role === u.role)?.takesDuties && (
+                    <Button size="small" onClick={() => setEditing({ id: u.id, name: u.displayName, duties: u.duties.map(({ orgId, subunits, subject, actions }: DutyRow) => ({ orgId, subunits, subject, actions })) })}>
+                      设定职责
+                    </Button>
+                  )}
+                </Space>
+              ),
+          },
         ]}
       />
     </Space>
@@ -163,5 +218,60 @@ function AuditLog() {
         ]}
       />
     </Space>
+  );
+}
+
+// The numeric policy settings with the ranges the server accepts.
+const POLICY_NUMBERS: [string, string, number, number][] = [
+  ['passwordMinLength', '密码最短长度', 8, 64],
+  ['passwordMinClasses', '至少包含字符类别', 2, 4],
+  ['passwordHistory', '不得重复最近几次密码', 0, 24],
+  ['passwordExpiryDays', '密码有效期（天，0为不过期）', 0, 3650],
+  ['sessionIdleMinutes', '无操作自动退出（分钟）', 5, 720],
+  ['sessionMaxHours', '会话最长有效期（小时）', 1, 72],
+];
+
+/** The security policy as data (安全管理员): password rules, session limits, the second factor. */
+function PolicyCard() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    api('/api/security-policy').then((p) => (form.setFieldsValue(p), setLoaded(true)));
+  }, []);
+  if (!loaded) return null;
+  return (
+    <Card title="安全策略">
+      <Alert type="info" style={{ marginBottom: 16 }} title="按等保2.0三级要求：口令具有复杂度并定期更换，登录失败处理，会话超时退出，特权账号采用两种以上鉴别方式。" />
+      <Form
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 720 }}
+        onFinish={async (v) => {
+          try {
+            form.setFieldsValue(await api('/api/security-policy', { method: 'PUT', body: v }));
+            message.success('安全策略已保存');
+          } catch (e: any) {
+            message.error(e.message);
+          }
+        }}
+      >
+        <Row gutter={24}>
+          {POLICY_NUMBERS.map(([name, label, min, max]) => (
+            <Col span={8} key={name}>
+              <Form.Item name={name} label={label}>
+                <InputNumber min={min} max={max} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Form.Item name="requireTotpForPrivileged" label="管理员和领导登录须使用动态验证码" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          保存
+        </Button>
+      </Form>
+    </Card>
   );
 }

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, qs } from '../api.ts';
 import { FormModal } from '../components/FormModal.tsx';
 import { useOrgTree } from '../hooks.ts';
 import { useMe } from '../session.tsx';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
+
+// 三员分立: the security and audit administrators' accounts are not the system administrator's to reset or disable.
+const GUARDED = ['secadmin', 'auditor'];
 
 const STATUS = [
   { value: 'active', label: '在用' },
@@ -29,7 +32,10 @@ function showOneTime(modal: ReturnType<typeof App.useApp>['modal'], username: st
   });
 }
 
-/** 系统管理 → 用户管理: accounts in the administrator's scope, and the security policy. */
+/**
+ * 系统管理 → 用户管理 (系统管理员): accounts in the administrator's scope. 三员分立: roles, scopes, duties
+ * and the security policy are the security administrator's (权限 page), so none of them is editable here.
+ */
 export function UsersPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
@@ -67,6 +73,11 @@ export function UsersPage() {
           </Button>
         }
       >
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title="三员分立：系统管理员负责账号的新建、停用、解锁和重置密码；新建的账号没有任何权限，角色、可查看范围和职责由安全管理员分配。"
+        />
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search placeholder="姓名或用户名" allowClear style={{ width: 200 }} onSearch={(q) => setFilters({ ...filters, q })} />
           <OrgTreeSelect tree={tree} placeholder="单位（含下级）" allowClear style={{ width: 240 }} onChange={(orgId) => setFilters({ ...filters, orgId })} />
@@ -90,7 +101,9 @@ export function UsersPage() {
               render: (_: unknown, u: any) => (
                 <Space size={4} wrap>
                   {u.active ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>}
+                  {u.role === 'none' && <Tag color="orange">待分配角色</Tag>}
                   {u.locked && <Tag color="red">已锁定</Tag>}
+                  {u.lockedAddresses > 0 && <Tag color="volcano">{u.lockedAddresses}个地址已锁定</Tag>}
                   {u.mustChangePassword && <Tag color="orange">待改密</Tag>}
                   {u.passwordExpired && <Tag color="orange">密码过期</Tag>}
                   {u.totpEnabled && <Tag color="blue">已绑定验证器</Tag>}
@@ -102,23 +115,30 @@ export function UsersPage() {
               title: '操作',
               render: (_: unknown, u: any) => (
                 <Space size={4} wrap>
-                  <Button size="small" onClick={() => setEditing(u)}>
-                    编辑
-                  </Button>
-                  {u.locked && (
+                  {GUARDED.includes(u.role) ? (
+                    <Typography.Text type="secondary">三员账号在服务器上维护</Typography.Text>
+                  ) : (
+                    <Button size="small" onClick={() => setEditing(u)}>
+                      编辑
+                    </Button>
+                  )}
+                  {(u.locked || u.lockedAddresses > 0) && (
                     <Button size="small" onClick={act(u.id, 'unlock', '已解锁')}>
                       解锁
                     </Button>
                   )}
-                  <Popconfirm title="重置后原密码立即失效，该用户的登录全部结束。继续？" onConfirm={act(u.id, 'reset-password', '')}>
-                    <Button size="small">重置密码</Button>
-                  </Popconfirm>
-                  {u.totpEnabled && (
+                  {!GUARDED.includes(u.role) && (
+                    <Popconfirm title="重置后原密码立即失效，该用户的登录全部结束。继续？" onConfirm={act(u.id, 'reset-password', '')}>
+                      <Button size="small">重置密码</Button>
+                    </Popconfirm>
+                  )}
+                  {u.totpEnabled && !GUARDED.includes(u.role) && (
                     <Popconfirm title="用于手机丢失等情况：该用户下次登录时重新绑定验证器。继续？" onConfirm={act(u.id, 'reset-totp', '已重置动态验证码')}>
                       <Button size="small">重置验证码</Button>
                     </Popconfirm>
                   )}
                   {u.id !== me.id &&
+                    !GUARDED.includes(u.role) &&
                     (u.active ? (
                       <Popconfirm title="停用后该用户立即退出且不能登录。继续？" onConfirm={act(u.id, 'disable', '已停用')}>
                         <Button size="small" danger>
@@ -136,12 +156,11 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      <PolicyCard />
       {editing && (
         <FormModal
           title={editing === 'new' ? '新建用户' : `编辑用户 ${editing.username}`}
           okText="保存"
-          initialValues={editing === 'new' ? { role: 'clerk' } : { displayName: editing.displayName, orgId: editing.orgId, scopeOrgId: editing.scopeOrgId, role: editing.role }}
+          initialValues={editing === 'new' ? {} : { displayName: editing.displayName, orgId: editing.orgId }}
           onClose={() => setEditing(null)}
           submit={async (v) => {
             if (editing === 'new') {
@@ -165,72 +184,19 @@ export function UsersPage() {
           <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
             <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="orgId" label="所在单位" rules={[{ required: true, message: '请选择所在单位' }]}>
+          <Form.Item
+            name="orgId"
+            label="所在单位"
+            rules={[{ required: true, message: '请选择所在单位' }]}
+            extra={editing === 'new' ? undefined : `须在其可查看范围「${editing.scopeOrgName}」内；调往范围外的单位，请先由安全管理员调整可查看范围`}
+          >
             <OrgTreeSelect tree={tree} />
           </Form.Item>
-          <Form.Item name="scopeOrgId" label="可查看范围（不填则为所在单位及其下级）">
-            <OrgTreeSelect tree={tree} allowClear />
-          </Form.Item>
-          <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-            <Select options={roles.map((r) => ({ value: r.key, label: r.label }))} />
-          </Form.Item>
+          <Typography.Text type="secondary">
+            {editing === 'new' ? '新建的账号在安全管理员分配角色之前没有任何权限。' : `角色：${editing.roleLabel}；可查看范围：${editing.scopeOrgName}（由安全管理员分配）`}
+          </Typography.Text>
         </FormModal>
       )}
     </Space>
-  );
-}
-
-// The numeric policy settings with the ranges the server accepts.
-const POLICY_NUMBERS: [string, string, number, number][] = [
-  ['passwordMinLength', '密码最短长度', 8, 64],
-  ['passwordMinClasses', '至少包含字符类别', 2, 4],
-  ['passwordHistory', '不得重复最近几次密码', 0, 24],
-  ['passwordExpiryDays', '密码有效期（天，0为不过期）', 0, 3650],
-  ['sessionIdleMinutes', '无操作自动退出（分钟）', 5, 720],
-  ['sessionMaxHours', '会话最长有效期（小时）', 1, 72],
-];
-
-/** The security policy as data: password rules, session limits, the second factor. */
-function PolicyCard() {
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const [loaded, setLoaded] = useState(false);
-  useEffect(() => {
-    api('/api/security-policy').then((p) => (form.setFieldsValue(p), setLoaded(true)));
-  }, []);
-  if (!loaded) return null;
-  return (
-    <Card title="安全策略">
-      <Alert type="info" style={{ marginBottom: 16 }} title="按等保2.0三级要求：口令具有复杂度并定期更换，登录失败处理，会话超时退出，特权账号采用两种以上鉴别方式。" />
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ maxWidth: 720 }}
-        onFinish={async (v) => {
-          try {
-            form.setFieldsValue(await api('/api/security-policy', { method: 'PUT', body: v }));
-            message.success('安全策略已保存');
-          } catch (e: any) {
-            message.error(e.message);
-          }
-        }}
-      >
-        <Row gutter={24}>
-          {POLICY_NUMBERS.map(([name, label, min, max]) => (
-            <Col span={8} key={name}>
-              <Form.Item name={name} label={label}>
-                <InputNumber min={min} max={max} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name="requireTotpForPrivileged" label="管理员和领导登录须使用动态验证码" valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          保存
-        </Button>
-      </Form>
-    </Card>
   );
 }
