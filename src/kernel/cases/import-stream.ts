@@ -12,6 +12,11 @@ import { failOnProblems, rowToCase } from './import.ts';
  * worked through in memory and written set-based, all inside one transaction, so memory stays
  * bounded and the user still gets all or nothing. After the first bad row nothing more is
  * written, but every later row is still checked so the report names every bad line.
+ *
+ * Two batches take turns: while one chunk's rows are being written (COPY on PostgreSQL, which
+ * works in the database's own process), the next chunk is worked through here. Only for case
+ * types whose rules never read the database and open no other case, so nothing else needs the
+ * transaction's connection meanwhile.
  */
 export async function importRowChunks(
   k: Kernel,
@@ -19,21 +24,35 @@ export async function importRowChunks(
   input: { type: string; orgId: number; chunks: AsyncIterable<Record<string, unknown>[]>; onChunk?: (rows: number) => void },
 ): Promise<{ imported: number }> {
   const def = k.types.get(input.type);
+  const overlap = !def.followUp && !def.actions.some((a) => a.verify || a.spawn);
   let line = 1; // row 1 is the header
   let imported = 0;
+  const problems: string[] = [];
   await k.db.transaction().execute(async (trx) => {
     const orgs = await OrgDirectory.load(trx);
-    const batch = await bulkBatch(k, trx);
+    const batches = [await bulkBatch(k, trx), await bulkBatch(k, trx)];
+    let writing: Promise<number> = Promise.resolve(0);
+    let turn = 0;
     for await (const rows of input.chunks) {
+      const batch = batches[turn++ % 2];
+      if (!overlap) imported += await writing;
       const t = performance.now();
       for (const row of rows) await batch.add(rowToCase(def, orgs, actor, input.orgId, row, ++line));
       bulkTimings.prepare = (bulkTimings.prepare ?? 0) + performance.now() - t;
-      if (batch.problems.length === 0) imported += await batch.write(trx);
-      else batch.clear(); // after a bad row nothing is written; memory stays bounded
+      problems.push(...batch.problems.splice(0));
+      imported += await writing;
+      if (problems.length === 0) {
+        writing = batch.write(trx);
+        writing.catch(() => undefined); // awaited with the next chunk; a failure must not go unhandled until then
+      } else {
+        batch.clear(); // after a bad row nothing more is written; memory stays bounded
+        writing = Promise.resolve(0);
+      }
       input.onChunk?.(line - 1);
     }
+    imported += await writing;
     if (line === 1) throw badRequest('表格中没有数据行');
-    failOnProblems(batch.problems);
+    failOnProblems(problems);
   });
   return { imported };
 }
