@@ -4,6 +4,8 @@ import type { Kernel } from '../src/kernel/kernel.ts';
 import type { Actor } from '../src/kernel/auth/actor.ts';
 import { addDays } from '../src/kernel/calendar/dates.ts';
 import { Random } from '../src/demo/random.ts';
+import { setDuties } from '../src/kernel/auth/permissions.ts';
+import { centreDuties } from '../src/demo/duties.ts';
 
 /**
  * A city's 12345 year in the shape of a hotline system's export: the categories and channels
@@ -34,7 +36,10 @@ export async function makeCity(k: Kernel, unitCount = 320): Promise<City> {
     const kind = i % 4 === 0 ? 'township' : 'department';
     units.push(await createOrg(k.db, { parentId: government.id, name: `示例市第${i}承办单位`, shortName: `承办${i}`, kind, sort: i }));
   }
-  const admin = (await actorById(k.db, await createUser(k.db, { orgId: centre.id, scopeOrgId: government.id, username: 'admin', displayName: '热线管理员', role: 'admin', password: 'Bench@12345' })))!;
+  const adminId = await createUser(k.db, { orgId: centre.id, scopeOrgId: government.id, username: 'admin', displayName: '热线管理员', role: 'admin', password: 'Bench@12345' });
+  // The 12345 centre's duties: register, dispatch, import and call back orders city-wide.
+  await setDuties(k.db, null, adminId, centreDuties(government), Object.fromEntries(k.types.all().map((t) => [t.key, t.actions.map((a) => a.key)])));
+  const admin = (await actorById(k.db, adminId))!;
   return { government, centre, units, admin };
 }
 

@@ -17,6 +17,7 @@ import { Kernel } from '../src/kernel/kernel.ts';
 import { createRegistry } from '../src/institutions/index.ts';
 import { importRowChunks } from '../src/kernel/cases/import-stream.ts';
 import { hotlineRow, makeCity } from './city.ts';
+import { bulkTimings } from '../src/kernel/cases/bulk.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_g';
 const N = Number(process.env.N ?? 100_000);
@@ -45,6 +46,7 @@ const { imported } = await importRowChunks(k, city.admin, {
 });
 const importMs = performance.now() - t0;
 process.stderr.write('\n');
+if (process.env.FAZHI_BULK_TIMINGS) console.log('phases (s):', Object.entries(bulkTimings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '));
 
 // The baseline: the same rows, COPYed into empty tables with the same indexes.
 const client = new pg.Client({ connectionString: url });

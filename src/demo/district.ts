@@ -8,7 +8,7 @@ import { actorById, createUser } from '../kernel/auth/sessions.ts';
 import { addDays, yearOf } from '../kernel/calendar/dates.ts';
 import { computeDue } from '../kernel/calendar/calendar.ts';
 import { applyExpiries } from '../kernel/cases/engine.ts';
-import { bulkBatch, type BulkStep } from '../kernel/cases/bulk.ts';
+import { bulkBatch, bulkTimings, type BulkStep } from '../kernel/cases/bulk.ts';
 import { Random } from './random.ts';
 import { installKind, markInstall } from '../kernel/auth/policy.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -159,6 +159,11 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   await base.db.transaction().execute((trx) => markInstall(trx, 'demo'));
   // The engine refuses dates after "today"; generate as of the as-of date.
   const k = await KernelClass.open(base.conn, base.types, { today: () => asOf });
+  let t = performance.now();
+  const phase = (label: string) => {
+    if (process.env.FAZHI_BULK_TIMINGS) bulkTimings[`demo ${label}`] = (bulkTimings[`demo ${label}`] ?? 0) + performance.now() - t;
+    t = performance.now();
+  };
 
   const root = await createOrg(k.db, { parentId: null, name: DEMO_ROOT, shortName: '青溪区', kind: 'government' });
   const orgs = new Map<string, Org>();
@@ -201,7 +206,9 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     if (!staff.clerks.has(org.id)) staff.clerks.set(org.id, await mk(org.id, `clerk${String(n++).padStart(2, '0')}`, `${org.shortName}经办人`, 'clerk', undefined, dutiesOf(org)));
   }
 
+  phase('orgs and users');
   await loadDemoRegisters(k, root, orgs, (id) => staff.clerks.get(id) ?? staff.admin, asOf);
+  phase('registers');
 
   const townshipNames = TOWNSHIPS.map(([, s]) => s);
   const plans: Plan[] = [];
@@ -220,6 +227,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);
   stallSome(due, asOf);
+  phase('plans');
   // Every case through the engine's rules in memory, then written set-based: the rows the
   // step-by-step engine would write (test/kernel/bulk.test.ts), in a fraction of the time.
   const batch = await bulkBatch(k);
@@ -252,12 +260,15 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     opts.onProgress?.(++done, due.length);
   }
   await k.db.transaction().execute((trx) => batch.write(trx));
+  phase('cases');
   await loadDemoDraws(k, orgs, (id) => staff.clerks.get(id)!, asOf);
   await applyExpiries(k);
+  phase('draws and expiries');
   const reporting = [root, ...orgs.values()].filter((o) => o.kind !== 'committee' && o.id !== hotlineCentre.id);
   for (let year = 2024; `${year + 1}-01-10` <= asOf; year++) {
     await loadDemoReports(k, year, reporting, { clerkOf: (id) => staff.clerks.get(id) ?? staff.admin, leader }, asOf);
   }
+  phase('reports');
   await sql`DELETE FROM demo_loads`.execute(k.db);
   return { created: true, asOf, orgs: orgs.size + 1, cases: due.length };
 }

@@ -7,6 +7,12 @@ import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
 import { verifyChain } from '../../src/kernel/audit/audit.ts';
 import { readParties } from '../../src/kernel/cases/parties.ts';
 import type { Database } from '../../src/kernel/db/connect.ts';
+import ExcelJS from 'exceljs';
+import { caseListQuery, listCases } from '../../src/kernel/cases/engine.ts';
+import { exportCasesXlsx } from '../../src/kernel/cases/export.ts';
+import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
+import { importCases } from '../../src/kernel/cases/import.ts';
+import { importRowChunks, STAGE_CASES } from '../../src/kernel/cases/import-stream.ts';
 
 /** The same cases, once through the engine step by step and once through the bulk path. */
 function inputs(w: World): BulkCase[] {
@@ -138,5 +144,139 @@ eachDatabase('bulk writes', (tdb) => {
     const seq = (n: string) => Number(/〕(\d+)号/.exec(n)![1]);
     assert.equal(seq(last), seq(before) + 1);
     assert.equal((await verifyChain(w.k.db)).ok, true);
+  });
+});
+
+/** 12345 orders as spreadsheet rows; `bad` puts a NUL (which no database text can hold) into that row. */
+function hotlineRows(w: World, n: number, bad?: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    return {
+      受理日期: `2025-03-${day}`,
+      来源渠道: '电话',
+      诉求类型: '投诉',
+      问题分类: '噪音',
+      诉求内容: i === bad ? `工单\u0000${i}` : `分批工单${i}`,
+      紧急程度: '一般',
+      ...(i % 2 ? { 承办单位: '测试区教育体育局', 派单日期: `2025-03-${day}`, 签收日期: `2025-03-${day}` } : {}),
+      ...(i % 4 === 1 ? { 办结日期: `2025-04-${day}`, 办理结果: '已处理' } : {}),
+    };
+  });
+}
+
+const STAGING = ['import_cases', 'import_case_parties', 'import_case_events', 'import_case_clocks', 'import_case_links', 'import_audit_events'];
+
+eachDatabase('large imports: readers see all of one or none of it', (tdb) => {
+  let w: World;
+  before(async () => (w = await makeWorld(tdb, '2025-12-31')));
+  after(async () => w.conn.close());
+
+  /** What the case list, the indicators and the export show of March's 12345 orders. */
+  async function readers() {
+    const q = caseListQuery.parse({ type: 'hotline' });
+    const list = await listCases(w.k, w.admin, q);
+    const figures = await computeIndicators(w.k, { orgId: w.district, from: '2025-03-01', to: '2025-04-30' }, ['hotline.orders', 'hotline.completed']);
+    const live = await computeIndicators(w.k, { orgId: w.district, from: '2025-03-01', to: '2025-04-30' }, ['hotline.orders', 'hotline.completed'], { live: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportCasesXlsx(w.k, w.admin, q)) as any);
+    return { listed: list.total, orders: figures[0].value, completed: figures[1].value, liveOrders: live[0].value, exported: wb.worksheets[0].rowCount - 1 };
+  }
+  const stagedRows = async () => {
+    let n = 0;
+    for (const t of STAGING) n += (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.raw(t)}`.execute(w.k.db)).rows[0].n;
+    return n;
+  };
+
+  test('while an import is written, readers see the state before it; afterwards all of it', async () => {
+    const before = await readers();
+    const rows = hotlineRows(w, 3 * STAGE_CASES + 10);
+    const seen: Awaited<ReturnType<typeof readers>>[] = [];
+    const roundsAtPiece: number[] = [];
+    // Readers run between the pieces (PGlite, one connection) or beside the transaction (PostgreSQL).
+    let done = false;
+    const importing = importCases(w.k, w.admin, {
+      type: 'hotline',
+      orgId: w.district,
+      rows,
+      onProgress: () => void roundsAtPiece.push(counted.length),
+    }).finally(() => (done = true));
+    // A one-query reader as well: each of its queries waits at most for one piece.
+    const counted: number[] = [];
+    const countHotline = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE type = 'hotline'`.execute(w.k.db)).rows[0].n;
+    await Promise.all([
+      // Each round is a new task, as a new request would be (a loop of promises alone never lets the import's pause end).
+      (async () => {
+        while (!done) seen.push(await readers()), await new Promise((r) => setImmediate(r));
+      })(),
+      (async () => {
+        while (!done) counted.push(await countHotline()), await new Promise((r) => setImmediate(r));
+      })(),
+    ]);
+    await importing;
+    const afterwards = await readers();
+    assert.equal(afterwards.listed, before.listed + rows.length);
+    assert.equal(afterwards.exported, before.exported + rows.length);
+    assert.equal(afterwards.orders, Number(before.orders) + rows.length);
+    assert.equal(afterwards.completed, Number(before.completed) + rows.filter((_, i) => i % 4 === 1).length);
+    assert.ok(seen.length > 0, 'the readers ran while the import was being written');
+    assert.ok(counted.every((n) => n === before.listed || n === afterwards.listed), 'no count saw part of the import');
+    for (const s of seen) assert.ok(JSON.stringify(s) === JSON.stringify(before) || JSON.stringify(s) === JSON.stringify(afterwards), `half an import seen: ${JSON.stringify(s)}`);
+    if (tdb.engine === 'pglite') {
+      assert.equal(roundsAtPiece.length, 4, 'written in pieces of STAGE_CASES cases');
+      assert.ok(roundsAtPiece.at(-1)! >= 2, 'queries ran between the pieces, before the last was written');
+    }
+    assert.equal(await stagedRows(), 0, 'nothing is left in the staging tables');
+    const chain = await verifyChain(w.k.db);
+    assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
+  });
+
+  test('an import that fails or is interrupted part-way leaves nothing, and the next one goes in whole', async () => {
+    const before = await readers();
+    const cases = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(w.k.db)).rows[0].n;
+    const casesBefore = await cases();
+    // A value the database refuses, in the third piece: on PGlite the first two were already staged.
+    await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 3 * STAGE_CASES, 2 * STAGE_CASES + 5) }));
+    assert.deepEqual(await readers(), before);
+    assert.equal(await cases(), casesBefore);
+    assert.equal(await stagedRows(), 0);
+    if (tdb.engine === 'pglite') {
+      // Interrupted after the first piece (PostgreSQL writes in one transaction, without pieces).
+      const interrupted = importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 2 * STAGE_CASES), onProgress: () => {
+        throw new Error('中断');
+      } });
+      await assert.rejects(interrupted, /中断/);
+      assert.deepEqual(await readers(), before);
+      assert.equal(await cases(), casesBefore);
+      assert.equal(await stagedRows(), 0);
+    }
+    // What a crash leaves on PGlite (rows of an import that never published) no reader sees, and the next import clears it.
+    if (tdb.engine === 'pglite') await sql`INSERT INTO import_cases (import_id, id, type, org_id, number, year, seq, title, state, received_on, fields, version) VALUES (999, 999999, 'hotline', ${w.district}, 'X', 2025, 1, '残留', 'received', '2025-03-01', '{}', 1)`.execute(w.k.db);
+    assert.deepEqual(await readers(), before);
+    const rows = hotlineRows(w, 20);
+    await importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows });
+    assert.equal((await readers()).listed, before.listed + rows.length);
+    assert.equal(await stagedRows(), 0, 'the leftovers were cleared');
+    const chain = await verifyChain(w.k.db);
+    assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
+  });
+
+  test('a streamed import (fazhi import) writes chunk after chunk in one transaction; a bad row anywhere keeps none', async () => {
+    const count = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE type = 'hotline'`.execute(w.k.db)).rows[0].n;
+    const before = await count();
+    async function* chunks(rows: Record<string, unknown>[], size: number) {
+      for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+    }
+    const rows = hotlineRows(w, 70);
+    const seen: number[] = [];
+    const r = await importRowChunks(w.k, w.admin, { type: 'hotline', orgId: w.district, chunks: chunks(rows, 20), onChunk: (n) => seen.push(n) });
+    assert.equal(r.imported, 70);
+    assert.deepEqual(seen, [20, 40, 60, 70]);
+    assert.equal(await count(), before + 70);
+    // Row 45 (line 46) has a date in the future: rows of the earlier chunks were already written in the transaction.
+    const bad = hotlineRows(w, 70).map((row, i) => (i === 44 ? { ...row, 受理日期: '2026-02-01' } : row));
+    await assert.rejects(importRowChunks(w.k, w.admin, { type: 'hotline', orgId: w.district, chunks: chunks(bad, 20) }), /第46行/);
+    assert.equal(await count(), before + 70);
+    const chain = await verifyChain(w.k.db);
+    assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
   });
 });

@@ -25,7 +25,10 @@ export interface AuditInput {
 
 export const GENESIS = '0'.repeat(64);
 export const AUDIT_CHAINS = 16;
-const CHAIN_LOCK = 731_001;
+/** The chain of staged imports (cases/import-stream.ts): one writer at a time, so its head is known while the import is staged. */
+export const IMPORT_CHAIN = AUDIT_CHAINS;
+export const CHAIN_LOCK_KEY = 731_001;
+const CHAIN_LOCK = CHAIN_LOCK_KEY;
 
 export const sm3 = (data: string | Buffer) => createHash('sm3').update(data).digest('hex');
 
@@ -60,7 +63,7 @@ function eventHash(prevHash: string, e: HashedEvent) {
 const plain = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
 
 /** Locks this session's chain until the transaction ends and returns it with its head hash. */
-async function lockChainHead(trx: Database): Promise<{ chain: number; head: string }> {
+export async function lockChainHead(trx: Database): Promise<{ chain: number; head: string }> {
   const { rows } = await sql<{ chain: number }>`SELECT c AS chain FROM (SELECT pg_backend_pid() % ${AUDIT_CHAINS} AS c) s, pg_advisory_xact_lock(${CHAIN_LOCK}, s.c)`.execute(trx);
   const chain = Number(rows[0].chain);
   // A separate statement: its snapshot is taken after the lock, so it sees the last committed head.
@@ -77,9 +80,19 @@ const ROWS_PER_INSERT = 1000;
 export async function appendAuditMany(trx: Database, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const { chain, head } = await lockChainHead(trx);
+  const rows = chainRows(inputs, chain, head);
+  // Ids follow VALUES order, and the chain lock keeps other writers out, so id order is chain order.
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  }
+}
+
+export type AuditRow = ReturnType<typeof chainRows>[number];
+
+/** The rows of events appended in order to `chain` after `head`: hashed, not yet written. */
+export function chainRows(inputs: AuditInput[], chain: number, head: string, at = new Date()) {
   let prevHash = head;
-  const at = new Date();
-  const rows = inputs.map((input) => {
+  return inputs.map((input) => {
     const e: HashedEvent = {
       at: at.toISOString(),
       actorId: input.actorId,
@@ -105,10 +118,6 @@ export async function appendAuditMany(trx: Database, inputs: AuditInput[]): Prom
     prevHash = hash;
     return row;
   });
-  // Ids follow VALUES order, and the chain lock keeps other writers out, so id order is chain order.
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
-  }
 }
 
 /** Appends one event; call inside the transaction that makes the change. */

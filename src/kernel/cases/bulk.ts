@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { Kernel } from '../kernel.ts';
 import type { Org } from '../orgs.ts';
-import { appendAuditMany, type AuditInput } from '../audit/audit.ts';
+import { chainRows, lockChainHead, type AuditInput, type AuditRow } from '../audit/audit.ts';
 import { canSeeOrg, type Actor } from '../auth/actor.ts';
 import { assertCan, casePermission, IMPORT, INTAKE } from '../auth/permissions.ts';
 import { isIsoDate, yearOf } from '../calendar/dates.ts';
@@ -66,7 +66,7 @@ interface Draft {
   closedOn: string | null;
   handlerId: number | null;
   fields: Record<string, any>;
-  parties: { role: string; name: string; idNumber?: string; phone?: string; address?: string }[];
+  parties: { role: string; name: string; kind?: 'person' | 'organisation'; idNumber?: string; phone?: string; address?: string }[];
   events: (EventView & { fromState: string | null; toState: string; outcome: string | null; orgId: number })[];
   version: number;
   links: { to: Draft; kind: string }[];
@@ -121,6 +121,8 @@ export class BulkBatch {
   private readonly audits: { draft: Draft; make: PendingAudit }[] = [];
   readonly problems: string[] = [];
   roots = 0;
+  /** Duties already found to allow (actor, permission, org): an import asks the same thousands of times. */
+  private readonly allowed = new Set<string>();
 
   constructor(private readonly k: Kernel, private readonly orgs: OrgDirectory, private readonly db: Database) {}
 
@@ -145,13 +147,20 @@ export class BulkBatch {
     }
   }
 
+  private assertCan(actor: Actor, permission: string, orgPath: string, what: string) {
+    const key = `${actor.id}|${permission}|${orgPath}`;
+    if (this.allowed.has(key)) return;
+    assertCan(actor, permission, orgPath, what);
+    this.allowed.add(key);
+  }
+
   /** `need` is the duty that opens it: INTAKE, IMPORT, or none for a case another one opens. */
   private receive(actor: Actor | null, type: string, orgId: number, input: Record<string, unknown>, need: string | null): Draft {
     const k = this.k;
     const def = k.types.get(type);
     const fields = parseInput(def.intake, input) as Record<string, any>;
     const org = this.orgs.get(orgId);
-    if (actor && need) assertCan(actor, casePermission(def.key, need), org.path, `${need === IMPORT ? '导入' : '登记'}${def.name}`);
+    if (actor && need) this.assertCan(actor, casePermission(def.key, need), org.path, `${need === IMPORT ? '导入' : '登记'}${def.name}`);
     const receivedOn: string = fields.receivedOn;
     if (receivedOn > k.today()) throw badRequest(`收到日期（${receivedOn}）不能晚于今天（${k.today()}）`);
     const government = this.orgs.governmentOf(org);
@@ -216,8 +225,8 @@ export class BulkBatch {
     if (!action) throw badRequest(`「${def.name}」没有名为「${step.action}」的办理环节`);
     if (actor) {
       if (action.system) throw forbidden(`「${action.label}」由系统依法自动处理，不能手工办理`);
-      if (c.imported) assertCan(actor, casePermission(def.key, IMPORT), c.org.path, `导入${def.name}`);
-      else assertCan(actor, casePermission(def.key, action.key), c.org.path, `${def.name}·${action.label}`);
+      if (c.imported) this.assertCan(actor, casePermission(def.key, IMPORT), c.org.path, `导入${def.name}`);
+      else this.assertCan(actor, casePermission(def.key, action.key), c.org.path, `${def.name}·${action.label}`);
     }
     if (!action.from.includes(c.state)) throw new AppError(409, 'invalid_transition', `案件当前处于「${stateLabel(def, c.state)}」，不能办理「${action.label}」`);
     const on = step.on;
@@ -266,14 +275,51 @@ export class BulkBatch {
   async write(trx: Database): Promise<number> {
     const drafts = this.drafts;
     if (drafts.length === 0) return 0;
+    let t = performance.now();
+    const lap = (label: string) => {
+      if (process.env.FAZHI_BULK_TIMINGS) bulkTimings[label] = (bulkTimings[label] ?? 0) + performance.now() - t;
+      t = performance.now();
+    };
     await allocate(trx, drafts);
-    await insertRows(this.k, trx, drafts);
-    await appendAuditMany(trx, this.audits.map((a) => a.make(a.draft)));
+    lap('allocate');
+    await insertRows(this.k, trx, drafts, null, lap);
+    const audits = this.auditInputs();
+    lap('audit inputs');
+    const { chain, head } = await lockChainHead(trx);
+    const rows = chainRows(audits, chain, head);
+    lap('audit hash');
+    await writeAudit(this.k, trx, rows, null);
+    lap('audit write');
+    return this.clear();
+  }
+
+  /** Forgets the drafts once written; returns how many input cases they were. */
+  clear(): number {
     const written = this.roots;
     this.drafts.length = 0;
     this.audits.length = 0;
     this.roots = 0;
     return written;
+  }
+
+  /** Case ids and 案号 for every draft (for a staged write, before its rows are staged). */
+  async allocate(trx: Database): Promise<void> {
+    await allocate(trx, this.drafts);
+  }
+
+  /** The audit events of every draft, in the order the steps were taken (after allocate). */
+  auditInputs(): AuditInput[] {
+    return this.audits.map((a) => a.make(a.draft));
+  }
+
+  /** Audit rows into the staging table under `importId`, chained already (the import chain's). */
+  async stageAudit(trx: Database, importId: number, rows: AuditRow[]): Promise<void> {
+    await writeAudit(this.k, trx, rows, importId);
+  }
+
+  /** Drafts [from, to) into the staging tables under `importId` (after allocate). */
+  async stage(trx: Database, importId: number, from: number, to: number): Promise<void> {
+    await insertRows(this.k, trx, this.drafts.slice(from, to), importId);
   }
 }
 
@@ -310,13 +356,22 @@ const copyCell = (v: unknown) => (v === null || v === undefined ? '\\N' : String
  * Rows into one table: COPY on PostgreSQL, one INSERT … SELECT FROM unnest(…) on PGlite.
  * Rows keep their order, so serial ids follow it (a case's events stay in step order).
  */
-async function writeTable(k: Kernel, trx: Database, table: string, columns: [name: string, type: string][], rows: unknown[][]) {
+async function writeTable(k: Kernel, trx: Database, table: string, columns: [name: string, type: string][], rows: unknown[][], importId: number | null, lap?: (label: string) => void) {
+  lap?.(`${table} rows`);
   if (rows.length === 0) return;
+  // A staged import writes the same rows, marked with its id, into the table's staging twin.
+  if (importId !== null) {
+    table = `import_${table}`;
+    columns = [['import_id', 'int'], ...columns];
+    rows = rows.map((r) => [importId, ...r]);
+  }
   const names = columns.map(([n]) => n).join(', ');
   if (k.conn.copyIn) {
     let text = '';
     for (const r of rows) text += r.map(copyCell).join('\t') + '\n';
+    lap?.(`${table} text`);
     await k.conn.copyIn(trx, `COPY ${table} (${names}) FROM STDIN`, text);
+    lap?.(`${table} write`);
     return;
   }
   // Arrays go in as text[] (or int[]) and are cast per column: one parameter per column.
@@ -324,29 +379,38 @@ async function writeTable(k: Kernel, trx: Database, table: string, columns: [nam
   const casts = columns.map(([, type], i) => sql.raw(`c${i}::${type}`));
   const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
   await sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)}) SELECT ${sql.join(casts)} FROM unnest(${sql.join(arrays)}) WITH ORDINALITY AS t(${aliases}, n) ORDER BY n`.execute(trx);
+  lap?.(`${table} write`);
 }
 
-async function insertRows(k: Kernel, trx: Database, drafts: Draft[]) {
+export const bulkTimings: Record<string, number> = {};
+
+async function insertRows(k: Kernel, trx: Database, drafts: Draft[], importId: number | null, lap?: (label: string) => void) {
   await writeTable(k, trx, 'cases', [['id', 'int'], ['type', 'text'], ['org_id', 'int'], ['number', 'text'], ['year', 'int'], ['seq', 'int'], ['title', 'text'], ['state', 'text'], ['outcome', 'text'], ['received_on', 'date'], ['closed_on', 'date'], ['handler_id', 'int'], ['fields', 'jsonb'], ['version', 'int']],
-    drafts.map((d) => [d.id, d.def.key, d.orgId, d.number, d.year, d.seq, d.title, d.state, d.outcome, d.receivedOn, d.closedOn, d.handlerId, JSON.stringify(d.fields), d.version]));
+    drafts.map((d) => [d.id, d.def.key, d.orgId, d.number, d.year, d.seq, d.title, d.state, d.outcome, d.receivedOn, d.closedOn, d.handlerId, JSON.stringify(d.fields), d.version]), importId, lap);
   // Parties go through the one sealing path (SM4 and blind indexes), as the engine writes them.
-  await writeTable(k, trx, 'case_parties', [['case_id', 'int'], ['role', 'text'], ['name', 'text'], ['id_number', 'text'], ['phone', 'text'], ['address', 'text'], ['id_number_bidx', 'text'], ['phone_bidx', 'text']],
+  await writeTable(k, trx, 'case_parties', [['case_id', 'int'], ['role', 'text'], ['name', 'text'], ['kind', 'text'], ['id_number', 'text'], ['phone', 'text'], ['address', 'text'], ['id_number_bidx', 'text'], ['phone_bidx', 'text']],
     drafts.flatMap((d) =>
       d.parties.map((p) => {
         const c = partyColumns(d.id, p);
-        return [c.case_id, c.role, c.name, c.id_number, c.phone, c.address, c.id_number_bidx, c.phone_bidx];
+        return [c.case_id, c.role, c.name, c.kind, c.id_number, c.phone, c.address, c.id_number_bidx, c.phone_bidx];
       }),
-    ));
+    ), importId, lap);
   await writeTable(k, trx, 'case_events', [['case_id', 'int'], ['type', 'text'], ['org_id', 'int'], ['kind', 'text'], ['occurred_on', 'date'], ['outcome', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['data', 'jsonb'], ['actor_id', 'int']],
-    drafts.flatMap((d) => d.events.map((e) => [d.id, d.def.key, e.orgId, e.kind, e.on, e.outcome, e.fromState, e.toState, JSON.stringify(e.data), e.by ?? null])));
+    drafts.flatMap((d) => d.events.map((e) => [d.id, d.def.key, e.orgId, e.kind, e.on, e.outcome, e.fromState, e.toState, JSON.stringify(e.data), e.by ?? null])), importId, lap);
   await writeTable(k, trx, 'case_clocks', [['case_id', 'int'], ['clock', 'text'], ['type', 'text'], ['org_id', 'int'], ['length', 'int'], ['unit', 'text'], ['status', 'text'], ['started_on', 'date'], ['due_on', 'date'], ['stopped_on', 'date'], ['stopped_by', 'text'], ['extended', 'int'], ['paused_days', 'int'], ['warnings', 'jsonb']],
     drafts.flatMap((d) =>
       d.def.clocks.map((cd) => {
         const s = evaluateClock(k.calendar, cd, d.events, d.fields);
         return [d.id, s.key, d.def.key, d.orgId, s.length, cd.unit, s.status, s.startedOn, s.dueOn, s.stoppedOn, s.stoppedBy, s.extended, s.pausedDays, JSON.stringify(s.warnings)];
       }),
-    ));
-  await writeTable(k, trx, 'case_links', [['from_case_id', 'int'], ['to_case_id', 'int'], ['kind', 'text']], drafts.flatMap((d) => d.links.map((l) => [d.id, l.to.id, l.kind])));
+    ), importId, lap);
+  await writeTable(k, trx, 'case_links', [['from_case_id', 'int'], ['to_case_id', 'int'], ['kind', 'text']], drafts.flatMap((d) => d.links.map((l) => [d.id, l.to.id, l.kind])), importId, lap);
+}
+
+/** Audit rows in chain order: their ids follow it, and the chain's lock keeps other writers out. */
+async function writeAudit(k: Kernel, trx: Database, rows: AuditRow[], importId: number | null) {
+  await writeTable(k, trx, 'audit_events', [['at', 'timestamptz'], ['actor_id', 'int'], ['action', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['before', 'jsonb'], ['after', 'jsonb'], ['prev_hash', 'text'], ['hash', 'text'], ['chain', 'smallint']],
+    rows.map((r) => [r.at.toISOString(), r.actor_id, r.action, r.entity, r.entity_id, r.before, r.after, r.prev_hash, r.hash, r.chain]), importId);
 }
 
 /** A batch over the orgs as they stand; `db` answers the rules that read other records. */

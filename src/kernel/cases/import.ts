@@ -10,6 +10,7 @@ import type { Database } from '../db/connect.ts';
 import { importedCellText, restoreNeutralised, safeXlsxBuffer } from '../spreadsheet.ts';
 import { assertZipWithinLimits, isOle, isZip } from '../zip-guard.ts';
 import { bulkBatch, OrgDirectory, type BulkCase } from './bulk.ts';
+import { writeBatch } from './import-stream.ts';
 import type { CaseTypeDef } from './define.ts';
 
 /**
@@ -182,9 +183,13 @@ export function rowToCase(def: CaseTypeDef, orgs: OrgDirectory, actor: Actor, or
 
 /**
  * Rows are first all worked through in memory (every bad row is reported by its line and nothing
- * is written), then written set-based in one transaction.
+ * is written), then written set-based, all or nothing (writeBatch: staged on PGlite).
  */
-export async function importCases(k: Kernel, actor: Actor, input: { type: string; orgId: number; rows: Record<string, unknown>[] }): Promise<{ imported: number }> {
+export async function importCases(
+  k: Kernel,
+  actor: Actor,
+  input: { type: string; orgId: number; rows: Record<string, unknown>[]; onProgress?: (written: number, total: number) => void },
+): Promise<{ imported: number }> {
   const def = k.types.get(input.type);
   assertCan(actor, casePermission(def.key, IMPORT), (await getOrg(k.db, input.orgId)).path, `导入${def.name}`);
   if (input.rows.length === 0) throw badRequest('表格中没有数据行');
@@ -197,7 +202,7 @@ export async function importCases(k: Kernel, actor: Actor, input: { type: string
     if (i % 200 === 199) await new Promise((r) => setImmediate(r));
   }
   failOnProblems(batch.problems);
-  await k.db.transaction().execute((trx) => batch.write(trx));
+  await writeBatch(k, batch, input.onProgress);
   return { imported: input.rows.length };
 }
 

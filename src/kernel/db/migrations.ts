@@ -472,6 +472,18 @@ CREATE TABLE login_attempts (
 );
 CREATE INDEX login_attempts_last ON login_attempts (last_at);
 `,
+  // A large import on PGlite is written in short transactions into these tables, which no
+  // reader reads, and then moved into the real tables in one transaction (cases/import-stage.ts).
+  // No keys, indexes or triggers: they hold rows only while an import runs.
+  '0016_import_staging': `
+CREATE TABLE import_cases (import_id int NOT NULL, n bigserial, id int NOT NULL, type text, org_id int, number text, year int, seq int, title text, state text, outcome text, received_on date, closed_on date, handler_id int, fields jsonb, version int);
+CREATE TABLE import_case_parties (import_id int NOT NULL, n bigserial, case_id int, role text, name text, kind text, id_number text, phone text, address text, id_number_bidx text, phone_bidx text);
+CREATE TABLE import_case_events (import_id int NOT NULL, n bigserial, case_id int, type text, org_id int, kind text, occurred_on date, outcome text, from_state text, to_state text, data jsonb, actor_id int);
+CREATE TABLE import_case_clocks (import_id int NOT NULL, n bigserial, case_id int, clock text, type text, org_id int, length int, unit text, status text, started_on date, due_on date, stopped_on date, stopped_by text, extended int, paused_days int, warnings jsonb);
+CREATE TABLE import_case_links (import_id int NOT NULL, n bigserial, from_case_id int, to_case_id int, kind text);
+CREATE TABLE import_audit_events (import_id int NOT NULL, n bigserial, at timestamptz, actor_id int, action text, entity text, entity_id text, before jsonb, after jsonb, prev_hash text, hash text, chain smallint);
+CREATE SEQUENCE import_ids;
+`,
 };
 
 function splitStatements(script: string): string[] {
