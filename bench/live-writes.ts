@@ -9,6 +9,11 @@
  *
  * The database named by BENCH_DATABASE_URL (default the local test_d) is WIPED first.
  * BENCH_POOL sets the connection pool size (default: the server's).
+ *
+ * Before the concurrent run, one clerk alone takes 30 steps with every SQL statement counted.
+ * After it, the same steps go through HTTP (`fazhi serve`) with WORKERS=1 and WORKERS=2 in the same
+ * run (BENCH_WORKERS=1,2 by default, e.g. 1,2,1,2 to alternate; empty to skip; BENCH_HTTP_SECONDS,
+ * BENCH_PORT). Every phase prints the CPU used per step by each side (Linux /proc).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -229,7 +234,9 @@ async function backendPids(): Promise<number[]> {
 
 async function httpRun(workers: number, cookies: string[]) {
   const port = Number(process.env.BENCH_PORT ?? 3921);
-  const child = spawn(process.execPath, ['bin/fazhi.js', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/fazhi.js', 'serve'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', WORKERS: String(workers), LOG_DIR: keyDir, API_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
