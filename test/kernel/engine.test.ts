@@ -108,6 +108,29 @@ eachDatabase('case engine', (tdb) => {
     assert.equal(c.version, seen + 1);
   });
 
+  test('two steps at the same moment on one case: one is taken, the other is a conflict, and the audit trail has exactly the one', async () => {
+    const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-04') });
+    const before = { audit: await count('audit_events'), events: await count('case_events') };
+    // Neither passes a version: both read version 1, and only the case update's own check stops the second.
+    const results = await Promise.allSettled([
+      performAction(w.k, w.clerk, id, 'accept', { on: '2025-04-07' }),
+      performAction(w.k, w.admin, id, 'accept', { on: '2025-04-07' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.equal(refused.reason.status, 409);
+    assert.equal(await count('audit_events'), before.audit + 1);
+    assert.equal(await count('case_events'), before.events + 1);
+    assert.equal((await verifyChain(w.k.db)).ok, true);
+    // The case page (one query for the case, its events, clocks and links) shows the step.
+    const c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.version, 2);
+    assert.deepEqual(c.timeline.map((e) => e.kind), ['receive', 'accept']);
+    assert.ok(c.timeline[1].recordedAt instanceof Date);
+    assert.equal(c.handlerName, w.clerk.displayName);
+    assert.equal(c.clocks.find((x) => x.key === 'acceptance')!.status, 'stopped');
+  });
+
   test('permissions: a clerk acts only in their org, a leader sees but never changes', async () => {
     const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-08') });
     await rejects(getCase(w.k, w.eduClerk, id), 404);

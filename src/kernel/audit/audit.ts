@@ -71,6 +71,21 @@ export async function lockChainHead(trx: Database): Promise<{ chain: number; hea
   return { chain, head: last?.hash ?? GENESIS };
 }
 
+/**
+ * For a hot path that saves round trips: select columns that lock this session's chain (as
+ * lockChainHead does) inside a statement the transaction runs anyway, and name it `audit_chain`.
+ * Only in a statement that has already locked the rows it writes, and with no row locks taken
+ * after it in the transaction: every writer takes row locks before the chain lock, so two
+ * transactions cannot wait on each other.
+ */
+export const chainLockColumns = () => [
+  sql<number>`pg_backend_pid() % ${AUDIT_CHAINS}`.as('audit_chain'),
+  sql<string>`pg_advisory_xact_lock(${CHAIN_LOCK}, pg_backend_pid() % ${AUDIT_CHAINS})::text`.as('audit_lock'),
+];
+
+/** The head hash of a chain this transaction has locked, as a scalar subquery for a later statement. */
+export const chainHeadOf = (db: Database, chain: number) => db.selectFrom('audit_events').select('hash').where('chain', '=', chain).orderBy('id', 'desc').limit(1);
+
 const ROWS_PER_INSERT = 1000;
 
 /**
@@ -79,8 +94,15 @@ const ROWS_PER_INSERT = 1000;
  */
 export async function appendAuditMany(trx: Database, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const { chain, head } = await lockChainHead(trx);
-  const rows = chainRows(inputs, chain, head);
+  await appendToLockedChain(trx, await lockChainHead(trx), inputs);
+}
+
+/**
+ * Appends to a chain this transaction already holds (chainLockColumns), with the head read by a
+ * statement that ran after the lock (chainHeadOf; null for a new chain).
+ */
+export async function appendToLockedChain(trx: Database, locked: { chain: number; head: string | null }, inputs: AuditInput[]): Promise<void> {
+  const rows = chainRows(inputs, Number(locked.chain), locked.head ?? GENESIS);
   // Ids follow VALUES order, and the chain lock keeps other writers out, so id order is chain order.
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();

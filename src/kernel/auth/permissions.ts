@@ -1,3 +1,4 @@
+import { sql, type Expression } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { Role } from '../db/schema.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -139,6 +140,10 @@ export function assertCan(actor: Permitted, permission: string, orgPath?: string
   if (actor.role === 'leader') throw forbidden('领导账号为只读，不能办理或修改');
   throw forbidden(`您没有「${what ?? permissionLabel(permission)}」的职责${orgPath ? '（在该单位）' : ''}`);
 }
+
+/** The duties of a user as a JSON array, for a subquery (same shape and order as loadDuties). */
+export const dutiesOf = (userId: Expression<number>) =>
+  sql<Duty[]>`(SELECT coalesce(json_agg(json_build_object('orgId', d.org_id, 'orgName', o.name, 'orgPath', o.path, 'subunits', d.subunits, 'subject', d.subject, 'actions', d.actions) ORDER BY d.id), '[]') FROM duties d JOIN orgs o ON o.id = d.org_id WHERE d.user_id = ${userId})`;
 
 /** Duties of one user, with their orgs' names and paths. */
 export async function loadDuties(db: Database, userId: number): Promise<Duty[]> {

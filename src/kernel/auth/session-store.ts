@@ -4,7 +4,7 @@ import type { SessionStage } from '../db/schema.ts';
 import { sm3 } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
 import { readPolicy, type SecurityPolicy } from './policy.ts';
-import { actorById } from './sessions.ts';
+import { dutiesOf } from './permissions.ts';
 import type { Actor } from './actor.ts';
 
 /** A half-done login (password given, code awaited) lasts this long. */
@@ -54,10 +54,16 @@ export const passwordExpired = (policy: SecurityPolicy, changedAt: Date, now: Da
  */
 export async function authenticate(db: Database, token: string, now = new Date()): Promise<Authenticated | undefined> {
   const policy = await readPolicy(db);
+  // The session and its user with org, scope and duties (what actorById reads) in one round trip:
+  // every signed-in request starts here.
   const s = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .innerJoin('orgs as sc', 'sc.id', 'u.scope_org_id')
     .select(['s.id', 's.user_id', 's.stage', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.must_change_password', 'u.password_changed_at'])
+    .select(['u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'u.active', 'o.name as org_name', 'o.path as org_path', 'sc.path as scope_path'])
+    .select((eb) => dutiesOf(eb.ref('u.id')).as('duty_list'))
     .where('s.token_hash', '=', sm3(token))
     .executeTakeFirst();
   if (!s) return undefined;
@@ -70,8 +76,19 @@ export async function authenticate(db: Database, token: string, now = new Date()
     await db.deleteFrom('sessions').where('id', '=', s.id).execute();
     return undefined;
   }
-  const actor = await actorById(db, s.user_id);
-  if (!actor) return undefined;
+  if (!s.active) return undefined;
+  const actor: Actor = {
+    id: s.user_id,
+    username: s.username,
+    displayName: s.display_name,
+    role: s.role,
+    orgId: s.org_id,
+    orgName: s.org_name,
+    orgPath: s.org_path,
+    scopeOrgId: s.scope_org_id,
+    scopePath: s.scope_path,
+    duties: s.duty_list,
+  };
   if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', s.id).where('last_seen_at', '<', now).execute();
   }

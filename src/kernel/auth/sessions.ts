@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit.ts';
 import { hashPassword } from './password.ts';
 import { assertPasswordAcceptable, readPolicy } from './policy.ts';
 import type { Actor } from './actor.ts';
-import { loadDuties } from './permissions.ts';
+import { dutiesOf } from './permissions.ts';
 
 // Login, lockout and session lifetime live in login.ts and session-store.ts; re-exported here
 // for the callers that import them from this module.
@@ -16,6 +16,8 @@ export async function actorById(db: Database, userId: number): Promise<Actor | u
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .innerJoin('orgs as s', 's.id', 'u.scope_org_id')
     .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'o.name as org_name', 'o.path as org_path', 's.path as scope_path', 'u.active'])
+    // The duties come in the same round trip: every signed-in request reads them.
+    .select((eb) => dutiesOf(eb.ref('u.id')).as('duty_list'))
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!r || !r.active) return undefined;
@@ -29,7 +31,7 @@ export async function actorById(db: Database, userId: number): Promise<Actor | u
     orgPath: r.org_path,
     scopeOrgId: r.scope_org_id,
     scopePath: r.scope_path,
-    duties: await loadDuties(db, r.id),
+    duties: r.duty_list,
   };
 }
 

@@ -1,9 +1,9 @@
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/connect.ts';
-import type { CaseTable } from '../db/schema.ts';
+import type { CaseClockTable, CaseTable } from '../db/schema.ts';
 import type { Kernel } from '../kernel.ts';
-import { appendAudit, sm3 } from '../audit/audit.ts';
+import { appendAudit, appendToLockedChain, chainHeadOf, chainLockColumns, sm3 } from '../audit/audit.ts';
 import { casesWithPartyContact, insertParties, isContactQuery, readParties } from './parties.ts';
 import { canSeeOrg, seesPersonalData, type Actor } from '../auth/actor.ts';
 import { assertCan, can, casePermission, handles, IMPORT, INTAKE } from '../auth/permissions.ts';
@@ -29,13 +29,16 @@ async function loadEvents(db: Database, caseId: number): Promise<EventView[]> {
   return rows.map((r) => ({ kind: r.kind, on: r.occurred_on, data: r.data ?? {}, by: r.actor_id }));
 }
 
-/** Recomputes and stores every clock of a case from its events. */
-async function writeClocks(k: Kernel, trx: Database, c: Pick<CaseRow, 'id' | 'type' | 'org_id'> & { fields: any }, def: CaseTypeDef, events: EventView[]) {
-  const states: ClockState[] = def.clocks.map((cd) => evaluateClock(k.calendar, cd, events, c.fields ?? {}));
-  for (const [i, s] of states.entries()) {
-    const row = {
+/** Every clock of a case recomputed from its events, as case_clocks rows. */
+function clockRows(k: Kernel, c: Pick<CaseRow, 'id' | 'type' | 'org_id'> & { fields: any }, def: CaseTypeDef, events: EventView[]) {
+  return def.clocks.map((cd) => {
+    const s = evaluateClock(k.calendar, cd, events, c.fields ?? {});
+    return {
+      case_id: c.id,
+      clock: s.key,
+      type: c.type,
       length: s.length,
-      unit: def.clocks[i].unit,
+      unit: cd.unit,
       status: s.status,
       started_on: s.startedOn,
       due_on: s.dueOn,
@@ -46,13 +49,34 @@ async function writeClocks(k: Kernel, trx: Database, c: Pick<CaseRow, 'id' | 'ty
       warnings: JSON.stringify(s.warnings),
       org_id: c.org_id,
     };
-    await trx
-      .insertInto('case_clocks')
-      .values({ case_id: c.id, clock: s.key, type: c.type, ...row })
-      .onConflict((oc) => oc.columns(['case_id', 'clock']).doUpdateSet(row))
-      .execute();
-  }
-  return states;
+  });
+}
+
+/** One INSERT … ON CONFLICT for all the clocks of a case (a case type has several). */
+const upsertClocks = (trx: Database, rows: ReturnType<typeof clockRows>) =>
+  trx
+    .insertInto('case_clocks')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'clock']).doUpdateSet((eb) => ({
+        length: eb.ref('excluded.length'),
+        unit: eb.ref('excluded.unit'),
+        status: eb.ref('excluded.status'),
+        started_on: eb.ref('excluded.started_on'),
+        due_on: eb.ref('excluded.due_on'),
+        stopped_on: eb.ref('excluded.stopped_on'),
+        stopped_by: eb.ref('excluded.stopped_by'),
+        extended: eb.ref('excluded.extended'),
+        paused_days: eb.ref('excluded.paused_days'),
+        warnings: eb.ref('excluded.warnings'),
+        org_id: eb.ref('excluded.org_id'),
+      })),
+    );
+
+/** Recomputes and stores every clock of a case from its events. */
+async function writeClocks(k: Kernel, trx: Database, c: Pick<CaseRow, 'id' | 'type' | 'org_id'> & { fields: any }, def: CaseTypeDef, events: EventView[]) {
+  const rows = clockRows(k, c, def, events);
+  if (rows.length) await upsertClocks(trx, rows).execute();
 }
 
 export interface CreateCaseInput {
@@ -159,10 +183,6 @@ async function loadCase(k: Kernel, actor: Actor | null, caseId: number, db: Data
 const toClockMap = (rows: { clock: string; due_on: string | null; status: string; extended: number }[]) =>
   Object.fromEntries(rows.map((r) => [r.clock, { dueOn: r.due_on, status: r.status, extended: r.extended }]));
 
-async function clockMap(db: Database, caseId: number) {
-  return toClockMap(await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).execute());
-}
-
 export interface ActionInput {
   /** The version the clerk saw; a stale one is a conflict, not a silent overwrite. */
   version?: number;
@@ -180,7 +200,21 @@ const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条/;
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
 export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
   const db = trx ?? k.db;
-  const c = await loadCase(k, actor, caseId, db);
+  // The case, its events and its clocks in one round trip: this is the busiest write path.
+  const c = await db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .select(
+      sql<{ kind: string; on: string; data: Record<string, any> | null; by: number | null }[]>`(SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'on', e.occurred_on, 'data', e.data, 'by', e.actor_id) ORDER BY e.occurred_on, e.id), '[]') FROM case_events e WHERE e.case_id = c.id)`.as(
+        'event_list',
+      ),
+    )
+    .select(sql<{ clock: string; due_on: string | null; status: string; extended: number }[]>`(SELECT coalesce(json_agg(json_build_object('clock', cc.clock, 'due_on', cc.due_on, 'status', cc.status, 'extended', cc.extended)), '[]') FROM case_clocks cc WHERE cc.case_id = c.id)`.as('clock_list'))
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!c || (actor && !can(actor, 'business.read', c.org_path))) throw notFound('案件');
   if (input.type && c.type !== input.type) throw badRequest(`该案件不是${k.types.get(input.type).name}案件`);
   const def = k.types.get(c.type);
   const action = def.actions.find((a) => a.key === actionKey);
@@ -199,11 +233,11 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   const on = input.on ?? k.today();
   if (!isIsoDate(on)) throw badRequest(`办理日期「${on}」无效，应为 YYYY-MM-DD 格式的真实日期`);
   if (on > k.today()) throw badRequest(`办理日期（${on}）不能晚于今天（${k.today()}）`);
-  const events = await loadEvents(db, c.id);
+  const events: EventView[] = c.event_list.map((e) => ({ kind: e.kind, on: e.on, data: e.data ?? {}, by: e.by }));
   const lastOn = events.at(-1)?.on;
   if (lastOn && on < lastOn) throw badRequest(`办理日期（${on}）不能早于上一办理环节的日期（${lastOn}）`);
   const data = action.fields ? (parseInput(action.fields, input.data ?? {}) as Record<string, any>) : {};
-  const clocks = await clockMap(db, c.id);
+  const clocks = toClockMap(c.clock_list);
   if (action.when && !action.when({ state: c.state, events, clocks })) {
     throw new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
   }
@@ -222,38 +256,59 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   }
   const closes = def.states[toState].final === true;
   const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id });
+  const audit = {
+    actorId: actor?.id ?? null,
+    action: `case.${action.key}`,
+    entity: 'case',
+    entityId: c.id,
+    before: { state: c.state, outcome: c.outcome, version: c.version, orgId: c.org_id },
+    after: { state: toState, outcome: outcome ?? c.outcome, version: c.version + 1, orgId, on, data },
+  };
+  const event = {
+    case_id: c.id,
+    type: c.type,
+    org_id: orgId,
+    kind: action.key,
+    occurred_on: on,
+    outcome,
+    from_state: c.state,
+    to_state: toState,
+    data: JSON.stringify(data),
+    actor_id: actor?.id ?? null,
+  };
+  const clockValues = clockRows(k, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
   await inTransaction(k, trx, async (trx) => {
+    // A step that opens a linked case takes row locks (the 案号 sequence) after this statement, so
+    // it locks its audit chain at the end as every other writer does; a plain step locks the chain
+    // here, after its case row, and saves two round trips.
+    const lockEarly = !spawn;
     const updated = await trx
-      .updateTable('cases')
-      .set({
-        state: toState,
-        outcome: outcome ?? c.outcome,
-        closed_on: closes ? (c.closed_on ?? on) : null,
-        org_id: orgId,
-        version: c.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', c.id)
-      .where('version', '=', c.version)
-      .returning('version')
+      .with('u', (db) =>
+        db
+          .updateTable('cases')
+          .set({
+            state: toState,
+            outcome: outcome ?? c.outcome,
+            closed_on: closes ? (c.closed_on ?? on) : null,
+            org_id: orgId,
+            version: c.version + 1,
+            updated_at: new Date(),
+          })
+          .where('id', '=', c.id)
+          .where('version', '=', c.version)
+          .returning('version'),
+      )
+      .selectFrom('u')
+      .select('u.version')
+      .$if(lockEarly, (q) => q.select(chainLockColumns()))
       .executeTakeFirst();
     if (!updated) throw conflict('该案件刚被他人修改，请刷新后重新办理');
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: c.id,
-        type: c.type,
-        org_id: orgId,
-        kind: action.key,
-        occurred_on: on,
-        outcome,
-        from_state: c.state,
-        to_state: toState,
-        data: JSON.stringify(data),
-        actor_id: actor?.id ?? null,
-      })
-      .execute();
-    await writeClocks(k, trx, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
+    // The event and the recomputed clocks in one statement, which also reads the chain head (after the lock).
+    const written = await trx
+      .with('e', (db) => db.insertInto('case_events').values(event))
+      .with('k', (db) => (clockValues.length ? upsertClocks(db as Database, clockValues) : db.selectNoFrom(sql`1`.as('x'))) as any)
+      .selectNoFrom((eb) => (lockEarly ? [chainHeadOf(eb as unknown as Database, Number((updated as any).audit_chain)).as('head')] : [sql<null>`null`.as('head')]))
+      .executeTakeFirstOrThrow();
     if (spawn) {
       // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
       const parties = await readParties(trx, [c.id]);
@@ -271,14 +326,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       );
       await trx.insertInto('case_links').values({ from_case_id: c.id, to_case_id: linked, kind: action.key }).execute();
     }
-    await appendAudit(trx, {
-      actorId: actor?.id ?? null,
-      action: `case.${action.key}`,
-      entity: 'case',
-      entityId: c.id,
-      before: { state: c.state, outcome: c.outcome, version: c.version, orgId: c.org_id },
-      after: { state: toState, outcome: outcome ?? c.outcome, version: c.version + 1, orgId, on, data },
-    });
+    if (lockEarly) await appendToLockedChain(trx, { chain: Number((updated as any).audit_chain), head: written.head as string | null }, [audit]);
+    else await appendAudit(trx, audit);
   });
 }
 
@@ -341,27 +390,37 @@ export function actionForm(action: ActionDef) {
 
 /** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
 export async function getCase(k: Kernel, actor: Actor, caseId: number) {
-  const c = await loadCase(k, actor, caseId);
+  // The case page after every step: its events, clocks, files, handler and links come with the
+  // case in one query (one pooled connection, not six at once), the parties in a second.
+  const c = await k.db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .select([
+      sql<{ id: number; kind: string; occurred_on: string; from_state: string | null; to_state: string; outcome: string | null; data: any; recorded_at: string; actor_name: string | null }[]>`(SELECT coalesce(json_agg(json_build_object('id', e.id, 'kind', e.kind, 'occurred_on', e.occurred_on, 'from_state', e.from_state, 'to_state', e.to_state, 'outcome', e.outcome, 'data', e.data, 'recorded_at', e.recorded_at, 'actor_name', u.display_name) ORDER BY e.occurred_on, e.id), '[]') FROM case_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.case_id = c.id)`.as(
+        'event_rows',
+      ),
+      sql<Selectable<CaseClockTable>[]>`(SELECT coalesce(json_agg(cc), '[]') FROM case_clocks cc WHERE cc.case_id = c.id)`.as('clock_rows'),
+      sql<{ id: number; event_id: number | null; filename: string; mime: string; size: number; sm3: string; uploaded_at: string }[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'event_id', a.event_id, 'filename', a.filename, 'mime', a.mime, 'size', a.size, 'sm3', a.sm3, 'uploaded_at', a.uploaded_at) ORDER BY a.id), '[]') FROM attachments a WHERE a.case_id = c.id)`.as(
+        'attachment_rows',
+      ),
+      sql<string | null>`(SELECT h.display_name FROM users h WHERE h.id = c.handler_id)`.as('handler_name'),
+      sql<{ id: number; number: string; type: string; state: string; kind: string; from_case_id: number }[]>`(SELECT coalesce(json_agg(json_build_object('id', x.id, 'number', x.number, 'type', x.type, 'state', x.state, 'kind', l.kind, 'from_case_id', l.from_case_id)), '[]') FROM case_links l JOIN cases x ON (l.from_case_id = c.id AND x.id = l.to_case_id) OR (l.to_case_id = c.id AND x.id = l.from_case_id))`.as(
+        'link_rows',
+      ),
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  if (!c || !can(actor, 'business.read', c.org_path)) throw notFound('案件');
   const def = k.types.get(c.type);
-  const [parties, events, clockRows, attachments, handler, links] = await Promise.all([
-    readParties(k.db, [c.id]),
-    k.db
-      .selectFrom('case_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.id', 'e.kind', 'e.occurred_on', 'e.from_state', 'e.to_state', 'e.outcome', 'e.data', 'e.recorded_at', 'u.display_name as actor_name'])
-      .where('e.case_id', '=', c.id)
-      .orderBy('e.occurred_on')
-      .orderBy('e.id')
-      .execute(),
-    k.db.selectFrom('case_clocks').selectAll().where('case_id', '=', c.id).execute(),
-    k.db.selectFrom('attachments').select(['id', 'event_id', 'filename', 'mime', 'size', 'sm3', 'uploaded_at']).where('case_id', '=', c.id).orderBy('id').execute(),
-    c.handler_id ? k.db.selectFrom('users').select('display_name').where('id', '=', c.handler_id).executeTakeFirst() : undefined,
-    k.db
-      .selectFrom('case_links as l')
-      .innerJoin('cases as x', (j) => j.on((eb) => eb.or([eb.and([eb('l.from_case_id', '=', c.id), eb('x.id', '=', eb.ref('l.to_case_id'))]), eb.and([eb('l.to_case_id', '=', c.id), eb('x.id', '=', eb.ref('l.from_case_id'))])])))
-      .select(['x.id', 'x.number', 'x.type', 'x.state', 'l.kind', 'l.from_case_id'])
-      .execute(),
-  ]);
+  const parties = await readParties(k.db, [c.id]);
+  // Timestamps come back from JSON as text: the same instants as Dates, as a plain query gives them.
+  const events = c.event_rows.map((e) => ({ ...e, recorded_at: new Date(e.recorded_at) }));
+  const clockRows = c.clock_rows;
+  const attachments = c.attachment_rows.map((a) => ({ ...a, uploaded_at: new Date(a.uploaded_at) }));
+  const handler = c.handler_id ? { display_name: c.handler_name } : undefined;
+  const links = c.link_rows;
   const showPersonal = seesPersonalData(actor, c.type, c.org_path);
   const eventViews = events.map((e) => ({ kind: e.kind, on: e.occurred_on, data: e.data ?? {} }));
   const clocks = toClockMap(clockRows);
