@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLE_LABELS } from '../kernel/auth/actor.ts';
 import type { OrgKind, Role } from '../kernel/db/schema.ts';
+import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from '../workbench/notify.ts';
 
 /**
  * Response schemas of the most used routes. They document the API and, through
@@ -149,6 +150,18 @@ export const caseView = z.object({
   links: z.array(z.object({ caseId: id, number: text, typeName: text, stateLabel: text, direction: text, via: text })),
 }).meta({ id: 'CaseView' });
 
+const dashboardItem = z.object({
+  caseId: id,
+  number: text,
+  title: text,
+  typeName: text,
+  stateLabel: text,
+  orgName: text,
+  mine: z.boolean(),
+  clock: z.object({ key: text, label: text, dueOn: optDay, daysLeft: z.number().nullable(), unit: z.enum(['day', 'workday', 'month']), overdue: z.boolean() }),
+});
+export const dashboardReply = z.object({ today: day, overdue: z.array(dashboardItem), dueSoon: z.array(dashboardItem) });
+
 const todoKind = z.enum(['step', 'approval', 'returned', 'supervision', 'hotline']);
 export const todosReply = z.object({
   counts: z.record(todoKind, z.number().int()),
@@ -174,6 +187,21 @@ export const todosReply = z.object({
     }),
   ),
   kinds: z.record(todoKind, text),
+});
+
+export const notificationsReply = z.object({
+  unread: z.number().int(),
+  items: z.array(z.object({ id, kind: text, kindLabel: text, title: text, body: text, link: text.nullable(), createdAt: timestamp, read: z.boolean() })),
+  kinds: z.record(z.string(), text),
+});
+
+export const preferences = z.object({
+  muted: z.array(z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]])),
+  channels: z.array(z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]])),
+  quietFrom: text.nullable(),
+  quietTo: text.nullable(),
+  phone: text.nullable(),
+  email: text.nullable(),
 });
 
 const reportState = z.enum(['draft', 'review', 'approved', 'submitted', 'published']);

@@ -18,7 +18,7 @@ test('web/src/api-types.ts is what the OpenAPI document gives now (npm run docs:
   assert.equal(fs.readFileSync(API_TYPES_FILE, 'utf8'), fresh, 'web/src/api-types.ts 已过期：请运行 npm run docs:api-types');
   // The most used routes are typed; the rest answer unknown, never any.
   assert.doesNotMatch(fresh, /\bany\b/);
-  for (const p of ['/api/cases', '/api/cases/{id}', '/api/todos', '/api/reports', '/api/reports/{id}', '/api/indicators', '/api/orgs', '/api/users', '/api/auth/me', '/api/dashboard']) {
+  for (const p of ['/api/cases', '/api/cases/{id}', '/api/todos', '/api/reports', '/api/reports/{id}', '/api/indicators', '/api/orgs', '/api/users', '/api/auth/me', '/api/dashboard', '/api/notifications']) {
     const block = fresh.slice(fresh.indexOf(`  ${JSON.stringify(p)}: {`));
     const get = block.slice(block.indexOf('    get: {'));
     assert.doesNotMatch(get.slice(0, get.indexOf('\n    };')), /response: unknown/, `GET ${p} has a response type`);
@@ -168,6 +168,13 @@ eachDatabase('response schemas match what the routes answer', (tdb) => {
     await checked('clerk', 'GET', '/api/orgs/directory', '/api/orgs/directory');
     const todos = await checked('clerk', 'GET', '/api/todos', '/api/todos');
     assert.ok(todos.items.length > 0);
+    // A 督办 on the case: its clerk gets a message.
+    assert.equal((await app.inject({ method: 'POST', url: '/api/supervisions', headers: { cookie: cookies.admin }, payload: { caseId: id, subject: '督办事项', demand: '限期答复', replyDays: 5 } })).statusCode, 201);
+    const messages = await checked('clerk', 'GET', '/api/notifications', '/api/notifications');
+    assert.ok(messages.items.length > 0 && messages.unread > 0);
+    const prefs = await checked('clerk', 'PUT', '/api/notifications/preferences', '/api/notifications/preferences', { muted: ['urge'], channels: [], quietFrom: null, quietTo: null, phone: null, email: null });
+    assert.deepEqual(prefs.muted, ['urge']);
+    await checked('clerk', 'GET', '/api/notifications/preferences', '/api/notifications/preferences');
   });
 
   test('reports: board, open, save, send for review; indicators; users; session', async () => {

@@ -2554,12 +2554,34 @@ export interface ApiPaths {
         unread?: "true" | "false";
         limit?: number;
       };
-      response: unknown;
+      response: {
+        unread: number;
+        items: ({
+          id: number;
+          kind: string;
+          kindLabel: string;
+          title: string;
+          body: string;
+          link: string | null;
+          createdAt: string;
+          read: boolean;
+        })[];
+        kinds: {
+          [key: string]: string;
+        };
+      };
     };
   };
   "/api/notifications/preferences": {
     get: {
-      response: unknown;
+      response: {
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        channels: ("sms" | "robot" | "email")[];
+        quietFrom: string | null;
+        quietTo: string | null;
+        phone: string | null;
+        email: string | null;
+      };
     };
     put: {
       body: {
@@ -2570,7 +2592,14 @@ export interface ApiPaths {
         phone: string | null;
         email: string | null;
       };
-      response: unknown;
+      response: {
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        channels: ("sms" | "robot" | "email")[];
+        quietFrom: string | null;
+        quietTo: string | null;
+        phone: string | null;
+        email: string | null;
+      };
     };
   };
   "/api/notifications/read": {

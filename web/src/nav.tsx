@@ -132,7 +132,7 @@ export function GlobalSearch() {
 export function TodoBell() {
   const loc = useLocation();
   const [todos, setTodos] = useState<Reply<'/api/todos'>>();
-  const [msgs, setMsgs] = useState<any>();
+  const [msgs, setMsgs] = useState<Reply<'/api/notifications'>>();
   const [open, setOpen] = useState(false);
   const load = () => {
     get('/api/todos').then(setTodos, () => undefined);

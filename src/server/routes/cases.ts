@@ -21,7 +21,7 @@ import { uploadedFile, uploadedRows } from '../upload.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
-import { caseListReply, caseView, orgNode } from '../responses.ts';
+import { caseListReply, caseView, dashboardReply, orgNode } from '../responses.ts';
 
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
@@ -138,7 +138,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     return reply.send(a.content);
   });
 
-  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件' } }, async (req) => {
+  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req) => {
     const actor = requireActor(req);
     const today = k.today();
     const rows = await k.db

@@ -2,20 +2,20 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { get, post, put } from '../api.ts';
+import { get, post, put, type Reply } from '../api.ts';
 
 /** All messages, read/unread, and the person's choices: which kinds, which channels, quiet hours. */
 export function MessagesPage() {
   const { message } = App.useApp();
-  const [data, setData] = useState<any>();
-  const [prefs, setPrefs] = useState<any>();
+  const [data, setData] = useState<Reply<'/api/notifications'>>();
+  const [prefs, setPrefs] = useState<Reply<'/api/notifications/preferences'>>();
   const [form] = Form.useForm();
   const load = () => get('/api/notifications', { query: { limit: 200 } }).then(setData);
   useEffect(() => {
     load();
-    get('/api/notifications/preferences').then((p: any) => {
+    get('/api/notifications/preferences').then((p) => {
       setPrefs(p);
-      form.setFieldsValue({ ...p, received: Object.keys(KINDS).filter((k) => !p.muted.includes(k)), quiet: p.quietFrom ? [dayjs(p.quietFrom, 'HH:mm'), dayjs(p.quietTo, 'HH:mm')] : undefined });
+      form.setFieldsValue({ ...p, received: (Object.keys(KINDS) as (keyof typeof KINDS)[]).filter((k) => !p.muted.includes(k)), quiet: p.quietFrom ? [dayjs(p.quietFrom, 'HH:mm'), dayjs(p.quietTo, 'HH:mm')] : undefined });
     });
   }, [form]);
   return (
@@ -57,7 +57,7 @@ export function MessagesPage() {
             style={{ maxWidth: 560 }}
             onFinish={async (v) => {
               try {
-                const p: any = await put('/api/notifications/preferences', {
+                const p = await put('/api/notifications/preferences', {
                   body: {
                     muted: (Object.keys(KINDS) as (keyof typeof KINDS)[]).filter((k) => !v.received.includes(k)),
                     channels: v.channels ?? [],
