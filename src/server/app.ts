@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
@@ -125,6 +125,8 @@ export async function buildApp(k: Kernel, opts: AppOptions = {}): Promise<App> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named response schemas (the recursive org tree, the case and report views) as components.
+    transformObject: jsonSchemaTransformObject,
   });
 
   app.addHook('onRequest', async (req) => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { api } from './api.ts';
+import { get, post } from './api.ts';
 import { SessionContext, type Me } from './session.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { DashboardPage } from './pages/Dashboard.tsx';
@@ -34,7 +34,7 @@ export function Shell() {
   const portal = loc.pathname === '/portal' || loc.pathname.startsWith('/portal/');
   const refresh = useCallback(
     () =>
-      api<Me>('/api/auth/me').then(setMe, (e) =>
+      get('/api/auth/me').then(setMe, (e) =>
         // An initial, reset or expired password: signed in, but only the change page is open.
         setMe(e.body?.code === 'password_change_required' ? ({ ...e.body.details.user, mustChangePassword: true } as Me) : null),
       ),
@@ -63,7 +63,7 @@ export function Shell() {
         <DemoBanner />
         <div style={{ maxWidth: 480, margin: '64px auto', background: '#fff', padding: 24 }}>
           <ChangePasswordForm forced onDone={refresh} />
-          <Button type="link" onClick={() => api('/api/auth/logout', { method: 'POST' }).finally(() => setMe(null))}>
+          <Button type="link" onClick={() => post('/api/auth/logout').finally(() => setMe(null))}>
             退出
           </Button>
         </div>
@@ -80,7 +80,7 @@ export function Shell() {
           <Typography.Paragraph>
             {me.displayName}（{me.username}），您的账号已建立，但安全管理员尚未为您分配角色和职责，暂时不能使用各项功能。请联系本单位的安全管理员。
           </Typography.Paragraph>
-          <Button onClick={() => api('/api/auth/logout', { method: 'POST' }).finally(() => setMe(null))}>退出</Button>
+          <Button onClick={() => post('/api/auth/logout').finally(() => setMe(null))}>退出</Button>
         </div>
       </div>
     );
@@ -124,7 +124,7 @@ export function Shell() {
             <Button
               size="small"
               onClick={async () => {
-                await api('/api/auth/logout', { method: 'POST' });
+                await post('/api/auth/logout');
                 setMe(null);
                 nav('/');
               }}

@@ -1,30 +1,25 @@
 import { useEffect, useState } from 'react';
-import { api } from './api.ts';
+import { get, type Reply } from './api.ts';
 
 let typesPromise: Promise<any[]> | undefined;
-let orgsPromise: Promise<any> | undefined;
+let orgsPromise: Promise<OrgNode> | undefined;
 
 /** Case type definitions, fetched once per page load. */
 export function useCaseTypes(): any[] | undefined {
   const [types, setTypes] = useState<any[]>();
   useEffect(() => {
-    (typesPromise ??= api('/api/case-types')).then(setTypes);
+    // Case type definitions carry their forms as JSON schema: read loosely by the forms.
+    (typesPromise ??= get('/api/case-types') as Promise<any[]>).then(setTypes);
   }, []);
   return types;
 }
 
-export interface OrgNode {
-  id: number;
-  name: string;
-  shortName: string;
-  kind: string;
-  children: OrgNode[];
-}
+export type OrgNode = Reply<'/api/orgs'>;
 
 export function useOrgTree(): OrgNode | undefined {
   const [tree, setTree] = useState<OrgNode>();
   useEffect(() => {
-    (orgsPromise ??= api('/api/orgs')).then(setTree, () => (orgsPromise = undefined));
+    (orgsPromise ??= get('/api/orgs')).then(setTree, () => (orgsPromise = undefined));
   }, []);
   return tree;
 }

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { Link, useLocation, useNavigate } from 'react-router';
 import { AutoComplete, Badge, Breadcrumb, Button, Empty, Input, List, Popover, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { api, qs } from './api.ts';
+import { get, post, qs, type Reply } from './api.ts';
 import './a11y.css';
 
 export const APP_NAME = '法治政府建设工作平台';
@@ -85,7 +85,7 @@ export function GlobalSearch() {
     clearTimeout(timer.current);
     if (!q.trim()) return setOptions([]);
     timer.current = setTimeout(async () => {
-      const r = await api(`/api/search?${qs({ q })}`).catch(() => ({ items: [] }));
+      const r = (await get('/api/search', { query: { q } }).catch(() => ({ items: [] }))) as { items: any[] };
       setOptions(
         r.items.map((i: any) => ({
           value: String(i.caseId),
@@ -131,12 +131,12 @@ export function GlobalSearch() {
 /** The bell: 待办 and unread messages, refreshed on every page change and each minute. */
 export function TodoBell() {
   const loc = useLocation();
-  const [todos, setTodos] = useState<any>();
-  const [msgs, setMsgs] = useState<any>();
+  const [todos, setTodos] = useState<Reply<'/api/todos'>>();
+  const [msgs, setMsgs] = useState<Reply<'/api/notifications'>>();
   const [open, setOpen] = useState(false);
   const load = () => {
-    api('/api/todos').then(setTodos, () => undefined);
-    api('/api/notifications?limit=10').then(setMsgs, () => undefined);
+    get('/api/todos').then(setTodos, () => undefined);
+    get('/api/notifications', { query: { limit: 10 } }).then(setMsgs, () => undefined);
   };
   useEffect(() => {
     load();
@@ -190,7 +190,7 @@ export function TodoBell() {
                       to={n.link ?? '/messages'}
                       onClick={() => {
                         setOpen(false);
-                        if (!n.read) void api('/api/notifications/read', { body: { ids: [n.id] } }).then(load);
+                        if (!n.read) void post('/api/notifications/read', { body: { ids: [n.id] } }).then(load);
                       }}
                       style={{ fontWeight: n.read ? 'normal' : 'bold' }}
                     >

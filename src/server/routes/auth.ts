@@ -6,6 +6,7 @@ import { readPolicy } from '../../kernel/auth/policy.ts';
 import { ROLE_LABELS } from '../../kernel/auth/actor.ts';
 import { requireActor, type App, type AppOptions } from '../app.ts';
 import { securityEvent } from '../logging.ts';
+import { loginReply, ok, sessionUser } from '../responses.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
 
@@ -43,6 +44,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
           username: z.string().trim().min(1).max(64).regex(/^[^\u0000-\u001f\ud800-\udfff]*$/, '含有无效字符').meta({ title: '用户名' }),
           password: z.string().min(1).max(200).meta({ title: '密码' }),
         }),
+        response: { 200: loginReply },
       },
     },
     async (req, reply) => {
@@ -60,6 +62,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
         tags: ['登录'],
         summary: '输入验证器中的6位动态验证码完成登录（第二步）',
         body: z.object({ code: z.string().trim().regex(/^\d{6}$/, '应为6位数字').meta({ title: '动态验证码' }) }),
+        response: { 200: loginReply },
       },
     },
     async (req, reply) => {
@@ -69,14 +72,14 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出登录', response: { 200: ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(k.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false });
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户' } }, async (req) => {
+  app.get('/api/auth/me', { schema: { tags: ['登录'], summary: '当前用户', response: { 200: sessionUser } } }, async (req) => {
     const actor = requireActor(req);
     return { ...actor, roleLabel: ROLE_LABELS[actor.role], today: k.today(), mustChangePassword: req.session?.mustChangePassword ?? false };
   });

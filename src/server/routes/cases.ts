@@ -21,14 +21,15 @@ import { uploadedFile, uploadedRows } from '../upload.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
+import { caseListReply, caseView, dashboardReply, orgNode } from '../responses.ts';
 
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
-  app.get('/api/orgs', { schema: { tags: ['单位'], summary: '当前用户可见的单位树' } }, async (req) => {
+  app.get('/api/orgs', { schema: { tags: ['单位'], summary: '当前用户可见的单位树', response: { 200: orgNode } } }, async (req) => {
     return orgTree(k.db, requireActor(req).scopeOrgId);
   });
 
-  app.get('/api/cases', { schema: { tags: ['案件'], summary: '案件列表（按权限范围，可筛选）', querystring: caseListQuery } }, async (req) => {
+  app.get('/api/cases', { schema: { tags: ['案件'], summary: '案件列表（按权限范围，可筛选）', querystring: caseListQuery, response: { 200: caseListReply } } }, async (req) => {
     return listCases(k, requireActor(req), req.query);
   });
 
@@ -39,7 +40,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     return reply.send(xlsx);
   });
 
-  app.get('/api/cases/:id', { schema: { tags: ['案件'], summary: '案件详情：当事人、时限、流程记录、可办理环节', params: idParams } }, async (req) => {
+  app.get('/api/cases/:id', { schema: { tags: ['案件'], summary: '案件详情：当事人、时限、流程记录、可办理环节', params: idParams, response: { 200: caseView } } }, async (req) => {
     return getCase(k, requireActor(req), req.params.id);
   });
 
@@ -75,6 +76,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
           tags: [def.name],
           summary: `登记${def.name}案件（${def.basis}）`,
           body: z.object({ orgId: recordId('办理单位'), fields: def.intake }),
+          response: { 201: caseView },
         },
       },
       async (req, reply) => {
@@ -97,6 +99,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
               on: f.date('办理日期').optional(),
               data: (action.fields ?? z.object({})).default({}),
             }),
+            response: { 200: caseView },
           },
         },
         async (req) => {
@@ -135,7 +138,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     return reply.send(a.content);
   });
 
-  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件' } }, async (req) => {
+  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req) => {
     const actor = requireActor(req);
     const today = k.today();
     const rows = await k.db

@@ -9,6 +9,7 @@ import { f } from '../../kernel/cases/define.ts';
 import { MAX_PAGE, recordIdParam } from '../../kernel/validation.ts';
 import { maskTitlesFor } from '../../kernel/cases/engine.ts';
 import { requireActor, type App } from '../app.ts';
+import { indicatorsReply } from '../responses.ts';
 
 const scopeQuery = z.object({
   orgId: recordIdParam('单位（含下级）').optional(),
@@ -36,6 +37,7 @@ export const indicatorRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
         tags: ['指标'],
         summary: '计算指标（单位及其下级、期间）',
         querystring: scopeQuery.extend({ keys: z.string().max(2000).optional().meta({ title: '指标', description: '逗号分隔，如 reconsideration.accepted 或 行政复议.受理；缺省为全部' }) }),
+        response: { 200: indicatorsReply },
       },
     },
     async (req) => {

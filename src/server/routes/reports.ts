@@ -14,6 +14,7 @@ import { docxToPdf } from '../../reports/pdf.ts';
 import { actOnReport, allowedActions, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
 import { idParams, INT4_MAX, recordId } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
+import { reportBoardReply, reportView } from '../responses.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -65,28 +66,28 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
     };
   };
 
-  app.get('/api/reports', { schema: { tags: ['年度报告'], summary: '年度报告报送情况：管辖范围内各单位的报告状态与是否逾期', querystring: z.object({ year: yearField.optional() }) } }, async (req) => {
+  app.get('/api/reports', { schema: { tags: ['年度报告'], summary: '年度报告报送情况：管辖范围内各单位的报告状态与是否逾期', querystring: z.object({ year: yearField.optional() }), response: { 200: reportBoardReply } } }, async (req) => {
     const year = req.query.year ?? Number(k.today().slice(0, 4)) - 1;
     return { year, orgs: await reportingBoard(k, requireActor(req), year) };
   });
 
   app.post(
     '/api/reports',
-    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: recordId('单位'), year: yearField }) } },
+    { schema: { tags: ['年度报告'], summary: '打开单位某年度的法治政府建设年度报告（没有时按记录生成初稿）', body: z.object({ orgId: recordId('单位'), year: yearField }), response: { 200: reportView } } },
     async (req) => {
       const actor = requireActor(req);
       return view(actor, (await openReport(k, actor, req.body.orgId, req.body.year)).id);
     },
   );
 
-  app.get('/api/reports/:id', { schema: { tags: ['年度报告'], summary: '报告、数据（报送后为冻结数据）、可办理的操作与流转记录', params: idParams } }, async (req) => {
+  app.get('/api/reports/:id', { schema: { tags: ['年度报告'], summary: '报告、数据（报送后为冻结数据）、可办理的操作与流转记录', params: idParams, response: { 200: reportView } } }, async (req) => {
     const actor = requireActor(req);
     return view(actor, req.params.id);
   });
 
   app.put(
     '/api/reports/:id',
-    { schema: { tags: ['年度报告'], summary: '保存报告（仅起草中；版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: reportVersion, title: z.string().trim().min(1).max(200).meta({ title: '报告标题' }), sections }) } },
+    { schema: { tags: ['年度报告'], summary: '保存报告（仅起草中；版本号防止覆盖他人修改）', params: idParams, body: z.object({ version: reportVersion, title: z.string().trim().min(1).max(200).meta({ title: '报告标题' }), sections }), response: { 200: reportView } } },
     async (req) => {
       const actor = requireActor(req);
       await updateReport(k, actor, req.params.id, req.body);
@@ -115,6 +116,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
           comment: z.string().trim().max(2000).optional().meta({ title: '意见' }),
           copyTo: z.array(recordId('抄送单位')).max(50).optional().meta({ title: '抄送单位' }),
         }),
+        response: { 200: reportView },
       },
     },
     async (req) => {

@@ -23,6 +23,7 @@ import { assertMayAdministerSecurityPolicy } from '../../kernel/auth/gates.ts';
 import { requireActor, type App, type AppOptions } from '../app.ts';
 import { clientOf, loginAnswer, SESSION_COOKIE, setSessionCookie } from './auth.ts';
 import { securityChange } from '../logging.ts';
+import { userRow } from '../responses.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
 const orgId = z.number().int().positive().max(2147483647);
@@ -100,6 +101,7 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
           role: role.optional(),
           status: z.enum(['active', 'disabled', 'locked']).optional().meta({ title: '状态' }),
         }),
+        response: { 200: z.array(userRow) },
       },
     },
     async (req) => listUsers(k.db, requireActor(req), req.query, now()),

@@ -14,6 +14,7 @@ import { outboundLog } from '../../workbench/channels.ts';
 import { availableTemplates, caseDocuments, documentAsDocx, FIXED_PLACEHOLDERS, getDocument, issueDocument, saveTemplate, templates } from '../../workbench/documents.ts';
 import { assertAdmin } from '../../kernel/auth/actor.ts';
 import { requireActor, type App } from '../app.ts';
+import { notificationsReply, orgNode, preferences, todosReply } from '../responses.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const orgField = z.coerce.number().int().positive().optional().meta({ title: '单位（含下级；缺省为本人管辖范围）' });
@@ -24,7 +25,7 @@ const splitKeys = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(
 
 /** The daily workbench: 待办, 预警, 督办, messages, search, statistics for charts. */
 export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
-  app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）' } }, async (req) => {
+  app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）', response: { 200: todosReply } } }, async (req) => {
     const todos = await todosFor(k, requireActor(req));
     return { ...todos, kinds: TODO_KINDS };
   });
@@ -96,7 +97,7 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
     async (req) => ({ results: await urgeReports(k, requireActor(req), req.body) }),
   );
 
-  app.get('/api/orgs/directory', { schema: { tags: ['单位'], summary: '本区全部单位（用于抄送等选择，仅名称）' } }, async (req) => {
+  app.get('/api/orgs/directory', { schema: { tags: ['单位'], summary: '本区全部单位（用于抄送等选择，仅名称）', response: { 200: orgNode } } }, async (req) => {
     const actor = requireActor(req);
     const rootId = Number(actor.scopePath.split('/').filter(Boolean)[0] ?? actor.orgPath.split('/').filter(Boolean)[0]);
     return orgTree(k.db, rootId);
@@ -108,7 +109,7 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
 
   app.get(
     '/api/notifications',
-    { schema: { tags: ['消息'], summary: '我的消息（未读数与最近消息）', querystring: z.object({ unread: z.enum(['true', 'false']).optional().meta({ title: '仅未读' }), limit: z.coerce.number().int().min(1).max(200).default(30) }) } },
+    { schema: { tags: ['消息'], summary: '我的消息（未读数与最近消息）', querystring: z.object({ unread: z.enum(['true', 'false']).optional().meta({ title: '仅未读' }), limit: z.coerce.number().int().min(1).max(200).default(30) }), response: { 200: notificationsReply } } },
     async (req) => ({ ...(await listNotifications(k, requireActor(req), { unreadOnly: req.query.unread === 'true', limit: req.query.limit })), kinds: NOTIFICATION_KINDS }),
   );
 
@@ -135,8 +136,8 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
     },
   );
 
-  app.get('/api/notifications/preferences', { schema: { tags: ['消息'], summary: '我的提醒设置' } }, async (req) => getPreferences(k, requireActor(req)));
-  app.put('/api/notifications/preferences', { schema: { tags: ['消息'], summary: '修改我的提醒设置：接收哪些消息、站外提醒方式、免打扰时段', body: prefsBody } }, async (req) =>
+  app.get('/api/notifications/preferences', { schema: { tags: ['消息'], summary: '我的提醒设置', response: { 200: preferences } } }, async (req) => getPreferences(k, requireActor(req)));
+  app.put('/api/notifications/preferences', { schema: { tags: ['消息'], summary: '修改我的提醒设置：接收哪些消息、站外提醒方式、免打扰时段', body: prefsBody, response: { 200: preferences } } }, async (req) =>
     setPreferences(k, requireActor(req), req.body),
   );
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Drawer, Tag, Typography } from 'antd';
 import { DataTable } from './DataTable.tsx';
-import { api, qs } from '../api.ts';
+import { get } from '../api.ts';
 
 export interface DrillTarget {
   key: string;
@@ -23,7 +23,7 @@ export function DrillDown({ target, onClose }: { target: DrillTarget | null; onC
   useEffect(() => {
     if (!target) return;
     setData(undefined);
-    api(`/api/indicators/${encodeURIComponent(target.key)}/records?${qs({ orgId: target.orgId, from: target.from, to: target.to, year: target.year, page, pageSize: 20 })}`).then(setData);
+    get('/api/indicators/{key}/records', { params: { key: target.key }, query: { orgId: target.orgId, from: target.from, to: target.to, year: target.year, page, pageSize: 20 } }).then(setData);
   }, [target, page]);
   return (
     <Drawer open={Boolean(target)} onClose={onClose} size={860} title={target ? `指标来源：${target.name}` : ''}>
@@ -46,7 +46,7 @@ export function DrillDown({ target, onClose }: { target: DrillTarget | null; onC
               // Every record, not only the page shown (500 per request).
               const all: any[] = [];
               for (let p = 1; all.length < data.total; p++) {
-                const r = await api(`/api/indicators/${encodeURIComponent(target.key)}/records?${qs({ orgId: target.orgId, from: target.from, to: target.to, year: target.year, page: p, pageSize: 500 })}`);
+                const r = (await get('/api/indicators/{key}/records', { params: { key: target.key }, query: { orgId: target.orgId, from: target.from, to: target.to, year: target.year, page: p, pageSize: 500 } })) as { items: any[] };
                 if (!r.items.length) break;
                 all.push(...r.items);
               }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, QRCode, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../api.ts';
+import { del, get, post } from '../api.ts';
 import type { Me } from '../session.tsx';
 
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -15,7 +15,7 @@ export function TotpEnrol({ onDone }: { onDone: (r: { user?: Me }) => void }) {
     return (
       <Space orientation="vertical">
         <Typography.Paragraph>在手机上安装任一支持 TOTP 的验证器应用（如各类"身份验证器"），然后生成绑定二维码。</Typography.Paragraph>
-        <Button type="primary" onClick={async () => setEnrol(await api('/api/auth/totp/enrol', { method: 'POST' }).catch((e) => (message.error(e.message), undefined)))}>
+        <Button type="primary" onClick={async () => setEnrol((await post('/api/auth/totp/enrol').catch((e) => (message.error(e.message), undefined))) as { secret: string; uri: string } | undefined)}>
           生成绑定二维码
         </Button>
       </Space>
@@ -39,7 +39,7 @@ export function TotpEnrol({ onDone }: { onDone: (r: { user?: Me }) => void }) {
         onFinish={async (v) => {
           setBusy(true);
           try {
-            const r = await api<{ user?: Me }>('/api/auth/totp/confirm', { body: v });
+            const r = (await post('/api/auth/totp/confirm', { body: v })) as { user?: Me };
             message.success('动态验证码已绑定');
             onDone(r);
           } catch (e: any) {
@@ -66,7 +66,7 @@ export function ChangePasswordForm({ onDone, forced }: { onDone: () => void; for
   const [account, setAccount] = useState<any>();
   const [form] = Form.useForm();
   useEffect(() => {
-    api('/api/auth/account').then(setAccount, () => undefined);
+    get('/api/auth/account').then(setAccount, () => undefined);
   }, []);
   const p = account?.policy;
   return (
@@ -83,7 +83,7 @@ export function ChangePasswordForm({ onDone, forced }: { onDone: () => void; for
         style={{ maxWidth: 360 }}
         onFinish={async (v) => {
           try {
-            await api('/api/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
+            await post('/api/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
             message.success('密码已修改');
             form.resetFields();
             onDone();
@@ -117,7 +117,7 @@ export function ChangePasswordForm({ onDone, forced }: { onDone: () => void; for
 function Sessions() {
   const { message } = App.useApp();
   const [rows, setRows] = useState<any[]>();
-  const load = () => api('/api/auth/sessions').then(setRows);
+  const load = () => get('/api/auth/sessions').then((r) => setRows(r as any[]));
   useEffect(() => {
     load();
   }, []);
@@ -139,7 +139,7 @@ function Sessions() {
             r.current ? (
               <Tag color="green">当前会话</Tag>
             ) : (
-              <Popconfirm title="结束该会话？该设备需重新登录。" onConfirm={() => api(`/api/auth/sessions/${r.id}`, { method: 'DELETE' }).then(() => (message.success('已结束'), load()), (e) => message.error(e.message))}>
+              <Popconfirm title="结束该会话？该设备需重新登录。" onConfirm={() => del('/api/auth/sessions/{id}', { params: { id: r.id } }).then(() => (message.success('已结束'), load()), (e) => message.error(e.message))}>
                 <Button size="small" danger>
                   结束
                 </Button>
@@ -155,7 +155,7 @@ function Sessions() {
 export function AccountPage() {
   const [account, setAccount] = useState<any>();
   const [enrolling, setEnrolling] = useState(false);
-  const load = () => api('/api/auth/account').then(setAccount);
+  const load = () => get('/api/auth/account').then(setAccount);
   useEffect(() => {
     load();
   }, []);

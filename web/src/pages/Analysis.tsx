@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Card, Col, Empty, List, Row, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
-import { api } from '../api.ts';
+import { post } from '../api.ts';
 import { AnalysisCompare, type IndicatorLabel } from './AnalysisCompare.tsx';
 
 const KIND: Record<string, string> = {
@@ -70,8 +70,9 @@ export function AnalysisPage() {
               const form = new FormData();
               for (const f of files) form.append('files', f);
               setBusy(true);
-              api('/api/analysis', { form })
-                .then((r) => {
+              post('/api/analysis', { form })
+                .then((reply) => {
+                  const r = reply as { results: any[]; indicators?: IndicatorLabel[] };
                   setResults((prev) => [...prev.filter((p) => !r.results.some((x: any) => x.file === p.file)), ...r.results]);
                   setIndicators(r.indicators ?? []);
                   setSelected(r.results.find((x: any) => !x.error)?.file);

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Progres
 import { DataTable } from '../components/DataTable.tsx';
 import { WarningRulesCard } from './Workbench.tsx';
 import dayjs from 'dayjs';
-import { api, qs } from '../api.ts';
+import { get, post, put } from '../api.ts';
 import { useMe } from '../session.tsx';
 
 export function CalendarPage() {
@@ -12,13 +12,13 @@ export function CalendarPage() {
   const [result, setResult] = useState<any>();
   const [data, setData] = useState<any>();
   const [recompute, setRecompute] = useState<any>();
-  const load = () => api('/api/calendar/overrides').then(setData);
+  const load = () => get('/api/calendar/overrides').then(setData);
   // Due dates are recomputed in the background after a change; its progress is polled here.
   const follow = (status: any) => {
     setRecompute(status);
     if (!status.running) return;
     const poll = async () => {
-      const s = await api('/api/calendar/recompute');
+      const s = (await get('/api/calendar/recompute')) as { running: boolean };
       setRecompute(s);
       if (s.running) setTimeout(poll, 700);
     };
@@ -26,7 +26,7 @@ export function CalendarPage() {
   };
   useEffect(() => {
     load();
-    api('/api/calendar/recompute').then(follow, () => undefined);
+    get('/api/calendar/recompute').then((s) => follow(s as { running: boolean }), () => undefined);
   }, []);
   const [confirming, setConfirming] = useState(false);
   return (
@@ -37,7 +37,7 @@ export function CalendarPage() {
           initialValues={{ unit: 'workdays', n: 20 }}
           onFinish={async (v) => {
             try {
-              setResult(await api(`/api/calendar/deadline?${qs({ from: v.from.format('YYYY-MM-DD'), [v.unit]: v.n })}`));
+              setResult(await get('/api/calendar/deadline', { query: { from: v.from.format('YYYY-MM-DD'), [v.unit]: v.n } }));
             } catch (e: any) {
               message.error(e.message);
             }
@@ -73,7 +73,7 @@ export function CalendarPage() {
             style={{ marginBottom: 16 }}
             onFinish={async (v) => {
               try {
-                const r = await api(`/api/calendar/overrides/${v.day.format('YYYY-MM-DD')}`, { method: 'PUT', body: { kind: v.kind, name: v.name } });
+                const r: any = await put('/api/calendar/overrides/{day}', { params: { day: v.day.format('YYYY-MM-DD') }, body: { kind: v.kind, name: v.name } });
                 message.success('已保存；各案件的期限正在后台重算');
                 follow(r.recompute);
                 load();
@@ -122,7 +122,7 @@ export function CalendarPage() {
             onFinish={async (v) => {
               setConfirming(true);
               try {
-                const r = await api('/api/calendar/years', { body: { year: v.year, note: v.note } });
+                const r: any = await post('/api/calendar/years', { body: { year: v.year, note: v.note } });
                 message.success(`已确认${v.year}年节假日安排录入完整；各案件的期限正在后台重算`);
                 follow(r.recompute);
                 load();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { DataTable } from '../components/DataTable.tsx';
-import { api, qs } from '../api.ts';
+import { get, qs, request, type Reply } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { useCaseTypes, useOrgTree } from '../hooks.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
@@ -16,7 +16,7 @@ export function CaseListPage() {
   const tree = useOrgTree();
   const nav = useNavigate();
   const [params, setParams] = useSearchParams();
-  const [data, setData] = useState<any>();
+  const [data, setData] = useState<Reply<'/api/cases'>>();
   const [creating, setCreating] = useState<string>();
   const [importing, setImporting] = useState(false);
   const filters = Object.fromEntries(params.entries());
@@ -27,7 +27,7 @@ export function CaseListPage() {
   };
   useEffect(() => {
     setData(undefined);
-    api(`/api/cases?${qs({ ...filters, pageSize: 20 })}`).then(setData);
+    get('/api/cases', { query: { ...filters, pageSize: 20 } }).then(setData);
   }, [params.toString()]);
   const type = types?.find((t) => t.key === filters.type);
   return (
@@ -118,7 +118,8 @@ function NewCaseModal({ typeKey, onClose, onCreated }: { typeKey: string; onClos
       initialValues={{ orgId: me.orgId }}
       onClose={onClose}
       submit={async (v) => {
-        const c = await api(`/api/${typeKey}/cases`, { body: { orgId: v.orgId, fields: clean(v.fields) } });
+        // Every type's intake route answers the case view.
+        const c = (await request(`/api/${typeKey}/cases`, { body: { orgId: v.orgId, fields: clean(v.fields) } })) as Reply<'/api/cases/{id}'>;
         onCreated(c.id);
         return `已登记，案号 ${c.number}`;
       }}
@@ -146,7 +147,7 @@ function ImportModal({ onClose, onDone }: { onClose: () => void; onDone: () => v
       onClose={onClose}
       submit={async (v) => {
         try {
-          const r = await api(`/api/${v.type}/import?orgId=${v.orgId}`, { form: spreadsheetForm(v) });
+          const r = (await request(`/api/${v.type}/import?${qs({ orgId: v.orgId })}`, { form: spreadsheetForm(v) })) as any;
           onDone();
           return `已导入 ${r.imported} 条`;
         } catch (e: any) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
-import { api } from '../api.ts';
+import { get, post, request, type Reply } from '../api.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { FormModal } from '../components/FormModal.tsx';
@@ -77,13 +77,13 @@ export function CasePage() {
   const { id } = useParams();
   const { message } = App.useApp();
   const types = useCaseTypes();
-  const [c, setC] = useState<any>();
+  const [c, setC] = useState<Reply<'/api/cases/{id}'>>();
   const [error, setError] = useState<string>();
   const [acting, setActing] = useState<any>();
   const [supervising, setSupervising] = useState(false);
   const me = useMe();
   usePageTitle(c?.number ?? (error ? '案件' : undefined));
-  const load = useCallback(() => (/^\d+$/.test(id ?? '') ? api(`/api/cases/${id}`).then(setC, (e) => setError(e.message)) : setError('链接有误：找不到这个案件')), [id]);
+  const load = useCallback(() => (/^\d+$/.test(id ?? '') ? get('/api/cases/{id}', { params: { id: id! } }).then(setC, (e) => setError(e.message)) : setError('链接有误：找不到这个案件')), [id]);
   useEffect(() => {
     load();
   }, [load]);
@@ -204,7 +204,7 @@ export function CasePage() {
                   const form = new FormData();
                   form.append('file', file as Blob);
                   try {
-                    await api(`/api/cases/${c.id}/attachments`, { form });
+                    await post('/api/cases/{id}/attachments', { params: { id: c.id }, form });
                     message.success('附件已上传');
                     load();
                   } catch (e: any) {
@@ -236,7 +236,7 @@ function ActionModal({ c, action, onClose, onDone }: { c: any; action: any; onCl
       initialValues={{ on: me.today }}
       onClose={onClose}
       submit={async (v) => {
-        await api(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });
+        await request(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });
         onDone();
         return `已办理：${action.label}`;
       }}

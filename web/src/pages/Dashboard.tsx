@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
-import { api, qs } from '../api.ts';
+import { get, type Reply } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { DueTag } from '../components/DueTag.tsx';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
@@ -30,18 +30,18 @@ const HEADLINE = [
 
 export function DashboardPage() {
   const me = useMe();
-  const [dash, setDash] = useState<any>();
+  const [dash, setDash] = useState<Reply<'/api/dashboard'>>();
   const [year, setYear] = useState<number>();
-  const [figures, setFigures] = useState<any[]>();
+  const [figures, setFigures] = useState<Reply<'/api/indicators'>['values']>();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
-    api('/api/dashboard').then((d) => {
+    get('/api/dashboard').then((d) => {
       setDash(d);
       setYear((y) => y ?? Number(d.today.slice(0, 4)));
     });
   }, []);
   useEffect(() => {
-    if (year) api(`/api/indicators?${qs({ year, keys: HEADLINE.join(',') })}`).then((r) => setFigures(r.values));
+    if (year) get('/api/indicators', { query: { year, keys: HEADLINE.join(',') } }).then((r) => setFigures(r.values));
   }, [year]);
   if (!dash) return null;
   const thisYear = Number(dash.today.slice(0, 4));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { DataTable } from '../components/DataTable.tsx';
-import { api } from '../api.ts';
+import { get, post, put } from '../api.ts';
 import { usePageTitle } from '../nav.tsx';
 import '../print.css';
 
@@ -11,7 +11,7 @@ export function CaseDocuments({ caseId, canAct, version }: { caseId: number; can
   const { message } = App.useApp();
   const [data, setData] = useState<any>();
   const [template, setTemplate] = useState<string>();
-  const load = () => api(`/api/cases/${caseId}/documents`).then(setData, () => undefined);
+  const load = () => get('/api/cases/{id}/documents', { params: { id: caseId } }).then(setData, () => undefined);
   useEffect(() => {
     load();
   }, [caseId, version]);
@@ -35,7 +35,7 @@ export function CaseDocuments({ caseId, canAct, version }: { caseId: number; can
             disabled={!template}
             onClick={async () => {
               try {
-                const d = await api(`/api/cases/${caseId}/documents`, { body: { template } });
+                const d = (await post('/api/cases/{id}/documents', { params: { id: caseId }, body: { template: template! } })) as any;
                 message.success(`已制作${d.title}，文号 ${d.number}`);
                 setTemplate(undefined);
                 load();
@@ -59,7 +59,7 @@ export function DocumentPrintPage() {
   const [d, setD] = useState<any>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api(`/api/documents/${id}`).then(setD, (e) => setError(e.message));
+    get('/api/documents/{id}', { params: { id: id! } }).then(setD, (e) => setError(e.message));
   }, [id]);
   usePageTitle(d ? `${d.title}（${d.number}）` : undefined);
   if (error) return <Alert type="error" title={error} />;
@@ -94,7 +94,7 @@ export function DocumentTemplatesPage() {
   const [data, setData] = useState<any>();
   const [editing, setEditing] = useState<any>();
   const [text, setText] = useState('');
-  const load = () => api('/api/document-templates').then(setData);
+  const load = () => get('/api/document-templates').then(setData);
   useEffect(() => {
     load();
   }, []);
@@ -147,7 +147,7 @@ export function DocumentTemplatesPage() {
           onCancel={() => setEditing(undefined)}
           onOk={async () => {
             try {
-              const r = await api(`/api/document-templates/${editing.key}`, { method: 'PUT', body: { body: text } });
+              const r = (await put('/api/document-templates/{key}', { params: { key: editing.key }, body: { body: text } })) as { version: number };
               message.success(`已保存为第${r.version}版，此后制作的文书使用新版本`);
               setEditing(undefined);
               load();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
-import { api } from '../api.ts';
+import { get, post, qs, request } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
@@ -68,14 +68,14 @@ export function DrawsPage() {
   const [importing, setImporting] = useState(false);
   const [problems, setProblems] = useState<string[]>();
   const [sampling, setSampling] = useState(false);
-  const load = useCallback(() => api('/api/draws').then(setRows), []);
+  const load = useCallback(() => get('/api/draws').then((r) => setRows(r as any[])), []);
   useEffect(() => {
     load();
   }, [load]);
-  const show = async (id: number) => setOpen(await api(`/api/draws/${id}`));
+  const show = async (id: number) => setOpen(await get('/api/draws/{id}', { params: { id } }));
   const draw = async () => {
     try {
-      setOpen(await api(`/api/draws/${open.id}/draw`, { method: 'POST' }));
+      setOpen(await post('/api/draws/{id}/draw', { params: { id: open.id } }));
       message.success('已抽取，检查任务已生成');
       load();
     } catch (e: any) {
@@ -143,7 +143,7 @@ export function DrawsPage() {
           initialValues={{ orgId: me.orgId, high: 2, medium: 2, low: 1, inspectorsPerTarget: 2, jointOrgIds: [] }}
           onClose={() => setCreating(false)}
           submit={async (v) => {
-            const d = await api('/api/draws', {
+            const d: any = await post('/api/draws', {
               body: { orgId: v.orgId, title: v.title, item: v.item, category: v.category || undefined, counts: { high: v.high, medium: v.medium, low: v.low }, inspectorsPerTarget: v.inspectorsPerTarget, jointOrgIds: v.jointOrgIds },
             });
             setCreating(false);
@@ -190,7 +190,7 @@ export function DrawsPage() {
           initialValues={{ reviewerOrgId: me.orgId, fromOrgId: me.scopeOrgId, year: Number(me.today.slice(0, 4)), count: 20 }}
           onClose={() => setSampling(false)}
           submit={async (v) => {
-            const r = await api('/api/file-reviews/sample', { body: v });
+            const r: any = await post('/api/file-reviews/sample', { body: v });
             setSampling(false);
             return `从${r.of}份已结案卷中随机抽取${r.sampled}份，已生成评查任务（见案件办理 › 执法案卷评查）`;
           }}
@@ -219,7 +219,7 @@ export function DrawsPage() {
           onClose={() => (setImporting(false), setProblems(undefined))}
           submit={async (v) => {
             try {
-              const r = await api(`/api/inspection-targets/import?orgId=${v.orgId}`, { form: spreadsheetForm(v) });
+              const r: any = await request(`/api/inspection-targets/import?${qs({ orgId: v.orgId })}`, { form: spreadsheetForm(v) });
               setImporting(false);
               return `已导入 ${r.imported} 户`;
             } catch (e: any) {

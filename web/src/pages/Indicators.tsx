@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Card, DatePicker, Input, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, qs } from '../api.ts';
+import { get, type Reply } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useOrgTree } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
@@ -18,12 +18,12 @@ export function IndicatorsPage() {
   const tree = useOrgTree();
   const [orgId, setOrgId] = useState<number>(me.scopeOrgId);
   const [range, setRange] = useState<[string, string]>([`${me.today.slice(0, 4)}-01-01`, `${me.today.slice(0, 4)}-12-31`]);
-  const [rows, setRows] = useState<any[]>();
+  const [rows, setRows] = useState<Reply<'/api/indicators'>['values']>();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [search, setSearch] = useState('');
   useEffect(() => {
     setRows(undefined);
-    api(`/api/indicators?${qs({ orgId, from: range[0], to: range[1] })}`).then((r) => setRows(r.values));
+    get('/api/indicators', { query: { orgId, from: range[0], to: range[1] } }).then((r) => setRows(r.values));
   }, [orgId, range]);
   const shown = (rows ?? []).filter((r) => !search || r.name.includes(search.trim()) || r.description.includes(search.trim()));
   const list = (

@@ -1,23 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { api } from '../api.ts';
+import { post } from '../api.ts';
 import type { Me } from '../session.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
 import { TotpEnrol } from './Account.tsx';
 
 type Step = 'password' | 'totp' | 'enrol';
-type LoginReply = { user?: Me; next?: Step };
 
 /** Login in up to two steps: password, then the authenticator's code (or its first setup). */
 export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<Step>('password');
-  const send = async (path: string, body: unknown) => {
+  const send = async (step: 'password' | 'totp', body: any) => {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await api<LoginReply>(path, { body });
+      const r = await (step === 'password' ? post('/api/auth/login', { body }) : post('/api/auth/login/totp', { body }));
       if (r.user) onLogin(r.user);
       else if (r.next) setStep(r.next);
     } catch (e: any) {
@@ -38,7 +37,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
           </Typography.Title>
           {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
           {step === 'password' && (
-            <Form layout="vertical" onFinish={(v) => send('/api/auth/login', v)}>
+            <Form layout="vertical" onFinish={(v) => send('password', v)}>
               <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
                 <Input autoComplete="username" />
               </Form.Item>
@@ -51,7 +50,7 @@ export function LoginPage({ onLogin }: { onLogin: (me: Me) => void }) {
             </Form>
           )}
           {step === 'totp' && (
-            <Form layout="vertical" onFinish={(v) => send('/api/auth/login/totp', v)}>
+            <Form layout="vertical" onFinish={(v) => send('totp', v)}>
               <Typography.Paragraph>请打开手机上的验证器，输入本平台当前显示的6位动态验证码。</Typography.Paragraph>
               <Form.Item name="code" label="动态验证码" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入6位数字' }]}>
                 <Input autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus />

@@ -2,20 +2,20 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../api.ts';
+import { get, post, put, type Reply } from '../api.ts';
 
 /** All messages, read/unread, and the person's choices: which kinds, which channels, quiet hours. */
 export function MessagesPage() {
   const { message } = App.useApp();
-  const [data, setData] = useState<any>();
-  const [prefs, setPrefs] = useState<any>();
+  const [data, setData] = useState<Reply<'/api/notifications'>>();
+  const [prefs, setPrefs] = useState<Reply<'/api/notifications/preferences'>>();
   const [form] = Form.useForm();
-  const load = () => api('/api/notifications?limit=200').then(setData);
+  const load = () => get('/api/notifications', { query: { limit: 200 } }).then(setData);
   useEffect(() => {
     load();
-    api('/api/notifications/preferences').then((p) => {
+    get('/api/notifications/preferences').then((p) => {
       setPrefs(p);
-      form.setFieldsValue({ ...p, received: Object.keys(KINDS).filter((k) => !p.muted.includes(k)), quiet: p.quietFrom ? [dayjs(p.quietFrom, 'HH:mm'), dayjs(p.quietTo, 'HH:mm')] : undefined });
+      form.setFieldsValue({ ...p, received: (Object.keys(KINDS) as (keyof typeof KINDS)[]).filter((k) => !p.muted.includes(k)), quiet: p.quietFrom ? [dayjs(p.quietFrom, 'HH:mm'), dayjs(p.quietTo, 'HH:mm')] : undefined });
     });
   }, [form]);
   return (
@@ -23,7 +23,7 @@ export function MessagesPage() {
       <Card
         title={`消息（未读 ${data?.unread ?? 0}）`}
         extra={
-          <Button onClick={async () => (await api('/api/notifications/read', { body: {} }), load())} disabled={!data?.unread}>
+          <Button onClick={async () => (await post('/api/notifications/read', { body: {} }), load())} disabled={!data?.unread}>
             全部标为已读
           </Button>
         }
@@ -34,7 +34,7 @@ export function MessagesPage() {
           locale={{ emptyText: '没有消息' }}
           renderItem={(n: any) => (
             <List.Item
-              actions={n.read ? [] : [<a key="read" onClick={async () => (await api('/api/notifications/read', { body: { ids: [n.id] } }), load())}>标为已读</a>]}
+              actions={n.read ? [] : [<a key="read" onClick={async () => (await post('/api/notifications/read', { body: { ids: [n.id] } }), load())}>标为已读</a>]}
             >
               <List.Item.Meta
                 title={
@@ -57,10 +57,9 @@ export function MessagesPage() {
             style={{ maxWidth: 560 }}
             onFinish={async (v) => {
               try {
-                const p = await api('/api/notifications/preferences', {
-                  method: 'PUT',
+                const p = await put('/api/notifications/preferences', {
                   body: {
-                    muted: Object.keys(KINDS).filter((k) => !v.received.includes(k)),
+                    muted: (Object.keys(KINDS) as (keyof typeof KINDS)[]).filter((k) => !v.received.includes(k)),
                     channels: v.channels ?? [],
                     quietFrom: v.quiet?.[0]?.format('HH:mm') ?? null,
                     quietTo: v.quiet?.[1]?.format('HH:mm') ?? null,
@@ -101,4 +100,4 @@ export function MessagesPage() {
   );
 }
 
-const KINDS: Record<string, string> = { todo: '新待办', supervision: '督办', urge: '催报', returned: '报告被退回', warning: '超期预警' };
+const KINDS = { todo: '新待办', supervision: '督办', urge: '催报', returned: '报告被退回', warning: '超期预警' };

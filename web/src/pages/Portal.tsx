@@ -3,7 +3,7 @@ import { Link, NavLink, Route, Routes, useLocation, useParams } from 'react-rout
 import { Button, Card, Descriptions, Empty, Grid, Layout, List, Space, Table, Tag, Typography } from 'antd';
 import { NotFound } from '../nav.tsx';
 import '../portal.css';
-import { api } from '../api.ts';
+import { get, request } from '../api.ts';
 import { ChangeLog, RegisterItems, RegisterList } from './Registers.tsx';
 import { DrawRecord } from './Draws.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
@@ -75,7 +75,7 @@ function PublishedList() {
   const [reports, setReports] = useState<any[]>();
   useEffect(() => {
     // Newest first: a report published today is at the top.
-    api('/api/public/reports').then((r) => setReports([...r.reports].sort((a: any, b: any) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || b.year - a.year)));
+    get('/api/public/reports').then((r) => setReports([...(r as { reports: any[] }).reports].sort((a: any, b: any) => (b.publishedOn ?? '').localeCompare(a.publishedOn ?? '') || b.year - a.year)));
   }, []);
   return (
     <Card title="已公开的年度报告">
@@ -98,7 +98,7 @@ function PublishedReport() {
   const [r, setR] = useState<any>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api(`/api/public/reports/${id}`).then(setR, (e) => setError(e.message));
+    get('/api/public/reports/{id}', { params: { id: id! } }).then(setR, (e) => setError(e.message));
   }, [id]);
   if (error) return <Empty description={error} />;
   if (!r) return <Card loading />;
@@ -139,11 +139,11 @@ function PublishedReport() {
 }
 
 /** Loads a public resource once; shows the server's message if it is not there. */
-function usePublic<T = any>(url: string): [T | undefined, string | undefined] {
+function usePublic<T>(url: string): [T | undefined, string | undefined] {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api(url).then(setData, (e) => setError(e.message));
+    (request(url) as Promise<T>).then(setData, (e) => setError(e.message));
   }, [url]);
   return [data, error];
 }
@@ -173,7 +173,7 @@ function PublicRegisters() {
 function PublicRegister() {
   const { id } = useParams();
   const narrow = useNarrow();
-  const [r, error] = usePublic(`/api/public/registers/${id}`);
+  const [r, error] = usePublic<any>(`/api/public/registers/${id}`);
   if (error) return <Empty description={error} />;
   if (!r) return <Card loading />;
   return (
@@ -266,7 +266,7 @@ function PublicDraws() {
 
 function PublicDraw() {
   const { id } = useParams();
-  const [d, error] = usePublic(`/api/public/draws/${id}`);
+  const [d, error] = usePublic<any>(`/api/public/draws/${id}`);
   if (error) return <Empty description={error} />;
   if (!d) return <Card loading />;
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Drawer, Form, Input, Select, Tag, Timeline, Typography } from 'antd';
-import { api } from '../api.ts';
+import { get, qs, request } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { ProblemsAlert, SpreadsheetField, spreadsheetForm } from '../components/Spreadsheet.tsx';
@@ -77,12 +77,12 @@ export function RegistersPage() {
   const [open, setOpen] = useState<any>();
   const [publishing, setPublishing] = useState(false);
   const [problems, setProblems] = useState<string[]>();
-  const load = useCallback(() => api('/api/registers').then(setRows), []);
+  const load = useCallback(() => get('/api/registers').then((r) => setRows(r as any[])), []);
   useEffect(() => {
-    api('/api/registers/kinds').then(setKinds);
+    get('/api/registers/kinds').then((r) => setKinds(r as any[]));
     load();
   }, [load]);
-  const show = async (id: number) => setOpen(await api(`/api/registers/${id}`));
+  const show = async (id: number) => setOpen(await get('/api/registers/{id}', { params: { id } }));
   const columnsOf = (kind: string) => kinds.find((k) => k.key === kind)?.columns ?? [];
 
   return (
@@ -116,7 +116,7 @@ export function RegistersPage() {
           onClose={() => (setPublishing(false), setProblems(undefined))}
           submit={async (v) => {
             try {
-              const r = await api(`/api/registers/import?orgId=${v.orgId}&kind=${v.kind}&note=${encodeURIComponent(v.note)}`, { form: spreadsheetForm(v) });
+              const r: any = await request(`/api/registers/import?${qs({ orgId: v.orgId, kind: v.kind, note: v.note })}`, { form: spreadsheetForm(v) });
               setPublishing(false);
               load();
               return `已发布第${r.version}版，共${r.count}项`;

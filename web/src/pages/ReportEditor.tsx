@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { usePageTitle } from '../nav.tsx';
 import { useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { api } from '../api.ts';
+import { get, post, put, type Reply } from '../api.ts';
 import { useCaseTypes } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
 import { STATE_COLORS } from './Reports.tsx';
@@ -51,7 +51,7 @@ function Rendered({ body, figures, onFigure }: { body: string; figures: Map<stri
 function DirectoryPicker(props: { value?: number[]; onChange?: (v: number[]) => void }) {
   const [tree, setTree] = useState<any>();
   useEffect(() => {
-    api('/api/orgs/directory').then(setTree, () => undefined);
+    get('/api/orgs/directory').then(setTree, () => undefined);
   }, []);
   return <OrgTreeSelect tree={tree} {...props} multiple placeholder="可不选" data-testid="copy-to" aria-label="抄送单位" />;
 }
@@ -92,17 +92,17 @@ const draftKey = (id: string | undefined) => `fazhi:report-draft:${id}`;
  * records, the checker, the reporting cycle's next steps, downloads, and the history.
  */
 export function ReportEditorPage() {
-  const { id } = useParams();
+  const id = useParams().id!;
   const { message } = App.useApp();
   const types = useCaseTypes();
-  const [report, setReport] = useState<any>();
+  const [report, setReport] = useState<Reply<'/api/reports/{id}'>>();
   const [sections, setSections] = useState<any[]>([]);
   const [title, setTitle] = useState('');
   const [preview, setPreview] = useState<any[]>();
   const [dirty, setDirty] = useState(false);
   const [findings, setFindings] = useState<any>();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const [acting, setActing] = useState<{ key: string; label: string } | null>(null);
+  const [acting, setActing] = useState<Reply<'/api/reports/{id}'>['actions'][number] | null>(null);
   const [form] = Form.useForm();
   const cursor = useRef<Record<number, number>>({});
   const areas = useRef<Record<number, HTMLTextAreaElement | null>>({});
@@ -111,17 +111,17 @@ export function ReportEditorPage() {
   // The latest state, for the save that runs when the page is left.
   const latest = useRef<{ dirty: boolean; version?: number; title: string; sections: any[]; editable: boolean }>({ dirty: false, title: '', sections: [], editable: false });
 
-  const load = (r: any) => {
+  const load = (r: Reply<'/api/reports/{id}'>) => {
     setReport(r);
     setTitle(r.title);
-    setSections(r.sections.map(({ kind, heading, body }: any) => ({ kind, heading, body })));
+    setSections(r.sections.map(({ kind, heading, body }) => ({ kind, heading, body })));
     setPreview(r.figures);
     setDirty(false);
     localStorage.removeItem(draftKey(String(r.id)));
   };
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    api(`/api/reports/${id}`).then(
+    get('/api/reports/{id}', { params: { id } }).then(
       (r) => {
         // Edits not yet on the server (page closed or left before the autosave) come back.
         const kept = JSON.parse(localStorage.getItem(draftKey(id)) ?? 'null');
@@ -144,7 +144,7 @@ export function ReportEditorPage() {
     localStorage.setItem(draftKey(id), JSON.stringify({ version: report.version, title, sections, savedAt: new Date().toLocaleString('zh-CN', { hour12: false }) }));
     const t = setTimeout(async () => {
       try {
-        const r = await api(`/api/reports/${id}`, { method: 'PUT', body: { version: report.version, title, sections } });
+        const r = await put('/api/reports/{id}', { params: { id }, body: { version: report.version, title, sections } });
         // Keys typed while the save was on its way stay; the next autosave sends them.
         const unchanged = latest.current.sections === sections && latest.current.title === title;
         if (unchanged) load(r);
@@ -166,14 +166,14 @@ export function ReportEditorPage() {
     return () => {
       window.removeEventListener('beforeunload', warn);
       const l = latest.current;
-      if (l.dirty && l.editable && l.version) void api(`/api/reports/${id}`, { method: 'PUT', body: { version: l.version, title: l.title, sections: l.sections } }).then(() => localStorage.removeItem(draftKey(id)), () => undefined);
+      if (l.dirty && l.editable && l.version) void put('/api/reports/{id}', { params: { id }, body: { version: l.version, title: l.title, sections: l.sections } }).then(() => localStorage.removeItem(draftKey(id)), () => undefined);
     };
   }, [id]);
 
   // Live values while the writer types: recomputed from records half a second after the last key.
   useEffect(() => {
     if (!report || !dirty) return;
-    const t = setTimeout(() => api(`/api/reports/${id}/preview`, { body: { sections } }).then((r) => setPreview(r.figures), () => undefined), 500);
+    const t = setTimeout(() => post('/api/reports/{id}/preview', { params: { id }, body: { sections } }).then((r) => setPreview((r as { figures: any[] }).figures), () => undefined), 500);
     return () => clearTimeout(t);
   }, [sections, dirty, report, id]);
 
@@ -200,18 +200,18 @@ export function ReportEditorPage() {
   };
   const save = async () => {
     try {
-      load(await api(`/api/reports/${id}`, { method: 'PUT', body: { version: report.version, title, sections } }));
+      load(await put('/api/reports/{id}', { params: { id }, body: { version: report!.version, title, sections } }));
       setAutosave({ at: new Date().toLocaleTimeString('zh-CN', { hour12: false }) });
       message.success('已保存');
     } catch (e: any) {
       message.error(e.message);
     }
   };
-  const check = async () => setFindings(await api(`/api/reports/${id}/check`));
+  const check = async () => setFindings(await get('/api/reports/{id}/check', { params: { id } }));
   const act = async () => {
     const v = await form.validateFields();
     try {
-      load(await api(`/api/reports/${id}/${acting!.key}`, { body: { version: report.version, comment: v.comment || undefined, copyTo: v.copyTo } }));
+      load(await post('/api/reports/{id}/{action}', { params: { id, action: acting!.key }, body: { version: report!.version, comment: v.comment || undefined, copyTo: v.copyTo } }));
       message.success(`${acting!.label}：已完成`);
       setFindings(undefined);
       setActing(null);

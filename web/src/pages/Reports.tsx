@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Col, InputNumber, Row, Segmented, Space, Tag, Typography } from 'antd';
-import { api } from '../api.ts';
+import { get, post, type Reply } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Chart } from '../components/Chart.tsx';
@@ -17,23 +17,23 @@ export function ReportsPage() {
   const nav = useNavigate();
   const { message } = App.useApp();
   const [year, setYear] = useState(Number(me.today.slice(0, 4)) - 1);
-  const [data, setData] = useState<any>();
+  const [data, setData] = useState<Reply<'/api/reports'>>();
   const [filter, setFilter] = useState('all');
   const [selected, setSelected] = useState<number[]>([]);
   useEffect(() => {
     setData(undefined);
-    api(`/api/reports?year=${year}`).then(setData, (e) => message.error(e.message));
+    get('/api/reports', { query: { year } }).then(setData, (e) => message.error(e.message));
   }, [year, message]);
 
   const open = async (orgId: number) => {
     try {
-      const r = await api('/api/reports', { body: { orgId, year } });
+      const r = await post('/api/reports', { body: { orgId, year } });
       nav(`/reports/${r.id}`);
     } catch (e: any) {
       message.error(e.message);
     }
   };
-  const all: any[] = data?.orgs ?? [];
+  const all: Reply<'/api/reports'>['orgs'] = data?.orgs ?? [];
   const count = (f: (r: any) => boolean) => all.filter(f).length;
   const rows = all.filter(FILTERS[filter][1]);
   const byState = Object.entries(
@@ -42,7 +42,7 @@ export function ReportsPage() {
   // 催报 goes to units that have not submitted; it is a message to their clerks.
   const urge = async (orgIds: number[]) => {
     try {
-      const r = await api('/api/reports/urge', { body: { year, orgIds } });
+      const r = (await post('/api/reports/urge', { body: { year, orgIds } })) as { results: { notified: number }[] };
       const n = r.results.reduce((s: number, x: any) => s + x.notified, 0);
       message.success(`已向 ${r.results.length} 个单位催报，发出提醒 ${n} 条${n < r.results.length ? '（今日已催报的单位不重复提醒）' : ''}`);
       setSelected([]);

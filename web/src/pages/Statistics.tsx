@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { api, qs } from '../api.ts';
+import { get, qs } from '../api.ts';
 import { useCaseTypes } from '../hooks.ts';
 import { Chart } from '../components/Chart.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -30,7 +30,7 @@ export function TrendChart({ orgId, year, defaultKey, title, testId }: { orgId?:
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
     setData(undefined);
-    api(`/api/stats/trend?${qs({ orgId, year, key })}`).then(setData, () => setData(null));
+    get('/api/stats/trend', { query: { orgId, year, key } }).then(setData, () => setData(null));
   }, [orgId, year, key]);
   const months = data?.months ?? [];
   return (
@@ -74,7 +74,7 @@ export function RankingChart({ orgId, from, to, defaultKey }: { orgId?: number; 
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
     setData(undefined);
-    api(`/api/stats/ranking?${qs({ orgId, from, to, key })}`).then(setData, () => setData(null));
+    get('/api/stats/ranking', { query: { orgId, from, to, key } }).then(setData, () => setData(null));
   }, [orgId, from, to, key]);
   const rows = (data?.rows ?? []).filter((r: any) => r.denominator > 0);
   return (
@@ -108,7 +108,7 @@ export function OverdueChart({ orgId }: { orgId?: number }) {
   const nav = useNavigate();
   const [data, setData] = useState<any>();
   useEffect(() => {
-    api(`/api/stats/overdue?${qs({ orgId })}`).then(setData, () => setData(null));
+    get('/api/stats/overdue', { query: { orgId } }).then(setData, () => setData(null));
   }, [orgId]);
   return (
     <Card size="small" title="当前超期案件（按类型）">
@@ -183,7 +183,7 @@ export function ComparePanel({ orgId, from, to }: { orgId: number; from: string;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
     setData(undefined);
-    api(`/api/stats/compare?${qs({ orgId, from, to })}`).then(setData, () => setData(null));
+    get('/api/stats/compare', { query: { orgId, from, to } }).then(setData, () => setData(null));
   }, [orgId, from, to]);
   const open = (r: any, p: { from: string; to: string }) => setDrill({ key: r.key, name: `${r.name}（${p.from}至${p.to}）`, orgId, from: p.from, to: p.to });
   return (
@@ -225,7 +225,7 @@ export function MatrixPanel({ orgId, from, to }: { orgId: number; from: string; 
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
     setData(undefined);
-    if (keys.length) api(`/api/stats/matrix?${qs({ orgId, from, to, keys: keys.join(',') })}`).then(setData, () => setData(null));
+    if (keys.length) get('/api/stats/matrix', { query: { orgId, from, to, keys: keys.join(',') } }).then(setData, () => setData(null));
   }, [orgId, from, to, keys]);
   return (
     <>

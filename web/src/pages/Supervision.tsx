@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, Form, Input, InputNumber, Segmented, Tag } from 'antd';
-import { api, qs } from '../api.ts';
+import { get, post, type Reply } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
 import { OrgPicker } from '../components/SchemaForm.tsx';
@@ -18,7 +18,7 @@ export function IssueSupervision({ caseId, caseNumber, onClose }: { caseId?: num
       initialValues={{ replyDays: 5 }}
       onClose={onClose}
       submit={async (v) => {
-        const r = await api('/api/supervisions', { body: { caseId: target === 'case' ? caseId : undefined, orgId: target === 'org' ? v.orgId : undefined, subject: v.subject, demand: v.demand, replyDays: v.replyDays } });
+        const r = (await post('/api/supervisions', { body: { caseId: target === 'case' ? caseId : undefined, orgId: target === 'org' ? v.orgId : undefined, subject: v.subject, demand: v.demand, replyDays: v.replyDays } })) as { id: number };
         onClose();
         nav(`/cases/${r.id}`);
         return '已签发督办，并已通知被督办单位';
@@ -48,20 +48,20 @@ const STATES: Record<string, string> = { issued: 'orange', answered: 'blue', clo
 export function SupervisionPage() {
   const me = useMe();
   const [open, setOpen] = useState<'true' | 'false' | ''>('true');
-  const [data, setData] = useState<any>();
+  const [data, setData] = useState<Pick<Reply<'/api/cases'>, 'items' | 'total'>>();
   const [issuing, setIssuing] = useState(false);
   const [page, setPage] = useState(1);
   const query = { type: 'supervision', open: open || undefined };
   useEffect(() => {
     setData(undefined);
-    api(`/api/cases?${qs({ ...query, page, pageSize: 20 })}`).then(setData, () => setData({ items: [], total: 0 }));
+    get('/api/cases', { query: { ...query, page, pageSize: 20 } }).then(setData, () => setData({ items: [], total: 0 }));
   }, [open, page]);
   return (
     <Card title="督办台账" extra={me.role === 'admin' && <Button type="primary" onClick={() => setIssuing(true)} data-testid="issue-supervision">签发督办</Button>}>
       <DataTable
         id="supervision"
         exportName="督办台账"
-        exportAll={async () => (await api(`/api/cases?${qs({ ...query, page: 1, pageSize: 200 })}`)).items}
+        exportAll={async () => (await get('/api/cases', { query: { ...query, page: 1, pageSize: 200 } })).items}
         toolbar={
           <Segmented
             aria-label="督办状态"

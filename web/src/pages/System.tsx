@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { api, qs } from '../api.ts';
+import { get, put } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useOrgTree } from '../hooks.ts';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
@@ -30,7 +30,7 @@ const CELL_COLOR: Record<string, string> = { 允许: 'green', 部分允许: 'gol
 function Matrix() {
   const [m, setM] = useState<any>();
   useEffect(() => {
-    api('/api/permissions/matrix').then(setM);
+    get('/api/permissions/matrix').then(setM);
   }, []);
   if (!m) return null;
   return (
@@ -82,9 +82,9 @@ function Duties() {
   const [users, setUsers] = useState<any[]>([]);
   const [editing, setEditing] = useState<{ id: number; name: string; duties: DutyRow[] } | null>(null);
   const [granting, setGranting] = useState<any | null>(null);
-  const load = useCallback(() => api('/api/security/users').then(setUsers), []);
+  const load = useCallback(() => get('/api/security/users').then((u) => setUsers(u as any[])), []);
   useEffect(() => {
-    api('/api/permissions/matrix').then(setM);
+    get('/api/permissions/matrix').then(setM);
     load();
   }, [load]);
   const subjects = useMemo(() => {
@@ -98,7 +98,7 @@ function Duties() {
   }, [m]);
   const save = async () => {
     try {
-      await api(`/api/security/users/${editing!.id}/duties`, { method: 'PUT', body: { duties: editing!.duties } });
+      await put('/api/security/users/{id}/duties', { params: { id: editing!.id }, body: { duties: editing!.duties } });
       message.success('职责已保存');
       setEditing(null);
       load();
@@ -120,7 +120,7 @@ function Duties() {
           initialValues={{ role: granting.role === 'none' ? undefined : granting.role, scopeOrgId: granting.scopeOrgId }}
           onClose={() => setGranting(null)}
           submit={async (v) => {
-            await api(`/api/security/users/${granting.id}/role`, { method: 'PUT', body: v });
+            await put('/api/security/users/{id}/role', { params: { id: granting.id }, body: v });
             setGranting(null);
             load();
             return '角色已保存';
@@ -195,13 +195,13 @@ function AuditLog() {
   const [data, setData] = useState<any>();
   const [verify, setVerify] = useState<any>();
   useEffect(() => {
-    api(`/api/audit/events?${qs({ action, page, pageSize: 50 })}`).then(setData);
+    get('/api/audit/events', { query: { action, page, pageSize: 50 } }).then(setData);
   }, [action, page]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
         <Input.Search placeholder="操作前缀，如 auth. 或 case." allowClear onSearch={(v) => (setPage(1), setAction(v))} style={{ width: 280 }} />
-        <Button onClick={() => api('/api/audit/verify').then(setVerify)}>校验审计链</Button>
+        <Button onClick={() => get('/api/audit/verify').then(setVerify)}>校验审计链</Button>
         {verify && <Tag color={verify.ok ? 'green' : 'red'}>{verify.ok ? `审计链完整：共校验${verify.checked}条` : `审计链断裂：第${verify.brokenAt?.id}号记录，${verify.brokenAt?.reason}`}</Tag>}
       </Space>
       <Table
@@ -237,7 +237,7 @@ function PolicyCard() {
   const [form] = Form.useForm();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    api('/api/security-policy').then((p) => (form.setFieldsValue(p), setLoaded(true)));
+    get('/api/security-policy').then((p) => (form.setFieldsValue(p as any), setLoaded(true)));
   }, []);
   if (!loaded) return null;
   return (
@@ -249,7 +249,7 @@ function PolicyCard() {
         style={{ maxWidth: 720 }}
         onFinish={async (v) => {
           try {
-            form.setFieldsValue(await api('/api/security-policy', { method: 'PUT', body: v }));
+            form.setFieldsValue((await put('/api/security-policy', { body: v })) as any);
             message.success('安全策略已保存');
           } catch (e: any) {
             message.error(e.message);

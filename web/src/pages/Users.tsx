@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api, qs } from '../api.ts';
+import { get, post, put, request } from '../api.ts';
 import { FormModal } from '../components/FormModal.tsx';
 import { useOrgTree } from '../hooks.ts';
 import { useMe } from '../session.tsx';
@@ -44,17 +44,17 @@ export function UsersPage() {
   const [filters, setFilters] = useState<Record<string, unknown>>({});
   const [rows, setRows] = useState<any[]>();
   const [editing, setEditing] = useState<any | 'new' | null>(null);
-  const load = () => api(`/api/users?${qs(filters)}`).then(setRows, (e) => message.error(e.message));
+  const load = () => get('/api/users', { query: filters }).then(setRows, (e) => message.error(e.message));
   useEffect(() => {
     load();
   }, [JSON.stringify(filters)]);
   useEffect(() => {
-    api('/api/users/roles').then(setRoles);
+    get('/api/users/roles').then((r) => setRoles(r as { key: string; label: string }[]));
   }, []);
 
   const act = (id: number, path: string, done: string) => async () => {
     try {
-      const r = await api(`/api/users/${id}/${path}`, { method: 'POST' });
+      const r = (await request(`/api/users/${id}/${path}`, { method: 'POST' })) as { password?: string };
       if (r.password) showOneTime(modal, rows!.find((u) => u.id === id).username, r.password);
       else message.success(done);
       load();
@@ -164,13 +164,13 @@ export function UsersPage() {
           onClose={() => setEditing(null)}
           submit={async (v) => {
             if (editing === 'new') {
-              const r = await api('/api/users', { body: v });
+              const r = (await post('/api/users', { body: v })) as { password: string };
               setEditing(null);
               load();
               showOneTime(modal, v.username, r.password);
               return `已创建用户 ${v.username}`;
             }
-            await api(`/api/users/${editing.id}`, { method: 'PUT', body: v });
+            await put('/api/users/{id}', { params: { id: editing.id }, body: v });
             setEditing(null);
             load();
             return '已保存';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Select, Table, Tag } from 'antd';
-import { api } from '../api.ts';
+import { post } from '../api.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
 import { useMe } from '../session.tsx';
 
@@ -39,7 +39,7 @@ export function WhatIfPanel({ c, type }: { c: any; type: any }) {
     setBusy(true);
     setError(undefined);
     try {
-      setResult((await api('/api/simulate', { body: scenario })).final);
+      setResult(((await post('/api/simulate', { body: scenario })) as { final: unknown }).final);
     } catch (e) {
       setError((e as Error).message);
       setResult(undefined);

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Badge, Card, Empty, InputNumber, Segmented, Space, Switch, Tag, Typography } from 'antd';
-import { api } from '../api.ts';
+import { get, put, type Reply } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { DueTag } from '../components/DueTag.tsx';
 
 /** 我的待办 on the home page: every kind with its count, each item linking to where the step is taken. */
 export function TodoPanel() {
-  const [data, setData] = useState<any>();
+  const [data, setData] = useState<Reply<'/api/todos'>>();
   const [kind, setKind] = useState<string>('all');
   useEffect(() => {
-    api('/api/todos').then(setData, () => undefined);
+    get('/api/todos').then(setData, () => undefined);
   }, []);
   if (!data) return <Card title="我的待办" loading />;
   const items = data.items.filter((i: any) => kind === 'all' || i.kind === kind);
@@ -65,7 +65,7 @@ export function WarningsPanel() {
   const [data, setData] = useState<any>();
   const [level, setLevel] = useState<string>('red');
   useEffect(() => {
-    api('/api/warnings').then(setData, () => undefined);
+    get('/api/warnings').then(setData, () => undefined);
   }, []);
   if (!data) return null;
   const items = data.items.filter((w: any) => w.level === level);
@@ -110,10 +110,10 @@ export function WarningsPanel() {
 export function WarningRulesCard() {
   const [rules, setRules] = useState<any[]>();
   useEffect(() => {
-    api('/api/warning-rules').then((r) => setRules(r.rules), () => undefined);
+    get('/api/warning-rules').then((r) => setRules((r as { rules: any[] }).rules), () => undefined);
   }, []);
   const save = async (r: any, patch: any) => {
-    const next = await api('/api/warning-rules', { method: 'PUT', body: { type: r.type, clock: r.clock, yellowDays: r.yellowDays, escalate: r.escalate, ...patch } });
+    const next = (await put('/api/warning-rules', { body: { type: r.type, clock: r.clock, yellowDays: r.yellowDays, escalate: r.escalate, ...patch } })) as { rules: any[] };
     setRules(next.rules);
   };
   return (

@@ -1,0 +1,4322 @@
+// 由 src/server/openapi-types.ts 从 /api/openapi.json 生成：npm run docs:api-types。请勿手工修改。
+// For each path and method: params (path), query, body (JSON) and the 2xx response;
+// `response: unknown` where the route declares no response schema.
+
+export interface ApiPaths {
+  "/api/analysis": {
+    post: {
+      response: unknown;
+    };
+  };
+  "/api/attachments/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/audit/checkpoints": {
+    post: {
+      body: {} | null;
+      response: unknown;
+    };
+  };
+  "/api/audit/events": {
+    get: {
+      query: {
+        action?: string;
+        actorId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/audit/verify": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/auth/account": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/auth/login": {
+    post: {
+      body: {
+        username: string;
+        password: string;
+      };
+      response: {
+        ok: boolean;
+        next?: "totp" | "enrol";
+        mustChangePassword?: boolean;
+        user?: {
+          id: number;
+          username: string;
+          displayName: string;
+          role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+          roleLabel: string;
+          orgId: number;
+          orgName: string;
+          orgPath: string;
+          scopeOrgId: number;
+          scopePath: string;
+          duties: {
+            orgId: number;
+            orgName: string;
+            orgPath: string;
+            subunits: boolean;
+            subject: string;
+            actions: string[];
+          }[];
+          today: string;
+          mustChangePassword: boolean;
+        };
+      };
+    };
+  };
+  "/api/auth/login/totp": {
+    post: {
+      body: {
+        code: string;
+      };
+      response: {
+        ok: boolean;
+        next?: "totp" | "enrol";
+        mustChangePassword?: boolean;
+        user?: {
+          id: number;
+          username: string;
+          displayName: string;
+          role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+          roleLabel: string;
+          orgId: number;
+          orgName: string;
+          orgPath: string;
+          scopeOrgId: number;
+          scopePath: string;
+          duties: {
+            orgId: number;
+            orgName: string;
+            orgPath: string;
+            subunits: boolean;
+            subject: string;
+            actions: string[];
+          }[];
+          today: string;
+          mustChangePassword: boolean;
+        };
+      };
+    };
+  };
+  "/api/auth/logout": {
+    post: {
+      response: {
+        ok: boolean;
+      };
+    };
+  };
+  "/api/auth/me": {
+    get: {
+      response: {
+        id: number;
+        username: string;
+        displayName: string;
+        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        roleLabel: string;
+        orgId: number;
+        orgName: string;
+        orgPath: string;
+        scopeOrgId: number;
+        scopePath: string;
+        duties: {
+          orgId: number;
+          orgName: string;
+          orgPath: string;
+          subunits: boolean;
+          subject: string;
+          actions: string[];
+        }[];
+        today: string;
+        mustChangePassword: boolean;
+      };
+    };
+  };
+  "/api/auth/password": {
+    post: {
+      body: {
+        currentPassword: string;
+        newPassword: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/auth/sessions": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/auth/sessions/{id}": {
+    delete: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/auth/totp/confirm": {
+    post: {
+      body: {
+        code: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/auth/totp/enrol": {
+    post: {
+      response: unknown;
+    };
+  };
+  "/api/calendar/deadline": {
+    get: {
+      query: {
+        from: string;
+        workdays?: number;
+        days?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/calendar/overrides": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/calendar/overrides/{day}": {
+    put: {
+      params: {
+        day: string;
+      };
+      body: {
+        kind: "holiday" | "workday";
+        name: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/calendar/recompute": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/calendar/years": {
+    post: {
+      body: {
+        year: number;
+        note: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/case-types": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/cases": {
+    get: {
+      query: {
+        type?: string;
+        state?: string;
+        orgId?: number;
+        overdue?: "true" | "false";
+        open?: "true" | "false";
+        year?: number;
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      response: {
+        total: number;
+        totalCapped: boolean;
+        page: number;
+        pageSize: number;
+        items: ({
+          id: number;
+          type: string;
+          typeName: string;
+          number: string;
+          title: string;
+          personalDataMasked: boolean;
+          state: string;
+          stateLabel: string;
+          outcomeLabel: string | null;
+          orgName: string;
+          receivedOn: string;
+          closedOn: string | null;
+          nextDue: string | null;
+          overdue: boolean;
+        })[];
+      };
+    };
+  };
+  "/api/cases/export.xlsx": {
+    get: {
+      query: {
+        type?: string;
+        state?: string;
+        orgId?: number;
+        overdue?: "true" | "false";
+        open?: "true" | "false";
+        year?: number;
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/cases/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: CaseView;
+    };
+  };
+  "/api/cases/{id}/attachments": {
+    post: {
+      params: {
+        id: number;
+      };
+      query: {
+        eventId?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/cases/{id}/documents": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        template: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/coercion/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          procedure: "measure" | "execution";
+          matter: string;
+          emergency?: boolean;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/approve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          approver: string;
+          approved: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/execute": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "executed" | "court" | "performed";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/handle": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "released" | "confiscated" | "destroyed";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/hear": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/test": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          kind: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/test_done": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/cases/{id}/warn": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/coercion/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/coercion/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/counsel_work/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          counsel: string;
+          contracts: number;
+          meetings: number;
+          consultations: number;
+          opinions: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/counsel_work/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/counsel_work/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/court_liaison/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          topic: string;
+          resolved: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/court_liaison/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/court_liaison/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/dashboard": {
+    get: {
+      response: {
+        today: string;
+        overdue: ({
+          caseId: number;
+          number: string;
+          title: string;
+          typeName: string;
+          stateLabel: string;
+          orgName: string;
+          mine: boolean;
+          clock: {
+            key: string;
+            label: string;
+            dueOn: string | null;
+            daysLeft: number | null;
+            unit: "day" | "workday" | "month";
+            overdue: boolean;
+          };
+        })[];
+        dueSoon: ({
+          caseId: number;
+          number: string;
+          title: string;
+          typeName: string;
+          stateLabel: string;
+          orgName: string;
+          mine: boolean;
+          clock: {
+            key: string;
+            label: string;
+            dueOn: string | null;
+            daysLeft: number | null;
+            unit: "day" | "workday" | "month";
+            overdue: boolean;
+          };
+        })[];
+      };
+    };
+  };
+  "/api/disclosure/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "in_person" | "letter" | "online" | "fax";
+          applicantType: "person" | "business" | "research" | "nonprofit" | "legal_service" | "other";
+          content: string;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/abandon": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/answer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          outcome: "disclosed" | "partial" | "refused" | "unavailable" | "not_handled" | "other";
+          reason?: string;
+          method: "paper" | "electronic" | "mail" | "on_site";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/consult": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          thirdParty: string;
+          matter: string;
+          servedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/consult_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "agree" | "disagree" | "no_reply";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/receive_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/request_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+          deadline: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/disclosure/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/dispute_screening/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          target: string;
+          disputesFound: number;
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/dispute_screening/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/dispute_screening/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/document-templates": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/document-templates/{key}": {
+    put: {
+      params: {
+        key: string;
+      };
+      body: {
+        body: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/documents/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/documents/{id}/document.docx": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/draws": {
+    get: {
+      response: unknown;
+    };
+    post: {
+      body: {
+        orgId: number;
+        title: string;
+        item: string;
+        category?: string;
+        counts: {
+          high: number;
+          medium: number;
+          low: number;
+        };
+        inspectorsPerTarget?: number;
+        jointOrgIds?: number[];
+        conflicts?: {
+          certNo: string;
+          code: string;
+        }[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/draws/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/draws/{id}/draw": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/enforcement/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          kind: "penalty" | "inspection" | "other";
+          source: "inspection" | "report" | "transfer" | "other";
+          matter: string;
+          major: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/decide": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          decision: "penalty" | "lighter" | "mitigated" | "first_violation" | "minor" | "no_fault" | "not_established" | "transferred" | "other_decision";
+          fine?: number;
+          waived?: number;
+          exemptionItem?: string;
+          collective?: boolean;
+          hearingWaived?: boolean;
+          transferredTo?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/execute": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          performance: "performed" | "enforced" | "court" | "none";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/file": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          officer1: string;
+          officer2: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          host: string;
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/investigate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          findings: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/legal_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reviewer: string;
+          firstTime?: boolean;
+          qualified: boolean;
+          opinion: "approved" | "amended" | "rejected";
+          notes?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/notify": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          proposal: string;
+          sanction: "warning" | "fine" | "confiscation" | "confiscation_large" | "demotion" | "revocation" | "suspension" | "closure" | "restriction" | "other_heavy" | "none";
+          proposedFine?: number;
+          partyType: "person" | "organization";
+          hearingRight?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/publicize": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/refuse": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/revoke_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          by: "altered" | "revoked" | "illegal" | "void";
+          source: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/serve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "post" | "electronic" | "notice";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/withdraw_publicity": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/enforcement/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/enforcement_certificate/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          holder: string;
+          certNo: string;
+          field: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_certificate/cases/{id}/annual_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          passed: boolean;
+          hours: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_certificate/cases/{id}/revoke": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: "left" | "retired" | "violation" | "other";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_certificate/cases/{id}/suspend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_certificate/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/enforcement_certificate/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/exam/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          name: string;
+          takers: number;
+          passed: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/exam/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/exam/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/file-reviews/sample": {
+    post: {
+      body: {
+        reviewerOrgId: number;
+        fromOrgId: number;
+        year: number;
+        count: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file_review/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          caseNumber: string;
+          caseOrg: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/file_review/cases/{id}/rectify": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          measures: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/file_review/cases/{id}/score": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          subject: number;
+          evidence: number;
+          procedure: number;
+          law: number;
+          documents: number;
+          grade: "excellent" | "pass" | "fail";
+          problems?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/file_review/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/file_review/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/health": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/hotline/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          orderNo?: string;
+          channel: "phone" | "web" | "wechat" | "app" | "letter";
+          kind: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+          category: string;
+          location?: string;
+          content: string;
+          urgency: "urgent" | "normal" | "complex";
+          businessEnv?: boolean;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/complete": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/dispatch": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          unitId: number;
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/invalidate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/return": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/sign": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/visit": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          resolved: boolean;
+          satisfaction: "satisfied" | "basically" | "unsatisfied";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/hotline/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/indicators": {
+    get: {
+      query: {
+        orgId?: number;
+        from?: string;
+        to?: string;
+        year?: number;
+        keys?: string;
+      };
+      response: {
+        scope: {
+          orgId: number;
+          from: string;
+          to: string;
+        };
+        values: ({
+          key: string;
+          name: string;
+          label: string;
+          unit: string;
+          description: string;
+          value: number | null;
+          numerator?: number;
+          denominator?: number;
+        })[];
+      };
+    };
+  };
+  "/api/indicators/{key}/records": {
+    get: {
+      params: {
+        key: string;
+      };
+      query: {
+        orgId?: number;
+        from?: string;
+        to?: string;
+        year?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/inspection-targets": {
+    get: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/inspection-targets/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/inspection/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          drawId: number;
+          item: string;
+          target: string;
+          creditCode: string;
+          risk: "high" | "medium" | "low";
+          inspectors: string;
+          joint: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/inspection/cases/{id}/inspect": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "compliant" | "problems" | "transferred" | "not_found";
+          findings?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/inspection/cases/{id}/publicize": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/inspection/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/inspection/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/law_report/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          form: "onsite" | "written";
+          reporter: string;
+          evaluated?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/law_report/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/law_study/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          form: "center_group" | "executive_meeting" | "lecture" | "other";
+          topic: string;
+          attendees: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_study/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/law_study/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/legal_aid/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          category: "civil" | "criminal" | "administrative" | "compensation" | "labour_arbitration" | "other";
+          matter: string;
+          noMeansCondition?: boolean;
+          noMeansTest?: boolean;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/assign": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          lawyer: string;
+          firm: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/close": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "won" | "partly" | "mediated" | "lost" | "other";
+          summary?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/deem_withdrawn": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/grant": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          recipients: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/receive_materials": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/refuse": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/request_materials": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+          deadline?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/terminate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/legal_aid/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/legal_consultation/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "visit" | "phone" | "online" | "hotline";
+          topic: string;
+          persons: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_consultation/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/legal_consultation/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/legal_opinion/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          kind: "contract" | "opinion" | "meeting" | "other";
+          requester: string;
+          subject: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_opinion/cases/{id}/answer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          adviser: string;
+          opinion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_opinion/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_opinion/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/legal_opinion/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/licensing/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          matter: string;
+          channel: "window" | "online" | "mail" | "other";
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/close": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/decide": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          decision: "granted" | "refused";
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/exclude": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          kind: "hearing" | "tender" | "test" | "appraisal" | "experts";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/issue": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/receive_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+          competentOrgan?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/request_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/resume": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/licensing/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/licensing/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/litigation/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          court: string;
+          courtCaseNo: string;
+          plaintiff: string;
+          actUnderReview: string;
+          instance: "first" | "second" | "retrial";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/answer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          headAppeared: boolean;
+          headName?: string;
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/judgment": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "won" | "lost" | "partly_lost" | "dismissed";
+          appealed?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/judicial_suggestion": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          content: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/perform": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          performance: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/litigation/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/major_decision/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          title: string;
+          catalogueCode?: string;
+          needsExperts: boolean;
+          needsRisk: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/consult": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method?: "public" | "meeting" | "hearing" | "other" | "exempt";
+          from: string;
+          to: string;
+          opinions: number;
+          shortReason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/discuss": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          meeting: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/evaluate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          conclusion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/experts": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          experts: number;
+          conclusion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/legality": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          submittedOn: string;
+          opinion: "lawful" | "amended" | "unlawful";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/publish": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          docNo: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/risk": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          level: "low" | "medium" | "high";
+          measures: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/stop": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/major_decision/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/mediation/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          source: "application" | "initiative" | "court" | "police" | "petition" | "other";
+          category: "family" | "neighbour" | "damages" | "contract" | "labour" | "land" | "property" | "medical" | "traffic" | "other";
+          summary: string;
+          timeLimitDays?: number;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          mediator: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/agree": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          form: "written" | "oral";
+          content: string;
+          amount?: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/decline": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/fail": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          routes: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/judicial_confirmation": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          court: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/session": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/mediation/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/normative_document/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          title: string;
+          drafter: string;
+          materials: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/cleanup": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "keep" | "amend" | "repeal";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/close_rejected": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/evaluate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          legality: string;
+          rationality: string;
+          coordination: string;
+          operability: string;
+          effect: string;
+          issues: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/file": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          filedWith: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/issue": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          docNo: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/repeal": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "approved" | "amended" | "rejected";
+          reviewer: string;
+          issues?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/normative_document/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/notifications": {
+    get: {
+      query: {
+        unread?: "true" | "false";
+        limit?: number;
+      };
+      response: {
+        unread: number;
+        items: ({
+          id: number;
+          kind: string;
+          kindLabel: string;
+          title: string;
+          body: string;
+          link: string | null;
+          createdAt: string;
+          read: boolean;
+        })[];
+        kinds: {
+          [key: string]: string;
+        };
+      };
+    };
+  };
+  "/api/notifications/preferences": {
+    get: {
+      response: {
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        channels: ("sms" | "robot" | "email")[];
+        quietFrom: string | null;
+        quietTo: string | null;
+        phone: string | null;
+        email: string | null;
+      };
+    };
+    put: {
+      body: {
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        channels: ("sms" | "robot" | "email")[];
+        quietFrom: string | null;
+        quietTo: string | null;
+        phone: string | null;
+        email: string | null;
+      };
+      response: {
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        channels: ("sms" | "robot" | "email")[];
+        quietFrom: string | null;
+        quietTo: string | null;
+        phone: string | null;
+        email: string | null;
+      };
+    };
+  };
+  "/api/notifications/read": {
+    post: {
+      body: {
+        ids?: number[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/orgs": {
+    get: {
+      response: OrgNode;
+    };
+  };
+  "/api/orgs/directory": {
+    get: {
+      response: OrgNode;
+    };
+  };
+  "/api/outbound": {
+    get: {
+      query: {
+        limit?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/permissions/matrix": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/petition/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "online" | "letter" | "visit" | "phone" | "fax";
+          category: "suggestion" | "accusation" | "claim";
+          content: string;
+          collective?: boolean;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/answer_recheck": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "support" | "explain" | "not_support";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/answer_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "support" | "explain" | "not_support";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/conclude": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "support" | "explain" | "not_support";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/request_recheck": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          answerReceivedOn?: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/request_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          answerReceivedOn?: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/route": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          target: "mediation" | "reconsideration" | "litigation" | "arbitration" | "other";
+          targetOrgId?: number;
+          respondent?: string;
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/petition/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/proposal/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          kind: "deputy" | "cppcc";
+          code: string;
+          proposer: string;
+          subject: string;
+          coUnits?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/answer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grade: "A" | "B" | "C";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/feedback": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: "satisfied" | "basically" | "unsatisfied";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/redo": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/return": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/sign": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/proposal/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/public/audit-checkpoints": {
+    get: {
+      query: {
+        after?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/draws": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/public/draws/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/enforcement": {
+    get: {
+      query: {
+        year?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/registers": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/public/registers/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/reports": {
+    get: {
+      query: {
+        year?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/reports/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/reports/{id}/report.docx": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/public/reports/{id}/report.pdf": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/publicity/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          theme: "constitution_week" | "civil_code_month" | "security_day" | "campus" | "village" | "enterprise" | "other";
+          venue: string;
+          sessions: number;
+          audience: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/publicity/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/publicity/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/rating_rectification/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          service: string;
+          comment: string;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/rating_rectification/cases/{id}/rectify": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          measures: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/rating_rectification/cases/{id}/visit": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          satisfaction: "satisfied" | "basically" | "unsatisfied";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/rating_rectification/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/rating_rectification/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/reconsideration/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "in_person" | "mail" | "online" | "forwarded";
+          respondent: string;
+          category: "penalty" | "coercion" | "licensing" | "disclosure" | "nonperformance" | "expropriation" | "work_injury" | "other";
+          actUnderReview: string;
+          request?: string;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/abandon": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/accept_simple": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "on_the_spot" | "warning" | "small_amount" | "disclosure" | "consent";
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/approve_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/convert_to_ordinary": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/decide": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          outcome: "upheld" | "dismissed" | "revoked" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/dismiss_application": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/extend_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/issue_opinion_letter": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          recipient: string;
+          content: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/mediate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/opinion_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/receive_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/refuse_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+          competentOrgan?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/request_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/request_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/respondent_answer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/resume": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/send_copy": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/send_copy_simple": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/serve_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/suspend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "other";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/terminate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "withdrawn" | "terminated_other";
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/reconsideration/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/registers": {
+    get: {
+      response: unknown;
+    };
+    post: {
+      body: {
+        orgId: number;
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        note: string;
+        items: {
+          [key: string]: unknown;
+        }[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/registers/import": {
+    post: {
+      query: {
+        orgId: number;
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        note: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/registers/kinds": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/registers/template.xlsx": {
+    get: {
+      query: {
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+      };
+      response: unknown;
+    };
+  };
+  "/api/registers/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/registers/{id}/export.xlsx": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports": {
+    get: {
+      query: {
+        year?: number;
+      };
+      response: {
+        year: number;
+        orgs: ({
+          orgId: number;
+          orgName: string;
+          reportId: number | null;
+          state: "draft" | "review" | "approved" | "submitted" | "published" | null;
+          stateLabel: string;
+          submittedOn: string | null;
+          publishedOn: string | null;
+          due: string;
+          publishBy: string;
+          late: boolean;
+          problems: string[];
+        })[];
+      };
+    };
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+      };
+      response: ReportView;
+    };
+  };
+  "/api/reports/urge": {
+    post: {
+      body: {
+        year: number;
+        orgIds: number[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: ReportView;
+    };
+    put: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        title: string;
+        sections: ({
+          kind: "achievements" | "shortcomings" | "first_responsibility" | "next_year" | "other";
+          heading: string;
+          body: string;
+        })[];
+      };
+      response: ReportView;
+    };
+  };
+  "/api/reports/{id}/check": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports/{id}/preview": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        sections: ({
+          kind: "achievements" | "shortcomings" | "first_responsibility" | "next_year" | "other";
+          heading: string;
+          body: string;
+        })[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports/{id}/report.docx": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports/{id}/report.pdf": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/reports/{id}/{action}": {
+    post: {
+      params: {
+        id: number;
+        action: "send_review" | "approve" | "return" | "submit" | "publish";
+      };
+      body: {
+        version: number;
+        comment?: string;
+        copyTo?: number[];
+      };
+      response: ReportView;
+    };
+  };
+  "/api/search": {
+    get: {
+      query: {
+        q: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/security-policy": {
+    get: {
+      response: unknown;
+    };
+    put: {
+      body: {
+        passwordMinLength?: number;
+        passwordMinClasses?: number;
+        passwordHistory?: number;
+        passwordExpiryDays?: number;
+        sessionIdleMinutes?: number;
+        sessionMaxHours?: number;
+        requireTotpForPrivileged?: boolean;
+      };
+      response: unknown;
+    };
+  };
+  "/api/security/users": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/security/users/{id}/duties": {
+    put: {
+      params: {
+        id: number;
+      };
+      body: {
+        duties: {
+          orgId: number;
+          subunits?: boolean;
+          subject: string;
+          actions: string[];
+        }[];
+      };
+      response: unknown;
+    };
+  };
+  "/api/service_rating/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "window" | "web" | "app" | "kiosk" | "hotline" | "sms";
+          service: string;
+          grade: "very_good" | "good" | "fair" | "bad" | "very_bad";
+          active: boolean;
+          comment?: string;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/service_rating/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/service_rating/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/simulate": {
+    post: {
+      body: {
+        type: string;
+        intake: {
+          [key: string]: unknown;
+        };
+        steps?: ({
+          on: string;
+          action: string;
+          fields?: {
+            [key: string]: unknown;
+          };
+          as?: "handler" | "reviewer";
+          expect?: {
+            state?: string;
+            outcome?: string;
+            refused?: string;
+            clocks?: {
+              [key: string]: {
+                dueOn?: string | null;
+                status?: string;
+                startedOn?: string;
+                pausedDays?: number;
+                late?: boolean;
+              };
+            };
+          };
+        })[];
+        title?: string;
+        rules?: string[];
+        before?: ({
+          type: string;
+          intake: {
+            [key: string]: unknown;
+          };
+          steps?: ({
+            on: string;
+            action: string;
+            fields?: {
+              [key: string]: unknown;
+            };
+            as?: "handler" | "reviewer";
+            expect?: {
+              state?: string;
+              outcome?: string;
+              refused?: string;
+              clocks?: {
+                [key: string]: {
+                  dueOn?: string | null;
+                  status?: string;
+                  startedOn?: string;
+                  pausedDays?: number;
+                  late?: boolean;
+                };
+              };
+            };
+          })[];
+        })[];
+        until?: string;
+        expect?: {
+          state?: string;
+          outcome?: string;
+          refused?: string;
+          clocks?: {
+            [key: string]: {
+              dueOn?: string | null;
+              status?: string;
+              startedOn?: string;
+              pausedDays?: number;
+              late?: boolean;
+            };
+          };
+        };
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/compare": {
+    get: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        keys?: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/matrix": {
+    get: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        keys: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/matrix.xlsx": {
+    get: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        keys: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/overdue": {
+    get: {
+      query: {
+        orgId?: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/ranking": {
+    get: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        key: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/stats/trend": {
+    get: {
+      query: {
+        orgId?: number;
+        year: number;
+        key: string;
+      };
+      response: unknown;
+    };
+  };
+  "/api/supervision/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          subject: string;
+          demand: string;
+          replyDays: number;
+          caseNumber?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/supervision/cases/{id}/close": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grade: "done" | "partly";
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/supervision/cases/{id}/press": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/supervision/cases/{id}/reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reply: string;
+          grade: "done" | "partly";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/supervision/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/supervision/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/supervisions": {
+    post: {
+      body: {
+        caseId?: number;
+        orgId?: number;
+        subject: string;
+        demand: string;
+        replyDays: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/todos": {
+    get: {
+      response: {
+        counts: {
+          [key: string]: number;
+        };
+        total: number;
+        truncated: boolean;
+        items: ({
+          kind: "step" | "approval" | "returned" | "supervision" | "hotline";
+          what: string;
+          title: string;
+          number: string | null;
+          orgName: string;
+          typeName: string;
+          stateLabel: string;
+          handlerName: string | null;
+          mine: boolean;
+          dueOn: string | null;
+          overdue: boolean;
+          link: string;
+          caseId?: number;
+          reportId?: number;
+          comment?: string | null;
+        })[];
+        kinds: {
+          [key: string]: string;
+        };
+      };
+    };
+  };
+  "/api/training/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          audience: "leaders" | "enforcement" | "staff" | "grassroots";
+          topic: string;
+          participants: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/training/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/training/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/users": {
+    get: {
+      query: {
+        q?: string;
+        orgId?: number;
+        role?: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        status?: "active" | "disabled" | "locked";
+      };
+      response: ({
+        id: number;
+        username: string;
+        displayName: string;
+        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        roleLabel: string;
+        orgId: number;
+        orgName: string;
+        scopeOrgId: number;
+        scopeOrgName: string;
+        active: boolean;
+        locked: boolean;
+        lockedUntil: string | null;
+        mustChangePassword: boolean;
+        passwordExpired: boolean;
+        totpEnabled: boolean;
+        lastLoginAt: string | null;
+        createdAt: string;
+      })[];
+    };
+    post: {
+      body: {
+        username: string;
+        displayName: string;
+        orgId: number;
+        scopeOrgId?: number;
+        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/roles": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/users/{id}": {
+    get: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+    put: {
+      params: {
+        id: number;
+      };
+      body: {
+        displayName?: string;
+        orgId?: number;
+        scopeOrgId?: number;
+        role?: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/{id}/disable": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/{id}/enable": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/{id}/reset-password": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/{id}/reset-totp": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/users/{id}/unlock": {
+    post: {
+      params: {
+        id: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/warning-rules": {
+    get: {
+      response: unknown;
+    };
+    put: {
+      body: {
+        type: string;
+        clock: string;
+        yellowDays: number;
+        escalate: boolean;
+      };
+      response: unknown;
+    };
+  };
+  "/api/warnings": {
+    get: {
+      query: {
+        level?: "yellow" | "red";
+      };
+      response: unknown;
+    };
+  };
+}
+
+export type CaseView = {
+  id: number;
+  type: string;
+  typeName: string;
+  number: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  final: boolean;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  orgId: number;
+  orgName: string;
+  receivedOn: string;
+  closedOn: string | null;
+  handlerName: string | null;
+  fields: {
+    [key: string]: unknown;
+  };
+  version: number;
+  personalDataMasked: boolean;
+  parties: ({
+    role: string;
+    name: string;
+    idNumber: string | null;
+    phone: string | null;
+    address: string | null;
+    masked: boolean;
+  })[];
+  clocks: ({
+    key: string;
+    label: string;
+    basis: string;
+    unit: "day" | "workday" | "month";
+    length: number;
+    status: "pending" | "running" | "paused" | "stopped";
+    startedOn: string | null;
+    dueOn: string | null;
+    stoppedOn: string | null;
+    stoppedBy: string | null;
+    extended: number;
+    pausedDays: number;
+    warnings: string[];
+    daysLeft: number | null;
+    overdue: boolean;
+    late: boolean;
+  })[];
+  timeline: ({
+    id: number;
+    kind: string;
+    label: string;
+    on: string;
+    fromState: string | null;
+    toState: string;
+    toStateLabel: string;
+    outcome: string | null;
+    outcomeLabel: string | null;
+    data: unknown;
+    actorName: string;
+    recordedAt: string;
+  })[];
+  actions: ({
+    key: string;
+    label: string;
+    basis: string | null;
+    schema: {
+      [key: string]: unknown;
+    } | null;
+  })[];
+  attachments: ({
+    id: number;
+    event_id: number | null;
+    filename: string;
+    mime: string;
+    size: number;
+    sm3: string;
+    uploaded_at: string;
+    step: string | null;
+  })[];
+  links: {
+    caseId: number;
+    number: string;
+    typeName: string;
+    stateLabel: string;
+    direction: string;
+    via: string;
+  }[];
+};
+
+export type OrgNode = {
+  id: number;
+  parentId: number | null;
+  name: string;
+  shortName: string;
+  kind: "government" | "office" | "department" | "township" | "committee";
+  path: string;
+  children: OrgNode[];
+};
+
+export type ReportView = {
+  id: number;
+  org_id: number;
+  year: number;
+  state: "draft" | "review" | "approved" | "submitted" | "published";
+  title: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  submitted_on: string | null;
+  published_on: string | null;
+  submitted_to: number | null;
+  copied_to: number[];
+  approved_by: number | null;
+  approved_on: string | null;
+  sections: ({
+    kind: "achievements" | "shortcomings" | "first_responsibility" | "next_year" | "other";
+    heading: string;
+    body: string;
+    number?: string;
+    rendered?: string;
+  })[];
+  figures: ({
+    token: string;
+    key: string;
+    name: string;
+    value: number | null;
+    unit: string;
+    display: string;
+    numerator?: number;
+    denominator?: number;
+    scope?: {
+      orgId: number;
+      from: string;
+      to: string;
+    };
+    records?: {
+      number: string;
+      inNumerator?: boolean;
+    }[];
+  })[];
+  unknown: string[];
+  signature: string;
+  date: string;
+  frozen: boolean;
+  orgName: string;
+  stateLabel: string;
+  submittedToName: string | null;
+  copiedToNames: string[];
+  actions: ({
+    key: "send_review" | "approve" | "return" | "submit" | "publish";
+    label: string;
+  })[];
+  timeline: ({
+    at: string;
+    action: string;
+    label: string;
+    by: string;
+    comment: string | null;
+  })[];
+};
