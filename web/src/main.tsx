@@ -9,6 +9,12 @@ import { Shell } from './Shell.tsx';
 
 dayjs.locale('zh-cn');
 
+// A form left invalid has already said why beside its fields; a validateFields() call a page did
+// not wrap (validValues does) must not log "Uncaught (in promise)" as well.
+window.addEventListener('unhandledrejection', (e) => {
+  if (Array.isArray(e.reason?.errorFields)) e.preventDefault();
+});
+
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#1d4ed8', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', borderRadius: 4 } }}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api, qs } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useOrgTree } from '../hooks.ts';
@@ -65,7 +66,7 @@ interface DutyRow {
 }
 
 function Duties() {
-  const { message } = App.useApp();
+  const message = useToast();
   const tree = useOrgTree();
   const [m, setM] = useState<any>();
   const [users, setUsers] = useState<any[]>([]);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, qs } from '../api.ts';
@@ -32,7 +33,8 @@ function showOneTime(modal: ReturnType<typeof App.useApp>['modal'], username: st
 /** 系统管理 → 用户管理: accounts in the administrator's scope, and the security policy. */
 export function UsersPage() {
   const me = useMe();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const message = useToast();
   const tree = useOrgTree();
   const [roles, setRoles] = useState<{ key: string; label: string }[]>([]);
   const [filters, setFilters] = useState<Record<string, unknown>>({});
@@ -192,7 +194,7 @@ const POLICY_NUMBERS: [string, string, number, number][] = [
 
 /** The security policy as data: password rules, session limits, the second factor. */
 function PolicyCard() {
-  const { message } = App.useApp();
+  const message = useToast();
   const [form] = Form.useForm();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
