@@ -146,3 +146,13 @@ test('B21: the login page and the portal ask nothing that answers 401; a reload 
   await p.reload();
   await p.getByTestId('me').waitFor();
 });
+
+test('B16: a refused list or report ends its spinner and says why', async () => {
+  const { p, uncaught } = await login('clerk');
+  await p.goto(`${base}/cases?year=abc`);
+  await p.getByTestId('list-error').waitFor();
+  assert.equal(await p.locator('.ant-table .ant-spin-spinning').count(), 0, 'no endless spinner');
+  await p.goto(`${base}/reports/99999`);
+  await p.getByTestId('report-error').waitFor();
+  assert.deepEqual(uncaught, []);
+});

@@ -8,6 +8,7 @@ import { scopeWords, SCOPE_MARK } from '../../src/reports/draft.ts';
 import { checkReport, clauseBefore } from '../../src/reports/check.ts';
 import { reportDocx } from '../../src/reports/docx.ts';
 import { SECTION_HEADINGS } from '../../src/reports/report.ts';
+import { stateWithOutcome } from '../../web/src/components/labels.ts';
 
 /**
  * The UX audit of 2026-11 (docs/ux-audit.md): each bug fixed in the kernel or the reports, where it
@@ -115,4 +116,11 @@ eachDatabase('UX audit 2026-11', (tdb) => {
     const body = xml.split('<w:p>').find((p) => p.includes('正文。'))!;
     assert.doesNotMatch(body, /<w:keepNext\/>/, 'body text flows');
   });
+});
+
+test('B32: lists say a state and its outcome once', () => {
+  assert.equal(stateWithOutcome('不予受理', '不予受理'), '不予受理');
+  assert.equal(stateWithOutcome('终止', '撤回申请终止（含和解）'), '撤回申请终止（含和解）');
+  assert.equal(stateWithOutcome('已决定', '撤销'), '已决定（撤销）');
+  assert.equal(stateWithOutcome('审理中', null), '审理中');
 });

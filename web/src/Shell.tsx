@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { clearPageToasts } from './components/toast.ts';
+import { clearPageToasts, useToast } from './components/toast.ts';
 import { api } from './api.ts';
 import { forgetKept } from './hooks.ts';
 import { SessionContext, type Me } from './session.tsx';
@@ -37,6 +37,12 @@ export function Shell() {
   const { message } = App.useApp();
   // An error belongs to the page it was raised on (B27).
   useEffect(() => clearPageToasts(message), [loc.pathname, message]);
+  const toast = useToast();
+  useEffect(() => {
+    const onError = (e: Event) => toast.error((e as CustomEvent<string>).detail, 6);
+    window.addEventListener('fazhi:api-error', onError);
+    return () => window.removeEventListener('fazhi:api-error', onError);
+  }, [toast]);
   const refresh = useCallback(
     () =>
       api<Me>('/api/auth/me').then(setMe, (e) =>

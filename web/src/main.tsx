@@ -6,6 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Shell } from './Shell.tsx';
+import { ApiError } from './api.ts';
 
 dayjs.locale('zh-cn');
 
@@ -13,6 +14,12 @@ dayjs.locale('zh-cn');
 // not wrap (validValues does) must not log "Uncaught (in promise)" as well.
 window.addEventListener('unhandledrejection', (e) => {
   if (Array.isArray(e.reason?.errorFields)) e.preventDefault();
+  // A request a page did not handle still tells the person why, once, as a toast (B16); a 401 has
+  // already sent them to the login page.
+  else if (e.reason instanceof ApiError) {
+    e.preventDefault();
+    if (e.reason.status !== 401) window.dispatchEvent(new CustomEvent('fazhi:api-error', { detail: e.reason.message }));
+  }
 });
 
 createRoot(document.getElementById('root')!).render(
