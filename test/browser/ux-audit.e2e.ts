@@ -156,3 +156,11 @@ test('B16: a refused list or report ends its spinner and says why', async () => 
   await p.getByTestId('report-error').waitFor();
   assert.deepEqual(uncaught, []);
 });
+
+test('a focused field is outlined in blue, not in the red that means an error', async () => {
+  const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+  await p.goto(base);
+  await p.getByLabel('用户名').focus();
+  // The border colour eases in: wait for it rather than reading it once.
+  await p.waitForFunction(() => getComputedStyle(document.activeElement!.closest('.ant-input-affix-wrapper') ?? document.activeElement!).borderTopColor === 'rgb(29, 78, 216)');
+});

@@ -10,6 +10,11 @@ import { ApiError } from './api.ts';
 
 dayjs.locale('zh-cn');
 
+// Red is the brand (header, primary buttons); a focused field is blue, so it never reads as an error.
+const FOCUS = '#1d4ed8';
+const focusShadow = '0 0 0 2px rgba(29, 78, 216, 0.15)';
+const fieldFocus = { hoverBorderColor: FOCUS, activeBorderColor: FOCUS, activeShadow: focusShadow };
+
 // A form left invalid has already said why beside its fields; a validateFields() call a page did
 // not wrap (validValues does) must not log "Uncaught (in promise)" as well.
 window.addEventListener('unhandledrejection', (e) => {
@@ -24,7 +29,7 @@ window.addEventListener('unhandledrejection', (e) => {
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#1d4ed8', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#1d4ed8', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)', borderRadius: 4 }, components: { Input: fieldFocus, InputNumber: fieldFocus, DatePicker: fieldFocus, Select: { hoverBorderColor: FOCUS, activeBorderColor: FOCUS, activeOutlineColor: 'rgba(29, 78, 216, 0.15)' } } }}>
       <AntApp>
         <BrowserRouter>
           <Shell />
