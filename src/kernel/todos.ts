@@ -4,6 +4,7 @@ import type { Actor } from './auth/actor.ts';
 import { can, casePermission } from './auth/permissions.ts';
 import type { ActionDef, CaseTypeDef, EventView } from './cases/define.ts';
 import { stateLabel } from './cases/define.ts';
+import { offered } from './cases/engine.ts';
 
 /**
  * 待办: what waits on one person. This is the ONE place that answers "which steps wait on this
@@ -100,7 +101,7 @@ async function caseTodos(k: Kernel, actor: Actor): Promise<TodoItem[]> {
   for (const r of candidates) {
     const def = k.types.get(r.type);
     const ctx = { state: r.state, events: events.get(r.id) ?? [], clocks: clocks.get(r.id) ?? {} };
-    const steps = def.actions.filter((a) => a.from.includes(r.state) && mayTake(actor, def.key, a, r.org_path) && (!a.when || a.when(ctx)));
+    const steps = def.actions.filter((a) => a.from.includes(r.state) && mayTake(actor, def.key, a, r.org_path) && offered(def, a, ctx));
     if (!steps.length) continue;
     out.push({
       kind: kindOf(def, steps),

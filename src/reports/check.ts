@@ -22,6 +22,16 @@ export interface CheckFinding {
 }
 
 const CAUSE = /原因|由于|主要是|导致|造成|源于|受.{1,8}影响/;
+/** Words that make the figure after them a target, not a count of what was done. */
+const TARGET = /不少于|不低于|不超过|至少|力争|确保|争取|目标|计划/;
+
+/** The clause a figure stands in, from its last punctuation mark, so a quotation never starts mid-word. */
+export function clauseBefore(text: string, start: number, max = 30): string {
+  const window = text.slice(Math.max(0, start - max), start);
+  const cut = Math.max(...[...'，。；：、！？,;:\n'].map((p) => window.lastIndexOf(p)));
+  if (cut >= 0) return window.slice(cut + 1);
+  return start > max ? `…${window}` : window;
+}
 
 import { reportDeadline, publishDeadline } from './duty.ts';
 export { reportDeadline };
@@ -55,12 +65,14 @@ export async function checkReport(
 
   // A number typed next to a phrase the platform can compute: suggest the token.
   const phrases = k.types.all().flatMap((t) => t.indicators.filter((d) => !isRate(d)).map((d) => ({ type: t.name, label: d.label, token: `${t.name}.${d.label}` })));
-  for (const s of report.sections) {
+  // Only figures about the year's records: the next year's 安排 and any target (不少于4次) are plans, no record holds them.
+  for (const s of report.sections.filter((x) => x.kind !== 'next_year')) {
     const text = s.body.replace(TOKEN, (m) => '※'.repeat(m.length));
     for (const f of extractFigures(text)) {
       const before = text.slice(Math.max(0, f.start - 16), f.start);
+      if (TARGET.test(before.slice(-6) + f.text)) continue;
       const hit = phrases.find((p) => before.includes(p.label) && before.includes(p.type.slice(0, 2)));
-      if (hit) findings.push({ rule: 'typed_figure', severity: 'warning', section: s.kind, text: before + f.text, message: `「${f.text}」是手工录入的数字，建议改为数据引用{{${hit.token}}}，以便与记录一致` });
+      if (hit) findings.push({ rule: 'typed_figure', severity: 'warning', section: s.kind, text: clauseBefore(text, f.start) + f.text, message: `「${f.text}」是手工录入的数字，建议改为数据引用{{${hit.token}}}，以便与记录一致` });
     }
   }
 
@@ -85,7 +97,8 @@ export async function checkReport(
   const daysLeft = diffDays(k.today(), due);
   const sent = report.state === 'submitted' || report.state === 'published';
   if (!duty) findings.push({ rule: 'deadline', severity: 'info', message: `本单位不负有年度报告报送义务；如公开，应于${due}前公开` });
-  else if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'error', message: `报送期限${due}已过${-daysLeft}日，尚未报送` });
+  // 错误 is what blocks 送审; a missed deadline never does (the report must still go up), so it is a 警告.
+  else if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'warning', message: `报送期限${due}已过${-daysLeft}日，尚未报送，请尽快报送` });
   else if (!sent) findings.push({ rule: 'deadline', severity: 'info', message: `报送期限${due}，还有${daysLeft}日` });
 
   return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };

@@ -14,9 +14,13 @@ const LINE = 579; // 28.95 pt: 22 lines in the 225 mm text block
 const FONT = { title: '方正小标宋简体', body: '仿宋_GB2312', h1: '黑体', h2: '楷体_GB2312', number: '宋体' };
 
 const run = (text: string, font: string, size = SIZE.body) => new TextRun({ text, font: { name: font, eastAsia: font }, size, characterSpacing: -5 });
-const body = (children: TextRun[], opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+/** keepNext holds a heading (or the signature) on the page of what follows it: Word and LibreOffice, hence the PDF, both honour it. */
+const body = (children: TextRun[], opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
   new Paragraph({
     children,
+    keepNext: opts.keepNext,
+    keepLines: opts.keepNext,
+    widowControl: true,
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: 640 },
     spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -63,11 +67,11 @@ export async function reportDocx(r: DocxInput): Promise<Buffer> {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: LINE }, children: titleLines(r.title, r.orgName).map((line, i) => new TextRun({ text: line, font: { name: FONT.title, eastAsia: FONT.title }, size: SIZE.title, break: i ? 1 : 0 })) }),
   ];
   for (const s of r.sections) {
-    children.push(body([run(`${s.number}${s.heading}`, FONT.h1)]));
+    children.push(body([run(`${s.number}${s.heading}`, FONT.h1)], { keepNext: true }));
     for (const para of s.rendered.split('\n').map((p) => p.trim()).filter(Boolean)) children.push(bodyParagraph(para));
   }
-  children.push(body([run('', FONT.body)], { indent: false }));
-  children.push(body([run(r.signature, FONT.body)], { indent: false, align: AlignmentType.RIGHT }));
+  children.push(body([run('', FONT.body)], { indent: false, keepNext: true }));
+  children.push(body([run(r.signature, FONT.body)], { indent: false, align: AlignmentType.RIGHT, keepNext: true }));
   children.push(body([run(`${y}年${m}月${d}日`, FONT.body)], { indent: false, align: AlignmentType.RIGHT }));
   const doc = new Document({
     evenAndOddHeaderAndFooters: true,
@@ -96,12 +100,12 @@ export async function reportDocx(r: DocxInput): Promise<Buffer> {
 export async function documentDocx(d: { title: string; number: string; addressee: string | null; paragraphs: string[]; signature: string; date: string }): Promise<Buffer> {
   const [y, m, day] = d.date.split('-').map(Number);
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: d.title, font: { name: FONT.title, eastAsia: FONT.title }, size: SIZE.title })] }),
-    body([run(d.number, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: d.title, font: { name: FONT.title, eastAsia: FONT.title }, size: SIZE.title })] }),
+    body([run(d.number, FONT.body)], { indent: false, align: AlignmentType.RIGHT, keepNext: true }),
     ...(d.addressee ? [body([run(`${d.addressee}：`, FONT.body)], { indent: false })] : []),
     ...d.paragraphs.map((p) => body([run(p, FONT.body)])),
-    body([run('', FONT.body)], { indent: false }),
-    body([run(d.signature, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
+    body([run('', FONT.body)], { indent: false, keepNext: true }),
+    body([run(d.signature, FONT.body)], { indent: false, align: AlignmentType.RIGHT, keepNext: true }),
     body([run(`${y}年${m}月${day}日`, FONT.body)], { indent: false, align: AlignmentType.RIGHT }),
   ];
   const doc = new Document({

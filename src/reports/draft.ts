@@ -2,6 +2,23 @@ import type { Kernel } from '../kernel/kernel.ts';
 import { REPORT_AREAS, type ReportArea } from '../kernel/cases/define.ts';
 import { computeIndicators } from '../kernel/indicators/compute.ts';
 import { tokensIn } from './tokens.ts';
+import { getOrg, type Org } from '../kernel/orgs.ts';
+
+/** Written in a sentence where the reporting unit's own reach goes: 全区各级, 本镇, 本街道, 本单位指导的. */
+export const SCOPE_MARK = '{本级}';
+
+/**
+ * Words for what a unit's report covers. Only a government speaks for every level below it
+ * (全区各级, 全县各级); a 镇 or 街道 for itself; a department for the organisations it guides.
+ */
+export function scopeWords(org: Pick<Org, 'kind' | 'name' | 'shortName'>): string {
+  if (org.kind === 'government') {
+    const place = org.name.replace(/人民政府$/, '');
+    return `全${place.at(-1) ?? '区'}各级`;
+  }
+  if (org.kind === 'township') return /街道/.test(org.name) ? '本街道' : /乡(人民政府)?$/.test(org.name) ? '本乡' : '本镇';
+  return '本单位指导的';
+}
 
 /**
  * A first draft of the 主要举措和成效 part, generated from the year's records: for each area of the
@@ -16,11 +33,12 @@ export interface DraftArea {
 
 export async function draftAchievements(k: Kernel, orgId: number, year: number): Promise<DraftArea[]> {
   const scope = { orgId, from: `${year}-01-01`, to: `${year}-12-31` };
+  const words = scopeWords(await getOrg(k.db, orgId));
   const candidates = k.types.all().flatMap((t) => (t.report?.sentences ?? []).map((s) => ({ area: t.report!.area, sentence: s })));
   const refs = [...new Set(candidates.flatMap((c) => tokensIn(c.sentence)))];
   const values = new Map((await computeIndicators(k, scope, refs)).map((v, i) => [refs[i], v]));
   const kept = candidates.filter((c) => tokensIn(c.sentence).some((r) => values.get(r)?.unit !== '%' && (values.get(r)?.value ?? 0) > 0));
   return (Object.keys(REPORT_AREAS) as ReportArea[])
-    .map((area) => ({ area, heading: REPORT_AREAS[area], sentences: kept.filter((c) => c.area === area).map((c) => c.sentence) }))
+    .map((area) => ({ area, heading: REPORT_AREAS[area], sentences: kept.filter((c) => c.area === area).map((c) => c.sentence.replaceAll(SCOPE_MARK, words)) }))
     .filter((a) => a.sentences.length > 0);
 }

@@ -53,10 +53,17 @@ eachDatabase('case engine', (tdb) => {
     const decision = c.clocks.find((x) => x.key === 'decision')!;
     assert.equal(decision.extended, 20);
     assert.equal(decision.dueOn, '2025-06-03');
-    // Total extension never exceeds 30 days.
-    await performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-20', data: { days: 15, reason: '再次延期' } });
-    await rejects(performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-20', data: { days: 15 } }), 400, /最多可延长30日/);
-    await performAction(w.k, w.admin, id, 'refuse_extension', { on: '2025-05-20', data: {} });
+    // Total extension never exceeds 30 days: asking for more than is left is refused at the request (B23).
+    await rejects(performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-20', data: { days: 15, reason: '再次延期' } }), 400, /最多可延长30日（已延长20），本次最多10/);
+    await performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-20', data: { days: 10, reason: '再次延期' } });
+    // The approval form starts with the days asked for.
+    c = await getCase(w.k, w.admin, id);
+    assert.deepEqual(c.actions.find((a) => a.key === 'approve_extension')!.defaults, { days: 10 });
+    await performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-05-20', data: { days: 10 } });
+    // With the 30 days used, 申请延长 is no longer offered, and asking anyway names the cap.
+    c = await getCase(w.k, w.clerk, id);
+    assert.ok(!c.actions.some((a) => a.key === 'request_extension'), c.actions.map((a) => a.key).join());
+    await rejects(performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-21', data: { days: 1, reason: '再延' } }), 400, /最多可延长30日（已延长30）/);
     await performAction(w.k, w.clerk, id, 'decide', { on: '2025-05-28', data: { outcome: 'revoked', summary: '认定事实不清，撤销' } });
     c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'decided');

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { clearPageToasts, useToast } from './components/toast.ts';
 import { get, post } from './api.ts';
+import { forgetKept } from './hooks.ts';
 import { SessionContext, type Me } from './session.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { DashboardPage } from './pages/Dashboard.tsx';
@@ -32,6 +34,15 @@ export function Shell() {
   const loc = useLocation();
   const [detail, setDetail] = useState<string>();
   const portal = loc.pathname === '/portal' || loc.pathname.startsWith('/portal/');
+  const { message } = App.useApp();
+  // An error belongs to the page it was raised on (B27).
+  useEffect(() => clearPageToasts(message), [loc.pathname, message]);
+  const toast = useToast();
+  useEffect(() => {
+    const onError = (e: Event) => toast.error((e as CustomEvent<string>).detail, 6);
+    window.addEventListener('fazhi:api-error', onError);
+    return () => window.removeEventListener('fazhi:api-error', onError);
+  }, [toast]);
   const refresh = useCallback(
     () =>
       get('/api/auth/me').then(setMe, (e) =>
@@ -41,9 +52,17 @@ export function Shell() {
     [],
   );
   useEffect(() => {
-    // The portal is anonymous: asking who is logged in there only logs a 401.
-    if (!portal) refresh();
-    const onLogout = () => setMe(null);
+    // The portal is anonymous, and without the signed-in hint (set with the session) there is no
+    // session to ask about: asking anyway only logs a 401 (B21).
+    if (!portal) {
+      if (/(^|;\s*)fazhi_signed_in=1/.test(document.cookie)) refresh();
+      else setMe(null);
+    }
+    const onLogout = () => {
+      document.cookie = 'fazhi_signed_in=; Max-Age=0; path=/';
+      forgetKept();
+      setMe(null);
+    };
     const onChange = () => setMe((m) => m && { ...m, mustChangePassword: true });
     window.addEventListener('fazhi:logout', onLogout);
     window.addEventListener('fazhi:password-change', onChange);
@@ -125,6 +144,7 @@ export function Shell() {
               size="small"
               onClick={async () => {
                 await post('/api/auth/logout');
+                forgetKept();
                 setMe(null);
                 nav('/');
               }}

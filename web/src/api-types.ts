@@ -57,7 +57,7 @@ export interface ApiPaths {
           id: number;
           username: string;
           displayName: string;
-          role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+          role: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
           roleLabel: string;
           orgId: number;
           orgName: string;
@@ -91,7 +91,7 @@ export interface ApiPaths {
           id: number;
           username: string;
           displayName: string;
-          role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+          role: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
           roleLabel: string;
           orgId: number;
           orgName: string;
@@ -125,7 +125,7 @@ export interface ApiPaths {
         id: number;
         username: string;
         displayName: string;
-        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        role: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
         roleLabel: string;
         orgId: number;
         orgName: string;
@@ -1125,6 +1125,269 @@ export interface ApiPaths {
     };
   };
   "/api/enforcement_certificate/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/enforcement_oversight/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          source: "complaint" | "routine" | "special" | "file_review" | "referral" | "other";
+          matter: string;
+          enforcementCase?: string;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/accept_rectification": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          review: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/issue": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          document: "opinion" | "decision";
+          problems: string;
+          days: number;
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/no_issue": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          conclusion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/reject_rectification": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          review: string;
+          days: number;
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/report_rectification": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/enforcement_oversight/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
+  "/api/enterprise_inspection/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          kind: "routine" | "individual" | "special";
+          superiorSpecial?: boolean;
+          item: string;
+          target: string;
+          creditCode: string;
+          mode: "onsite" | "offsite";
+          annualCap?: number;
+          joint?: boolean;
+          partners?: string;
+          emergency?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/cases/{id}/approve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/cases/{id}/approve_after": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/cases/{id}/cancel": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/cases/{id}/conclude": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "compliant" | "guidance" | "rectify" | "case";
+          told: boolean;
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/cases/{id}/record": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          officer1: string;
+          officer2: string;
+          certificatesShown: boolean;
+          told: boolean;
+          scanned?: boolean;
+          findings: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enterprise_inspection/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/enterprise_inspection/import-template.xlsx": {
     get: {
       response: unknown;
     };
@@ -2575,7 +2838,7 @@ export interface ApiPaths {
   "/api/notifications/preferences": {
     get: {
       response: {
-        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning" | "security")[];
         channels: ("sms" | "robot" | "email")[];
         quietFrom: string | null;
         quietTo: string | null;
@@ -2585,7 +2848,7 @@ export interface ApiPaths {
     };
     put: {
       body: {
-        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning" | "security")[];
         channels: ("sms" | "robot" | "email")[];
         quietFrom: string | null;
         quietTo: string | null;
@@ -2593,7 +2856,7 @@ export interface ApiPaths {
         email: string | null;
       };
       response: {
-        muted: ("todo" | "supervision" | "urge" | "returned" | "warning")[];
+        muted: ("todo" | "supervision" | "urge" | "returned" | "warning" | "security")[];
         channels: ("sms" | "robot" | "email")[];
         quietFrom: string | null;
         quietTo: string | null;
@@ -3710,6 +3973,18 @@ export interface ApiPaths {
       response: unknown;
     };
   };
+  "/api/security/users/{id}/role": {
+    put: {
+      params: {
+        id: number;
+      };
+      body: {
+        role: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        scopeOrgId?: number;
+      };
+      response: unknown;
+    };
+  };
   "/api/service_rating/cases": {
     post: {
       body: {
@@ -4037,14 +4312,14 @@ export interface ApiPaths {
       query: {
         q?: string;
         orgId?: number;
-        role?: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        role?: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
         status?: "active" | "disabled" | "locked";
       };
       response: ({
         id: number;
         username: string;
         displayName: string;
-        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        role: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
         roleLabel: string;
         orgId: number;
         orgName: string;
@@ -4066,7 +4341,7 @@ export interface ApiPaths {
         displayName: string;
         orgId: number;
         scopeOrgId?: number;
-        role: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        role?: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
       };
       response: unknown;
     };
@@ -4091,7 +4366,7 @@ export interface ApiPaths {
         displayName?: string;
         orgId?: number;
         scopeOrgId?: number;
-        role?: "admin" | "secadmin" | "auditor" | "clerk" | "leader";
+        role?: "none" | "admin" | "secadmin" | "auditor" | "clerk" | "leader";
       };
       response: unknown;
     };

@@ -41,7 +41,7 @@ export const disputeScreening = defineCaseType({
   actions: [],
   clocks: [],
   outcomes: {},
-  report: { area: 'disputes', sentences: ['全区各级人民调解组织共开展矛盾纠纷排查{{矛盾纠纷排查.排查}}次。'] },
+  report: { area: 'disputes', sentences: ['{本级}人民调解组织共开展矛盾纠纷排查{{矛盾纠纷排查.排查}}次。'] },
   indicators: [
     { key: 'screenings', label: '排查', unit: '次', description: '期间内记录的矛盾纠纷排查次数', count: { events: ['receive'] } },
     { key: 'disputes_found', label: '排查发现纠纷', unit: '起', description: '排查中发现的矛盾纠纷数之和', count: { events: ['receive'], sum: 'disputesFound' } },

@@ -121,6 +121,8 @@ export const reconsideration = defineCaseType({
       from: ['received'],
       to: 'correction_requested',
       fields: z.object({ items: f.longText('需补正的事项') }),
+      // 一次性: once notified, the step is no longer offered (check keeps the law's reason for the API).
+      when: ({ events }) => !events.some((e) => e.kind === 'request_correction'),
       check: ({ events, clocks, on }) => {
         if (events.some((e) => e.kind === 'request_correction')) return '补正通知应一次性载明需要补正的事项，不能再次通知补正（行政复议法第三十一条）';
         const due = clocks.acceptance?.dueOn;
@@ -271,6 +273,7 @@ export const reconsideration = defineCaseType({
       from: ['accepted'],
       fields: z.object({ days: f.days('批准延长天数', 30) }),
       when: ({ events }) => extensionPending(events),
+      prefill: ({ events }) => ({ days: events.findLast((e) => e.kind === 'request_extension')?.data.days }),
       check: ({ events, data }) => {
         const asked = Number(events.findLast((e) => e.kind === 'request_extension')?.data.days);
         return data.days > asked ? `批准天数不能多于申请的${asked}日` : undefined;
@@ -405,6 +408,7 @@ export const reconsideration = defineCaseType({
       // A converted case keeps its 受理 date: the 60 日 run from 受理, not from the conversion.
       countFrom: { convert_to_ordinary: 'accept_simple' },
       extendOn: ['approve_extension'],
+      requestOn: ['request_extension'],
       maxExtension: 30,
     },
     {

@@ -65,6 +65,17 @@ export class WorkCalendar {
   }
 }
 
+/**
+ * The warnings that still matter for a clock: once it stopped, an unpublished year after the stop
+ * cannot change whether it stopped in time (the days before it are fixed), so only years up to the
+ * stop are kept. Warnings name their year first (warningsFor).
+ */
+export function relevantWarnings(warnings: string[], stoppedOn: string | null): string[] {
+  if (!stoppedOn) return warnings;
+  const last = yearOf(stoppedOn);
+  return warnings.filter((w) => !(Number(/^(\d{4})年/.exec(w)?.[1]) > last));
+}
+
 /** 日 (natural days), 工作日, or 月 (calendar months, 民法典 art. 202). */
 export type DayUnit = 'day' | 'workday' | 'month';
 

@@ -10,7 +10,7 @@ import { AppError, badRequest, forbidden, notFound } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { maskParty } from '../privacy.ts';
 import { evaluateClock } from './clocks.ts';
-import { checkExtension } from './engine.ts';
+import { checkExtension, nextHandler, notOffered, offered } from './engine.ts';
 import { partyColumns } from './parties.ts';
 import { stateLabel, type CaseTypeDef, type EventView } from './define.ts';
 
@@ -236,11 +236,11 @@ export class BulkBatch {
     if (on < lastOn) throw badRequest(`办理日期（${on}）不能早于上一办理环节的日期（${lastOn}）`);
     const data = action.fields ? (parseInput(action.fields, step.data ?? {}) as Record<string, any>) : {};
     // Clocks are replayed only when a rule reads them.
-    const needsClocks = action.when || action.check || action.verify || def.clocks.some((cd) => cd.extendOn?.includes(action.key));
+    const needsClocks = action.when || action.check || action.verify || def.clocks.some((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
     const clocks = needsClocks ? this.clocksOf(c) : {};
     const events = c.events.map((e) => ({ kind: e.kind, on: e.on, data: e.data, by: e.by }));
-    if (action.when && !action.when({ state: c.state, events, clocks })) throw new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
     const ctx = { state: c.state, events, data, on, clocks, fields: c.fields, actorId: actor?.id ?? null };
+    if (!offered(def, action, { state: c.state, events, clocks })) throw notOffered(def, action, ctx);
     const refusal = action.check?.(ctx) ?? checkExtension(def, action, data, on, clocks) ?? (await action.verify?.({ ...ctx, db: this.db, orgId: c.orgId, calendar: k.calendar }));
     if (refusal) throw badRequest(refusal);
 
@@ -258,6 +258,7 @@ export class BulkBatch {
     c.state = toState;
     c.outcome = outcome ?? c.outcome;
     c.closedOn = closes ? (c.closedOn ?? on) : null;
+    c.handlerId = nextHandler(c.handlerId, c.orgId, org.id, actor, org.path);
     c.org = org;
     c.orgId = org.id;
     c.version++;

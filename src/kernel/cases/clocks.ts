@@ -1,4 +1,4 @@
-import { computeDue, workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
+import { computeDue, relevantWarnings, workdaysBetween, type WorkCalendar } from '../calendar/calendar.ts';
 import { diffDays } from '../calendar/dates.ts';
 import type { ClockDef, EventView } from './define.ts';
 
@@ -74,7 +74,7 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     { length: length + extended, unit: def.unit, rollOverHoliday: def.rollOverHoliday },
     pauses as { from: string; to: string }[],
   );
-  return { ...base, status: stoppedOn ? 'stopped' : 'running', dueOn: due, pausedDays, warnings };
+  return { ...base, status: stoppedOn ? 'stopped' : 'running', dueOn: due, pausedDays, warnings: relevantWarnings(warnings, stoppedOn) };
 }
 
 /** Days left until due (negative when overdue): working days for a 工作日 clock, natural days otherwise. */

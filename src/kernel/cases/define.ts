@@ -50,6 +50,8 @@ export interface ActionDef {
   outcome?: string | { field: string };
   /** Only offered when this holds (e.g. an extension request is pending). */
   when?: (ctx: Omit<ActionContext, 'data' | 'on' | 'fields' | 'actorId'>) => boolean;
+  /** Values the step's form starts with, read from the case (批准天数 = the days asked for). */
+  prefill?: (ctx: Omit<ActionContext, 'data' | 'on' | 'fields' | 'actorId'>) => Record<string, unknown>;
   /** A legal rule beyond the form: returns the clerk-readable reason it is refused. */
   check?: (ctx: ActionContext) => string | undefined;
   /** Like check, for rules that read other records; runs in the step's transaction. */
@@ -104,6 +106,8 @@ export interface ClockDef {
   /** Events whose data.days extends the period, and the most all extensions may add. */
   extendOn?: string[];
   maxExtension?: number;
+  /** Events that ask for an extension another step approves (申请延长): held to the same cap. */
+  requestOn?: string[];
   /** What the law makes happen when the clock runs out with nobody acting (视为受理). */
   onExpiry?: { action: string };
 }

@@ -9,11 +9,12 @@ import { canSeeOrg, seesPersonalData, type Actor } from '../auth/actor.ts';
 import { assertCan, can, casePermission, handles, IMPORT, INTAKE } from '../auth/permissions.ts';
 import { getOrg, governmentOf } from '../orgs.ts';
 import { isIsoDate, yearOf } from '../calendar/dates.ts';
+import { relevantWarnings } from '../calendar/calendar.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { likeContains, MAX_PAGE, parseInput, recordIdParam } from '../validation.ts';
 import { maskCaseTitle, maskCaseView, maskParty, personNames, type PartyRecord, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
-import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
+import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionContext, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -238,10 +239,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   if (lastOn && on < lastOn) throw badRequest(`办理日期（${on}）不能早于上一办理环节的日期（${lastOn}）`);
   const data = action.fields ? (parseInput(action.fields, input.data ?? {}) as Record<string, any>) : {};
   const clocks = toClockMap(c.clock_list);
-  if (action.when && !action.when({ state: c.state, events, clocks })) {
-    throw new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
-  }
   const ctx = { state: c.state, events, data, on, clocks, fields: c.fields ?? {}, actorId: actor?.id ?? null };
+  if (!offered(def, action, { state: c.state, events, clocks })) throw notOffered(def, action, ctx);
   const refusal = action.check?.(ctx) ?? checkExtension(def, action, data, on, clocks) ?? (await action.verify?.({ ...ctx, db, orgId: c.org_id, calendar: k.calendar }));
   // A step the law does not allow is a conflict with the law (409) and its message names the article.
   if (refusal) throw NAMES_ARTICLE.test(refusal) ? new AppError(409, 'refused_by_law', refusal) : badRequest(refusal);
@@ -255,6 +254,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     orgId = target.id;
   }
   const closes = def.states[toState].final === true;
+  const handlerId = nextHandler(c.handler_id, c.org_id, orgId, actor, orgId === c.org_id ? c.org_path : (await getOrg(db, orgId)).path);
   const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id });
   const audit = {
     actorId: actor?.id ?? null,
@@ -291,6 +291,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
             outcome: outcome ?? c.outcome,
             closed_on: closes ? (c.closed_on ?? on) : null,
             org_id: orgId,
+            handler_id: handlerId,
             version: c.version + 1,
             updated_at: new Date(),
           })
@@ -331,10 +332,44 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   });
 }
 
+/**
+ * The 经办人 follows the case: a step that moves it to another unit (派单) leaves it unassigned, and
+ * the first person of the handling unit who then acts (签收) becomes its 经办人. Others acting on it
+ * (the centre's 回访, an admin's approval) do not take it over.
+ */
+export function nextHandler(current: number | null, fromOrgId: number, toOrgId: number, actor: Pick<Actor, 'id' | 'orgPath'> | null, toOrgPath: string): number | null {
+  if (fromOrgId !== toOrgId) return null;
+  if (current === null && actor && actor.orgPath.startsWith(toOrgPath)) return actor.id;
+  return current;
+}
+
 /** Extensions: only while the clock runs, before it expires, and never past the statutory maximum. */
+/**
+ * Whether a step is offered now: its own condition holds, and a step that extends a clock (or asks
+ * for that) still has extension left on a running clock, so the page never offers what the law
+ * then refuses (申请延长 after the 30 日 are used).
+ */
+export function offered(def: CaseTypeDef, action: ActionDef, ctx: { state: string; events: EventView[]; clocks: Record<string, { dueOn: string | null; status: string; extended: number }> }): boolean {
+  if (action.when && !action.when(ctx)) return false;
+  for (const cd of def.clocks) {
+    if (!cd.extendOn?.includes(action.key) && !cd.requestOn?.includes(action.key)) continue;
+    const cur = ctx.clocks[cd.key];
+    if (!cur || cur.status !== 'running' || cur.extended >= (cd.maxExtension ?? 0)) return false;
+  }
+  return true;
+}
+
+/** The refusal for a step that is not offered: the law's own reason when the step's check names one. */
+export function notOffered(def: CaseTypeDef, action: ActionDef, ctx: ActionContext): AppError {
+  const why = action.check?.(ctx) ?? checkExtension(def, action, { ...ctx.data, days: Math.max(1, Number(ctx.data.days) || 1) }, ctx.on, ctx.clocks);
+  // The same answer as a refusal of a step that is offered: 409 when the law's article is named, else 400.
+  if (why) return NAMES_ARTICLE.test(why) ? new AppError(409, 'refused_by_law', why) : badRequest(why);
+  return new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
+}
+
 export function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string, any>, on: string, clocks: Record<string, { dueOn: string | null; status: string; extended: number }>): string | undefined {
   for (const cd of def.clocks) {
-    if (!cd.extendOn?.includes(action.key)) continue;
+    if (!cd.extendOn?.includes(action.key) && !cd.requestOn?.includes(action.key)) continue;
     const cur = clocks[cd.key];
     if (!cur || cur.status !== 'running' || !cur.dueOn) return `「${cd.label}」未在计时，不能延长`;
     if (on > cur.dueOn) return `「${cd.label}」已于${cur.dueOn}届满，不能再延长`;
@@ -372,7 +407,7 @@ export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; sta
     stoppedBy: row.stopped_by,
     extended: row.extended,
     pausedDays: row.paused_days,
-    warnings: row.warnings ?? [],
+    warnings: relevantWarnings(row.warnings ?? [], row.status === 'stopped' ? row.stopped_on : null),
     daysLeft: running ? daysLeft(k.calendar, cd.unit, today, row.due_on!) : null,
     overdue: Boolean(running && today > row.due_on!),
     late: Boolean(row.status === 'stopped' && row.due_on && row.stopped_on! > row.due_on),
@@ -425,7 +460,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
   const eventViews = events.map((e) => ({ kind: e.kind, on: e.occurred_on, data: e.data ?? {} }));
   const clocks = toClockMap(clockRows);
   const actions = def.actions.filter(
-    (a) => !a.system && a.from.includes(c.state) && can(actor, casePermission(c.type, a.key), c.org_path) && (!a.when || a.when({ state: c.state, events: eventViews, clocks })),
+    (a) => !a.system && a.from.includes(c.state) && can(actor, casePermission(c.type, a.key), c.org_path) && offered(def, a, { state: c.state, events: eventViews, clocks }),
   );
   const actionLabel = (kind: string) => (kind === 'receive' ? '收到申请' : def.actions.find((a) => a.key === kind)?.label ?? kind);
   const partyRecords: PartyRecord[] = parties.map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number, phone: p.phone, address: p.address, kind: p.kind }));
@@ -467,7 +502,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       actorName: e.actor_name ?? '系统',
       recordedAt: e.recorded_at,
     })),
-    actions: actions.map(actionForm),
+    actions: actions.map((a) => ({ ...actionForm(a), defaults: a.prefill?.({ state: c.state, events: eventViews, clocks }) ?? {} })),
     attachments: attachments.map((a) => {
       const e = events.find((x) => x.id === a.event_id);
       return { ...a, size: Number(a.size), step: e ? `${e.occurred_on} ${actionLabel(e.kind)}` : null };

@@ -9,6 +9,11 @@ import { securityEvent } from '../logging.ts';
 import { loginReply, ok, sessionUser } from '../responses.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
+/**
+ * Readable by the page, holding no secret: it only tells the console that a session may exist, so
+ * the login page and the portal do not ask /api/auth/me just to be told 401 (UX audit B21).
+ */
+export const SIGNED_IN_COOKIE = 'fazhi_signed_in';
 
 export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 
@@ -19,6 +24,7 @@ export const reporterOf = (req: FastifyRequest) => (event: string, details: Reco
 export async function setSessionCookie(k: Kernel, opts: AppOptions, reply: FastifyReply, token: string) {
   const policy = await readPolicy(k.db);
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false, maxAge: policy.sessionMaxHours * 3600 });
+  reply.setCookie(SIGNED_IN_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'strict', secure: opts.secureCookies ?? false, maxAge: policy.sessionMaxHours * 3600 });
 }
 
 /** What the console needs after a login step: the next step, or the user. */
@@ -76,6 +82,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(k.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false });
+    reply.clearCookie(SIGNED_IN_COOKIE, { path: '/', sameSite: 'strict', secure: opts.secureCookies ?? false });
     return { ok: true };
   });
 

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Checkbox, Popover, Space, Table, type TableProps } from 'antd';
+import { useToast } from './toast.ts';
+import { Button, Checkbox, Popover, Space, Table, type TableProps } from 'antd';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { downloadXlsx, type Cell } from './xlsx.ts';
 
@@ -31,7 +32,7 @@ export function DataTable<T extends object>({
   columns: DataColumn<T>[];
   toolbar?: ReactNode;
 }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const storageKey = `fazhi:columns:${id}`;
   const [hidden, setHidden] = useState<string[]>(() => {
     try {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { stateWithOutcome } from './labels.ts';
 import { Link } from 'react-router';
-import { Drawer, Tag, Typography } from 'antd';
+import { Alert, Drawer, Tag, Typography } from 'antd';
 import { DataTable } from './DataTable.tsx';
 import { get } from '../api.ts';
 
@@ -17,16 +18,19 @@ export interface DrillTarget {
 export function DrillDown({ target, onClose }: { target: DrillTarget | null; onClose: () => void }) {
   const [data, setData] = useState<any>();
   const [page, setPage] = useState(1);
+  const [error, setError] = useState<string>();
   useEffect(() => {
     setPage(1);
   }, [target]);
   useEffect(() => {
     if (!target) return;
     setData(undefined);
-    get('/api/indicators/{key}/records', { params: { key: target.key }, query: { orgId: target.orgId, from: target.from, to: target.to, year: target.year, page, pageSize: 20 } }).then(setData);
+    setError(undefined);
+    get('/api/indicators/{key}/records', { params: { key: target.key }, query: { orgId: target.orgId, from: target.from, to: target.to, year: target.year, page, pageSize: 20 } }).then(setData, (e) => setError(e.message));
   }, [target, page]);
   return (
     <Drawer open={Boolean(target)} onClose={onClose} size={860} title={target ? `指标来源：${target.name}` : ''}>
+      {error && <Alert type="error" showIcon title={error} />}
       {data && target && (
         <>
           <Typography.Paragraph>
@@ -61,7 +65,7 @@ export function DrillDown({ target, onClose }: { target: DrillTarget | null; onC
               { title: '事项', dataIndex: 'title', ellipsis: true },
               { title: '单位', dataIndex: 'orgName', width: 150 },
               { title: '计入日期', dataIndex: 'on', width: 110 },
-              { title: '状态', dataIndex: 'stateLabel', width: 100, render: (v: string, r: any) => (r.outcomeLabel && r.outcomeLabel !== v ? `${v}（${r.outcomeLabel}）` : v), exportValue: (r: any) => (r.outcomeLabel && r.outcomeLabel !== r.stateLabel ? `${r.stateLabel}（${r.outcomeLabel}）` : r.stateLabel) },
+              { title: '状态', dataIndex: 'stateLabel', width: 100, render: (v: string, r: any) => stateWithOutcome(v, r.outcomeLabel), exportValue: (r: any) => (r.outcomeLabel && r.outcomeLabel !== r.stateLabel ? `${r.stateLabel}（${r.outcomeLabel}）` : r.stateLabel) },
               ...(data.items[0]?.inNumerator !== undefined
                 ? [{ title: '计入分子', dataIndex: 'inNumerator', width: 90, render: (v: boolean) => (v ? <Tag color="green">是</Tag> : <Tag>否</Tag>), exportValue: (r: any) => (r.inNumerator ? '是' : '否') }]
                 : []),

@@ -1,5 +1,20 @@
 import { useState, type ReactNode } from 'react';
-import { App, Form, Modal, type FormInstance } from 'antd';
+import { useToast } from './toast.ts';
+import { Form, Modal, type FormInstance } from 'antd';
+
+/**
+ * The form's values, or undefined when a field is invalid: antd's validateFields rejects then, and
+ * the fields already show why, so the rejection is handled here instead of surfacing as an
+ * "Uncaught (in promise)" error in the console. Any other error is a real one and is rethrown.
+ */
+export async function validValues<T = any>(form: FormInstance): Promise<T | undefined> {
+  try {
+    return await form.validateFields();
+  } catch (e: any) {
+    if (Array.isArray(e?.errorFields)) return undefined;
+    throw e;
+  }
+}
 
 /**
  * A modal form that submits once, shows the server's Chinese message on failure and keeps the
@@ -23,7 +38,7 @@ export function FormModal({
   submit: (values: any, form: FormInstance) => Promise<string>;
   children: ReactNode;
 }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   return (
@@ -35,7 +50,8 @@ export function FormModal({
       confirmLoading={busy}
       onCancel={onClose}
       onOk={async () => {
-        const values = await form.validateFields();
+        const values = await validValues(form);
+        if (!values) return;
         setBusy(true);
         try {
           message.success(await submit(values, form));

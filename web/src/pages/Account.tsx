@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, QRCode, Space, Table, Tag, Typography } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, QRCode, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { del, get, post } from '../api.ts';
 import type { Me } from '../session.tsx';
@@ -8,7 +9,7 @@ const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm'
 
 /** Set up an authenticator app: scan the QR code (or type the key), then confirm with a code. */
 export function TotpEnrol({ onDone }: { onDone: (r: { user?: Me }) => void }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const [enrol, setEnrol] = useState<{ secret: string; uri: string }>();
   const [busy, setBusy] = useState(false);
   if (!enrol)
@@ -62,7 +63,7 @@ export function TotpEnrol({ onDone }: { onDone: (r: { user?: Me }) => void }) {
 
 /** The user's own password change; the policy's rules are shown before anything is typed. */
 export function ChangePasswordForm({ onDone, forced }: { onDone: () => void; forced?: boolean }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const [account, setAccount] = useState<any>();
   const [form] = Form.useForm();
   useEffect(() => {
@@ -115,7 +116,7 @@ export function ChangePasswordForm({ onDone, forced }: { onDone: () => void; for
 }
 
 function Sessions() {
-  const { message } = App.useApp();
+  const message = useToast();
   const [rows, setRows] = useState<any[]>();
   const load = () => get('/api/auth/sessions').then((r) => setRows(r as any[]));
   useEffect(() => {

@@ -1,6 +1,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Card, Col, Empty, List, Row, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Alert, Card, Col, Empty, List, Row, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { post } from '../api.ts';
+import { useKeptState } from '../hooks.ts';
 import { AnalysisCompare, type IndicatorLabel } from './AnalysisCompare.tsx';
 
 const KIND: Record<string, string> = {
@@ -51,11 +53,12 @@ function Highlighted({ r }: { r: any }) {
 }
 
 export function AnalysisPage() {
-  const { message } = App.useApp();
-  const [results, setResults] = useState<any[]>([]);
-  const [selected, setSelected] = useState<string>();
+  const message = useToast();
+  // The analysis is the person's work: it stays when they look at another page and come back (B31).
+  const [results, setResults] = useKeptState<any[]>('analysis.results', []);
+  const [selected, setSelected] = useKeptState<string | undefined>('analysis.selected', undefined);
   const [busy, setBusy] = useState(false);
-  const [indicators, setIndicators] = useState<IndicatorLabel[]>([]);
+  const [indicators, setIndicators] = useKeptState<IndicatorLabel[]>('analysis.indicators', []);
   const current = results.find((r) => r.file === selected && !r.error);
   return (
     <Row gutter={16}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Progress, Radio, Select, Space, Typography } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Progress, Radio, Select, Space, Typography } from 'antd';
 import { DataTable } from '../components/DataTable.tsx';
 import { WarningRulesCard } from './Workbench.tsx';
 import dayjs from 'dayjs';
@@ -8,7 +9,7 @@ import { useMe } from '../session.tsx';
 
 export function CalendarPage() {
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useToast();
   const [result, setResult] = useState<any>();
   const [data, setData] = useState<any>();
   const [recompute, setRecompute] = useState<any>();

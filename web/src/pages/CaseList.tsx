@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { stateWithOutcome } from '../components/labels.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { Alert, Button, Card, Dropdown, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { DataTable } from '../components/DataTable.tsx';
 import { get, qs, request, type Reply } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
@@ -25,9 +26,12 @@ export function CaseListPage() {
     const next = { ...filters, ...patch, page: patch.page ?? 1 };
     setParams(qs(next));
   };
+  const [error, setError] = useState<string>();
   useEffect(() => {
     setData(undefined);
-    get('/api/cases', { query: { ...filters, pageSize: 20 } }).then(setData);
+    setError(undefined);
+    // A refused request ends the spinner and says why (a bad link such as ?year=abc).
+    get('/api/cases', { query: { ...filters, pageSize: 20 } }).then(setData, (e) => (setError(e.message), setData({ items: [], total: 0 } as any)));
   }, [params.toString()]);
   const type = types?.find((t) => t.key === filters.type);
   return (
@@ -78,6 +82,7 @@ export function CaseListPage() {
         </span>
         <Input.Search aria-label="案号或事项" placeholder="案号或事项" allowClear defaultValue={filters.q} onSearch={(v) => set({ q: v })} style={{ width: 220 }} />
       </Space>
+      {error && <Alert type="error" showIcon title={error} action={<Link to="/cases">清除筛选</Link>} style={{ marginBottom: 12 }} data-testid="list-error" />}
       <DataTable
         id="cases"
         exportName="案件清单"
@@ -95,7 +100,7 @@ export function CaseListPage() {
           { title: '事项', dataIndex: 'title', ellipsis: true },
           { title: '办理单位', dataIndex: 'orgName', width: 170 },
           { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-          { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v: string, r: any) => (r.outcomeLabel && r.outcomeLabel !== v ? `${v}（${r.outcomeLabel}）` : v) },
+          { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v: string, r: any) => stateWithOutcome(v, r.outcomeLabel) },
           { title: '最近届满', dataIndex: 'nextDue', width: 140, render: (v: string, r: any) => (r.overdue ? <Tag color="red">{v} 已超期</Tag> : v) },
         ]}
       />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { get, post, request, type Reply } from '../api.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
@@ -75,7 +76,7 @@ function EventData({ data, schema, type }: { data: Record<string, any>; schema: 
 
 export function CasePage() {
   const { id } = useParams();
-  const { message } = App.useApp();
+  const message = useToast();
   const types = useCaseTypes();
   const [c, setC] = useState<Reply<'/api/cases/{id}'>>();
   const [error, setError] = useState<string>();
@@ -123,7 +124,8 @@ export function CasePage() {
           <Descriptions.Item label="办理单位">{c.orgName}</Descriptions.Item>
           <Descriptions.Item label="经办人">{c.handlerName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="收到日期">{c.receivedOn}</Descriptions.Item>
-          <Descriptions.Item label="办结日期">{c.closedOn ?? '—'}</Descriptions.Item>
+          {/* The case closes at its last step (a 12345 order at 回访, after the unit's 办结), so this is 结案, not 办结. */}
+          <Descriptions.Item label="结案日期">{c.closedOn ?? '未结案'}</Descriptions.Item>
           <Descriptions.Item label="版本">{c.version}</Descriptions.Item>
           <Descriptions.Item label="事项" span={3}>
             {c.title}
@@ -233,7 +235,7 @@ function ActionModal({ c, action, onClose, onDone }: { c: any; action: any; onCl
     <FormModal
       title={action.label}
       okText="确认办理"
-      initialValues={{ on: me.today }}
+      initialValues={{ on: me.today, data: action.defaults }}
       onClose={onClose}
       submit={async (v) => {
         await request(`/api/${c.type}/cases/${c.id}/${action.key}`, { body: { version: c.version, on: v.on, data: clean(v.data ?? {}) } });

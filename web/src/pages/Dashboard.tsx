@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { get, type Reply } from '../api.ts';
 import { useMe } from '../session.tsx';
+import { useOrgTree, type OrgNode } from '../hooks.ts';
 import { DueTag } from '../components/DueTag.tsx';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
 import { TodoPanel, WarningsPanel } from './Workbench.tsx';
@@ -23,10 +24,31 @@ const HEADLINE = [
   'petition.registered',
   'petition.on_time_rate',
   'hotline.orders',
+  'hotline.assigned',
   'hotline.completion_rate',
   'hotline.satisfaction_rate',
   'litigation.appearance_rate',
 ];
+
+/**
+ * 12345 figures count in two places: 受理 at the centre that registers an order, 办结 and 满意 at
+ * the unit it is sent to. The tiles say which, so "受理 0件" beside "按时办结率 6/6" on a unit's
+ * page no longer reads as a contradiction.
+ */
+const TILE_TITLES: Record<string, string> = {
+  'hotline.orders': '12345工单·受理（热线中心登记）',
+  'hotline.assigned': '12345工单·派本单位承办',
+  'hotline.completion_rate': '12345工单·承办按时办结率',
+  'hotline.satisfaction_rate': '12345工单·承办满意率',
+};
+
+const findOrg = (n: OrgNode, id: number): OrgNode | undefined => (n.id === id ? n : n.children.map((c) => findOrg(c, id)).find(Boolean));
+
+/** The card names the org its figures are for: the scope the server computed them over. */
+export function scopeTitle(scope: { name: string; kind: string } | undefined): string {
+  if (!scope) return '主要指标';
+  return `${scope.kind === 'government' ? '全区' : scope.name}主要指标`;
+}
 
 export function DashboardPage() {
   const me = useMe();
@@ -34,6 +56,7 @@ export function DashboardPage() {
   const [year, setYear] = useState<number>();
   const [figures, setFigures] = useState<Reply<'/api/indicators'>['values']>();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const tree = useOrgTree();
   useEffect(() => {
     get('/api/dashboard').then((d) => {
       setDash(d);
@@ -61,7 +84,7 @@ export function DashboardPage() {
       <TodoPanel />
       <WarningsPanel />
       <Card
-        title={`${me.role === 'clerk' ? me.orgName : '全区'}主要指标`}
+        title={<span data-testid="figures-title">{scopeTitle(tree && findOrg(tree, me.scopeOrgId))}</span>}
         extra={
           <Select
             aria-label="年度"
@@ -76,7 +99,7 @@ export function DashboardPage() {
           {figures?.map((f) => (
             <Col span={6} key={f.key}>
               <Card size="small" hoverable onClick={() => setDrill({ key: f.key, name: f.name, year })} data-testid={`figure-${f.key}`}>
-                <Statistic title={f.name} value={f.value ?? '—'} suffix={f.value === null ? '' : f.unit} />
+                <Statistic title={<Tooltip title={f.description}>{TILE_TITLES[f.key] ?? f.name}</Tooltip>} value={f.value ?? '—'} suffix={f.value === null ? '' : f.unit} />
                 {f.denominator !== undefined && (
                   <Typography.Text type="secondary">
                     {f.numerator} / {f.denominator}

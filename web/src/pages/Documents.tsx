@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { DataTable } from '../components/DataTable.tsx';
 import { get, post, put } from '../api.ts';
 import { usePageTitle } from '../nav.tsx';
@@ -8,7 +9,7 @@ import '../print.css';
 
 /** 文书 of a case: those issued (download, print) and the templates that can be issued now. */
 export function CaseDocuments({ caseId, canAct, version }: { caseId: number; canAct: boolean; version: number }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const [data, setData] = useState<any>();
   const [template, setTemplate] = useState<string>();
   const load = () => get('/api/cases/{id}/documents', { params: { id: caseId } }).then(setData, () => undefined);
@@ -90,7 +91,7 @@ export function DocumentPrintPage() {
 
 /** 文书模板: every template in force; an admin edits one and the new version applies from then on. */
 export function DocumentTemplatesPage() {
-  const { message } = App.useApp();
+  const message = useToast();
   const [data, setData] = useState<any>();
   const [editing, setEditing] = useState<any>();
   const [text, setText] = useState('');

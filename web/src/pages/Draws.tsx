@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { get, post, qs, request } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { FormModal } from '../components/FormModal.tsx';
@@ -61,7 +62,7 @@ export function DrawRecord({ d }: { d: any }) {
 /** 双随机抽查: tasks, the committed draw, the draw itself, and the target pool. */
 export function DrawsPage() {
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useToast();
   const [rows, setRows] = useState<any[]>();
   const [open, setOpen] = useState<any>();
   const [creating, setCreating] = useState(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card, DatePicker, Input, Space, Tabs, Typography } from 'antd';
+import { Alert, Card, DatePicker, Input, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { get, type Reply } from '../api.ts';
 import { useMe } from '../session.tsx';
@@ -21,9 +21,11 @@ export function IndicatorsPage() {
   const [rows, setRows] = useState<Reply<'/api/indicators'>['values']>();
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [search, setSearch] = useState('');
+  const [error, setError] = useState<string>();
   useEffect(() => {
     setRows(undefined);
-    get('/api/indicators', { query: { orgId, from: range[0], to: range[1] } }).then((r) => setRows(r.values));
+    setError(undefined);
+    get('/api/indicators', { query: { orgId, from: range[0], to: range[1] } }).then((r) => setRows(r.values), (e) => (setError(e.message), setRows([])));
   }, [orgId, range]);
   const shown = (rows ?? []).filter((r) => !search || r.name.includes(search.trim()) || r.description.includes(search.trim()));
   const list = (
@@ -58,6 +60,7 @@ export function IndicatorsPage() {
   );
   return (
     <Card title="指标统计">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Space style={{ marginBottom: 16 }} wrap>
         <OrgTreeSelect tree={tree} aria-label="单位" style={{ width: 260 }} value={orgId} onChange={setOrgId} />
         <DatePicker.RangePicker

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { Link } from 'react-router';
-import { App, Button, Card, Checkbox, Form, Input, List, Space, Tag, TimePicker, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, List, Space, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { get, post, put, type Reply } from '../api.ts';
 
 /** All messages, read/unread, and the person's choices: which kinds, which channels, quiet hours. */
 export function MessagesPage() {
-  const { message } = App.useApp();
+  const message = useToast();
   const [data, setData] = useState<Reply<'/api/notifications'>>();
   const [prefs, setPrefs] = useState<Reply<'/api/notifications/preferences'>>();
   const [form] = Form.useForm();

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { usePageTitle } from '../nav.tsx';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { validValues } from '../components/FormModal.tsx';
+import { Alert, Button, Card, Col, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { get, post, put, type Reply } from '../api.ts';
 import { useCaseTypes } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
@@ -93,7 +95,7 @@ const draftKey = (id: string | undefined) => `fazhi:report-draft:${id}`;
  */
 export function ReportEditorPage() {
   const id = useParams().id!;
-  const { message } = App.useApp();
+  const message = useToast();
   const types = useCaseTypes();
   const [report, setReport] = useState<Reply<'/api/reports/{id}'>>();
   const [sections, setSections] = useState<any[]>([]);
@@ -209,7 +211,8 @@ export function ReportEditorPage() {
   };
   const check = async () => setFindings(await get('/api/reports/{id}/check', { params: { id } }));
   const act = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       load(await post('/api/reports/{id}/{action}', { params: { id, action: acting!.key }, body: { version: report!.version, comment: v.comment || undefined, copyTo: v.copyTo } }));
       message.success(`${acting!.label}：已完成`);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { useNavigate } from 'react-router';
-import { App, Button, Card, Col, InputNumber, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, InputNumber, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { get, post, type Reply } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -15,7 +16,7 @@ export const STATE_COLORS: Record<string, string> = { draft: 'default', review: 
 export function ReportsPage() {
   const me = useMe();
   const nav = useNavigate();
-  const { message } = App.useApp();
+  const message = useToast();
   const [year, setYear] = useState(Number(me.today.slice(0, 4)) - 1);
   const [data, setData] = useState<Reply<'/api/reports'>>();
   const [filter, setFilter] = useState('all');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { useToast } from '../components/toast.ts';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { get, put } from '../api.ts';
 import { useMe } from '../session.tsx';
 import { useOrgTree } from '../hooks.ts';
@@ -76,7 +77,7 @@ interface DutyRow {
 /** The security administrator's page: each person's role, scope and duties; never their own. */
 function Duties() {
   const me = useMe();
-  const { message } = App.useApp();
+  const message = useToast();
   const tree = useOrgTree();
   const [m, setM] = useState<any>();
   const [users, setUsers] = useState<any[]>([]);
@@ -233,7 +234,7 @@ const POLICY_NUMBERS: [string, string, number, number][] = [
 
 /** The security policy as data (安全管理员): password rules, session limits, the second factor. */
 function PolicyCard() {
-  const { message } = App.useApp();
+  const message = useToast();
   const [form] = Form.useForm();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useToast } from '../components/toast.ts';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { get, post, put, request } from '../api.ts';
@@ -38,7 +39,8 @@ function showOneTime(modal: ReturnType<typeof App.useApp>['modal'], username: st
  */
 export function UsersPage() {
   const me = useMe();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const message = useToast();
   const tree = useOrgTree();
   const [roles, setRoles] = useState<{ key: string; label: string }[]>([]);
   const [filters, setFilters] = useState<Record<string, unknown>>({});

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Select, Table, Tag } from 'antd';
 import { post } from '../api.ts';
 import { SchemaFields, clean } from '../components/SchemaForm.tsx';
+import { validValues } from '../components/FormModal.tsx';
 import { useMe } from '../session.tsx';
 
 const ON_DATE = { properties: { on: { type: 'string', format: 'date', title: '假如办理日期' } }, required: ['on'] };
@@ -23,7 +24,8 @@ export function WhatIfPanel({ c, type }: { c: any; type: any }) {
   if (!c.actions.length || !type) return null;
 
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const manual = new Set(type.actions.filter((a: any) => !a.system).map((a: any) => a.key));
     const adminOnly = new Set(type.actions.filter((a: any) => a.roles?.length === 1 && a.roles[0] === 'admin').map((a: any) => a.key));
     const past = c.timeline.filter((t: any) => t.kind !== 'receive' && manual.has(t.kind));
