@@ -145,7 +145,8 @@ export const caseView = z.object({
     }),
   ),
   // Each step's form as JSON schema (the console draws it with SchemaForm).
-  actions: z.array(z.object({ key: text, label: text, basis: text.nullable(), schema: anyRecord.nullable() })),
+  // defaults: what a step's form starts with (e.g. 批准延期 prefilled with the days asked for).
+  actions: z.array(z.object({ key: text, label: text, basis: text.nullable(), schema: anyRecord.nullable(), defaults: anyRecord })),
   attachments: z.array(z.object({ id, event_id: id.nullable(), filename: text, mime: text, size: z.number(), sm3: text, uploaded_at: timestamp, step: text.nullable() })),
   links: z.array(z.object({ caseId: id, number: text, typeName: text, stateLabel: text, direction: text, via: text })),
 }).meta({ id: 'CaseView' });
@@ -294,6 +295,7 @@ export const userRow = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   lockedUntil: text.nullable(),
+  lockedAddresses: z.number().int(),
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
   totpEnabled: z.boolean(),

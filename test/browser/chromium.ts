@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with the background networking that this closed network refuses
@@ -21,5 +21,14 @@ export async function until<T>(check: () => Promise<T>, what: string, ms = 20_00
     if (value) return value;
     if (Date.now() > end) throw new Error(`等待超时：${what}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits for a step's dialog to close after its confirm button; if it stays open, says what it shows (a validation message, a refusal). */
+export async function closed(dialog: Locator): Promise<void> {
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  } catch {
+    throw new Error(`对话框未关闭，显示：${await dialog.innerText().catch(() => '（无法读取）')}`);
   }
 }

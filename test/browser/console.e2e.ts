@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { closed, launchChromium } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -86,8 +86,10 @@ test('open an overdue case from the dashboard: the admin may not decide it, the 
   const dialog = clerk.getByRole('dialog');
   await dialog.getByLabel('决定类型').click();
   await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await dialog.locator('.ant-select-selection-item').first().waitFor();
   await dialog.getByLabel('决定要旨').fill('认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
+  await closed(dialog);
   await clerk.getByText('已办理：作出行政复议决定').waitFor();
   await clerk.getByText('当事人', { exact: true }).waitFor();
   await clerk.screenshot({ path: 'test-results/decided-case.png', fullPage: true });

@@ -4328,6 +4328,7 @@ export interface ApiPaths {
         active: boolean;
         locked: boolean;
         lockedUntil: string | null;
+        lockedAddresses: number;
         mustChangePassword: boolean;
         passwordExpired: boolean;
         totpEnabled: boolean;
@@ -4503,6 +4504,9 @@ export type CaseView = {
     schema: {
       [key: string]: unknown;
     } | null;
+    defaults: {
+      [key: string]: unknown;
+    };
   })[];
   attachments: ({
     id: number;
