@@ -86,7 +86,7 @@ test('open an overdue case from the dashboard: the admin may not decide it, the 
   const dialog = clerk.getByRole('dialog');
   await dialog.getByLabel('决定类型').click();
   await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-  await dialog.locator('.ant-select-selection-item').first().waitFor();
+  await dialog.locator('.ant-select-content-has-value').first().waitFor();
   await dialog.getByLabel('决定要旨').fill('认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
   await closed(dialog);
