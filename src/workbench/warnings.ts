@@ -6,6 +6,8 @@ import { addDays } from '../kernel/calendar/dates.ts';
 import { badRequest } from '../kernel/errors.ts';
 import { clockView } from '../kernel/cases/engine.ts';
 import { stateLabel } from '../kernel/cases/define.ts';
+import { daysLeft } from '../kernel/cases/clocks.ts';
+import { sql } from 'kysely';
 import { leadersOf, notify } from './notify.ts';
 
 /**
@@ -56,13 +58,11 @@ export interface Warning {
   handlerId: number | null;
 }
 
-/** Running clocks in the path's subtree that are yellow or red today. */
-export async function warningsUnder(k: Kernel, path: string): Promise<Warning[]> {
-  const rules = new Map((await warningRules(k)).map((r) => [`${r.type}.${r.clock}`, r]));
-  const widest = Math.max(DEFAULT_YELLOW, ...[...rules.values()].map((r) => r.yellowDays));
-  const today = k.today();
-  // Working days are at most calendar days; a long holiday adds at most about 10 more.
-  const rows = await k.db
+/** The furthest due date that can still be yellow: working days are at most calendar days, and a long holiday adds at most about 10 more. */
+const horizon = (today: string, widest: number) => addDays(today, widest * 2 + 12);
+
+function clockRows(k: Kernel, path: string, lastDue: string) {
+  return k.db
     .selectFrom('case_clocks as cc')
     .innerJoin('cases as c', 'c.id', 'cc.case_id')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
@@ -70,9 +70,21 @@ export async function warningsUnder(k: Kernel, path: string): Promise<Warning[]>
     .select(['c.number', 'c.title', 'c.state', 'c.handler_id', 'o.name as org_name', 'o.path as org_path'])
     .where('o.path', 'like', `${path}%`)
     .where('cc.status', '=', 'running')
-    .where('cc.due_on', '<=', addDays(today, widest * 2 + 12))
+    .where('cc.due_on', '<=', lastDue)
     .orderBy('cc.due_on')
-    .execute();
+    .orderBy('cc.case_id')
+    .orderBy('cc.clock');
+}
+
+/** Running clocks in the path's subtree that are yellow or red today. */
+export async function warningsUnder(k: Kernel, path: string): Promise<Warning[]> {
+  const rules = new Map((await warningRules(k)).map((r) => [`${r.type}.${r.clock}`, r]));
+  const widest = Math.max(DEFAULT_YELLOW, ...[...rules.values()].map((r) => r.yellowDays));
+  const rows = await clockRows(k, path, horizon(k.today(), widest)).execute();
+  return toWarnings(k, rules, rows);
+}
+
+function toWarnings(k: Kernel, rules: Map<string, Awaited<ReturnType<typeof warningRules>>[number]>, rows: Awaited<ReturnType<ReturnType<typeof clockRows>['execute']>>): Warning[] {
   const out: Warning[] = [];
   for (const r of rows) {
     const def = k.types.get(r.type);
@@ -97,6 +109,35 @@ export async function warningsUnder(k: Kernel, path: string): Promise<Warning[]>
     });
   }
   return out;
+}
+
+/**
+ * The same warnings as warningsUnder, counted in SQL and only the first `limit` (by due date)
+ * built: at a city's size there are hundreds of thousands of red clocks, and the page shows 500.
+ * A clock is yellow when its due date is one of the days whose days-left is within its rule;
+ * those days are listed here from the calendar, so the count is exactly what the rule says.
+ */
+export async function warningSummary(k: Kernel, path: string, opts: { level?: 'yellow' | 'red'; limit: number }) {
+  const rules = await warningRules(k);
+  const widest = Math.max(DEFAULT_YELLOW, ...rules.map((r) => r.yellowDays));
+  const today = k.today();
+  const last = horizon(today, widest);
+  const days: string[] = [];
+  for (let d = today; d <= last; d = addDays(d, 1)) days.push(d);
+  const yellowDays = (r: (typeof rules)[number]) => days.filter((d) => daysLeft(k.calendar, r.unit, today, d) <= r.yellowDays);
+  const table = sql.join(rules.map((r) => sql`(${r.type}, ${r.clock}, ${yellowDays(r)}::date[])`));
+  const red = sql<boolean>`cc.due_on < ${today}`;
+  const yellow = sql<boolean>`cc.due_on = any(r.yellow)`;
+  const from = sql`case_clocks cc
+    join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
+    join cases c on c.id = cc.case_id join orgs o on o.id = c.org_id
+    where o.path like ${path + '%'} and cc.status = 'running' and cc.due_on <= ${last}`;
+  const counts = (await sql<{ yellow: number; red: number }>`select count(*) filter (where ${yellow})::int as yellow, count(*) filter (where ${red})::int as red from ${from}`.execute(k.db)).rows[0];
+  const wanted = opts.level === 'red' ? red : opts.level === 'yellow' ? yellow : sql`(${red} or ${yellow})`;
+  const { rows } = await sql<Parameters<typeof toWarnings>[2][number]>`
+    select cc.*, c.number, c.title, c.state, c.handler_id, o.name as org_name, o.path as org_path from ${from} and ${wanted}
+    order by cc.due_on, cc.case_id, cc.clock limit ${opts.limit}`.execute(k.db);
+  return { counts: { yellow: counts.yellow, red: counts.red }, items: toWarnings(k, new Map(rules.map((r) => [`${r.type}.${r.clock}`, r])), rows) };
 }
 
 /** Tells each red clock's unit leader once per due date (and its handler). Returns messages sent. */

@@ -21,6 +21,7 @@ import { uploadedFile, uploadedRows } from '../upload.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
+import { cachedRead } from '../../kernel/read-cache.ts';
 
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
@@ -137,6 +138,10 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
 
   app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件' } }, async (req) => {
     const actor = requireActor(req);
+    return cachedRead(k, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
+  });
+
+  async function dueSoon(actor: ReturnType<typeof requireActor>) {
     const today = k.today();
     const rows = await k.db
       .selectFrom('case_clocks as cc')
@@ -166,5 +171,5 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     });
     const shown = await maskTitlesFor(k, actor, items, (i) => i.caseId);
     return { today, overdue: shown.filter((i) => i.clock.overdue), dueSoon: shown.filter((i) => !i.clock.overdue) };
-  });
+  }
 };

@@ -5,7 +5,8 @@ import { todosFor, TODO_KINDS } from '../../kernel/todos.ts';
 import { orgTree } from '../../kernel/orgs.ts';
 import { f } from '../../kernel/cases/define.ts';
 import { badRequest } from '../../kernel/errors.ts';
-import { setWarningRule, warningRules, warningsUnder } from '../../workbench/warnings.ts';
+import { setWarningRule, warningRules, warningSummary } from '../../workbench/warnings.ts';
+import { cachedRead } from '../../kernel/read-cache.ts';
 import { getPreferences, listNotifications, markRead, setPreferences, CHANNELS, NOTIFICATION_KINDS } from '../../workbench/notify.ts';
 import { searchCases } from '../../workbench/search.ts';
 import { issueSupervision, urgeReports } from '../../workbench/supervise.ts';
@@ -25,8 +26,8 @@ const splitKeys = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(
 /** The daily workbench: 待办, 预警, 督办, messages, search, statistics for charts. */
 export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）' } }, async (req) => {
-    const todos = await todosFor(k, requireActor(req));
-    return { ...todos, kinds: TODO_KINDS };
+    const actor = requireActor(req);
+    return cachedRead(k, `todos:${actor.id}:${actor.scopePath}`, async () => ({ ...(await todosFor(k, actor)), kinds: TODO_KINDS }));
   });
 
   app.get(
@@ -34,9 +35,10 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
     { schema: { tags: ['工作台'], summary: '分级预警：黄色（届满前N个工作日内）、红色（已超期）', querystring: z.object({ level: z.enum(['yellow', 'red']).optional().meta({ title: '级别' }) }) } },
     async (req) => {
       const actor = requireActor(req);
-      const all = await warningsUnder(k, actor.scopePath);
-      const items = all.filter((w) => !req.query.level || w.level === req.query.level).map(({ orgPath: _p, handlerId, ...w }) => ({ ...w, mine: handlerId === actor.id }));
-      return { counts: { yellow: all.filter((w) => w.level === 'yellow').length, red: all.filter((w) => w.level === 'red').length }, items: items.slice(0, 500) };
+      return cachedRead(k, `warnings:${actor.id}:${actor.scopePath}:${req.query.level ?? ''}`, async () => {
+        const { counts, items } = await warningSummary(k, actor.scopePath, { level: req.query.level, limit: 500 });
+        return { counts, items: items.map(({ orgPath: _p, handlerId, ...w }) => ({ ...w, mine: handlerId === actor.id })) };
+      });
     },
   );
 
