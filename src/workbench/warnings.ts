@@ -132,7 +132,13 @@ export async function warningSummary(k: Kernel, path: string, opts: { level?: 'y
     join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
     join cases c on c.id = cc.case_id join orgs o on o.id = c.org_id
     where o.path like ${path + '%'} and cc.status = 'running' and cc.due_on <= ${last}`;
-  const counts = (await sql<{ yellow: number; red: number }>`select count(*) filter (where ${yellow})::int as yellow, count(*) filter (where ${red})::int as red from ${from}`.execute(k.db)).rows[0];
+  // Counted from the clock rows alone (a clock carries its case's org, rewritten with every step):
+  // an index-only scan of case_clocks_running instead of a join per clock.
+  const counts = (
+    await sql<{ yellow: number; red: number }>`select count(*) filter (where ${yellow})::int as yellow, count(*) filter (where ${red})::int as red
+      from case_clocks cc join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
+      where cc.org_id in (select id from orgs where path like ${path + '%'}) and cc.status = 'running' and cc.due_on <= ${last}`.execute(k.db)
+  ).rows[0];
   const wanted = opts.level === 'red' ? red : opts.level === 'yellow' ? yellow : sql`(${red} or ${yellow})`;
   const { rows } = await sql<Parameters<typeof toWarnings>[2][number]>`
     select cc.*, c.number, c.title, c.state, c.handler_id, o.name as org_name, o.path as org_path from ${from} and ${wanted}
@@ -140,21 +146,35 @@ export async function warningSummary(k: Kernel, path: string, opts: { level?: 'y
   return { counts: { yellow: counts.yellow, red: counts.red }, items: toWarnings(k, new Map(rules.map((r) => [`${r.type}.${r.clock}`, r])), rows) };
 }
 
-/** Tells each red clock's unit leader once per due date (and its handler). Returns messages sent. */
+/**
+ * Tells each red clock's unit leader once per due date (and its handler). Returns messages sent.
+ * At a city's size there are hundreds of thousands of red clocks every hour: they are read
+ * without building their day counts, leaders are looked up once per unit, and whoever was
+ * already told is skipped before any write, so a run with nothing new writes nothing.
+ */
 export async function escalateOverdue(k: Kernel): Promise<number> {
   const top = await k.db.selectFrom('orgs').select('path').where('parent_id', 'is', null).execute();
+  const rules = new Map((await warningRules(k)).map((r) => [`${r.type}.${r.clock}`, r]));
+  const told = new Set((await k.db.selectFrom('notifications').select(['user_id', 'dedupe']).where('dedupe', 'like', 'red:%').execute()).map((n) => `${n.user_id} ${n.dedupe}`));
+  const leaders = new Map<string, number[]>();
   let sent = 0;
   for (const { path } of top) {
-    for (const w of (await warningsUnder(k, path)).filter((x) => x.level === 'red' && x.escalate)) {
-      const leaders = await leadersOf(k.db, w.orgPath);
+    for (const r of await clockRows(k, path, addDays(k.today(), -1)).execute()) {
+      const def = k.types.get(r.type);
+      const clock = def.clocks.find((c) => c.key === r.clock);
+      if (!clock || !(rules.get(`${r.type}.${r.clock}`)?.escalate ?? true)) continue;
+      const dedupe = `red:${r.case_id}:${r.clock}:${r.due_on}`;
+      if (!leaders.has(r.org_path)) leaders.set(r.org_path, await leadersOf(k.db, r.org_path));
+      const who = [...leaders.get(r.org_path)!, ...(r.handler_id ? [r.handler_id] : [])].filter((u) => !told.has(`${u} ${dedupe}`));
+      if (!who.length) continue;
       const msg = {
         kind: 'warning' as const,
-        title: `红色预警：${w.number}「${w.clock.label}」已于${w.clock.dueOn}届满`,
-        body: `${w.orgName} · ${w.typeName} · ${w.title}（当前环节：${w.stateLabel}）`,
-        link: `/cases/${w.caseId}`,
-        dedupe: `red:${w.caseId}:${w.clock.key}:${w.clock.dueOn}`,
+        title: `红色预警：${r.number}「${clock.label}」已于${r.due_on}届满`,
+        body: `${r.org_name} · ${def.name} · ${r.title}（当前环节：${stateLabel(def, r.state)}）`,
+        link: `/cases/${r.case_id}`,
+        dedupe,
       };
-      sent += (await notify(k.db, [...leaders, ...(w.handlerId ? [w.handlerId] : [])], msg)).length;
+      sent += (await notify(k.db, who, msg)).length;
     }
   }
   return sent;

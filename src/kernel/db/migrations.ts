@@ -457,6 +457,9 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_case ON documents (case_id);
 `,
+  '0018_read_paths': `
+CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id) WHERE status = 'running';
+`,
 };
 
 function splitStatements(script: string): string[] {
