@@ -157,7 +157,15 @@ export async function escalateOverdue(k: Kernel): Promise<number> {
   const rules = new Map((await warningRules(k)).map((r) => [`${r.type}.${r.clock}`, r]));
   const told = new Set((await k.db.selectFrom('notifications').select(['user_id', 'dedupe']).where('dedupe', 'like', 'red:%').execute()).map((n) => `${n.user_id} ${n.dedupe}`));
   const leaders = new Map<string, number[]>();
+  // Someone with no settings gets exactly one in-app row per message: those rows go in 1,000 at a
+  // time. Someone with settings (muted kinds, SMS, quiet hours) goes through notify as before.
+  const withPrefs = new Set((await k.db.selectFrom('notification_prefs').select('user_id').execute()).map((p) => p.user_id));
+  const rows: { user_id: number; kind: 'warning'; title: string; body: string; link: string; dedupe: string; created_by: null }[] = [];
   let sent = 0;
+  const flush = async () => {
+    const batch = rows.splice(0);
+    if (batch.length) sent += (await k.db.insertInto('notifications').values(batch).onConflict((oc) => oc.columns(['user_id', 'dedupe']).doNothing()).returning('id').execute()).length;
+  };
   for (const { path } of top) {
     for (const r of await clockRows(k, path, addDays(k.today(), -1)).execute()) {
       const def = k.types.get(r.type);
@@ -165,7 +173,7 @@ export async function escalateOverdue(k: Kernel): Promise<number> {
       if (!clock || !(rules.get(`${r.type}.${r.clock}`)?.escalate ?? true)) continue;
       const dedupe = `red:${r.case_id}:${r.clock}:${r.due_on}`;
       if (!leaders.has(r.org_path)) leaders.set(r.org_path, await leadersOf(k.db, r.org_path));
-      const who = [...leaders.get(r.org_path)!, ...(r.handler_id ? [r.handler_id] : [])].filter((u) => !told.has(`${u} ${dedupe}`));
+      const who = [...new Set([...leaders.get(r.org_path)!, ...(r.handler_id ? [r.handler_id] : [])])].filter((u) => !told.has(`${u} ${dedupe}`));
       if (!who.length) continue;
       const msg = {
         kind: 'warning' as const,
@@ -174,8 +182,12 @@ export async function escalateOverdue(k: Kernel): Promise<number> {
         link: `/cases/${r.case_id}`,
         dedupe,
       };
-      sent += (await notify(k.db, who, msg)).length;
+      const [plain, others] = [who.filter((u) => !withPrefs.has(u)), who.filter((u) => withPrefs.has(u))];
+      if (others.length) sent += (await notify(k.db, others, msg)).length;
+      for (const u of plain) rows.push({ user_id: u, ...msg, created_by: null });
+      if (rows.length >= 1000) await flush();
     }
   }
+  await flush();
   return sent;
 }

@@ -459,6 +459,20 @@ CREATE INDEX documents_case ON documents (case_id);
 `,
   '0018_read_paths': `
 CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id) WHERE status = 'running';
+CREATE SEQUENCE read_generation;
+CREATE FUNCTION read_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(731014);
+  PERFORM nextval('read_generation');
+  RETURN NULL;
+END $$;
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely%' LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump()', t || '_read_generation', t);
+  END LOOP;
+END $$;
 `,
 };
 

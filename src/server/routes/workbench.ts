@@ -111,7 +111,15 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
   app.get(
     '/api/notifications',
     { schema: { tags: ['消息'], summary: '我的消息（未读数与最近消息）', querystring: z.object({ unread: z.enum(['true', 'false']).optional().meta({ title: '仅未读' }), limit: z.coerce.number().int().min(1).max(200).default(30) }) } },
-    async (req) => ({ ...(await listNotifications(k, requireActor(req), { unreadOnly: req.query.unread === 'true', limit: req.query.limit })), kinds: NOTIFICATION_KINDS }),
+    async (req) => {
+      const actor = requireActor(req);
+      const { unread, limit } = req.query;
+      // Asked on every page change by the bell: the unread count of a busy leader is many rows.
+      return cachedRead(k, `notifications:${actor.id}:${unread ?? ''}:${limit}`, async () => ({
+        ...(await listNotifications(k, actor, { unreadOnly: unread === 'true', limit })),
+        kinds: NOTIFICATION_KINDS,
+      }));
+    },
   );
 
   app.post(
