@@ -52,7 +52,8 @@ async function startServer(workers: number): Promise<ChildProcess> {
     child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
   // Workers listen a moment after the primary prints.
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: on a loaded machine forked workers take a while to listen.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await request('/api/auth/me')).status) break;
     } catch {
