@@ -1,4 +1,5 @@
 import { before, after, test } from 'node:test';
+import { sql } from 'kysely';
 import assert from 'node:assert/strict';
 import { eachDatabase, makeWorld, reconsiderationIntake, disclosureIntake, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
@@ -118,6 +119,37 @@ eachDatabase('home page reads: fast paths and the cache agree with the live answ
     await cachedRead(w.k, 'test:figures', compute);
     assert.equal(computed, n + 2, 'a new day computes again');
     w.today.value = '2025-06-16';
+  });
+
+  test('while a write is under way nothing is stored; after it ends, the answer is', async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    if (w.k.engine === 'pglite') {
+      // One connection: a read never runs inside a writer's transaction, so the second read is a hit.
+      await cachedRead(w.k, 'test:writer', compute);
+      await cachedRead(w.k, 'test:writer', compute);
+      assert.equal(computed, 1);
+      return;
+    }
+    let wrote!: () => void;
+    let finish!: () => void;
+    const written = new Promise<void>((r) => (wrote = r));
+    const done = new Promise<void>((r) => (finish = r));
+    const writer = w.k.db.transaction().execute(async (trx) => {
+      await sql`UPDATE orgs SET name = name WHERE id = ${w.district}`.execute(trx);
+      wrote();
+      await done;
+      throw new Error('rolled back');
+    });
+    await written;
+    await cachedRead(w.k, 'test:writer', compute);
+    await cachedRead(w.k, 'test:writer', compute);
+    assert.equal(computed, 2, 'a writer in flight: each read computes');
+    finish();
+    await assert.rejects(writer, /rolled back/);
+    await cachedRead(w.k, 'test:writer', compute);
+    await cachedRead(w.k, 'test:writer', compute);
+    assert.equal(computed, 3, 'settled again: stored and reused');
   });
 
   test('over HTTP, the home page after a step equals the live computation', async () => {
