@@ -459,6 +459,7 @@ CREATE INDEX documents_case ON documents (case_id);
 `,
   '0018_read_paths': `
 CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id) WHERE status = 'running';
+CREATE INDEX case_clocks_drill ON case_clocks (type, clock, stopped_on, case_id) INCLUDE (org_id, due_on, status, stopped_by);
 CREATE SEQUENCE read_generation;
 CREATE FUNCTION read_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
