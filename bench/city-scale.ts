@@ -40,8 +40,11 @@ console.log(`${cases.n} cases; busiest unit ${unit.n} orders`);
 const t0 = performance.now();
 const days = await refreshRollups(k, k.types.get('hotline'), countCondition);
 console.log(`rollups built for ${days} days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-await median('city-wide year, live SQL (no rollups)', () => computeIndicators(k, { orgId: city.id, ...year }, hotline, { live: true }));
+// LIVE=0 skips the live SQL, which takes tens of seconds per run from a few million orders up.
+if (process.env.LIVE !== '0') await median('city-wide year, live SQL (no rollups)', () => computeIndicators(k, { orgId: city.id, ...year }, hotline, { live: true }));
 await median('city-wide year, 14 hotline figures', () => computeIndicators(k, { orgId: city.id, ...year }, hotline));
 await median('one unit, 14 hotline figures', () => computeIndicators(k, { orgId: unit.org_id, ...year }, hotline));
 await median('first drill-down page (按时办结率, city-wide)', () => indicatorRecords(k, 'hotline.completion_rate', { orgId: city.id, ...year }, { limit: 20, offset: 0 }));
+await median('first drill-down page (满意率, city-wide: events)', () => indicatorRecords(k, 'hotline.satisfaction_rate', { orgId: city.id, ...year }, { limit: 20, offset: 0 }));
+await median('first drill-down page (按时办结率, one unit)', () => indicatorRecords(k, 'hotline.completion_rate', { orgId: unit.org_id, ...year }, { limit: 20, offset: 0 }));
 await conn.close();

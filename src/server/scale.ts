@@ -35,14 +35,18 @@ export function forkWorkers(n: number): () => void {
 /** Past this many cases PGlite (one process, one connection) is no longer recommended. */
 export const PGLITE_RECOMMENDED_CASES = 200_000;
 
-/** The planner's row estimate: instant at any size, and exact enough for advice. */
-export async function pgliteAdvice(k: Kernel): Promise<string | undefined> {
+/**
+ * Counting stops just past the limit, so the check costs little below it. The planner's
+ * estimate (reltuples) is no use here: PGlite runs no autovacuum, so after a bulk import it
+ * can still say -1.
+ */
+export async function pgliteAdvice(k: Kernel, limit = PGLITE_RECOMMENDED_CASES): Promise<string | undefined> {
   if (k.engine !== 'pglite') return undefined;
-  const { rows } = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE relname = 'cases'`.execute(k.db);
-  const n = Number(rows[0]?.n ?? 0);
-  if (n <= PGLITE_RECOMMENDED_CASES) return undefined;
+  const capped = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases LIMIT ${limit + 1}) c`.execute(k.db);
+  if (capped.rows[0].n <= limit) return undefined;
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(k.db);
   return [
-    `提示：本库已有约 ${Math.round(n / 10_000)} 万件案件，超过内嵌数据库 PGlite 的建议规模（${PGLITE_RECOMMENDED_CASES / 10_000} 万件）。`,
+    `提示：本库已有 ${rows[0].n} 件案件，超过内嵌数据库 PGlite 的建议规模（${limit} 件）。`,
     '建议迁移到 PostgreSQL（可多进程并发、支持主从复制）：',
     '  1. npx fazhi backup --out fazhi.backup',
     '  2. DATABASE_URL=postgres://用户@主机/库 npx fazhi restore fazhi.backup',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkCalendar, computeDue, workdaysBetween } from '../../src/kernel/calendar/calendar.ts';
-import { isIsoDate } from '../../src/kernel/calendar/dates.ts';
+import { addDays, isIsoDate } from '../../src/kernel/calendar/dates.ts';
 
 const cal = new WorkCalendar();
 
@@ -57,4 +57,27 @@ test('isIsoDate rejects impossible dates', () => {
   assert.equal(isIsoDate('2024-02-29'), true);
   assert.equal(isIsoDate('2025-13-01'), false);
   assert.equal(isIsoDate('2025/01/01'), false);
+});
+
+test('working days between two dates equal a day-by-day walk, with holidays, 调休 and overrides', () => {
+  const walk = (c: WorkCalendar, from: string, to: string) => {
+    let n = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (c.isWorkday(d)) n++;
+    return n;
+  };
+  // An override that makes a weekday off, one that makes a Saturday on, and one that cancels a 调休 day.
+  const c2 = new WorkCalendar([{ date: '2025-06-18', kind: 'holiday', name: '测试' }, { date: '2025-06-21', kind: 'workday', name: '补班' }, { date: '2025-09-28', kind: 'holiday', name: '取消调休' }]);
+  let checked = 0;
+  for (const c of [cal, c2]) {
+    for (let from = '2024-12-20'; from <= '2026-01-10'; from = addDays(from, 11)) {
+      for (const span of [0, 1, 2, 5, 6, 7, 8, 13, 30, 45, 200, 400]) {
+        const to = addDays(from, span);
+        assert.equal(workdaysBetween(c, from, to), walk(c, from, to), `${from}…${to}`);
+        assert.equal(workdaysBetween(c, to, from), span ? -walk(c, from, to) : 0);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 800);
+  assert.equal(workdaysBetween(c2, '2025-06-17', '2025-06-23'), 4, 'the 18th off, the 21st on: 19, 20, 21, 23');
 });

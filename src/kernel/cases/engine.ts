@@ -349,6 +349,11 @@ export function nextHandler(current: number | null, fromOrgId: number, toOrgId: 
  * for that) still has extension left on a running clock, so the page never offers what the law
  * then refuses (申请延长 after the 30 日 are used).
  */
+/** Whether offering a step depends on the case's history: its `when`, or an extension cap read from the clocks. */
+export function dependsOnHistory(def: CaseTypeDef, action: ActionDef): boolean {
+  return Boolean(action.when) || def.clocks.some((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
+}
+
 export function offered(def: CaseTypeDef, action: ActionDef, ctx: { state: string; events: EventView[]; clocks: Record<string, { dueOn: string | null; status: string; extended: number }> }): boolean {
   if (action.when && !action.when(ctx)) return false;
   for (const cd of def.clocks) {

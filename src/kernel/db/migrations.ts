@@ -484,6 +484,24 @@ CREATE TABLE import_case_links (import_id int NOT NULL, n bigserial, from_case_i
 CREATE TABLE import_audit_events (import_id int NOT NULL, n bigserial, at timestamptz, actor_id int, action text, entity text, entity_id text, before jsonb, after jsonb, prev_hash text, hash text, chain smallint);
 CREATE SEQUENCE import_ids;
 `,
+  '0018_read_paths': `
+CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id) WHERE status = 'running';
+CREATE INDEX case_clocks_drill ON case_clocks (type, clock, stopped_on, case_id) INCLUDE (org_id, due_on, status, stopped_by);
+CREATE SEQUENCE read_generation;
+CREATE FUNCTION read_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(731014);
+  PERFORM nextval('read_generation');
+  RETURN NULL;
+END $$;
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT LIKE 'kysely%' LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump()', t || '_read_generation', t);
+  END LOOP;
+END $$;
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -89,14 +89,20 @@ export async function rolledUpCounts(k: Kernel, def: CaseTypeDef, counts: CountI
   const [m1, m2] = wholeMonths(from, to);
   // An array computed once: the plan stays good before the rollup tables have statistics.
   const subtree = sql`ANY(ARRAY(SELECT id FROM orgs WHERE path LIKE ${path + '%'}))`;
+  // Each part a plain range on the key's leading columns. An empty part is left out: with an OR
+  // of ranges the planner cannot bound the day and walks every day of every org.
+  const parts = [];
+  if (m1 < m2) {
+    parts.push(sql`SELECT indicator, org_id, n FROM indicator_months
+      WHERE type = ${def.key} AND indicator = ANY(${keys}::text[]) AND month >= ${m1} AND month < ${m2} AND org_id = ${subtree}`);
+  }
+  for (const [a, b] of [[from, addDays(m1, -1)], [m2, to]]) {
+    if (a > b) continue;
+    parts.push(sql`SELECT indicator, org_id, n FROM indicator_days
+      WHERE type = ${def.key} AND indicator = ANY(${keys}::text[]) AND day >= ${a} AND day <= ${b} AND org_id = ${subtree}`);
+  }
   const { rows } = await sql<{ indicator: string; n: number; orgs: number }>`
-    SELECT indicator, sum(n)::int AS n, count(DISTINCT org_id)::int AS orgs FROM (
-      SELECT indicator, org_id, n FROM indicator_months
-      WHERE type = ${def.key} AND indicator = ANY(${keys}::text[]) AND month >= ${m1} AND month < ${m2} AND org_id = ${subtree}
-      UNION ALL
-      SELECT indicator, org_id, n FROM indicator_days
-      WHERE type = ${def.key} AND indicator = ANY(${keys}::text[]) AND ((day >= ${from} AND day < ${m1}) OR (day >= ${m2} AND day <= ${to})) AND org_id = ${subtree}
-    ) x
+    SELECT indicator, sum(n)::int AS n, count(DISTINCT org_id)::int AS orgs FROM (${sql.join(parts, sql` UNION ALL `)}) x
     GROUP BY indicator`.execute(k.db);
   const out = new Map(keys.map((key) => [key, 0]));
   for (const r of rows) {

@@ -22,6 +22,7 @@ import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/valida
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
 import { caseListReply, caseView, dashboardReply, orgNode } from '../responses.ts';
+import { cachedRead } from '../../kernel/read-cache.ts';
 
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
@@ -140,6 +141,10 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
 
   app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req) => {
     const actor = requireActor(req);
+    return cachedRead(k, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
+  });
+
+  async function dueSoon(actor: ReturnType<typeof requireActor>) {
     const today = k.today();
     const rows = await k.db
       .selectFrom('case_clocks as cc')
@@ -169,5 +174,5 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     });
     const shown = await maskTitlesFor(k, actor, items, (i) => i.caseId);
     return { today, overdue: shown.filter((i) => i.clock.overdue), dueSoon: shown.filter((i) => !i.clock.overdue) };
-  });
+  }
 };
