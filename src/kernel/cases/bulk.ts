@@ -10,7 +10,7 @@ import { AppError, badRequest, forbidden, notFound } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { maskParty } from '../privacy.ts';
 import { evaluateClock } from './clocks.ts';
-import { checkExtension, nextHandler, notOffered, offered } from './engine.ts';
+import { checkExtension, dependsOnHistory, nextHandler, notOffered, offered } from './engine.ts';
 import { partyColumns } from './parties.ts';
 import { stateLabel, type CaseTypeDef, type EventView } from './define.ts';
 
@@ -236,7 +236,7 @@ export class BulkBatch {
     if (on < lastOn) throw badRequest(`办理日期（${on}）不能早于上一办理环节的日期（${lastOn}）`);
     const data = action.fields ? (parseInput(action.fields, step.data ?? {}) as Record<string, any>) : {};
     // Clocks are replayed only when a rule reads them.
-    const needsClocks = action.when || action.check || action.verify || def.clocks.some((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
+    const needsClocks = dependsOnHistory(def, action) || action.check || action.verify;
     const clocks = needsClocks ? this.clocksOf(c) : {};
     const events = c.events.map((e) => ({ kind: e.kind, on: e.on, data: e.data, by: e.by }));
     const ctx = { state: c.state, events, data, on, clocks, fields: c.fields, actorId: actor?.id ?? null };

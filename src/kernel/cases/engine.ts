@@ -343,25 +343,25 @@ export function nextHandler(current: number | null, fromOrgId: number, toOrgId: 
   return current;
 }
 
-/** Extensions: only while the clock runs, before it expires, and never past the statutory maximum. */
+/** The clocks a step extends, or asks to extend (复议 延期, 申请延长). */
+const extendedBy = (def: CaseTypeDef, action: ActionDef) => def.clocks.filter((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
+
+/** Whether offering a step depends on the case's history: its `when`, or an extension cap read from the clocks. */
+export function dependsOnHistory(def: CaseTypeDef, action: ActionDef): boolean {
+  return Boolean(action.when) || extendedBy(def, action).length > 0;
+}
+
 /**
  * Whether a step is offered now: its own condition holds, and a step that extends a clock (or asks
  * for that) still has extension left on a running clock, so the page never offers what the law
  * then refuses (申请延长 after the 30 日 are used).
  */
-/** Whether offering a step depends on the case's history: its `when`, or an extension cap read from the clocks. */
-export function dependsOnHistory(def: CaseTypeDef, action: ActionDef): boolean {
-  return Boolean(action.when) || def.clocks.some((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
-}
-
 export function offered(def: CaseTypeDef, action: ActionDef, ctx: { state: string; events: EventView[]; clocks: Record<string, { dueOn: string | null; status: string; extended: number }> }): boolean {
   if (action.when && !action.when(ctx)) return false;
-  for (const cd of def.clocks) {
-    if (!cd.extendOn?.includes(action.key) && !cd.requestOn?.includes(action.key)) continue;
+  return extendedBy(def, action).every((cd) => {
     const cur = ctx.clocks[cd.key];
-    if (!cur || cur.status !== 'running' || cur.extended >= (cd.maxExtension ?? 0)) return false;
-  }
-  return true;
+    return cur !== undefined && cur.status === 'running' && cur.extended < (cd.maxExtension ?? 0);
+  });
 }
 
 /** The refusal for a step that is not offered: the law's own reason when the step's check names one. */
@@ -372,9 +372,9 @@ export function notOffered(def: CaseTypeDef, action: ActionDef, ctx: ActionConte
   return new AppError(409, 'invalid_transition', `当前条件下不能办理「${action.label}」`);
 }
 
+/** Extensions: only while the clock runs, before it expires, and never past the statutory maximum. */
 export function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string, any>, on: string, clocks: Record<string, { dueOn: string | null; status: string; extended: number }>): string | undefined {
-  for (const cd of def.clocks) {
-    if (!cd.extendOn?.includes(action.key) && !cd.requestOn?.includes(action.key)) continue;
+  for (const cd of extendedBy(def, action)) {
     const cur = clocks[cd.key];
     if (!cur || cur.status !== 'running' || !cur.dueOn) return `「${cd.label}」未在计时，不能延长`;
     if (on > cur.dueOn) return `「${cd.label}」已于${cur.dueOn}届满，不能再延长`;
