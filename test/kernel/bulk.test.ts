@@ -220,7 +220,13 @@ eachDatabase('large imports: readers see all of one or none of it', (tdb) => {
     assert.equal(afterwards.completed, Number(before.completed) + rows.filter((_, i) => i % 4 === 1).length);
     assert.ok(seen.length > 0, 'the readers ran while the import was being written');
     assert.ok(counted.every((n) => n === before.listed || n === afterwards.listed), 'no count saw part of the import');
-    for (const s of seen) assert.ok(JSON.stringify(s) === JSON.stringify(before) || JSON.stringify(s) === JSON.stringify(afterwards), `half an import seen: ${JSON.stringify(s)}`);
+    // Each reader is its own query: on PostgreSQL a round of them can straddle the commit, so
+    // each reader, not the round, must show the state before the import or after all of it.
+    for (const s of seen) {
+      for (const key of Object.keys(s) as (keyof typeof s)[]) {
+        assert.ok(s[key] === before[key] || s[key] === afterwards[key], `half an import seen by ${key}: ${JSON.stringify(s)}`);
+      }
+    }
     if (tdb.engine === 'pglite') {
       assert.equal(roundsAtPiece.length, 4, 'written in pieces of STAGE_CASES cases');
       assert.ok(roundsAtPiece.at(-1)! >= 2, 'queries ran between the pieces, before the last was written');
