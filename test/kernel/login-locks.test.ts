@@ -4,6 +4,7 @@ import { eachDatabase, makeWorld, rejects, type World } from '../helpers.ts';
 import { ACCOUNT_MAX_FAILURES, addressKey, login, MAX_FAILED_LOGINS, WRONG_CREDENTIALS } from '../../src/kernel/auth/login.ts';
 import { createAccount, listUsers, resetPassword, unlockAccount } from '../../src/kernel/auth/accounts.ts';
 import { createUser } from '../../src/kernel/auth/sessions.ts';
+import { DEFAULT_POLICY, updatePolicy } from '../../src/kernel/auth/policy.ts';
 import { AppError } from '../../src/kernel/errors.ts';
 
 const PW = 'Test@12345';
@@ -108,5 +109,21 @@ eachDatabase('login locks per account and address', (tdb) => {
     const real = await answer('realname', '10.9.9.9');
     assert.match(real, /^423 .*账号已锁定/);
     assert.equal(await answer('nosuchname', '10.9.9.9'), real);
+  });
+  test('the thresholds are the security policy: a stricter setting locks sooner and for longer, and a bar one address could reach is refused', async () => {
+    await rejects(updatePolicy(w.k.db, secadminId, { loginMaxFailures: 10, accountMaxFailures: 30 }), 400, /不少于单一地址锁定次数的4倍/);
+    await updatePolicy(w.k.db, secadminId, { loginMaxFailures: 3, loginLockMinutes: 60 });
+    try {
+      const { password } = await newUser('strict');
+      const T = at(500);
+      const later = (minutes: number) => new Date(T.getTime() + minutes * 60_000);
+      for (let i = 0; i < 2; i++) await rejects(login(w.k.db, 'strict', `Wrong#t${i}`, T, from('203.0.113.5')), 401);
+      const locked = await rejects(login(w.k.db, 'strict', 'Wrong#t2', T, from('203.0.113.5')), 423, /本机已锁定/);
+      assert.match(locked.message, new RegExp(new Date(later(60).getTime() + 8 * 3_600_000).toISOString().slice(11, 16)), 'locked for the 60 minutes of the policy');
+      await rejects(login(w.k.db, 'strict', password, later(30), from('203.0.113.5')), 423);
+      assert.equal((await login(w.k.db, 'strict', password, later(61), from('203.0.113.5'))).actor.username, 'strict');
+    } finally {
+      await updatePolicy(w.k.db, secadminId, { loginMaxFailures: DEFAULT_POLICY.loginMaxFailures, loginLockMinutes: DEFAULT_POLICY.loginLockMinutes });
+    }
   });
 });

@@ -199,4 +199,21 @@ eachDatabase('uploads, logs and headers', (tdb) => {
     assert.match(String(s.headers['strict-transport-security']), /max-age=31536000/);
     await https.close();
   });
+
+  test('the session cookie is Secure whenever the request came over HTTPS, with no setting needed', async () => {
+    const sessionCookie = (r: { headers: Record<string, unknown> }) => ([] as string[]).concat(r.headers['set-cookie'] as string[]).find((c) => c.startsWith('fazhi_session='))!;
+    const signIn = (a: App, headers: Record<string, string> = {}) => a.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username: 'clerk', password: 'Test@12345' } });
+    const plain = sessionCookie(await signIn(app));
+    assert.match(plain, /HttpOnly/);
+    assert.doesNotMatch(plain, /Secure/, 'plain HTTP on the office network: a Secure cookie would never come back');
+    const proxied = await buildApp(w.k, { trustProxy: true });
+    try {
+      assert.match(sessionCookie(await signIn(proxied, { 'x-forwarded-proto': 'https' })), /; Secure/, 'behind a TLS proxy the cookie is Secure');
+      assert.doesNotMatch(sessionCookie(await signIn(proxied)), /Secure/);
+    } finally {
+      await proxied.close();
+    }
+    // Without TRUST_PROXY the header is anyone's to send, so it changes nothing.
+    assert.doesNotMatch(sessionCookie(await signIn(app, { 'x-forwarded-proto': 'https' })), /Secure/);
+  });
 });

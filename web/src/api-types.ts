@@ -3948,6 +3948,9 @@ export interface ApiPaths {
         sessionIdleMinutes?: number;
         sessionMaxHours?: number;
         requireTotpForPrivileged?: boolean;
+        loginMaxFailures?: number;
+        loginLockMinutes?: number;
+        accountMaxFailures?: number;
       };
       response: unknown;
     };

@@ -4,7 +4,7 @@ import type { SessionStage } from '../db/schema.ts';
 import { appendAudit, sm3 } from '../audit/audit.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { readPolicy } from './policy.ts';
+import { DEFAULT_POLICY, readPolicy, type SecurityPolicy } from './policy.ts';
 import { needsSecondFactor } from './gates.ts';
 import { createSession, passwordExpired, purgeExpiredSessions, type ClientInfo } from './session-store.ts';
 import { matchTotp } from './totp.ts';
@@ -13,16 +13,13 @@ import { notify } from '../../workbench/notify.ts';
 import { actorById } from './sessions.ts';
 import type { Actor } from './actor.ts';
 
-/** Wrong passwords or codes for one account from one client address before that pair is locked. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 /**
- * Failures for one account from all addresses within ACCOUNT_WINDOW_MINUTES that lock the account
- * as a whole. One address gives at most 2 × MAX_FAILED_LOGINS in a window (its own lock stops it), so
- * this takes at least five addresses: a distributed attack, which the security administrator is told of.
+ * The lock thresholds are the security policy's (secadmin sets them); these are their defaults:
+ * wrong passwords or codes from one address before that (account, address) pair locks, and failures
+ * from all addresses within the lock period that lock the account as a whole.
  */
-export const ACCOUNT_MAX_FAILURES = 50;
-export const ACCOUNT_WINDOW_MINUTES = 15;
+export const MAX_FAILED_LOGINS = DEFAULT_POLICY.loginMaxFailures;
+export const ACCOUNT_MAX_FAILURES = DEFAULT_POLICY.accountMaxFailures;
 
 // Verified against when the user does not exist, so both paths take the same time.
 const dummyHash = hashPassword('fazhi-no-such-user');
@@ -34,6 +31,10 @@ export const WRONG_CREDENTIALS = '用户名或密码错误';
 export type SecurityReport = (event: string, details: Record<string, unknown>) => void;
 
 type LockScope = 'address' | 'account';
+
+const lockEnd = (policy: SecurityPolicy, now: Date) => new Date(now.getTime() + policy.loginLockMinutes * 60_000);
+// The account-wide count slides over the same period as a lock lasts.
+const windowStart = (policy: SecurityPolicy, now: Date) => new Date(now.getTime() - policy.loginLockMinutes * 60_000);
 
 function lockedError(until: Date, scope: LockScope): AppError {
   const hhmm = new Date(until.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
@@ -62,16 +63,16 @@ export function addressKey(ip: string | undefined): string {
 /**
  * Reserves one attempt for (user name, address) BEFORE any secret is checked, in one statement:
  * the row lock makes parallel attempts queue, the fifth sets the lock, later ones get no row. So at
- * most MAX_FAILED_LOGINS guesses per address are ever evaluated per lock period, however many
+ * most policy.loginMaxFailures guesses per address are ever evaluated per lock period, however many
  * arrive at once. Known and unknown names are counted alike.
  */
-async function reservePair(db: Database, username: string, address: string, now: Date) {
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+async function reservePair(db: Database, policy: SecurityPolicy, username: string, address: string, now: Date) {
+  const lockUntil = lockEnd(policy, now);
   const r = await sql<{ failed_logins: number; locked_until: Date | null }>`
     INSERT INTO login_attempts AS a (username, address, failed_logins, locked_until, last_at) VALUES (${username}, ${address}, 1, NULL, ${now})
     ON CONFLICT (username, address) DO UPDATE SET
       failed_logins = CASE WHEN a.locked_until IS NOT NULL THEN 1 ELSE a.failed_logins + 1 END,
-      locked_until = CASE WHEN (CASE WHEN a.locked_until IS NOT NULL THEN 1 ELSE a.failed_logins + 1 END) >= ${MAX_FAILED_LOGINS} THEN ${lockUntil}::timestamptz ELSE NULL END,
+      locked_until = CASE WHEN (CASE WHEN a.locked_until IS NOT NULL THEN 1 ELSE a.failed_logins + 1 END) >= ${policy.loginMaxFailures} THEN ${lockUntil}::timestamptz ELSE NULL END,
       last_at = ${now}
     WHERE a.locked_until IS NULL OR a.locked_until <= ${now}
     RETURNING a.failed_logins, a.locked_until`.execute(db);
@@ -94,26 +95,26 @@ async function clearPair(db: Database, username: string, address: string) {
 /** The per-address reservation for callers outside the login (the own password change). */
 export async function reserveAddressAttempt(db: Database, username: string, ip: string | undefined, now: Date) {
   const address = addressKey(ip);
-  const pair = await reservePair(db, username, address, now);
+  const pair = await reservePair(db, await readPolicy(db), username, address, now);
   if (!pair) throw lockedError((await pairLockedUntil(db, username, address)) ?? now, 'address');
   return { locked: pair.locked_until ? lockedError(new Date(pair.locked_until), 'address') : null, failed: pair.failed_logins, clear: () => clearPair(db, username, address) };
 }
 
 // The account-wide count slides: a lock that ran out, or a first failure older than the window, starts it again.
-const accountFresh = (now: Date) =>
-  sql<boolean>`(locked_until IS NOT NULL OR failed_since IS NULL OR failed_since <= ${new Date(now.getTime() - ACCOUNT_WINDOW_MINUTES * 60_000)}::timestamptz)`;
+const accountFresh = (policy: SecurityPolicy, now: Date) =>
+  sql<boolean>`(locked_until IS NOT NULL OR failed_since IS NULL OR failed_since <= ${windowStart(policy, now)}::timestamptz)`;
 
 /** The same reservation on the account as a whole, with the much higher threshold. */
-async function reserveAttempt(db: Database, who: { username: string } | { id: number }, now: Date) {
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const fresh = accountFresh(now);
+async function reserveAttempt(db: Database, policy: SecurityPolicy, who: { username: string } | { id: number }, now: Date) {
+  const lockUntil = lockEnd(policy, now);
+  const fresh = accountFresh(policy, now);
   const next = sql<number>`CASE WHEN ${fresh} THEN 1 ELSE failed_logins + 1 END`;
   return db
     .updateTable('users')
     .set({
       failed_logins: next,
       failed_since: sql<Date>`CASE WHEN ${fresh} THEN ${now}::timestamptz ELSE failed_since END`,
-      locked_until: sql<Date | null>`CASE WHEN ${next} >= ${ACCOUNT_MAX_FAILURES} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+      locked_until: sql<Date | null>`CASE WHEN ${next} >= ${policy.accountMaxFailures} THEN ${lockUntil}::timestamptz ELSE NULL END`,
     })
     .$if('id' in who, (q) => q.where('id', '=', (who as { id: number }).id))
     .$if('username' in who, (q) => q.where('username', '=', (who as { username: string }).username))
@@ -124,16 +125,15 @@ async function reserveAttempt(db: Database, who: { username: string } | { id: nu
 }
 
 /** The account-wide count for names that are no (active) account, so they lock alike. */
-async function reserveUnknown(db: Database, username: string, now: Date): Promise<{ locked_until: Date | null; failed_logins: number } | undefined> {
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-  const windowStart = new Date(now.getTime() - ACCOUNT_WINDOW_MINUTES * 60_000);
-  const fresh = sql`(f.locked_until IS NOT NULL OR f.failed_since IS NULL OR f.failed_since <= ${windowStart}::timestamptz)`;
+async function reserveUnknown(db: Database, policy: SecurityPolicy, username: string, now: Date): Promise<{ locked_until: Date | null; failed_logins: number } | undefined> {
+  const lockUntil = lockEnd(policy, now);
+  const fresh = sql`(f.locked_until IS NOT NULL OR f.failed_since IS NULL OR f.failed_since <= ${windowStart(policy, now)}::timestamptz)`;
   const r = await sql<{ locked_until: Date | null; failed_logins: number }>`
     INSERT INTO login_failures AS f (username, failed_logins, failed_since, locked_until, last_at) VALUES (${username}, 1, ${now}, NULL, ${now})
     ON CONFLICT (username) DO UPDATE SET
       failed_logins = CASE WHEN ${fresh} THEN 1 ELSE f.failed_logins + 1 END,
       failed_since = CASE WHEN ${fresh} THEN ${now}::timestamptz ELSE f.failed_since END,
-      locked_until = CASE WHEN (CASE WHEN ${fresh} THEN 1 ELSE f.failed_logins + 1 END) >= ${ACCOUNT_MAX_FAILURES} THEN ${lockUntil}::timestamptz ELSE NULL END,
+      locked_until = CASE WHEN (CASE WHEN ${fresh} THEN 1 ELSE f.failed_logins + 1 END) >= ${policy.accountMaxFailures} THEN ${lockUntil}::timestamptz ELSE NULL END,
       last_at = ${now}
     WHERE f.locked_until IS NULL OR f.locked_until <= ${now}
     RETURNING f.locked_until, f.failed_logins`.execute(db);
@@ -157,7 +157,8 @@ async function auditAttempt(db: Database, action: string, userId: number | null,
  * sent to the security administrators as a message, and reported to the security log.
  */
 async function accountLocked(db: Database, username: string, userId: number | null, until: Date, now: Date, client: ClientInfo, report?: SecurityReport) {
-  const details = { username: username.slice(0, 64), until: until.toISOString(), threshold: ACCOUNT_MAX_FAILURES, windowMinutes: ACCOUNT_WINDOW_MINUTES, lastIp: client.ip ?? null };
+  const policy = await readPolicy(db);
+  const details = { username: username.slice(0, 64), until: until.toISOString(), threshold: policy.accountMaxFailures, windowMinutes: policy.loginLockMinutes, lastIp: client.ip ?? null };
   await auditAttempt(db, 'auth.account_locked', userId, details);
   const secadmins = await db.selectFrom('users').select('id').where('role', '=', 'secadmin').where('active', '=', true).execute();
   const hhmm = new Date(until.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
@@ -167,7 +168,7 @@ async function accountLocked(db: Database, username: string, userId: number | nu
     {
       kind: 'security',
       title: `安全事件：账号「${details.username}」已整体锁定`,
-      body: `${ACCOUNT_WINDOW_MINUTES}分钟内来自多个地址的登录失败达${ACCOUNT_MAX_FAILURES}次，该账号在所有地址锁定至${hhmm}（北京时间）。请在审计日志中查看 auth. 开头的记录，核查来源地址。`,
+      body: `${details.windowMinutes}分钟内来自多个地址的登录失败达${details.threshold}次，该账号在所有地址锁定至${hhmm}（北京时间）。请在审计日志中查看 auth. 开头的记录，核查来源地址。`,
       link: '/system',
       dedupe: `account-lock:${details.username}:${details.until}`,
     },
@@ -226,19 +227,19 @@ export interface LoginResult {
 export async function login(db: Database, username: string, password: string, now = new Date(), client: ClientInfo = {}, report?: SecurityReport): Promise<LoginResult> {
   const address = addressKey(client.ip);
   await assertNotLocked(db, username, address, now);
-  const pair = await reservePair(db, username, address, now);
+  const policy = await readPolicy(db);
+  const pair = await reservePair(db, policy, username, address, now);
   if (!pair) throw lockedError((await pairLockedUntil(db, username, address)) ?? now, 'address');
-  const user = await reserveAttempt(db, { username }, now);
+  const user = await reserveAttempt(db, policy, { username }, now);
   if (!user) {
     const lockedUntil = await lockedUntilOf(db, username);
     if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil, 'account');
-    const unknown = await reserveUnknown(db, username, now);
+    const unknown = await reserveUnknown(db, policy, username, now);
     if (!unknown) throw lockedError((await lockedUntilOf(db, username)) ?? now, 'account');
     await verifyPassword(password, await dummyHash);
     return refuse(db, { userId: null, username, pair, account: unknown, now, client, report, after: { reason: 'unknown_user' } });
   }
   if (!(await verifyPassword(password, user.password_hash))) return refuse(db, { userId: user.id, username, pair, account: user, now, client, report });
-  const policy = await readPolicy(db);
   // Whoever has enrolled gives a code; the policy makes enrolment compulsory for privileged users.
   const privileged = policy.requireTotpForPrivileged && !user.totp_secret && needsSecondFactor((await actorById(db, user.id))!);
   const stage: SessionStage = user.totp_secret ? 'totp' : privileged ? 'enrol' : 'active';
@@ -287,12 +288,13 @@ export async function loginWithCode(db: Database, pendingToken: string, code: st
   const endPending = () => db.deleteFrom('sessions').where('id', '=', s.id).execute();
   const who = await db.selectFrom('users').select(['username', 'locked_until', 'active']).where('id', '=', s.user_id).executeTakeFirstOrThrow();
   const address = addressKey(client.ip);
-  const pair = await reservePair(db, who.username, address, now);
+  const policy = await readPolicy(db);
+  const pair = await reservePair(db, policy, who.username, address, now);
   if (!pair) {
     await endPending();
     throw lockedError((await pairLockedUntil(db, who.username, address)) ?? now, 'address');
   }
-  const user = await reserveAttempt(db, { id: s.user_id }, now);
+  const user = await reserveAttempt(db, policy, { id: s.user_id }, now);
   if (!user) {
     await endPending();
     const u = await db.selectFrom('users').select(['locked_until', 'active']).where('id', '=', s.user_id).executeTakeFirst();

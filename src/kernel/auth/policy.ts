@@ -16,6 +16,9 @@ export const securityPolicySchema = z.object({
   sessionIdleMinutes: z.number().int().min(5).max(720).meta({ title: '无操作自动退出（分钟）' }),
   sessionMaxHours: z.number().int().min(1).max(72).meta({ title: '会话最长有效期（小时）' }),
   requireTotpForPrivileged: z.boolean().meta({ title: '管理员和领导须使用动态验证码（双因素）' }),
+  loginMaxFailures: z.number().int().min(3).max(10).meta({ title: '同一地址连续登录失败几次锁定' }),
+  loginLockMinutes: z.number().int().min(5).max(1440).meta({ title: '登录锁定时长（分钟），也是账号整体计数的时间窗' }),
+  accountMaxFailures: z.number().int().min(20).max(1000).meta({ title: '账号在所有地址累计失败几次整体锁定' }),
 });
 export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 
@@ -28,6 +31,11 @@ export const DEFAULT_POLICY: SecurityPolicy = {
   sessionMaxHours: 12,
   // Off unless set: the demo and upgraded installs keep working; `fazhi init` turns it on.
   requireTotpForPrivileged: false,
+  loginMaxFailures: 5,
+  loginLockMinutes: 15,
+  // One address gives at most 2 × loginMaxFailures in a window (its own lock stops it), so 50 takes at
+  // least five addresses: a distributed attack, which the security administrator is told of.
+  accountMaxFailures: 50,
 };
 
 /** Column-style key in system_settings for each policy field. */
@@ -39,6 +47,9 @@ const KEYS: Record<keyof SecurityPolicy, string> = {
   sessionIdleMinutes: 'session_idle_minutes',
   sessionMaxHours: 'session_max_hours',
   requireTotpForPrivileged: 'require_totp_for_privileged',
+  loginMaxFailures: 'login_max_failures',
+  loginLockMinutes: 'login_lock_minutes',
+  accountMaxFailures: 'account_max_failures',
 };
 
 // Read on every request; a short cache keeps that free. Writes in this process clear it at once,
@@ -66,6 +77,11 @@ export async function updatePolicy(db: Database, actorId: number | null, change:
   cache.delete(db);
   const before = await readPolicy(db);
   const after = { ...before, ...parsed.data };
+  // The account-wide lock is for attacks from many addresses; at or below what one address can
+  // reach in a window (twice its own threshold), a single guesser could lock the owner out.
+  if (after.accountMaxFailures < 4 * after.loginMaxFailures) {
+    throw badRequest(`账号整体锁定次数应不少于单一地址锁定次数的4倍（当前至少${4 * after.loginMaxFailures}次），否则一个地址就能把账号整体锁定`);
+  }
   await db.transaction().execute(async (trx) => {
     for (const [field, value] of Object.entries(parsed.data) as [keyof SecurityPolicy, unknown][]) {
       await writeSetting(trx, KEYS[field], value, actorId);

@@ -7,7 +7,7 @@ import { dutiesOf } from './permissions.ts';
 
 // Login, lockout and session lifetime live in login.ts and session-store.ts; re-exported here
 // for the callers that import them from this module.
-export { login, logout, MAX_FAILED_LOGINS, LOCK_MINUTES } from './login.ts';
+export { login, logout, MAX_FAILED_LOGINS } from './login.ts';
 export { actorFromToken } from './session-store.ts';
 
 export async function actorById(db: Database, userId: number): Promise<Actor | undefined> {

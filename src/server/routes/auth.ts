@@ -20,11 +20,18 @@ export const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.h
 /** Security events the kernel sees during a login (an account locked from many addresses) go to the security log. */
 export const reporterOf = (req: FastifyRequest) => (event: string, details: Record<string, unknown>) => securityEvent(req, event, details);
 
-/** HttpOnly and SameSite=Strict always; Secure when served over HTTPS (COOKIE_SECURE). */
-export async function setSessionCookie(k: Kernel, opts: AppOptions, reply: FastifyReply, token: string) {
+/**
+ * Secure whenever the request came over HTTPS (directly, or through a proxy trusted with TRUST_PROXY
+ * that says so), and always with COOKIE_SECURE: a deployment behind TLS needs no setting for it.
+ */
+const secureFor = (opts: AppOptions, req: FastifyRequest) => (opts.secureCookies ?? false) || req.protocol === 'https';
+
+/** HttpOnly and SameSite=Strict always; Secure over HTTPS. */
+export async function setSessionCookie(k: Kernel, opts: AppOptions, req: FastifyRequest, reply: FastifyReply, token: string) {
   const policy = await readPolicy(k.db);
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false, maxAge: policy.sessionMaxHours * 3600 });
-  reply.setCookie(SIGNED_IN_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'strict', secure: opts.secureCookies ?? false, maxAge: policy.sessionMaxHours * 3600 });
+  const secure = secureFor(opts, req);
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: policy.sessionMaxHours * 3600 });
+  reply.setCookie(SIGNED_IN_COOKIE, '1', { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: policy.sessionMaxHours * 3600 });
 }
 
 /** What the console needs after a login step: the next step, or the user. */
@@ -55,7 +62,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     },
     async (req, reply) => {
       const r = await login(k.db, req.body.username, req.body.password, now(), clientOf(req), reporterOf(req));
-      await setSessionCookie(k, opts, reply, r.token);
+      await setSessionCookie(k, opts, req, reply, r.token);
       return loginAnswer(k, r);
     },
   );
@@ -73,7 +80,7 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
     },
     async (req, reply) => {
       const r = await loginWithCode(k.db, req.cookies[SESSION_COOKIE]!, req.body.code, now(), clientOf(req), reporterOf(req));
-      await setSessionCookie(k, opts, reply, r.token);
+      await setSessionCookie(k, opts, req, reply, r.token);
       return loginAnswer(k, r);
     },
   );
@@ -81,8 +88,8 @@ export const authRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
   app.post('/api/auth/logout', { schema: { tags: ['登录'], summary: '退出登录', response: { 200: ok } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logout(k.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? false });
-    reply.clearCookie(SIGNED_IN_COOKIE, { path: '/', sameSite: 'strict', secure: opts.secureCookies ?? false });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: secureFor(opts, req) });
+    reply.clearCookie(SIGNED_IN_COOKIE, { path: '/', sameSite: 'strict', secure: secureFor(opts, req) });
     return { ok: true };
   });
 

@@ -84,7 +84,7 @@ export const userRoutes = (k: Kernel, opts: AppOptions): FastifyPluginAsync => a
       if (req.session?.stage !== 'enrol') return { ok: true };
       // Enrolment was the missing step of this login: the session becomes a full one.
       const r = await finishEnrolmentLogin(k.db, req.cookies[SESSION_COOKIE]!, now(), clientOf(req));
-      await setSessionCookie(k, opts, reply, r.token);
+      await setSessionCookie(k, opts, req, reply, r.token);
       return loginAnswer(k, r);
     },
   );

@@ -230,6 +230,9 @@ const POLICY_NUMBERS: [string, string, number, number][] = [
   ['passwordExpiryDays', '密码有效期（天，0为不过期）', 0, 3650],
   ['sessionIdleMinutes', '无操作自动退出（分钟）', 5, 720],
   ['sessionMaxHours', '会话最长有效期（小时）', 1, 72],
+  ['loginMaxFailures', '同一地址登录失败几次锁定', 3, 10],
+  ['loginLockMinutes', '登录锁定时长（分钟）', 5, 1440],
+  ['accountMaxFailures', '各地址累计失败几次整体锁定账号', 20, 1000],
 ];
 
 /** The security policy as data (安全管理员): password rules, session limits, the second factor. */
