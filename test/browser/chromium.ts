@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with the background networking that this closed network refuses
@@ -31,4 +31,26 @@ export async function closed(dialog: Locator): Promise<void> {
   } catch {
     throw new Error(`对话框未关闭，显示：${await dialog.innerText().catch(() => '（无法读取）')}`);
   }
+}
+
+/**
+ * A new browser context signed in through the login form. By default it waits until the console
+ * shows the user (`me`); `signedIn: false` returns right after the click, for a login that is
+ * meant to stop at a further step. `watch` sees the page before it loads (to collect its errors).
+ */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+  opts: { context?: BrowserContextOptions; signedIn?: boolean; watch?: (p: Page) => void } = {},
+): Promise<Page> {
+  const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...opts.context })).newPage();
+  opts.watch?.(p);
+  await p.goto(base);
+  await p.getByLabel('用户名').fill(username);
+  await p.getByLabel('密码').fill(password);
+  await p.getByRole('button', { name: /登\s*录/ }).click();
+  if (opts.signedIn !== false) await p.getByTestId('me').waitFor();
+  return p;
 }

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { closed, launchChromium } from './chromium.ts';
+import { closed, launchChromium, signIn } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -32,15 +32,7 @@ before(async () => {
 });
 
 /** A fresh browser context logged in as a demo account. */
-async function login(username: string) {
-  const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true })).newPage();
-  await p.goto(base);
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: /登\s*录/ }).click();
-  await p.getByTestId('me').waitFor();
-  return p;
-}
+const login = (username: string) => signIn(browser, base, username, DEMO_PASSWORD, { context: { acceptDownloads: true } });
 
 after(async () => {
   await browser?.close();

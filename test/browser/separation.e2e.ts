@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, signIn } from './chromium.ts';
 import { databases, makeWorld, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
@@ -33,14 +33,7 @@ after(async () => {
   await w?.conn.close();
 });
 
-async function login(username: string, password = PW): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  await page.goto(base);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  return page;
-}
+const login = (username: string, password = PW): Promise<Page> => signIn(browser, base, username, password, { signedIn: false });
 
 test('the system administrator creates an account with no role field; the security administrator assigns the role, not their own', async () => {
   const admin = await login('admin');

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, signIn } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -57,17 +57,15 @@ after(async () => {
 
 /** A logged-in page that records uncaught errors, from the console and from the page. */
 async function login(username: string): Promise<{ p: Page; uncaught: string[] }> {
-  const p = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
   const uncaught: string[] = [];
-  p.on('console', (m) => {
-    if (m.type() === 'error' && /Uncaught/.test(m.text())) uncaught.push(m.text());
+  const p = await signIn(browser, base, username, PASSWORD, {
+    watch: (page) => {
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Uncaught/.test(m.text())) uncaught.push(m.text());
+      });
+      page.on('pageerror', (e) => uncaught.push(`pageerror: ${e.message}`));
+    },
   });
-  p.on('pageerror', (e) => uncaught.push(`pageerror: ${e.message}`));
-  await p.goto(base);
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(PASSWORD);
-  await p.getByRole('button', { name: /登\s*录/ }).click();
-  await p.getByTestId('me').waitFor();
   return { p, uncaught };
 }
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, until } from './chromium.ts';
+import { launchChromium, signIn, until } from './chromium.ts';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
@@ -80,15 +80,8 @@ after(async () => {
   await app?.close();
 });
 
-async function login(username: string, viewport = { width: 1440, height: 1000 }, bypassCSP = false): Promise<Page> {
-  const p = await (await browser.newContext({ viewport, acceptDownloads: true, bypassCSP })).newPage();
-  await p.goto(base);
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(PASSWORD);
-  await p.getByRole('button', { name: /登\s*录/ }).click();
-  await p.getByTestId('me').waitFor();
-  return p;
-}
+const login = (username: string, viewport = { width: 1440, height: 1000 }, bypassCSP = false): Promise<Page> =>
+  signIn(browser, base, username, PASSWORD, { context: { viewport, acceptDownloads: true, bypassCSP } });
 
 test('home: 我的待办 with counts and links, the bell, warnings, and a title per page', async () => {
   const p = await login('clerk');
