@@ -30,6 +30,7 @@ import { createUser, actorById } from '../src/kernel/auth/sessions.ts';
 import { setDuties } from '../src/kernel/auth/permissions.ts';
 import { createSession } from '../src/kernel/auth/session-store.ts';
 import { readPolicy } from '../src/kernel/auth/policy.ts';
+import { cpuLine, cpuMeter, processTree } from './cpu.ts';
 import { SESSION_COOKIE } from '../src/server/routes/auth.ts';
 import { createCase, performAction } from '../src/kernel/cases/engine.ts';
 import { addDays } from '../src/kernel/calendar/dates.ts';
@@ -124,7 +125,7 @@ let httpErrors = 0;
 const firstErrors: string[] = [];
 const end = performance.now() + seconds * 1000;
 const started = performance.now();
-const inCpu0 = { node: process.cpuUsage(), db: new Map((await backendPids()).map((p) => [p, cpuSeconds(p)])) };
+const inCpu = await cpuMeter(k.db, [process.pid]);
 // Where the time goes: how many transactions wait on an audit chain lock (advisory) or a row lock.
 const waits = { audit: 0, rows: 0, samples: 0 };
 const watcher = await connect({ databaseUrl: url, poolSize: 1 });
@@ -153,14 +154,13 @@ await Promise.all(
   }),
 );
 const elapsed = (performance.now() - started) / 1000;
-const inNode = process.cpuUsage(inCpu0.node);
-const inDb = (await backendPids()).reduce((n, p) => n + cpuSeconds(p) - (inCpu0.db.get(p) ?? 0), 0);
+const inUsed = await inCpu();
 clearInterval(sampler);
 await watcher.close();
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 console.log(`live writes: ${clerks} clerks, ${seconds} s: ${(latencies.length / elapsed).toFixed(0)} steps/s, p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, ${errors} errors`);
-console.log(`  ${cpuLine((inNode.user + inNode.system) / 1e6, 'kernel (this process)', inDb, latencies.length, elapsed)}`);
+console.log(`  ${cpuLine(inUsed.app, 'kernel (this process)', inUsed.db, latencies.length, elapsed)}`);
 console.log(`  waiting on average: ${(waits.audit / waits.samples).toFixed(1)} on an audit chain lock, ${(waits.rows / waits.samples).toFixed(1)} on other locks (${waits.samples} samples)`);
 for (const m of firstErrors) console.log(`  error: ${m}`);
 
@@ -191,46 +191,6 @@ console.log(
 );
 await conn.close();
 process.exit(report.ok && errors === 0 && httpErrors === 0 ? 0 : 1);
-
-/**
- * CPU per step on each side, and what that cost allows: on a shared machine the wall-clock rate
- * says how busy the neighbours are, the CPU per step says what a step costs.
- */
-function cpuLine(appCpu: number, app: string, dbCpu: number, steps: number, elapsed: number) {
-  const per = (x: number) => (x * 1000) / Math.max(1, steps);
-  const cores = os.availableParallelism();
-  return (
-    `CPU: ${app} ${(appCpu / elapsed).toFixed(2)} + PostgreSQL ${(dbCpu / elapsed).toFixed(2)} of ${cores} cores; per step ${per(appCpu).toFixed(1)} + ${per(dbCpu).toFixed(1)} ms` +
-    ` → at most ${((cores * 1000) / (per(appCpu) + per(dbCpu))).toFixed(0)} steps/s if the ${cores} cores were all ours`
-  );
-}
-
-/** CPU seconds (user + system) of a process from /proc, 0 once it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return 0;
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return fs
-      .readdirSync(`/proc/${pid}/task`)
-      .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-  } catch {
-    return [];
-  }
-}
-
-async function backendPids(): Promise<number[]> {
-  const { rows } = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(k.db);
-  return rows.map((r) => r.pid);
-}
-
 
 async function httpRun(workers: number, cookies: string[]) {
   const port = Number(process.env.BENCH_PORT ?? 3921);
@@ -294,16 +254,14 @@ async function httpRun(workers: number, cookies: string[]) {
       }),
     );
   await run(performance.now() + 1000, null);
-  const serverPids = [child.pid!, ...childPids(child.pid!)];
-  const dbPids = await backendPids();
-  const cpu0 = { gen: process.cpuUsage(), server: serverPids.map(cpuSeconds), db: new Map(dbPids.map((p) => [p, cpuSeconds(p)])) };
+  const gen0 = process.cpuUsage();
+  const serverCpu = await cpuMeter(k.db, processTree(child.pid!));
   const times: number[] = [];
   const t = performance.now();
   await run(t + httpSeconds * 1000, times);
   const elapsed = (performance.now() - t) / 1000;
-  const gen = process.cpuUsage(cpu0.gen);
-  const serverCpu = serverPids.reduce((n, p, i) => n + cpuSeconds(p) - cpu0.server[i], 0);
-  const dbCpu = (await backendPids()).reduce((n, p) => n + cpuSeconds(p) - (cpu0.db.get(p) ?? 0), 0);
+  const gen = process.cpuUsage(gen0);
+  const used = await serverCpu();
   process.off('exit', kill);
   kill();
   await new Promise((r) => child.once('exit', r));
@@ -315,6 +273,6 @@ async function httpRun(workers: number, cookies: string[]) {
     `HTTP, WORKERS=${workers}, ${clerks} clerks, ${httpSeconds} s: ${rate.toFixed(0)} steps/s, p50 ${at(50).toFixed(0)} ms, p99 ${at(99).toFixed(0)} ms, ${httpErrors} errors so far; ` +
       `load generator ${((gen.user + gen.system) / 1e6 / elapsed).toFixed(2)} CPU/s (${(((gen.user + gen.system) / 1e3) / Math.max(1, times.length)).toFixed(2)} ms per step)`,
   );
-  console.log(`  ${cpuLine(serverCpu, 'server', dbCpu, times.length, elapsed)}`);
+  console.log(`  ${cpuLine(used.app, 'server', used.db, times.length, elapsed)}`);
   return { rate };
 }

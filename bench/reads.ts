@@ -15,6 +15,7 @@ import { connect } from '../src/kernel/db/connect.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
 import { createRegistry } from '../src/institutions/index.ts';
 import { escalateOverdue } from '../src/workbench/warnings.ts';
+import { cpuLine, cpuMeter, processTree } from './cpu.ts';
 
 const HEADLINE = [
   'reconsideration.received', 'reconsideration.accepted', 'reconsideration.concluded', 'reconsideration.correction_rate',
@@ -65,8 +66,12 @@ async function startServer(workers: number): Promise<ChildProcess> {
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-/** Fires `make()` RATE times a second for SECONDS, measuring each from its scheduled start. */
-async function fixedRate(name: string, make: () => Promise<unknown>) {
+/**
+ * Fires `make()` RATE times a second for SECONDS, measuring each from its scheduled start, and
+ * the CPU the server and the database spent per request (`perCall` requests in one `make()`).
+ */
+async function fixedRate(name: string, make: () => Promise<unknown>, meter: () => Promise<() => Promise<{ app: number; db: number }>>, perCall = 1) {
+  const used = await meter();
   const times: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -85,8 +90,10 @@ async function fixedRate(name: string, make: () => Promise<unknown>) {
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = await used();
   times.sort((a, b) => a - b);
   console.log(`${name.padEnd(14)} ${RATE}/s for ${SECONDS}s: achieved ${(times.length / elapsed).toFixed(0)}/s, p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms, errors ${errors}`);
+  console.log(`  ${cpuLine(cpu.app, 'server', cpu.db, times.length * perCall, elapsed, 'request')}`);
   return { p99: pct(times, 99) };
 }
 
@@ -134,7 +141,8 @@ async function run(workers: number) {
       await get(p);
       console.log(`  first ${p.split('?')[0]}: ${(performance.now() - t).toFixed(0)} ms`);
     }
-    for (const [name, make] of Object.entries(pages)) await fixedRate(name, make);
+    const meter = () => cpuMeter(db, processTree(server.pid!));
+    for (const [name, make] of Object.entries(pages)) await fixedRate(name, make, meter, name === 'home page' ? home.length : 1);
     const most = await saturate(pages['case list']);
     console.log(`case list, 20 clients: ${most.toFixed(0)} requests/s`);
     return most;
@@ -146,15 +154,16 @@ async function run(workers: number) {
 
 // The hourly escalation of red clocks runs once before timing, as on a server that has been up:
 // its first run over a city's backlog writes one message per red clock, and only the first.
+const conn = await connect({ databaseUrl: url });
+const db = conn.db;
 {
-  const conn = await connect({ databaseUrl: url });
   const k = await Kernel.open(conn, createRegistry());
   const t = performance.now();
   const sent = await escalateOverdue(k);
   console.log(`escalation before timing: ${sent} messages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  await conn.close();
 }
 const one = await run(1);
 const two = await run(2);
+await conn.close();
 console.log(`workers: 1 → ${one.toFixed(0)}/s, 2 → ${two.toFixed(0)}/s (${(two / one).toFixed(2)}×)`);
 agent.destroy();
