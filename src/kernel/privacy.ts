@@ -106,23 +106,87 @@ function keepPlace(m: string): string {
 }
 
 /**
+ * Names to hide, compiled once for many texts: indexed by first character, longest first. A list
+ * of every person the records know runs to thousands of names and is masked into every title of a
+ * page, so it must not be sorted again per text. `with` lays a case's own names over a shared index.
+ */
+export class NameIndex {
+  private constructor(private readonly parts: Map<string, string[]>[]) {}
+
+  private static compiled = new WeakMap<object, NameIndex>();
+
+  /** The index of a list; the same array (a cached list) is compiled once. */
+  static of(names: Names): NameIndex {
+    if (names instanceof NameIndex) return names;
+    const hit = NameIndex.compiled.get(names);
+    if (hit) return hit;
+    const index = new NameIndex([byFirstChar(names)]);
+    NameIndex.compiled.set(names, index);
+    return index;
+  }
+
+  with(more: Iterable<string>): NameIndex {
+    return new NameIndex([byFirstChar(more), ...this.parts]);
+  }
+
+  /**
+   * Every occurrence of every name shows only its first character, overlapping ones too: a position
+   * any name hides stays hidden, so no order of replacement can leave part of a name readable.
+   */
+  hide(text: string): string {
+    let hidden: Uint8Array | null = null;
+    for (let i = 0; i < text.length; i++) {
+      for (const part of this.parts) {
+        for (const n of part.get(text[i]) ?? []) {
+          if (!text.startsWith(n, i)) continue;
+          hidden ??= new Uint8Array(text.length);
+          const first = text.codePointAt(i)! > 0xffff ? 2 : 1;
+          hidden.fill(1, i + first, i + n.length);
+        }
+      }
+    }
+    if (!hidden) return text;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const wide = text.codePointAt(i)! > 0xffff;
+      out += hidden[i] ? '*' : wide ? text.slice(i, i + 2) : text[i];
+      if (wide) i++;
+    }
+    return out;
+  }
+}
+
+export type Names = Iterable<string> | NameIndex;
+
+function byFirstChar(names: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const raw of new Set(names)) {
+    const n = raw.trim();
+    if ([...n].length < 2) continue;
+    const list = map.get(n[0]);
+    if (list) list.push(n);
+    else map.set(n[0], [n]);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+/**
  * The one masker of free text: 身份证号, mobile and landline numbers, addresses, names after
  * a word that introduces a person, and every name in `names` (the case's own people).
  */
-export function maskText(text: string, names: Iterable<string> = []): string {
+export function maskText(text: string, names: Names = []): string {
   let out = text;
   for (const [re, fn] of PATTERNS) out = out.replace(re, fn as any);
-  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
-  for (const n of sorted) if (out.includes(n)) out = out.split(n).join(maskName(n));
-  return out;
+  return NameIndex.of(names).hide(out);
 }
 
 /** @deprecated name kept for callers; the same masker. */
 export const maskPersonalDataInText = (text: string) => maskText(text);
 
 /** Every string inside a JSON value (a case's fields, a step's data, a register item), masked. */
-export function maskDeep<T>(value: T, names: Iterable<string> = []): T {
-  const list = [...names];
+export function maskDeep<T>(value: T, names: Names = []): T {
+  const list = NameIndex.of(names);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return maskText(v, list);
     if (Array.isArray(v)) return v.map(walk);
@@ -135,8 +199,8 @@ export function maskDeep<T>(value: T, names: Iterable<string> = []): T {
 // One function per output kind, each calling the one masker.
 
 /** A case as someone without the need sees it: title, fields, timeline and parties. */
-export function maskCaseView<C extends { title: string; fields: unknown; parties: PartyView[]; timeline: { data: unknown }[] }>(view: C, parties: PartyRecord[], extraNames: string[] = []): C {
-  const names = personNames(parties, extraNames);
+export function maskCaseView<C extends { title: string; fields: unknown; parties: PartyView[]; timeline: { data: unknown }[] }>(view: C, parties: PartyRecord[], extraNames: Names = []): C {
+  const names = NameIndex.of(extraNames).with(personNames(parties));
   return {
     ...view,
     title: maskText(view.title, names),
@@ -147,16 +211,16 @@ export function maskCaseView<C extends { title: string; fields: unknown; parties
 }
 
 /** A case's title in a list, an export or the dashboard. */
-export const maskCaseTitle = (title: string, names: string[]) => maskText(title, names);
+export const maskCaseTitle = (title: string, names: Names) => maskText(title, names);
 
 /** A report's public text: title, headings and body (the .docx and PDF are made from it). */
-export function maskReport<R extends { title: string; sections: { heading: string; rendered: string }[] }>(r: R, names: Iterable<string> = []): R {
-  const list = [...names];
+export function maskReport<R extends { title: string; sections: { heading: string; rendered: string }[] }>(r: R, names: Names = []): R {
+  const list = NameIndex.of(names);
   return { ...r, title: maskText(r.title, list), sections: r.sections.map((s) => ({ ...s, heading: maskText(s.heading, list), rendered: maskText(s.rendered, list) })) };
 }
 
 /** A register version's items and note as the portal publishes them. */
-export const maskRegisterItems = <T>(items: T, names: Iterable<string> = []) => maskDeep(items, names);
+export const maskRegisterItems = <T>(items: T, names: Names = []) => maskDeep(items, names);
 
 /** An 执法决定公示 row: the matter and the summary. */
-export const maskNotice = (r: { matter: string; summary: string }, names: Iterable<string> = []) => ({ matter: maskText(r.matter, names), summary: maskText(r.summary, names) });
+export const maskNotice = (r: { matter: string; summary: string }, names: Names = []) => ({ matter: maskText(r.matter, names), summary: maskText(r.summary, names) });

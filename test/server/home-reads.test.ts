@@ -176,6 +176,20 @@ eachDatabase('home page reads: fast paths and the cache agree with the live answ
     assert.deepEqual(after.figures.values, figures);
   });
 
+  test('the case list count is kept until a write, then counts the new case; each filter has its own', async () => {
+    const list = (q: string) => get('clerk', `/api/cases?pageSize=5${q}`);
+    const all = await list('');
+    const open = await list('&open=true&type=reconsideration');
+    assert.deepEqual(await list(''), all, 'asked again, answered the same');
+    const counted = async (filter: (qb: any) => any) => Number((await filter(w.k.db.selectFrom('cases as c').innerJoin('orgs as o', 'o.id', 'c.org_id').where('o.path', 'like', `${w.clerk.scopePath}%`).select((eb: any) => eb.fn.countAll().as('n'))).executeTakeFirstOrThrow()).n);
+    assert.equal(all.total, await counted((q) => q));
+    assert.equal(open.total, await counted((q) => q.where('c.type', '=', 'reconsideration').where('c.closed_on', 'is', null)));
+    await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-06-16') });
+    assert.equal((await list('')).total, all.total + 1, 'the new case is counted at once');
+    assert.equal((await list('&open=true&type=reconsideration')).total, open.total + 1);
+    assert.equal((await list('&type=disclosure')).total, await counted((q) => q.where('c.type', '=', 'disclosure')));
+  });
+
   test('PGlite advice: silent below the limit, the move to PostgreSQL explained above it', async () => {
     if (w.k.engine !== 'pglite') {
       assert.equal(await pgliteAdvice(w.k), undefined, 'never on PostgreSQL');

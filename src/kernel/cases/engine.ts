@@ -12,8 +12,9 @@ import { isIsoDate, yearOf } from '../calendar/dates.ts';
 import { relevantWarnings } from '../calendar/calendar.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { likeContains, MAX_PAGE, parseInput, recordIdParam } from '../validation.ts';
-import { maskCaseTitle, maskCaseView, maskParty, personNames, type PartyRecord, type PartyView } from '../privacy.ts';
+import { maskCaseTitle, maskCaseView, maskParty, NameIndex, personNames, type PartyRecord, type PartyView } from '../privacy.ts';
 import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
+import { cachedRead } from '../read-cache.ts';
 import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionContext, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
@@ -518,7 +519,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     }),
   };
   // Free text may name the people of other cases too: every person the records know of is masked.
-  return showPersonal ? view : maskCaseView(view, partyRecords, [...personFieldValues(def, c.fields), ...(await knownPersonNames(k, '/'))]);
+  return showPersonal ? view : maskCaseView(view, partyRecords, NameIndex.of(await knownPersonNames(k, '/')).with(personFieldValues(def, c.fields)));
 }
 
 /** Intake fields whose form marks them as a person's name (行政应诉's 原告): masked in text like parties' names. */
@@ -580,14 +581,14 @@ async function readPersonNames(k: Kernel, orgPath: string): Promise<string[]> {
 }
 
 /** Names each case records of its people, for masking the titles of a list or an export. */
-export async function caseNames(k: Kernel, rows: { id: number; type: string; fields?: unknown }[]): Promise<Map<number, string[]>> {
+export async function caseNames(k: Kernel, rows: { id: number; type: string; fields?: unknown }[]): Promise<Map<number, NameIndex>> {
   const ids = rows.map((r) => r.id);
   const parties = ids.length ? await k.db.selectFrom('case_parties').select(['case_id', 'role', 'name', 'id_number', 'phone', 'address', 'kind']).where('case_id', 'in', ids).execute() : [];
-  const out = new Map<number, string[]>();
-  const everyone = rows.length ? await knownPersonNames(k, '/') : [];
+  const out = new Map<number, NameIndex>();
+  const everyone = NameIndex.of(rows.length ? await knownPersonNames(k, '/') : []);
   for (const r of rows) {
     const own = parties.filter((p) => p.case_id === r.id).map((p) => ({ role: p.role, name: p.name, idNumber: p.id_number, phone: p.phone, address: p.address, kind: p.kind }));
-    out.set(r.id, [...personNames(own, personFieldValues(k.types.get(r.type), (r.fields ?? null) as any)), ...everyone]);
+    out.set(r.id, everyone.with(personNames(own, personFieldValues(k.types.get(r.type), (r.fields ?? null) as any))));
   }
   return out;
 }
@@ -633,11 +634,17 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery, count
   }
   const overdueExists = sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and cc.due_on < ${today})`;
   if (q.overdue === 'true') base = base.where(overdueExists);
-  // Counting stops at a cap: a million-case scope is not counted on every page view.
-  const [{ total }] = await k.db
-    .selectFrom(base.select(sql`1`.as('x')).limit(countCap + 1).as('capped'))
-    .select(sql<number>`count(*)::int`.as('total'))
-    .execute();
+  // Counting stops at a cap: a million-case scope is not counted on every page view. The count is
+  // most of a page view's cost and the same for every page and every viewer of that scope and
+  // filters, so it is kept until the next write (read-cache.ts).
+  const filters = { scopePath, countCap, type: q.type, state: q.state, year: q.year, open: q.open, q: q.q, overdue: q.overdue };
+  const total = await cachedRead(k, `cases.count:${JSON.stringify(filters)}`, async () => {
+    const [row] = await k.db
+      .selectFrom(base.select(sql`1`.as('x')).limit(countCap + 1).as('capped'))
+      .select(sql<number>`count(*)::int`.as('total'))
+      .execute();
+    return row.total;
+  });
   const rows = await base
     .select([
       'c.id',
