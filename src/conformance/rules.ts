@@ -49,6 +49,10 @@ export const RULES: ConformanceRule[] = [
   { id: 'disclosure.correction-once-within-7', statute: '政府信息公开条例', article: '第三十条', rule: '补正应在收到申请之日起七个工作日内一次性告知；迟延或再次补正被拒绝。', encodedIn: `${D}#actions.request_correction`, review: ['2.3'] },
   { id: 'disclosure.answer-from-corrected', statute: '政府信息公开条例', article: '第三十条', rule: '答复期限自收到补正的申请之日起计算。', encodedIn: `${D}#clocks.answer.startOn`, review: ['2.4'] },
   { id: 'disclosure.consultation-cap', statute: '政府信息公开条例', article: '第三十二条、第三十三条第三款', rule: '征求第三方意见所需时间不计入答复期限，但最多为第三方收到之日起十五个工作日；没有期限会无限暂停。', encodedIn: `${D}#clocks.answer.pauseLimit`, review: ['2.6'] },
+  { id: 'disclosure.receipt-day', statute: '政府信息公开条例', article: '第三十一条', rule: '当面提交以提交日、邮寄以签收日、平常信函以到达当日确认日为收到申请之日；只有网络、传真以双方确认之日为准，可晚于到达日。', encodedIn: `${D}#receiptDay`, review: ['2.2'] },
+  { id: 'disclosure.consult-organs', statute: '政府信息公开条例', article: '第三十三条第三款、第三十四条', rule: '征求共同制作信息的其他行政机关意见，所需时间不计入答复期限（最多十五个工作日）；被征求意见机关逾期未提出意见的视为同意公开。', encodedIn: `${D}#actions.consult, consult_reply`, review: ['2.7'] },
+  { id: 'disclosure.fee', statute: '政府信息公开条例；国办函〔2020〕109号', article: '第四十二条；《信息处理费管理办法》（缴费期限见四川省财政厅转述）', rule: '收取信息处理费的，自申请人收到收费通知次日起二十个工作日内缴纳，期间答复期限暂停；期满未缴纳的才可认定视为放弃。', encodedIn: `${D}#actions.fee_notice, abandon.verify; clocks.fee`, review: ['2.12'] },
+  { id: 'disclosure.deferral', statute: '政府信息公开条例', article: '第三十五条', rule: '申请数量、频次明显超过合理范围且理由合理的，可以确定延迟答复的合理期限并告知申请人，此后按该期限计算是否逾期。', encodedIn: `${D}#actions.defer; clocks.deferred`, review: ['2.9'] },
 
   // 4. 信访
   { id: 'petition.review-from-receipt', statute: '信访工作条例', article: '第三十五条、第三十六条', rule: '复查、复核申请自收到书面答复之日起三十日内提出，末日逢休假日顺延，交邮日为准。', encodedIn: `${P}#within30`, review: ['4.7'] },
