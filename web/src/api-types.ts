@@ -3594,6 +3594,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/rating_rectification/cases/{id}/resolve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          finding: "explained" | "mistaken" | "malicious";
+          detail: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/rating_rectification/cases/{id}/visit": {
     post: {
       params: {
