@@ -49,6 +49,10 @@ export const RULES: ConformanceRule[] = [
   { id: 'disclosure.correction-once-within-7', statute: '政府信息公开条例', article: '第三十条', rule: '补正应在收到申请之日起七个工作日内一次性告知；迟延或再次补正被拒绝。', encodedIn: `${D}#actions.request_correction`, review: ['2.3'] },
   { id: 'disclosure.answer-from-corrected', statute: '政府信息公开条例', article: '第三十条', rule: '答复期限自收到补正的申请之日起计算。', encodedIn: `${D}#clocks.answer.startOn`, review: ['2.4'] },
   { id: 'disclosure.consultation-cap', statute: '政府信息公开条例', article: '第三十二条、第三十三条第三款', rule: '征求第三方意见所需时间不计入答复期限，但最多为第三方收到之日起十五个工作日；没有期限会无限暂停。', encodedIn: `${D}#clocks.answer.pauseLimit`, review: ['2.6'] },
+  { id: 'disclosure.receipt-day', statute: '政府信息公开条例', article: '第三十一条', rule: '当面提交以提交日、邮寄以签收日、平常信函以到达当日确认日为收到申请之日；只有网络、传真以双方确认之日为准，可晚于到达日。', encodedIn: `${D}#receiptDay`, review: ['2.2'] },
+  { id: 'disclosure.consult-organs', statute: '政府信息公开条例', article: '第三十三条第三款、第三十四条', rule: '征求共同制作信息的其他行政机关意见，所需时间不计入答复期限（最多十五个工作日）；被征求意见机关逾期未提出意见的视为同意公开。', encodedIn: `${D}#actions.consult, consult_reply`, review: ['2.7'] },
+  { id: 'disclosure.fee', statute: '政府信息公开条例；国办函〔2020〕109号', article: '第四十二条；《信息处理费管理办法》（缴费期限见四川省财政厅转述）', rule: '收取信息处理费的，自申请人收到收费通知次日起二十个工作日内缴纳，期间答复期限暂停；期满未缴纳的才可认定视为放弃。', encodedIn: `${D}#actions.fee_notice, abandon.verify; clocks.fee`, review: ['2.12'] },
+  { id: 'disclosure.deferral', statute: '政府信息公开条例', article: '第三十五条', rule: '申请数量、频次明显超过合理范围且理由合理的，可以确定延迟答复的合理期限并告知申请人，此后按该期限计算是否逾期。', encodedIn: `${D}#actions.defer; clocks.deferred`, review: ['2.9'] },
 
   // 4. 信访
   { id: 'petition.review-from-receipt', statute: '信访工作条例', article: '第三十五条、第三十六条', rule: '复查、复核申请自收到书面答复之日起三十日内提出，末日逢休假日顺延，交邮日为准。', encodedIn: `${P}#within30`, review: ['4.7'] },
@@ -86,6 +90,17 @@ export const RULES: ConformanceRule[] = [
 
   // 12. 规范性文件, 重大行政决策
   { id: 'decision.comment-period', statute: '重大行政决策程序暂行条例', article: '第十四条、第十五条', rule: '公开征求意见一般不少于三十日；情况紧急缩短的须说明理由；座谈会、听证会等方式和依法不公开事项不受此限。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.consult', review: ['12.9'] },
+  { id: 'policy.fair-competition', statute: '公平竞争审查条例（国务院令第783号）；重大行政决策程序暂行条例', article: '第二条、第十二条、第十七条、第十八条；决策条例第二十九条第一项', rule: '涉及经营者经济活动的规范性文件和重大行政决策须经公平竞争审查并记录结论；未经审查，或结论为违反第八至十一条且不符合例外情形的，不得提交讨论、印发或出台；适用例外须写明情形、期限并详细说明。', encodedIn: 'src/institutions/legality-review/index.ts#fairCompetitionStep, fairCompetitionRefusal', review: ['12.8'] },
+  { id: 'decision.counsel-opinion', statute: '重大行政决策程序暂行条例', article: '第二十八条', rule: '合法性审查过程中应当组织法律顾问、公职律师提出法律意见，未登记法律意见不能出具审查意见。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.counsel, legality.check', review: ['12.14'] },
+  { id: 'decision.exploratory-reform', statute: '重大行政决策程序暂行条例', article: '第二十五条第二款', rule: '经审查不合法的不得提交讨论；国家尚无明确规定的探索性改革决策事项，明示法律风险后可以提交讨论。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.legality, discuss.check', review: ['12.13'] },
+  { id: 'decision.hearing-materials', statute: '重大行政决策程序暂行条例', article: '第十六条第三款', rule: '以听证会方式听取意见的，听证会材料应当于召开听证会7日前送达听证参加人。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.consult', review: ['12.11'] },
+  { id: 'decision.collective-discussion', statute: '重大行政决策程序暂行条例', article: '第三十条', rule: '决策草案经常务会议或全体会议讨论，行政首长最后发表意见并作出决定；与多数人意见不一致的须在会上说明理由，不同意见如实载明。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.discuss', review: ['12.15'] },
+  { id: 'decision.party-report', statute: '重大行政决策程序暂行条例', article: '第三十一条', rule: '重大行政决策出台前应当向同级党委请示报告，未报告的不能公布。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.report_party, publish.check', review: ['12.16'] },
+  { id: 'decision.congress', statute: '重大行政决策程序暂行条例', article: '第八条', rule: '登记为人大及其常委会讨论决定或出台前须报告的事项，未提请或报告的不能公布。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.intake.congress, actions.report_congress', review: ['12.17'] },
+  { id: 'decision.suspend-adjust', statute: '重大行政决策程序暂行条例', article: '第三十五条、第三十七条', rule: '执行中出现第三十五条情形、情况紧急的，行政首长可先决定中止执行；需要重大调整的，重新履行法定程序（此前的程序不再算数）。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.suspend, resume, readjust; round', review: ['12.20'] },
+  { id: 'normative.materials', statute: '国办发〔2018〕115号（未核对原文）；重大行政决策程序暂行条例（同类规定）', article: '决策条例第二十六条第一款', rule: '送审材料不符合要求的，可以退回或要求补充；补充期间审核期限暂停，收到齐全材料后重新计算（本平台做法）。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.actions.request_materials; clocks.review', review: ['12.2'] },
+  { id: 'normative.collective-deliberation', statute: '国办发〔2018〕37号、115号（未核对原文）', article: '「集体审议」「统一登记、统一编号、统一印发」', rule: '规范性文件经合法性审核后提交制定机关集体审议，审议通过后方可统一编号印发；不予通过的不得提交审议。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.actions.deliberate, issue.check', review: ['12.3', '12.4'] },
+  { id: 'normative.publication-20', statute: '政府信息公开条例', article: '第二十六条', rule: '规范性文件属于主动公开的政府信息，自印发之日起二十个工作日内公开。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.clocks.publication', review: ['12.5', '2.14'] },
   { id: 'decision.review-time-is-senders-duty', statute: '重大行政决策程序暂行条例', article: '第二十六条第二款', rule: '“一般不少于7个工作日”是对送审机关的要求，审查机构提前出具意见不被拒绝。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.legality', review: ['12.12'] },
 
   // 15. Annual report

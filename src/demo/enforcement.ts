@@ -135,9 +135,18 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
   });
   spread(k, r, year, 16).forEach((on, i) => {
     const reviewed = wd(k, on, r.int(5, 14));
-    const steps: Step[] = [{ on: reviewed, action: 'review', data: { opinion: r.chance(0.85) ? 'amended' : 'approved', reviewer: '区司法局法制科' } }, { on: wd(k, reviewed, 10), action: 'issue', data: { docNo: `青政规〔${year}〕${i + 1}号` } }];
-    steps.push({ on: cd(k, steps[1].on, r.int(5, 25)), action: 'file', data: { filedWith: '区人大常委会、市人民政府' } });
-    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title: `青溪区规范性文件${year}-${i + 1}`, drafter: r.pick([...orgs.values()].filter((o) => o.kind === 'department')).name, materials: true }, steps, stall: 1 });
+    // Every third document touches businesses and carries its 公平竞争审查 (公平竞争审查条例 art. 18).
+    const affectsMarket = i % 3 === 0;
+    const issued = wd(k, reviewed, 10);
+    const steps: Step[] = [
+      ...(affectsMarket ? [{ on, action: 'fair_competition', data: { reviewer: 'drafter', conclusion: 'clear' } }] : []),
+      { on: reviewed, action: 'review', data: { opinion: r.chance(0.85) ? 'amended' : 'approved', reviewer: '区司法局法制科' } },
+      { on: wd(k, reviewed, 7), action: 'deliberate', data: { meeting: '区政府常务会议', result: 'passed' } },
+      { on: issued, action: 'issue', data: { docNo: `青政规〔${year}〕${i + 1}号` } },
+      { on: wd(k, issued, r.int(1, 5)), action: 'publish', data: { medium: '区政府门户网站' } },
+    ];
+    steps.push({ on: cd(k, issued, r.int(10, 25)), action: 'file', data: { filedWith: '区人大常委会、市人民政府' } });
+    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title: `青溪区规范性文件${year}-${i + 1}`, drafter: r.pick([...orgs.values()].filter((o) => o.kind === 'department')).name, materials: true, affectsMarket }, steps, stall: 1 });
   });
   for (let i = 0; i < 6; i++) {
     const on = `${year}-0${i + 2}-10`;
@@ -147,8 +156,10 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       { on: cd(k, from, 35), action: 'consult', by: 'admin', data: { from, to: addDays(from, 31), opinions: r.int(10, 120) } },
       { on: submitted, action: 'experts', by: 'admin', data: { experts: r.int(3, 7), conclusion: '方案总体可行' } },
       { on: submitted, action: 'risk', by: 'admin', data: { level: 'low', measures: '做好政策解读' } },
+      { on: wd(k, submitted, 4), action: 'counsel', by: 'admin', data: { adviser: '区政府法律顾问团', opinion: '程序完备，建议完善配套措施' } },
       { on: wd(k, submitted, 8), action: 'legality', by: 'admin', data: { submittedOn: submitted, opinion: 'amended' } },
-      { on: wd(k, submitted, 12), action: 'discuss', by: 'admin', data: { meeting: `区政府第${i + 3}次常务会议` } },
+      { on: wd(k, submitted, 12), action: 'discuss', by: 'admin', data: { meetingKind: 'standing', meeting: `区政府第${i + 3}次常务会议`, headDecision: 'majority' } },
+      { on: wd(k, submitted, 15), action: 'report_party', by: 'admin', data: { committee: '中共青溪区委' } },
       { on: wd(k, submitted, 18), action: 'publish', by: 'admin', data: { docNo: `青政发〔${year}〕${i + 10}号` } },
     ];
     plans.push({ type: 'major_decision', orgId: root, fields: { receivedOn: on, title: MAJOR_DECISIONS[i], catalogueCode: `JC-${year}-0${i + 1}`, needsExperts: true, needsRisk: true }, steps, stall: 1 });

@@ -208,7 +208,11 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal((await clock(fix, 'rectify', w.eduClerk)).dueOn, '2025-10-10');
     await performAction(w.k, w.eduClerk, fix, 'rectify', { on: '2025-10-09', data: { measures: '加强窗口人员培训' } });
     await performAction(w.k, w.eduClerk, fix, 'visit', { on: '2025-10-10', data: { satisfaction: 'satisfied' } });
+    // A 差评 found malicious on 申诉复核 is closed without 整改 and still counts as handled.
+    const malicious = (await getCase(w.k, w.eduClerk, await rate('very_bad'))).links[0].caseId;
+    await performAction(w.k, w.eduClerk, malicious, 'resolve', { on: '2025-09-30', data: { finding: 'malicious', detail: '同一人当日连续差评二十次，复核属实' } });
+    assert.equal((await getCase(w.k, w.eduClerk, malicious)).state, 'resolved');
     const v = await figures(['好差评.评价', '好差评.主动评价率', '好差评.差评', '差评整改.差评整改率', '差评整改.回访满意率']);
-    assert.deepEqual(Object.values(v), [3, 66.7, 1, 100, 100]);
+    assert.deepEqual(Object.values(v), [4, 75, 2, 100, 100]);
   });
 });

@@ -575,7 +575,8 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
-          channel: "in_person" | "letter" | "online" | "fax";
+          channel: "in_person" | "letter" | "ordinary_letter" | "online" | "fax";
+          arrivedOn?: string;
           applicantType: "person" | "business" | "research" | "nonprofit" | "legal_service" | "other";
           content: string;
           parties: ({
@@ -632,6 +633,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          consultee?: "third_party" | "organ";
           thirdParty: string;
           matter: string;
           servedOn?: string;
@@ -649,7 +651,24 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          opinion: "agree" | "disagree" | "no_reply";
+          opinion: "agree" | "disagree" | "no_reply" | "deemed_consent";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/defer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          excess: string;
+          reason: string;
+          days: number;
         };
       };
       response: CaseView;
@@ -667,6 +686,38 @@ export interface ApiPaths {
           days: number;
           reason: string;
           approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/fee_notice": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "by_count" | "by_volume";
+          amount: number;
+          servedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/disclosure/cases/{id}/fee_paid": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
         };
       };
       response: CaseView;
@@ -2384,6 +2435,8 @@ export interface ApiPaths {
           catalogueCode?: string;
           needsExperts: boolean;
           needsRisk: boolean;
+          affectsMarket?: boolean;
+          congress?: boolean;
         };
       };
       response: CaseView;
@@ -2403,6 +2456,23 @@ export interface ApiPaths {
           to: string;
           opinions: number;
           shortReason?: string;
+          servedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/counsel": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          adviser: string;
+          opinion: string;
         };
       };
       response: CaseView;
@@ -2417,7 +2487,11 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          meetingKind: "standing" | "plenary";
           meeting: string;
+          headDecision: "majority" | "differs";
+          headReason?: string;
+          dissent?: string;
         };
       };
       response: CaseView;
@@ -2454,6 +2528,26 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/major_decision/cases/{id}/fair_competition": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reviewer: "drafter" | "samr";
+          conclusion: "clear" | "exception" | "breach";
+          exceptionGround?: "security" | "innovation" | "public" | "law";
+          term?: string;
+          explanation?: string;
+          consulted?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/major_decision/cases/{id}/legality": {
     post: {
       params: {
@@ -2464,7 +2558,8 @@ export interface ApiPaths {
         on?: string;
         data?: {
           submittedOn: string;
-          opinion: "lawful" | "amended" | "unlawful";
+          opinion: "lawful" | "amended" | "unlawful" | "exploratory";
+          legalRisk?: string;
         };
       };
       response: CaseView;
@@ -2480,6 +2575,69 @@ export interface ApiPaths {
         on?: string;
         data?: {
           docNo: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/readjust": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/report_congress": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          kind: "decide" | "report";
+          body: string;
+          result?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/report_party": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          committee: string;
+          reply?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/resume": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
         };
       };
       response: CaseView;
@@ -2511,6 +2669,23 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/major_decision/cases/{id}/suspend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          situation: "problem" | "change" | "force";
+          reason: string;
+          head: string;
         };
       };
       response: CaseView;
@@ -2666,6 +2841,7 @@ export interface ApiPaths {
           title: string;
           drafter: string;
           materials: boolean;
+          affectsMarket?: boolean;
         };
       };
       response: CaseView;
@@ -2701,6 +2877,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/normative_document/cases/{id}/deliberate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          meeting: string;
+          result: "passed" | "amend" | "failed";
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/normative_document/cases/{id}/evaluate": {
     post: {
       params: {
@@ -2716,6 +2908,26 @@ export interface ApiPaths {
           operability: string;
           effect: string;
           issues: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/fair_competition": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reviewer: "drafter" | "samr";
+          conclusion: "clear" | "exception" | "breach";
+          exceptionGround?: "security" | "innovation" | "public" | "law";
+          term?: string;
+          explanation?: string;
+          consulted?: string;
         };
       };
       response: CaseView;
@@ -2751,6 +2963,36 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/normative_document/cases/{id}/publish": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          medium: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/receive_materials": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/normative_document/cases/{id}/repeal": {
     post: {
       params: {
@@ -2761,6 +3003,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/request_materials": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
         };
       };
       response: CaseView;
@@ -3332,6 +3589,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           measures: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/rating_rectification/cases/{id}/resolve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          finding: "explained" | "mistaken" | "malicious";
+          detail: string;
         };
       };
       response: CaseView;

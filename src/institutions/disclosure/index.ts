@@ -28,7 +28,25 @@ const answerOutcomes = {
   other: outcomes.other,
 };
 
-const ANSWER_STOPS = ['answer', 'withdraw', 'abandon'];
+const ANSWER_STOPS = ['answer', 'withdraw', 'abandon', 'defer'];
+
+/**
+ * Art. 31: the receipt day by channel. In person it is the day of submission, by signed-for post
+ * the day of signing, and an ordinary letter must be confirmed with the applicant the day it
+ * arrives; only online and fax requests date from the day both sides confirm, which may be later
+ * than arrival.
+ */
+const CHANNELS = { in_person: '当面', letter: '邮寄（签收）', ordinary_letter: '平常信函', online: '网络', fax: '传真' };
+const CONFIRMED_LATER = ['online', 'fax'];
+function receiptDay(x: Record<string, any>, ctx: z.RefinementCtx) {
+  if (!x.arrivedOn) return;
+  if (x.receivedOn < x.arrivedOn) ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: '收到申请日期不能早于申请到达日期' });
+  else if (x.receivedOn !== x.arrivedOn && !CONFIRMED_LATER.includes(x.channel))
+    ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: `${CHANNELS[x.channel as keyof typeof CHANNELS]}提交的，以到达（提交、签收或当日确认）之日为收到申请之日；只有网络、传真以双方确认之日为准（政府信息公开条例第三十一条）` });
+}
+
+/** 信息处理费 (art. 42; 国办函〔2020〕109号): the applicant pays within 20 工作日 of receiving the notice, or is deemed to abandon. */
+const FEE_DAYS = 20;
 
 export const disclosure = defineCaseType({
   key: 'disclosure',
@@ -39,15 +57,17 @@ export const disclosure = defineCaseType({
   states: {
     received: { label: '办理中' },
     correction_requested: { label: '补正中' },
-    consulting: { label: '征求第三方意见' },
+    consulting: { label: '征求意见' },
+    fee_pending: { label: '待缴纳信息处理费' },
     answered: { label: '已答复', final: true },
     withdrawn: { label: '已撤回', final: true },
     abandoned: { label: '视为放弃', final: true },
   },
   initial: 'received',
   intake: z.object({
-    receivedOn: f.date('收到申请日期'),
-    channel: f.choice('申请方式', { in_person: '当面', letter: '信函', online: '网络', fax: '传真' }),
+    receivedOn: f.date('收到申请日期（条例第三十一条：当面为提交日，邮寄为签收日，平常信函为当日确认日，网络、传真为双方确认日）'),
+    channel: f.choice('申请方式', CHANNELS),
+    arrivedOn: f.date('申请到达日期（网络、传真提交后双方确认的，填写到达日）').optional(),
     applicantType: f.choice('申请人类型', {
       person: '自然人',
       business: '商业企业',
@@ -58,7 +78,7 @@ export const disclosure = defineCaseType({
     }),
     content: f.longText('申请公开的政府信息'),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
-  }),
+  }).superRefine(receiptDay),
   title: (x) => `申请公开：${String(x.content).slice(0, 40)}`,
   actions: [
     {
@@ -90,23 +110,31 @@ export const disclosure = defineCaseType({
     {
       key: 'abandon',
       label: '逾期未补正，视为放弃',
-      basis: '政府信息公开条例第三十条：无正当理由逾期不补正的，视为放弃申请',
-      from: ['correction_requested'],
+      basis: '政府信息公开条例第三十条：无正当理由逾期不补正的，视为放弃申请；国办函〔2020〕109号：逾期未缴纳信息处理费的，视为放弃申请',
+      from: ['correction_requested', 'fee_pending'],
       to: 'abandoned',
       outcome: 'abandoned',
-      check: ({ events, on }) => {
+      check: ({ events, on, state }) => {
+        if (state === 'fee_pending') return undefined;
         const deadline = events.findLast((e) => e.kind === 'request_correction')?.data.deadline;
         return deadline && on <= deadline ? `补正期限至${deadline}尚未届满，不能认定视为放弃` : undefined;
+      },
+      verify: async ({ events, on, state, calendar }) => {
+        if (state !== 'fee_pending') return undefined;
+        const notice = events.findLast((e) => e.kind === 'fee_notice')!;
+        const due = computeDue(calendar, notice.data.servedOn ?? notice.on, { length: FEE_DAYS, unit: 'workday' }).due;
+        return on <= due ? `缴纳信息处理费的期限至${due}尚未届满，不能认定视为放弃（政府信息公开条例第四十二条、国办函〔2020〕109号）` : undefined;
       },
     },
     {
       key: 'consult',
-      label: '征求第三方意见',
-      basis: '政府信息公开条例第三十二条：第三方自收到征求意见书之日起十五个工作日内提出意见；所需时间不计算在答复期限内',
+      label: '征求第三方或其他机关意见',
+      basis: '政府信息公开条例第三十二条、第三十四条：第三方或共同制作的其他行政机关自收到征求意见书之日起十五个工作日内提出意见；第三十三条第三款：所需时间不计算在答复期限内',
       from: ['received'],
       to: 'consulting',
       fields: z.object({
-        thirdParty: f.text('第三方', 100),
+        consultee: f.choice('征求对象', { third_party: '第三方（第三十二条）', organ: '共同制作信息的其他行政机关（第三十四条）' }).optional(),
+        thirdParty: f.text('第三方或被征求意见机关', 100),
         matter: f.longText('征求意见事项'),
         servedOn: f.date('第三方收到征求意见书日期').optional(),
       }),
@@ -114,11 +142,43 @@ export const disclosure = defineCaseType({
     },
     {
       key: 'consult_reply',
-      label: '第三方意见反馈',
-      basis: '政府信息公开条例第三十二条：第三方逾期未提出意见的，由行政机关依照本条例规定决定',
+      label: '意见反馈',
+      basis: '政府信息公开条例第三十二条：第三方逾期未提出意见的，由行政机关依照本条例规定决定；第三十四条：被征求意见机关逾期未提出意见的视为同意公开',
       from: ['consulting'],
       to: 'received',
-      fields: z.object({ opinion: f.choice('第三方意见', { agree: '同意公开', disagree: '不同意公开', no_reply: '逾期未提出意见' }) }),
+      fields: z.object({ opinion: f.choice('反馈意见', { agree: '同意公开', disagree: '不同意公开', no_reply: '第三方逾期未提出意见', deemed_consent: '被征求意见机关逾期未提出意见，视为同意公开' }) }),
+      check: ({ events, data }) => {
+        const organ = events.findLast((e) => e.kind === 'consult')?.data.consultee === 'organ';
+        if (organ && data.opinion === 'no_reply') return '被征求意见机关逾期未提出意见的，视为同意公开（政府信息公开条例第三十四条）';
+        if (!organ && data.opinion === 'deemed_consent') return '第三方逾期未提出意见的，由行政机关依照条例决定是否公开，不视为同意（政府信息公开条例第三十二条）';
+        return undefined;
+      },
+    },
+    {
+      key: 'fee_notice',
+      label: '发出信息处理费收费通知',
+      basis: '政府信息公开条例第四十二条：申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费；国办函〔2020〕109号：申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请，收费期间不计入处理期限',
+      from: ['received'],
+      to: 'fee_pending',
+      fields: z.object({
+        method: f.choice('计收方式', { by_count: '按件计收', by_volume: '按量计收' }),
+        amount: z.number().int().min(1).max(1000000).meta({ title: '收费金额（元）' }),
+        servedOn: f.date('申请人收到收费通知日期').optional(),
+      }),
+      check: ({ data, on }) => (data.servedOn && data.servedOn < on ? `申请人收到日期（${data.servedOn}）不能早于发出通知的日期（${on}）` : undefined),
+    },
+    { key: 'fee_paid', label: '申请人缴纳信息处理费', from: ['fee_pending'], to: 'received' },
+    {
+      key: 'defer',
+      label: '确定延迟答复期限',
+      basis: '政府信息公开条例第三十五条：申请数量、频次明显超过合理范围，申请理由合理但无法在第三十三条规定的期限内答复的，可以确定延迟答复的合理期限并告知申请人',
+      from: ['received'],
+      fields: z.object({
+        excess: f.longText('申请数量、频次明显超过合理范围的情况'),
+        reason: f.longText('申请人说明的理由'),
+        days: f.days('延迟答复的合理期限（工作日，自告知之日起）', 120),
+      }),
+      when: ({ events }) => !events.some((e) => e.kind === 'defer'),
     },
     {
       key: 'extend',
@@ -147,7 +207,7 @@ export const disclosure = defineCaseType({
     {
       key: 'withdraw',
       label: '申请人撤回申请',
-      from: ['received', 'correction_requested', 'consulting'],
+      from: ['received', 'correction_requested', 'consulting', 'fee_pending'],
       to: 'withdrawn',
       outcome: 'withdrawn',
     },
@@ -161,8 +221,8 @@ export const disclosure = defineCaseType({
       unit: 'workday',
       startOn: ['receive', 'receive_correction'],
       stopOn: ANSWER_STOPS,
-      pauseOn: ['request_correction', 'consult'],
-      resumeOn: ['consult_reply'],
+      pauseOn: ['request_correction', 'consult', 'fee_notice'],
+      resumeOn: ['consult_reply', 'fee_paid'],
       // Art. 32: only the third party's 15 工作日 from its receipt may be excluded; then the agency decides.
       pauseLimit: { length: 15, unit: 'workday', events: ['consult'] },
       extendOn: ['extend'],
@@ -170,12 +230,31 @@ export const disclosure = defineCaseType({
     },
     {
       key: 'consultation',
-      label: '第三方意见期限',
-      basis: '政府信息公开条例第三十二条：十五个工作日',
+      label: '征求意见期限',
+      basis: '政府信息公开条例第三十二条、第三十四条：十五个工作日',
       length: 15,
       unit: 'workday',
       startOn: ['consult'],
       stopOn: ['consult_reply', 'withdraw'],
+    },
+    {
+      key: 'fee',
+      label: '缴纳信息处理费期限',
+      basis: '国办函〔2020〕109号：自收到收费通知次日起20个工作日内缴纳',
+      length: FEE_DAYS,
+      unit: 'workday',
+      startOn: ['fee_notice'],
+      stopOn: ['fee_paid', 'abandon', 'withdraw'],
+    },
+    {
+      key: 'deferred',
+      label: '延迟答复期限',
+      basis: '政府信息公开条例第三十五条：行政机关确定并告知申请人的合理期限',
+      lengthFrom: 'days',
+      length: 0,
+      unit: 'workday',
+      startOn: ['defer'],
+      stopOn: ['answer', 'withdraw'],
     },
 
   ],
@@ -191,6 +270,7 @@ export const disclosure = defineCaseType({
     { key: 'on_time', label: '按期答复', unit: '件', description: '在答复期限（含延长）内答复的申请数', count: { clocks: ['answer'], stoppedBy: ['answer'], onTime: true } },
     { key: 'on_time_rate', label: '按期答复率', unit: '%', description: '按期答复数 ÷ 答复（计时）数', rate: { numerator: 'on_time', denominator: 'answered_timed' } },
     { key: 'extended', label: '延期答复', unit: '件', description: '期间内经批准延长答复期限的申请数', count: { events: ['extend'] } },
-    { key: 'consulted', label: '征求第三方意见', unit: '件', description: '期间内征求第三方意见的申请数', count: { events: ['consult'] } },
+    { key: 'deferred', label: '延迟答复', unit: '件', description: '期间内依条例第三十五条确定延迟答复期限的申请数', count: { events: ['defer'] } },
+    { key: 'consulted', label: '征求意见', unit: '件', description: '期间内征求第三方意见的申请数', count: { events: ['consult'] } },
   ],
 });

@@ -47,12 +47,23 @@ export const ratingRectification = defineCaseType({
   name: '差评整改',
   basis: '国办发〔2019〕51号：差评事项限期整改并回访',
   number: ({ org, year, seq }) => `${org}差评整改〔${year}〕${seq}号`,
-  states: { open: { label: '整改中' }, rectified: { label: '已整改待回访' }, closed: { label: '已回访', final: true } },
+  states: { open: { label: '整改中' }, rectified: { label: '已整改待回访' }, closed: { label: '已回访', final: true }, resolved: { label: '已核实办结（解释说明或申诉认定不实）', final: true } },
   initial: 'open',
   intake: z.object({ receivedOn: f.date('差评日期'), service: f.text('服务事项', 100), comment: f.longText('差评内容'), parties: z.array(partySchema).max(1).optional() }),
   title: (x) => `差评整改：${x.service}`,
   actions: [
     { key: 'rectify', label: '完成整改', from: ['open'], to: 'rectified', fields: z.object({ measures: f.longText('整改措施') }) },
+    // 51号 (not read; the review's reading): a 差评 is first 核实; one without legal basis is answered
+    // by 解释说明, and one found mistaken or malicious on 申诉复核 is closed without 整改.
+    {
+      key: 'resolve',
+      label: '核实后解释说明或申诉复核',
+      basis: '国办发〔2019〕51号：差评核实后，诉求缺乏法律依据的做好解释说明；误评、恶意差评经申诉复核后不计入整改（本平台做法）',
+      from: ['open'],
+      to: 'resolved',
+      outcome: { field: 'finding' },
+      fields: z.object({ finding: f.choice('核实结论', { explained: '诉求缺乏法律依据，已解释说明', mistaken: '申诉复核认定为误评', malicious: '申诉复核认定为恶意差评' }), detail: f.longText('核实情况') }),
+    },
     {
       key: 'visit',
       label: '回访评价人',
@@ -66,11 +77,12 @@ export const ratingRectification = defineCaseType({
     { key: 'rectify', label: '整改时限', basis: `本地规定：${RECTIFY_WORKDAYS}个工作日内整改`, length: RECTIFY_WORKDAYS, unit: 'workday', startOn: ['receive'], stopOn: ['rectify'] },
     { key: 'visit', label: '回访时限', basis: '本地规定：整改后3个工作日内回访', length: 3, unit: 'workday', startOn: ['rectify'], stopOn: ['visit'] },
   ],
-  outcomes: { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' },
+  outcomes: { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', explained: '已解释说明', mistaken: '误评', malicious: '恶意差评' },
   report: { area: 'functions', sentences: ['差评整改率{{差评整改.差评整改率}}，回访满意率{{差评整改.回访满意率}}。'] },
   indicators: [
     { key: 'orders', label: '差评工单', unit: '件', description: '期间内因差评生成的整改工单', count: { events: ['receive'] } },
-    { key: 'rectified', label: '整改完成', unit: '件', description: '期间内完成整改的差评', count: { events: ['rectify'] } },
+    // Mistaken, malicious and explained 差评 are 办结 without 整改, so they count as handled.
+    { key: 'rectified', label: '整改完成', unit: '件', description: '期间内完成整改、解释说明或经申诉复核认定不实的差评', count: { events: ['rectify', 'resolve'] } },
     { key: 'rectify_rate', label: '差评整改率', unit: '%', description: '整改完成数 ÷ 差评工单数', rate: { numerator: 'rectified', denominator: 'orders' } },
     { key: 'visited', label: '回访', unit: '件', description: '期间内回访的差评', count: { events: ['visit'] } },
     { key: 'visit_satisfied', label: '回访满意', unit: '件', description: '回访满意或基本满意', count: { events: ['visit'], outcomes: ['satisfied', 'basically'] } },
