@@ -99,7 +99,8 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
         { on: notified, action: 'notify', data: { proposal: '拟依法作出处理', sanction: hearing ? 'suspension' : 'fine', proposedFine: hearing ? undefined : r.int(5, 200) * 100, partyType: 'organization' } },
       ];
       let last = notified;
-      if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { host: '法制科', summary: '当事人进行了陈述申辩' } });
+      // The hearing notice goes out with the 告知, 8 working days ahead: art. 64 (二) asks for 7.
+      if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { noticeOn: notified, host: '法制科', hostNotInvestigator: true, attendance: 'attended', summary: '当事人进行了陈述申辩' } });
       if (major || hearing) steps.push({ on: (last = wd(k, last, 3)), action: 'legal_review', by: 'admin', data: { reviewer: '区司法局法制审核组', qualified: true, opinion: r.chance(0.8) ? 'approved' : 'amended' } });
       const exempt = r.chance(0.12);
       const decided = wd(k, last, r.int(2, 6));
