@@ -65,7 +65,7 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     await toNotified(id, '2025-05-07');
     await rejects(step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 }), 409, /须经法制审核同意后才能作出决定/);
     const review = { reviewer: '王审核', qualified: true, opinion: 'approved' };
-    await rejects(step(id, 'legal_review', '2025-05-12', review), 400, /非案件承办人员/);
+    await rejects(step(id, 'legal_review', '2025-05-12', review), 409, /非案件承办人员.*118号/);
     // Law (art. 58 ¶2): only a reviewer doing it for the first time needs 法律职业资格.
     await rejects(step(id, 'legal_review', '2025-05-12', { ...review, qualified: false, firstTime: true }, w.admin), 409, /初次从事.*法律职业资格/);
     await step(id, 'legal_review', '2025-05-12', { ...review, qualified: false }, w.admin);

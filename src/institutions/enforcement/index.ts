@@ -333,7 +333,7 @@ export const enforcement = defineCaseType({
         data.firstTime && !data.qualified
           ? '初次从事行政处罚决定法制审核的人员应当通过国家统一法律职业资格考试取得法律职业资格（行政处罚法第五十八条第二款）'
           : actorId != null && handlersOf(events).includes(actorId)
-            ? '法制审核应由非案件承办人员进行，承办本案的人员不能审核'
+            ? '法制审核应由非案件承办人员进行，承办本案的人员不能审核（国办发〔2018〕118号）'
             : undefined,
     },
     {
