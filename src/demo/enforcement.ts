@@ -112,6 +112,8 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
           : { decision: r.pick(['penalty', 'penalty', 'lighter', 'mitigated']), fine: r.int(5, 200) * 100, collective: major },
       });
       steps.push({ on: cd(k, decided, r.int(0, 5)), action: 'serve', data: { method: r.pick(['direct', 'post', 'electronic']) } });
+      // Fines are paid within the 15 日 of art. 67 ¶3 (a fixed day, so the other draws stay as they were).
+      if (!exempt) steps.push({ on: cd(k, decided, 7), action: 'pay', data: { surcharge: 0 } });
       steps.push({ on: wd(k, decided, r.chance(0.93) ? r.int(1, 6) : r.int(9, 14)), action: 'publicize', data: { summary: `${org.shortName}对${fields.matter}作出处理决定` } });
       steps.push({ on: cd(k, decided, r.int(15, 40)), action: 'execute', data: { performance: exempt ? 'none' : r.pick(['performed', 'performed', 'enforced']) } });
       plans.push({ type: 'enforcement', orgId: org.id, fields, steps: steps.sort((x, y) => x.on.localeCompare(y.on)), stall: 1 });
