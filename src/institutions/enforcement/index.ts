@@ -58,7 +58,7 @@ const PENALTIES = ['penalty', 'lighter', 'mitigated'];
  * set other 当场处罚 caps, and art. 52 sets no period for the 备案 of an on-the-spot decision. Each
  * field's figures live here, so a department's own rules are one entry (docs/domain.md). 市场监管
  * (市场监督管理行政处罚程序规定, as its published flowcharts state it) and 治安 (治安管理处罚法 2012
- * art. 99: from 受理; art. 100: 当场 ≤200元; art. 101: 备案 within 24 小时, kept as 1 日) are examples.
+ * art. 99: from 受理; art. 100: 当场 ≤200元; art. 101: 备案 within 24 小时, kept as 1 工作日 since hours are not modelled) are examples.
  */
 export const ENFORCEMENT_FIELDS = {
   general: {
@@ -71,7 +71,6 @@ export const ENFORCEMENT_FIELDS = {
     basis: '行政处罚法第六十条：自立案之日起九十日内作出决定',
     spotCap: { person: 200, organization: 3000 },
     filingDays: 2,
-    filingBasis: '行政处罚法第五十二条第三款：报所属行政机关备案（法律未定期限，平台默认2个工作日，地方选择）',
   },
   market: {
     label: '市场监管',
@@ -83,7 +82,6 @@ export const ENFORCEMENT_FIELDS = {
     basis: '市场监督管理行政处罚程序规定：自立案之日起九十日，经负责人批准可延长三十日；中止、听证、公告和检测、检验、检疫、鉴定等时间不计入',
     spotCap: { person: 200, organization: 3000 },
     filingDays: 2,
-    filingBasis: '行政处罚法第五十二条第三款：报所属行政机关备案（平台默认2个工作日，地方选择）',
   },
   public_security: {
     label: '公安（治安管理处罚）',
@@ -95,7 +93,6 @@ export const ENFORCEMENT_FIELDS = {
     basis: '治安管理处罚法（2012年）第九十九条：自受理之日起三十日，经上一级公安机关批准可延长三十日；鉴定期间不计入',
     spotCap: { person: 200, organization: 200 },
     filingDays: 1,
-    filingBasis: '治安管理处罚法（2012年）第一百零一条：二十四小时内报所属公安机关备案（按1日计）',
   },
 } as const;
 type FieldKey = keyof typeof ENFORCEMENT_FIELDS;
@@ -475,7 +472,7 @@ export const enforcement = defineCaseType({
     {
       key: 'filing',
       label: '当场处罚备案期限',
-      basis: '行政处罚法第五十二条第三款（期限按执法领域设置）',
+      basis: '行政处罚法第五十二条第三款：报所属行政机关备案，法律未定期限（平台默认2个工作日）；治安管理处罚法（2012年）第一百零一条：二十四小时内',
       length: (x) => ENFORCEMENT_FIELDS[fieldOf(x)].filingDays,
       lengthLabel: '按执法领域：一般2个工作日，治安1日',
       unit: 'workday',
