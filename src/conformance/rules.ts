@@ -73,6 +73,15 @@ export const RULES: ConformanceRule[] = [
   { id: 'penalty.withdraw-publicity', statute: '行政处罚法', article: '第四十八条第二款、第八十五条', rule: '已公开的决定被变更、撤销、确认违法或无效的，三个工作日内撤回公开信息。', encodedIn: `${E}#clocks.withdrawal`, review: ['10.19'] },
   { id: 'penalty.transfer', statute: '行政处罚法', article: '第二十七条、第五十七条第一款第四项', rule: '违法行为涉嫌犯罪的，移送司法机关作为一种结案决定，须写明接收机关。', encodedIn: `${E}#DECISIONS.transferred`, review: ['10.14'] },
   { id: 'penalty.two-officers', statute: '行政处罚法', article: '第四十二条、第五十五条', rule: '立案须两名持有效执法证件的执法人员。', encodedIn: `${E}#actions.file`, review: ['10.1'] },
+  { id: 'penalty.limitation', statute: '行政处罚法', article: '第三十六条', rule: '违法行为二年内未被发现的不再给予行政处罚（涉及公民生命健康安全、金融安全且有危害后果的为五年），自行为发生或终了之日起算；超过时效的不能立案或当场处罚。', encodedIn: `${E}#timeBarred; actions.file, on_the_spot`, review: ['10.4'] },
+  { id: 'penalty.recusal', statute: '行政处罚法', article: '第四十二条、第四十三条', rule: '回避申请由负责人决定，不停止调查；决定回避的须更换为另一名持有效执法证件的执法人员。', encodedIn: `${E}#actions.recusal`, review: ['10.5'] },
+  { id: 'penalty.hearing-notice', statute: '行政处罚法', article: '第六十四条第二项、第四项、第六项，第八十五条', rule: '听证七个工作日前通知当事人，由非本案调查人员主持；当事人无正当理由拒不出席的视为放弃听证权利。', encodedIn: `${E}#actions.hearing`, review: ['10.9'] },
+  { id: 'penalty.decision-period-by-field', statute: '行政处罚法；市场监督管理行政处罚程序规定；治安管理处罚法（2012年）', article: '处罚法第六十条；治安管理处罚法第九十九条', rule: '决定期限按执法领域：一般自立案起九十日、不得延长；市场监管九十日经负责人批准延长三十日；治安自受理起三十日经上一级公安机关批准延长三十日；不计入的期间另计。', encodedIn: `${E}#ENFORCEMENT_FIELDS; clocks.decision, decision_market, decision_public_security`, review: ['10.16'] },
+  { id: 'penalty.publicity-scope', statute: '行政处罚法；国办发〔2018〕118号', article: '第四十八条第一款', rule: '公示期限只对行政处罚决定计算；不予处罚、违法事实不成立、移送司法机关和当场处罚不计公示期限。', encodedIn: `${E}#clocks.publicity.startIf`, review: ['10.18'] },
+  { id: 'penalty.on-the-spot', statute: '行政处罚法', article: '第五十一条至第五十三条', rule: '对公民二百元以下、对法人或其他组织三千元以下罚款或警告可当场决定，出示执法证件、当场交付决定书并报所属行政机关备案；超过限额须立案按普通程序办理。', encodedIn: `${E}#actions.on_the_spot, file_record; clocks.filing`, review: ['10.21'] },
+  { id: 'penalty.preservation', statute: '行政处罚法', article: '第五十六条、第八十五条', rule: '先行登记保存经负责人批准，七个工作日内作出处理决定。', encodedIn: `${E}#clocks.preservation`, review: ['10.22'] },
+  { id: 'penalty.fine-payment', statute: '行政处罚法', article: '第六十六条第二款、第六十七条第三款、第七十二条', rule: '罚款自收到决定书之日起十五日内缴纳，经批准可暂缓或分期；逾期每日加处罚款数额的百分之三，加处罚款不超过罚款数额。', encodedIn: `${E}#clocks.payment; actions.pay, defer_payment`, review: ['10.23'] },
+  { id: 'penalty.court-application', statute: '行政强制法；行政诉讼法', article: '强制法第五十三条、第五十四条；诉讼法第四十六条', rule: '催告书送达十个工作日后仍未履行的才可申请法院强制执行；申请期限为起诉期限（六个月）届满后三个月内。', encodedIn: `${E}#actions.apply_court; clocks.court_application`, review: ['10.24'] },
 
   // 10.25 / 10.26: their own case types
   { id: 'licensing.deemed-accepted', statute: '行政许可法', article: '第三十二条第一款第四项', rule: '五个工作日内未一次告知补正的，自收到申请材料之日起即为受理，决定期限从收到材料起算。', encodedIn: 'src/institutions/licensing/index.ts#clocks.acceptance, decision.countFrom', review: ['10.25'] },
@@ -85,6 +94,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'enterprise-inspection.show-and-tell', statute: '行政处罚法；国办发〔2024〕54号', article: '第五十五条；「严格行政检查标准、程序」', rule: '检查时主动出示执法证件，告知检查事项、依据和企业的权利；检查结果告知企业后才办结。', encodedIn: `${EI}#actions.record.check, conclude.check`, review: ['11.4'] },
   { id: 'enterprise-inspection.approval', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「严格行政检查标准、程序」', rule: '实施检查须经行政执法主体负责人批准；情况紧急先行检查的，补办批准后才能出具检查结果。', encodedIn: `${EI}#actions.record.check, approve_after, conclude.check`, review: ['11.4'] },
   { id: 'enterprise-inspection.annual-cap', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「合理确定行政检查方式」', rule: '同一执法主体对同一企业一个年度内的检查不得超过公布的频次上限；上级部署的专项检查不计入、不受限。', encodedIn: `${EI}#inspectionsThisYear; actions.record.verify`, review: ['11.4'] },
+  { id: 'inspection.finding-opens-case', statute: '国发〔2019〕5号；国办发〔2024〕54号', article: '文件未分条（原文未核对，见docs/domain.md）', rule: '双随机抽查或涉企检查发现违法行为转立案查处的，同时生成本单位的行政执法案件线索并与检查关联。', encodedIn: 'src/institutions/inspection-draw/index.ts#actions.inspect.spawn; src/institutions/enterprise-inspection/index.ts#actions.conclude.spawn', review: ['11.3'] },
   { id: 'oversight.rectification-deadline', statute: '行政执法监督条例（国务院令第825号）', article: '整改条款未能核对（见docs/domain.md）', rule: '监督意见书、决定书写明整改期限，自送达之日起算；复查整改不到位的重新限期，期限重新计算；逾期报告的计为逾期。不设法定期限。', encodedIn: `${EO}#clocks.rectification (lengthFrom)`, review: ['§16'] },
   { id: 'oversight.unit-reports-rectification', statute: '行政执法监督条例（国务院令第825号）', article: '第二条、第六条', rule: '监督机构（司法行政部门）与被监督单位分设：整改情况由被监督单位报告，启动监督的人员不能代为报告。', encodedIn: `${EO}#notTheIssuer`, review: ['§16'] },
 

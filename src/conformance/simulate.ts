@@ -33,6 +33,8 @@ const stepSchema = z.object({
       state: z.string().optional(),
       outcome: z.string().optional(),
       refused: z.string().optional(),
+      /** The HTTP status of the refusal: 409 for a step the law forbids, 400 for malformed input. */
+      refusedStatus: z.number().int().optional(),
       clocks: z.record(z.string(), z.object({ dueOn: z.string().nullable().optional(), status: z.string().optional(), startedOn: z.string().optional(), pausedDays: z.number().optional(), late: z.boolean().optional() })).optional(),
     })
     .optional(),
@@ -218,6 +220,7 @@ function unmet(expect: z.infer<typeof stepSchema>['expect'], s: SimStep): string
   if (expect.refused !== undefined) {
     if (s.ok) out.push(`应被拒绝（${expect.refused}），实际被接受`);
     else if (!new RegExp(expect.refused).test(s.refusal!)) out.push(`拒绝理由「${s.refusal}」不含「${expect.refused}」`);
+    if (!s.ok && expect.refusedStatus !== undefined && expect.refusedStatus !== s.refusalStatus) out.push(`拒绝状态码应为 ${expect.refusedStatus}，实际为 ${s.refusalStatus}`);
   } else if (!s.ok) out.push(`应被接受，实际被拒绝：${s.refusal}`);
   if (expect.state !== undefined && expect.state !== s.state) out.push(`状态应为 ${expect.state}，实际为 ${s.state}`);
   if (expect.outcome !== undefined && expect.outcome !== s.outcome) out.push(`结果应为 ${expect.outcome}，实际为 ${s.outcome}`);

@@ -99,7 +99,8 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
         { on: notified, action: 'notify', data: { proposal: '拟依法作出处理', sanction: hearing ? 'suspension' : 'fine', proposedFine: hearing ? undefined : r.int(5, 200) * 100, partyType: 'organization' } },
       ];
       let last = notified;
-      if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { host: '法制科', summary: '当事人进行了陈述申辩' } });
+      // The hearing notice goes out with the 告知, 8 working days ahead: art. 64 (二) asks for 7.
+      if (hearing) steps.push({ on: (last = wd(k, last, 8)), action: 'hearing', data: { noticeOn: notified, host: '法制科', hostNotInvestigator: true, attendance: 'attended', summary: '当事人进行了陈述申辩' } });
       if (major || hearing) steps.push({ on: (last = wd(k, last, 3)), action: 'legal_review', by: 'admin', data: { reviewer: '区司法局法制审核组', qualified: true, opinion: r.chance(0.8) ? 'approved' : 'amended' } });
       const exempt = r.chance(0.12);
       const decided = wd(k, last, r.int(2, 6));
@@ -111,6 +112,8 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
           : { decision: r.pick(['penalty', 'penalty', 'lighter', 'mitigated']), fine: r.int(5, 200) * 100, collective: major },
       });
       steps.push({ on: cd(k, decided, r.int(0, 5)), action: 'serve', data: { method: r.pick(['direct', 'post', 'electronic']) } });
+      // Fines are paid within the 15 日 of art. 67 ¶3 (a fixed day, so the other draws stay as they were).
+      if (!exempt) steps.push({ on: cd(k, decided, 7), action: 'pay', data: { surcharge: 0 } });
       steps.push({ on: wd(k, decided, r.chance(0.93) ? r.int(1, 6) : r.int(9, 14)), action: 'publicize', data: { summary: `${org.shortName}对${fields.matter}作出处理决定` } });
       steps.push({ on: cd(k, decided, r.int(15, 40)), action: 'execute', data: { performance: exempt ? 'none' : r.pick(['performed', 'performed', 'enforced']) } });
       plans.push({ type: 'enforcement', orgId: org.id, fields, steps: steps.sort((x, y) => x.on.localeCompare(y.on)), stall: 1 });

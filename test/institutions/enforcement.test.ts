@@ -35,10 +35,11 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
 
   test('only two different officers with valid certificates may open a case', async () => {
     const id = await clue('2025-04-01');
-    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2025001', officer2: 'SF2025001' }), 400, /不得少于两人/);
-    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2025001', officer2: 'SF2025003' }), 400, /SF2025003不是有效的执法证件/);
-    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2024009', officer2: 'SF2025002' }), 400, /SF2024009不是有效/);
-    await rejects(step(id, 'file', '2025-04-02', { officer1: 'NOSUCH01', officer2: 'SF2025002' }), 400, /NOSUCH01/);
+    // A step the law forbids (art. 42) is a 409 naming the article, not a 400 for a malformed form.
+    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2025001', officer2: 'SF2025001' }), 409, /不得少于两人.*第四十二条/);
+    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2025001', officer2: 'SF2025003' }), 409, /SF2025003不是有效的执法证件/);
+    await rejects(step(id, 'file', '2025-04-02', { officer1: 'SF2024009', officer2: 'SF2025002' }), 409, /SF2024009不是有效/);
+    await rejects(step(id, 'file', '2025-04-02', { officer1: 'NOSUCH01', officer2: 'SF2025002' }), 409, /NOSUCH01/);
     await step(id, 'file', '2025-04-02', { officer1: 'SF2025001', officer2: 'SF2025002' });
     const c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'filed');
@@ -64,7 +65,7 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     await toNotified(id, '2025-05-07');
     await rejects(step(id, 'decide', '2025-05-20', { decision: 'penalty', fine: 5000 }), 409, /须经法制审核同意后才能作出决定/);
     const review = { reviewer: '王审核', qualified: true, opinion: 'approved' };
-    await rejects(step(id, 'legal_review', '2025-05-12', review), 400, /非案件承办人员/);
+    await rejects(step(id, 'legal_review', '2025-05-12', review), 409, /非案件承办人员.*118号/);
     // Law (art. 58 ¶2): only a reviewer doing it for the first time needs 法律职业资格.
     await rejects(step(id, 'legal_review', '2025-05-12', { ...review, qualified: false, firstTime: true }, w.admin), 409, /初次从事.*法律职业资格/);
     await step(id, 'legal_review', '2025-05-12', { ...review, qualified: false }, w.admin);
@@ -77,13 +78,17 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
   test('a hearing makes 法制审核 required too; a rejecting review blocks the decision', async () => {
     const id = await clue('2025-06-02');
     await toNotified(id, '2025-06-03', true);
-    await step(id, 'hearing', '2025-06-10', { host: '李主持', summary: '当事人陈述申辩' });
+    const hearing = { noticeOn: '2025-06-03', host: '李主持', hostNotInvestigator: true, attendance: 'attended', summary: '当事人陈述申辩' };
+    // Art. 64 (二), 85: notified 06-03, the hearing is held on the 7th working day (06-12) at the earliest.
+    await rejects(step(id, 'hearing', '2025-06-11', hearing), 409, /最早于2025-06-12举行.*第六十四条第二项/);
+    await rejects(step(id, 'hearing', '2025-06-12', { ...hearing, hostNotInvestigator: false }), 409, /非本案调查人员主持.*第六十四条第四项/);
+    await step(id, 'hearing', '2025-06-12', hearing);
     await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 409, /经过听证/);
     await step(id, 'legal_review', '2025-06-12', { reviewer: '王审核', qualified: true, opinion: 'rejected' }, w.admin);
     await rejects(step(id, 'decide', '2025-06-20', { decision: 'penalty', fine: 8000 }), 409, /须经法制审核同意|不同意/);
   });
 
-  test('首违不罚 cites an item of the current 免罚清单; 公示 within 7 工作日 across 国庆', async () => {
+  test('首违不罚 cites an item of the current 免罚清单 and is not published; 公示 within 7 工作日 across 国庆', async () => {
     const id = await clue('2025-09-01');
     await toNotified(id, '2025-09-02');
     // Law (art. 33 ¶1): 不予处罚 does not depend on a list; but an item that is cited must be on it.
@@ -91,11 +96,15 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     // The district's list applies to its departments.
     await publishRegister(w.k.db, w.admin, { orgId: w.district, kind: kinds.get('exemptions'), note: '首次发布', on: '2025-09-01', items: [{ code: 'MF-001', name: '未按规定公示执业信息', kind: 'first_violation', condition: '首次违法且及时改正', basis: '《律师执业管理办法》' }] });
     await step(id, 'decide', '2025-09-28', { decision: 'first_violation', waived: 2000, exemptionItem: 'MF-001' });
-    const c = await getCase(w.k, w.clerk, id);
-    const publicity = c.clocks.find((k: any) => k.key === 'publicity')!;
+    // Art. 48 ¶1: a 不予处罚 decision is not a 处罚 to publish, so no 公示 clock runs.
+    assert.equal((await getCase(w.k, w.clerk, id)).clocks.find((k: any) => k.key === 'publicity')!.status, 'pending');
+    const fined = await clue('2025-09-01');
+    await toNotified(fined, '2025-09-02');
+    await step(fined, 'decide', '2025-09-28', { decision: 'penalty', fine: 3000 });
+    const publicity = (await getCase(w.k, w.clerk, fined)).clocks.find((k: any) => k.key === 'publicity')!;
     assert.equal(publicity.dueOn, '2025-10-14', '7 working days: 9-29, 9-30, 10-9, 10-10, 10-11 (调休), 10-13, 10-14');
-    await step(id, 'serve', '2025-09-30', { method: 'direct' });
-    await step(id, 'publicize', '2025-10-15', { summary: '某法律服务所首违不罚' });
+    await step(fined, 'serve', '2025-09-30', { method: 'direct' });
+    await step(fined, 'publicize', '2025-10-15', { summary: '某法律服务所罚款3000元' });
     const other = await clue('2025-09-01', { kind: 'inspection' });
     await toNotified(other, '2025-09-02');
     await step(other, 'decide', '2025-09-28', { decision: 'other_decision' });
@@ -106,7 +115,7 @@ eachDatabase('enforcement: certificates, 三项制度, 免罚清单, 案卷评�
     assert.equal(v['行政执法.不予处罚'].value, 1);
     assert.equal(v['行政执法.免罚金额'].value, 2000);
     assert.equal(v['行政执法.法制审核'].value, 2);
-    assert.equal(v['行政执法.罚没金额'].value, 5000);
+    assert.equal(v['行政执法.罚没金额'].value, 8000);
     assert.deepEqual([v['行政执法.按期公示率'].numerator, v['行政执法.按期公示率'].denominator, v['行政执法.按期公示率'].value], [1, 2, 50]);
   });
 

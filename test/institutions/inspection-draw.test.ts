@@ -73,7 +73,15 @@ eachDatabase('双随机一公开: target pool, committed draw, verification, ins
     const first = cases[0].id;
     await performAction(w.k, w.clerk, first, 'inspect', { on: '2025-09-26', data: { result: 'problems', findings: '未公示收费标准' } });
     assert.equal((await getCase(w.k, w.clerk, first)).clocks[0].dueOn, '2025-10-30', '20 working days, with the 调休 Sunday 9-28 and Saturday 10-11 counted');
+    // A violation found opens a linked 行政执法 线索 in the same unit, received on the day it was found.
+    const second = cases[1].id;
+    await performAction(w.k, w.clerk, second, 'inspect', { on: '2025-09-26', data: { result: 'case', findings: '无证经营' } });
+    const link = await w.k.db.selectFrom('case_links as l').innerJoin('cases as c', 'c.id', 'l.to_case_id').select(['c.type', 'c.state', 'c.org_id', 'c.fields']).where('l.from_case_id', '=', second).executeTakeFirstOrThrow();
+    assert.deepEqual([link.type, link.state, link.org_id], ['enforcement', 'clue', (await getCase(w.k, w.clerk, second)).orgId]);
+    assert.equal((link.fields as any).source, 'inspection');
+    assert.equal((link.fields as any).receivedOn, '2025-09-26');
+    assert.match((link.fields as any).matter, /无证经营/);
     const v = Object.fromEntries((await computeIndicators(w.k, { orgId: w.district, from: '2025-01-01', to: '2025-12-31' }, ['双随机抽查.抽查', '双随机抽查.联合抽查占比', '双随机抽查.发现问题'])).map((x) => [x.name, x.value]));
-    assert.deepEqual(v, { '双随机抽查.抽查': 6, '双随机抽查.联合抽查占比': 100, '双随机抽查.发现问题': 1 });
+    assert.deepEqual(v, { '双随机抽查.抽查': 6, '双随机抽查.联合抽查占比': 100, '双随机抽查.发现问题': 2 });
   });
 });

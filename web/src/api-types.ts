@@ -892,6 +892,25 @@ export interface ApiPaths {
           source: "inspection" | "report" | "transfer" | "other";
           matter: string;
           major: boolean;
+          field?: "general" | "market" | "public_security";
+          violationOn?: string;
+          longLimitation?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/apply_court": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          warnedOn: string;
+          court: string;
         };
       };
       response: CaseView;
@@ -918,6 +937,39 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/defer_payment": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          approver: string;
+          plan?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/exclude_period": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: "suspension" | "hearing" | "notice" | "testing";
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/execute": {
     post: {
       params: {
@@ -928,6 +980,40 @@ export interface ApiPaths {
         on?: string;
         data?: {
           performance: "performed" | "enforced" | "court" | "none";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/extend_decision_market": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          approver: string;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/extend_decision_public_security": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          approver: string;
+          reason: string;
         };
       };
       response: CaseView;
@@ -949,6 +1035,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/file_record": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/hearing": {
     post: {
       params: {
@@ -958,7 +1059,10 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          noticeOn: string;
           host: string;
+          hostNotInvestigator: boolean;
+          attendance: "attended" | "absent";
           summary: string;
         };
       };
@@ -1018,6 +1122,74 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/on_the_spot": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          officer1: string;
+          officer2: string;
+          certificatesShown: boolean;
+          partyType: "person" | "organization";
+          sanction: "warning" | "fine";
+          fine?: number;
+          statement?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/pay": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          surcharge: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/preservation_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          measure: "release" | "seal" | "sample" | "return";
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/preserve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+          approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/publicize": {
     post: {
       params: {
@@ -1033,6 +1205,26 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/recusal": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          officer: string;
+          by: "party" | "self" | "ordered";
+          reason: string;
+          decision: "granted" | "refused";
+          decidedBy: string;
+          replacement?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/refuse": {
     post: {
       params: {
@@ -1043,6 +1235,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/resume_period": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
         };
       };
       response: CaseView;
@@ -1767,7 +1974,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          result: "compliant" | "problems" | "transferred" | "not_found";
+          result: "compliant" | "problems" | "case" | "transferred" | "not_found";
           findings?: string;
         };
       };
@@ -4316,6 +4523,7 @@ export interface ApiPaths {
             state?: string;
             outcome?: string;
             refused?: string;
+            refusedStatus?: number;
             clocks?: {
               [key: string]: {
                 dueOn?: string | null;
@@ -4345,6 +4553,7 @@ export interface ApiPaths {
               state?: string;
               outcome?: string;
               refused?: string;
+              refusedStatus?: number;
               clocks?: {
                 [key: string]: {
                   dueOn?: string | null;
@@ -4362,6 +4571,7 @@ export interface ApiPaths {
           state?: string;
           outcome?: string;
           refused?: string;
+          refusedStatus?: number;
           clocks?: {
             [key: string]: {
               dueOn?: string | null;

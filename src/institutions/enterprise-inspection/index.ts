@@ -31,6 +31,14 @@ export async function inspectionsThisYear(db: Database, orgId: number, creditCod
   return rows[0]?.n ?? 0;
 }
 
+/** The 线索 a finding becomes: a 行政处罚 case found by inspection, received on the day of the finding. */
+export const findingClue = (fields: Record<string, any>, note?: string) => ({
+  kind: 'penalty',
+  source: 'inspection',
+  matter: `${fields.item}：${fields.target}${note ? `（${note}）` : ''}`.slice(0, 300),
+  major: false,
+});
+
 const approved = (events: { kind: string }[]) => events.some((e) => e.kind === 'approve' || e.kind === 'approve_after');
 
 export const enterpriseInspection = defineCaseType({
@@ -119,6 +127,8 @@ export const enterpriseInspection = defineCaseType({
         if (!approved(events)) return '紧急先行检查的，须补办负责人批准后才能出具检查结果（司法部关于国办发〔2024〕54号的问题解答）';
         return data.told ? undefined : '检查结果应当告知企业（国办发〔2024〕54号）';
       },
+      // A violation found opens the 行政执法 case (线索) in the same unit, linked to this inspection.
+      spawn: ({ fields, data, orgId }) => (data.result === 'case' ? { type: 'enforcement', orgId, fields: findingClue(fields, data.note) } : null),
     },
     { key: 'cancel', label: '取消检查', from: ['planned', 'approved'], to: 'cancelled', fields: z.object({ reason: f.longText('取消理由（如可合并、联合或改为非现场检查）') }) },
   ],

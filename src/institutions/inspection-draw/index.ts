@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { defineCaseType, f } from '../../kernel/cases/define.ts';
 import { recordId } from '../../kernel/validation.ts';
 import { RISK_LABELS } from './draw.ts';
+import { findingClue } from '../enterprise-inspection/index.ts';
 
 /**
  * 双随机一公开 inspections (国发〔2019〕5号): each target drawn (see draw.ts) is an inspection
  * case; the result is recorded and made public within 20 工作日 of the inspection. 联合抽查 is
  * counted among all inspections, so its share can never exceed 100%.
  */
-const RESULTS = { compliant: '未发现问题', problems: '发现问题责令整改', transferred: '发现违法线索移交处理', not_found: '查无下落/已注销' };
+const RESULTS = { compliant: '未发现问题', problems: '发现问题责令整改', case: '发现违法行为，转本单位立案查处', transferred: '发现违法线索移交其他机关处理', not_found: '查无下落/已注销' };
 
 export const inspection = defineCaseType({
   key: 'inspection',
@@ -29,7 +30,16 @@ export const inspection = defineCaseType({
   }),
   title: (x) => `${x.item}：${x.target}`.slice(0, 80),
   actions: [
-    { key: 'inspect', label: '记录检查结果', from: ['drawn'], to: 'inspected', outcome: { field: 'result' }, fields: z.object({ result: f.choice('检查结果', RESULTS), findings: f.optionalText('检查情况') }) },
+    {
+      key: 'inspect',
+      label: '记录检查结果',
+      from: ['drawn'],
+      to: 'inspected',
+      outcome: { field: 'result' },
+      fields: z.object({ result: f.choice('检查结果', RESULTS), findings: f.optionalText('检查情况') }),
+      // 国发〔2019〕5号: a violation found is dealt with by the enforcement procedure, as a linked 行政执法 case.
+      spawn: ({ fields, data, orgId }) => (data.result === 'case' ? { type: 'enforcement', orgId, fields: findingClue(fields, data.findings) } : null),
+    },
     { key: 'publicize', label: '公示检查结果', basis: '国发〔2019〕5号：抽查结果20个工作日内向社会公示', from: ['inspected'], to: 'published' },
   ],
   clocks: [
@@ -41,7 +51,7 @@ export const inspection = defineCaseType({
     { key: 'drawn', label: '抽查', unit: '户次', description: '期间内抽取的检查对象', count: { events: ['receive'] } },
     { key: 'joint', label: '联合抽查', unit: '户次', description: '期间内部门联合抽查的对象（抽查的一部分）', count: { events: ['receive'], caseEquals: { joint: true } } },
     { key: 'joint_share', label: '联合抽查占比', unit: '%', description: '联合抽查 ÷ 抽查', rate: { numerator: 'joint', denominator: 'drawn' } },
-    { key: 'problems', label: '发现问题', unit: '户', description: '期间内检查发现问题或违法线索的对象', count: { events: ['inspect'], outcomes: ['problems', 'transferred'] } },
+    { key: 'problems', label: '发现问题', unit: '户', description: '期间内检查发现问题或违法线索的对象', count: { events: ['inspect'], outcomes: ['problems', 'case', 'transferred'] } },
     { key: 'published', label: '公示', unit: '户次', description: '期间内公示的抽查结果', count: { clocks: ['publicity'], stoppedBy: ['publicize'] } },
     { key: 'published_on_time', label: '按期公示', unit: '户次', description: '期间内20个工作日内公示的结果', count: { clocks: ['publicity'], stoppedBy: ['publicize'], onTime: true } },
     { key: 'publicity_rate', label: '按期公示率', unit: '%', description: '按期公示 ÷ 公示', rate: { numerator: 'published_on_time', denominator: 'published' } },

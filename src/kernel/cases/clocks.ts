@@ -35,9 +35,9 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
   let stoppedBy: string | null = null;
   let extended = 0;
   let pauses: { from: string; to: string | null; limit: string | null }[] = [];
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     if (def.appliesTo && !def.appliesTo(fields)) break;
-    if (def.startOn.includes(e.kind)) {
+    if (def.startOn.includes(e.kind) && (!def.startIf || def.startIf(e, events.slice(0, i), fields))) {
       const earlier = def.countFrom?.[e.kind];
       startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
       if (def.lengthFrom) length = Number(e.data?.[def.lengthFrom]) || 0;

@@ -100,6 +100,8 @@ export interface ClockDef {
   rollOverHoliday?: boolean;
   /** Events that start the clock; a later one restarts it from zero (e.g. 补正 received). */
   startOn: string[];
+  /** A start event counts only when this holds for it, the events before it and the intake (公示 only for a 处罚决定). */
+  startIf?: (e: EventView, earlier: EventView[], fields: Record<string, any>) => boolean;
   stopOn: string[];
   pauseOn?: string[];
   resumeOn?: string[];

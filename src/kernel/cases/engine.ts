@@ -197,7 +197,8 @@ export interface ActionInput {
   imported?: boolean;
 }
 
-const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条/;
+/** A refusal that names an article, or the 文号 of the document that sets the rule (国办发〔2024〕54号), is the law's. */
+const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条|〔\d{4}〕\d+号/;
 
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
 export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {

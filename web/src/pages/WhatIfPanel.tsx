@@ -30,7 +30,8 @@ export function WhatIfPanel({ c, type }: { c: any; type: any }) {
     const adminOnly = new Set(type.actions.filter((a: any) => a.roles?.length === 1 && a.roles[0] === 'admin').map((a: any) => a.key));
     const past = c.timeline.filter((t: any) => t.kind !== 'receive' && manual.has(t.kind));
     const as = (kind: string) => (kind === 'legal_review' || adminOnly.has(kind) ? 'reviewer' : 'handler');
-    const officers = past.filter((t: any) => t.kind === 'file').flatMap((t: any) => [t.data.officer1, t.data.officer2]);
+    // Every 执法证号 a past step named (立案, 当场处罚, 检查记录, the 回避 replacement) must exist in the sandbox.
+    const officers = [...new Set<string>(past.flatMap((t: any) => [t.data?.officer1, t.data?.officer2, t.data?.replacement].filter((x: unknown): x is string => typeof x === 'string' && x !== '')))];
     const scenario = {
       type: c.type,
       // Parties are not needed to count periods; a placeholder keeps personal data out of the what-if.
