@@ -104,7 +104,7 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     const heard = cd(k, answered, r.int(20, 60));
     const steps: Step[] = [
       { on: answered, action: 'answer' },
-      { on: heard, action: 'hearing', data: { headAppeared: true, headName: r.pick(['分管副区长', '副局长', '局长']) } },
+      { on: heard, action: 'hearing', data: { headAppeared: true, ...r.pick([{ headName: '分管副区长', headRole: 'in_charge' }, { headName: '副局长', headRole: 'deputy' }, { headName: '局长', headRole: 'principal' }]) } },
     ];
     if (r.chance(0.15)) steps.push({ on: cd(k, heard, r.int(5, 20)), action: 'withdraw' });
     else {

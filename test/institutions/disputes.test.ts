@@ -117,11 +117,11 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal((await clock(a, 'answer')).dueOn, '2025-10-09', '09-20 + 15 = 10-05 (国庆) → 10-09');
     await performAction(w.k, w.clerk, a, 'answer', { on: '2025-09-30' });
     await rejects(performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: false } }), 409, /正当理由/);
-    await performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: true, headName: '张副局长' } });
+    await performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: true, headName: '张副局长', headRole: 'deputy' } });
     await performAction(w.k, w.clerk, a, 'judgment', { on: '2025-11-20', data: { result: 'won' } });
     const b = await mk('2025-10-13');
     await performAction(w.k, w.clerk, b, 'answer', { on: '2025-10-20' });
-    await performAction(w.k, w.clerk, b, 'hearing', { on: '2025-11-10', data: { headAppeared: false, reason: '参加全省防汛会议（不可替代的公务）' } });
+    await performAction(w.k, w.clerk, b, 'hearing', { on: '2025-11-10', data: { headAppeared: false, reasonType: 'official_duty', reason: '参加全省防汛会议', staffAppeared: true } });
     await performAction(w.k, w.clerk, b, 'judgment', { on: '2025-12-01', data: { result: 'lost' } });
     const v = await figures(['行政应诉.案件', '行政应诉.出庭率', '行政应诉.败诉率']);
     assert.deepEqual(Object.values(v), [2, 50, 50]);
