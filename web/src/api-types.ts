@@ -1811,6 +1811,8 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
+          source?: "application" | "notice";
+          notifier?: string;
           category: "civil" | "criminal" | "administrative" | "compensation" | "labour_arbitration" | "other";
           matter: string;
           noMeansCondition?: boolean;
@@ -1884,6 +1886,67 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          recipients: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/object": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grounds: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/objection_correct": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/objection_maintain": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/provisional": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "limitation" | "preservation" | "other";
           recipients: number;
         };
       };
@@ -2283,6 +2346,38 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/litigation/cases/{id}/appeal": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          appellant: "agency" | "plaintiff";
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/delayed_evidence": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          causeEndedOn: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/litigation/cases/{id}/hearing": {
     post: {
       params: {
@@ -2294,7 +2389,10 @@ export interface ApiPaths {
         data?: {
           headAppeared: boolean;
           headName?: string;
+          headRole?: "principal" | "deputy" | "in_charge" | "other_in_charge";
+          reasonType?: "force_majeure" | "accident" | "official_duty" | "other";
           reason?: string;
+          staffAppeared?: boolean;
         };
       };
       response: CaseView;
@@ -2310,6 +2408,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           result: "won" | "lost" | "partly_lost" | "dismissed";
+          servedOn?: string;
           appealed?: boolean;
         };
       };
@@ -2341,6 +2440,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           performance: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/request_evidence_delay": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+          postedOn?: string;
         };
       };
       response: CaseView;
@@ -2624,6 +2739,8 @@ export interface ApiPaths {
         on?: string;
         data?: {
           court: string;
+          joint?: boolean;
+          postedOn?: string;
         };
       };
       response: CaseView;
@@ -2902,6 +3019,8 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
+          tier?: "review" | "recheck";
+          transferredBy?: "transfer" | "assign";
           channel: "online" | "letter" | "visit" | "phone" | "fax";
           category: "suggestion" | "accusation" | "claim";
           content: string;
@@ -2982,6 +3101,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/petition/cases/{id}/end_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/petition/cases/{id}/extend": {
     post: {
       params: {
@@ -2994,6 +3128,21 @@ export interface ApiPaths {
           days: number;
           reason: string;
           approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/hold_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
         };
       };
       response: CaseView;
@@ -3025,6 +3174,7 @@ export interface ApiPaths {
         data?: {
           answerReceivedOn?: string;
           postedOn?: string;
+          recheckOrgId?: number;
         };
       };
       response: CaseView;
@@ -3041,6 +3191,22 @@ export interface ApiPaths {
         data?: {
           answerReceivedOn?: string;
           postedOn?: string;
+          reviewOrgId?: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/return_transfer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
         };
       };
       response: CaseView;
@@ -3059,6 +3225,23 @@ export interface ApiPaths {
           targetOrgId?: number;
           respondent?: string;
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/transfer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          mode: "transfer" | "assign";
+          targetOrgId: number;
+          feedbackBy?: string;
         };
       };
       response: CaseView;

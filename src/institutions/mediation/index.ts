@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
-import { diffDays } from '../../kernel/calendar/dates.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
+import { postedOnField, postedNotAfterStep } from '../../kernel/cases/service.ts';
 
 /**
  * 人民调解 under the 人民调解法 (2010). Mediations belong to a registered 人民调解委员会 or
@@ -122,10 +123,14 @@ export const mediation = defineCaseType({
       label: '当事人申请司法确认',
       basis: '人民调解法第三十三条：自调解协议生效之日起三十日内共同向人民法院申请',
       from: ['agreed'],
-      fields: z.object({ court: f.text('人民法院', 100) }),
-      check: ({ events, on }) => {
+      fields: z.object({ court: f.text('人民法院', 100), joint: f.flag('双方当事人共同申请').optional() }).extend(postedOnField.shape),
+      check: (ctx) => postedNotAfterStep(ctx) ?? (ctx.data.joint === false ? '司法确认须由双方当事人共同申请（人民调解法第三十三条）' : undefined),
+      // 30 日 from the agreement taking effect, ending on the next working day after a holiday, posted in time is in time (民事诉讼法第八十五条).
+      verify: async ({ events, on, data, calendar }) => {
         const agreed = events.findLast((e) => e.kind === 'agree')?.on;
-        return agreed && diffDays(agreed, on) > 30 ? `调解协议于${agreed}生效，申请司法确认须在三十日内` : undefined;
+        if (!agreed) return undefined;
+        const due = computeDue(calendar, agreed, { length: 30, unit: 'day', rollOverHoliday: true }).due;
+        return (data.postedOn ?? on) > due ? `调解协议于${agreed}生效，申请司法确认须在三十日内（期限至${due}）（人民调解法第三十三条）` : undefined;
       },
     },
   ],
