@@ -53,6 +53,8 @@ export const RULES: ConformanceRule[] = [
   { id: 'disclosure.consultation-cap', statute: '政府信息公开条例', article: '第三十二条、第三十三条第三款', rule: '征求第三方意见所需时间不计入答复期限，但最多为第三方收到之日起十五个工作日；没有期限会无限暂停。', encodedIn: `${D}#clocks.answer.pauseLimit`, review: ['2.6'] },
 
   // 3. 人民调解
+  { id: 'mediation.escalation-report', statute: '人民调解法', article: '第二十五条', rule: '纠纷可能激化的采取预防措施；可能引起治安案件、刑事案件的，须写明报告的公安机关或其他有关部门。', encodedIn: 'src/institutions/mediation/index.ts#actions.prevent', review: ['3.10'] },
+  { id: 'mediation.supervise-performance', statute: '人民调解法', article: '第三十一条第二款', rule: '达成调解协议后，人民调解委员会督促履行并记录履行情况。', encodedIn: 'src/institutions/mediation/index.ts#actions.supervise', review: ['3.9'] },
   { id: 'mediation.judicial-confirmation-30', statute: '人民调解法；民事诉讼法', article: '调解法第三十三条；民诉法第八十五条', rule: '司法确认由双方当事人自调解协议生效之日起三十日内共同申请，末日逢休假日顺延，交邮日为准。', encodedIn: 'src/institutions/mediation/index.ts#actions.judicial_confirmation', review: ['3.8'] },
 
   // 4. 信访
@@ -67,6 +69,8 @@ export const RULES: ConformanceRule[] = [
   // 5. 行政应诉
   { id: 'litigation.appeal-from-service', statute: '行政诉讼法', article: '第八十五条、第一百零一条', rule: '一审判决十五日、裁定十日的上诉期限自裁判文书送达之日起算，末日逢休假日顺延；本机关逾期上诉被拒绝，交邮日为准。', encodedIn: `${LT}#clocks.appeal; actions.appeal`, review: ['5.8'] },
   { id: 'litigation.evidence-delay', statute: '行政诉讼法；行诉解释', article: '诉讼法第三十六条；解释第三十四条', rule: '延期提供证据须在收到起诉状副本之日起十五日内书面申请；经准许的，在正当事由消除后十五日内提供，逾期视为没有相应证据。', encodedIn: `${LT}#actions.request_evidence_delay, delayed_evidence`, review: ['5.2'] },
+  { id: 'litigation.jurisdiction-objection', statute: '行诉解释', article: '第十条', rule: '被告提出管辖异议，应在收到起诉状副本之日起十五日内提出，交邮日为准。', encodedIn: `${LT}#actions.jurisdiction_objection`, review: ['5.3'] },
+  { id: 'litigation.retrial-6-months', statute: '行诉解释', article: '第一百一十条', rule: '申请再审应在裁判发生法律效力后六个月内提出；新证据等四种情形自知道或者应当知道之日起六个月。', encodedIn: `${LT}#actions.retrial`, review: ['5.9'] },
   { id: 'litigation.head-appearance', statute: '行政诉讼法；行诉解释；出庭应诉规定', article: '诉讼法第三条第三款；解释第一百二十八条；规定第二条、第七条、第八条', rule: '出庭负责人须为正职、副职或参与分管的负责人；负责人不出庭须选择法定正当理由并委托本机关相应工作人员出庭，不得仅委托律师；同一审级已出庭一次的不再要求理由。', encodedIn: `${LT}#hearingCheck`, review: ['5.4', '5.5', '5.6'] },
 
   // 6. 法律援助

@@ -2430,6 +2430,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/litigation/cases/{id}/jurisdiction_objection": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grounds: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/litigation/cases/{id}/perform": {
     post: {
       params: {
@@ -2455,6 +2471,23 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/retrial": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          effectiveOn: string;
+          knownOn?: string;
           postedOn?: string;
         };
       };
@@ -2746,6 +2779,23 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/mediation/cases/{id}/prevent": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          risk: "escalation" | "public_order" | "criminal";
+          measures: string;
+          reportedTo?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/mediation/cases/{id}/session": {
     post: {
       params: {
@@ -2756,6 +2806,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/supervise": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          status: "performed" | "partly" | "not_performed";
+          note?: string;
         };
       };
       response: CaseView;

@@ -100,6 +100,19 @@ export const litigation = defineCaseType({
       },
     },
     {
+      key: 'jurisdiction_objection',
+      label: '提出管辖异议',
+      basis: '行诉解释第十条：被告提出管辖异议的，应当在收到起诉状副本之日起十五日内提出',
+      from: ['served', 'answered'],
+      fields: z.object({ grounds: f.longText('异议理由') }).extend(postedOnField.shape),
+      verify: async (ctx) => {
+        const bad = postedNotAfterStep(ctx);
+        if (bad) return bad;
+        const due = answerDue(ctx);
+        return (ctx.data.postedOn ?? ctx.on) > due ? `管辖异议应在收到起诉状副本之日起十五日内提出（期限至${due}）（行诉解释第十条）` : undefined;
+      },
+    },
+    {
       key: 'delayed_evidence',
       label: '经法院准许延期提供证据',
       basis: '行诉解释第三十四条：正当事由消除后十五日内提供',
@@ -167,6 +180,22 @@ export const litigation = defineCaseType({
       from: ['judged'],
       to: 'closed',
       fields: z.object({ performance: f.longText('履行情况') }),
+    },
+    {
+      key: 'retrial',
+      label: '申请再审',
+      basis: '行诉解释第一百一十条：裁判发生法律效力后六个月内向上一级人民法院申请；有新证据等四种情形的，自知道或者应当知道之日起六个月内',
+      from: ['judged', 'closed', 'appealed'],
+      fields: z.object({
+        effectiveOn: f.date('裁判发生法律效力日期'),
+        knownOn: f.date('知道或者应当知道再审事由之日（新证据、主要证据伪造、依据的文书被撤销变更、审判人员枉法的填写）').optional(),
+      }).extend(postedOnField.shape),
+      verify: async ({ data, on, calendar }) => {
+        const from = data.knownOn ?? data.effectiveOn;
+        if (from > on) return `起算日期（${from}）不能晚于申请日期（${on}）`;
+        const due = computeDue(calendar, from, { length: 6, unit: 'month' }).due;
+        return (data.postedOn ?? on) > due ? `申请再审应在${data.knownOn ? '知道或者应当知道再审事由' : '裁判发生法律效力'}后六个月内提出（期限至${due}）（行诉解释第一百一十条）` : undefined;
+      },
     },
     { key: 'withdraw', label: '原告撤诉', from: ['served', 'answered', 'heard'], to: 'withdrawn', outcome: 'withdrawn' },
     {
