@@ -202,7 +202,7 @@ export const litigation = defineCaseType({
       key: 'judicial_suggestion',
       label: '收到司法建议书',
       basis: '行政诉讼法第六十六条、第九十六条',
-      from: ['served', 'answered', 'heard', 'judged', 'closed', 'withdrawn'],
+      from: ['served', 'answered', 'heard', 'judged', 'appealed', 'closed', 'withdrawn'],
       fields: z.object({ content: f.longText('司法建议内容') }),
     },
   ],

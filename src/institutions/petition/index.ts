@@ -16,6 +16,10 @@ import { getOrg } from '../../kernel/orgs.ts';
  */
 const tiers = { review: '复查', recheck: '复核' };
 const isTier = (x: Record<string, any>, tier?: keyof typeof tiers) => (tier ? x.tier === tier : Boolean(x.tier));
+/** The intake, as the receive event carries it: steps of one tier are only offered on its cases. */
+const tierOf = (events: { kind: string; data: Record<string, any> }[]) => events.find((e) => e.kind === 'receive')?.data.tier as string | undefined;
+const inTier = (tier: keyof typeof tiers) => ({ events }: { events: { kind: string; data: Record<string, any> }[] }) => tierOf(events) === tier;
+const hearingOpen = (events: { kind: string }[]) => events.findLast((e) => e.kind === 'hold_hearing' || e.kind === 'end_hearing')?.kind === 'hold_hearing';
 const notForTier = ({ fields }: ActionContext) => (isTier(fields) ? '复查、复核事项由上一级机关直接出具复查、复核意见（信访工作条例第三十五条、第三十六条）' : undefined);
 const onlyTier = (tier: keyof typeof tiers) => ({ fields }: ActionContext) =>
   isTier(fields, tier) ? undefined : `${tiers[tier]}意见由原办理机关的上一级机关在其${tiers[tier]}案件中出具（信访工作条例${tier === 'review' ? '第三十五条' : '第三十六条'}）`;
@@ -188,7 +192,7 @@ export const petition = defineCaseType({
       verify: requestVerify('conclude', 'reviewOrgId', '第三十五条'),
       spawn: tierSpawn('review', 'reviewOrgId'),
     },
-    { ...opinionStep('answer_review', '出具复查意见', '信访工作条例第三十五条：收到复查请求之日起三十日内提出复查意见', 'registered', 'reviewed', '复查意见'), check: onlyTier('review') },
+    { ...opinionStep('answer_review', '出具复查意见', '信访工作条例第三十五条：收到复查请求之日起三十日内提出复查意见', 'registered', 'reviewed', '复查意见'), when: inTier('review'), check: onlyTier('review') },
     {
       key: 'request_recheck',
       label: '信访人请求复核（转上一级机关）',
@@ -205,10 +209,11 @@ export const petition = defineCaseType({
       basis: '信访工作条例第三十六条：复核机关可以举行听证，听证所需时间不计算在复核期限内',
       from: ['registered'],
       fields: z.object({ note: f.optionalText('听证安排') }),
+      when: ({ events }) => inTier('recheck')({ events }) && !hearingOpen(events),
       check: onlyTier('recheck'),
     },
-    { key: 'end_hearing', label: '听证结束', from: ['registered'], check: onlyTier('recheck') },
-    { ...opinionStep('answer_recheck', '出具复核意见', '信访工作条例第三十六条：收到复核请求之日起三十日内提出复核意见；复核后不再受理', 'registered', 'rechecked', '复核意见'), check: onlyTier('recheck') },
+    { key: 'end_hearing', label: '听证结束', from: ['registered'], when: ({ events }) => inTier('recheck')({ events }) && hearingOpen(events), check: onlyTier('recheck') },
+    { ...opinionStep('answer_recheck', '出具复核意见', '信访工作条例第三十六条：收到复核请求之日起三十日内提出复核意见；复核后不再受理', 'registered', 'rechecked', '复核意见'), when: inTier('recheck'), check: onlyTier('recheck') },
   ],
   clocks: [
     {
