@@ -21,6 +21,8 @@ const E = 'src/institutions/enforcement/index.ts';
 const P = 'src/institutions/petition/index.ts';
 const EI = 'src/institutions/enterprise-inspection/index.ts';
 const EO = 'src/institutions/enforcement-oversight/index.ts';
+const LA = 'src/institutions/legal-aid/index.ts';
+const LT = 'src/institutions/litigation/index.ts';
 
 export const RULES: ConformanceRule[] = [
   // 0. Period counting
@@ -54,11 +56,31 @@ export const RULES: ConformanceRule[] = [
   { id: 'disclosure.fee', statute: '政府信息公开条例；国办函〔2020〕109号', article: '第四十二条；《信息处理费管理办法》（缴费期限见四川省财政厅转述）', rule: '收取信息处理费的，自申请人收到收费通知次日起二十个工作日内缴纳，期间答复期限暂停；期满未缴纳的才可认定视为放弃。', encodedIn: `${D}#actions.fee_notice, abandon.verify; clocks.fee`, review: ['2.12'] },
   { id: 'disclosure.deferral', statute: '政府信息公开条例', article: '第三十五条', rule: '申请数量、频次明显超过合理范围且理由合理的，可以确定延迟答复的合理期限并告知申请人，此后按该期限计算是否逾期。', encodedIn: `${D}#actions.defer; clocks.deferred`, review: ['2.9'] },
 
+  // 3. 人民调解
+  { id: 'mediation.escalation-report', statute: '人民调解法', article: '第二十五条', rule: '纠纷可能激化的采取预防措施；可能引起治安案件、刑事案件的，须写明报告的公安机关或其他有关部门。', encodedIn: 'src/institutions/mediation/index.ts#actions.prevent', review: ['3.10'] },
+  { id: 'mediation.supervise-performance', statute: '人民调解法', article: '第三十一条第二款', rule: '达成调解协议后，人民调解委员会督促履行并记录履行情况。', encodedIn: 'src/institutions/mediation/index.ts#actions.supervise', review: ['3.9'] },
+  { id: 'mediation.judicial-confirmation-30', statute: '人民调解法；民事诉讼法', article: '调解法第三十三条；民诉法第八十五条', rule: '司法确认由双方当事人自调解协议生效之日起三十日内共同申请，末日逢休假日顺延，交邮日为准。', encodedIn: 'src/institutions/mediation/index.ts#actions.judicial_confirmation', review: ['3.8'] },
+
   // 4. 信访
+  { id: 'petition.bureau-transfer-15', statute: '信访工作条例', article: '第二十二条、第二十三条', rule: '信访部门登记后十五日内转送或交办（交办须指定反馈期限），转送、交办在承办单位开立关联案件；承办单位自收到之日起十五日内告知接收情况及处理途径和程序。', encodedIn: `${P}#actions.transfer; clocks.acceptance`, review: ['4.1', '4.3'] },
+  { id: 'petition.transfer-objection-5-workdays', statute: '信访工作条例', article: '第二十三条第三款', rule: '转送、交办的事项不属本机关职权范围的，自收到之日起五个工作日内提出异议交还；直接收到的事项不能交还。', encodedIn: `${P}#actions.return_transfer`, review: ['4.2'] },
+  { id: 'petition.handling-60-claims-only', statute: '信访工作条例', article: '第三十四条、第三十五条', rule: '六十日（可延长三十日）办理期限只适用于申诉求决事项；复查只针对申诉求决事项的处理意见。', encodedIn: `${P}#clocks.handling.appliesTo; actions.request_review.check`, review: ['4.4', '4.10'] },
+  { id: 'petition.review-by-superior', statute: '信访工作条例', article: '第三十五条、第三十六条', rule: '复查、复核由上一级机关在自己的关联案件中办理（不能是原办理机关或其下级），三十日自其收到请求之日起算，不经受理程序。', encodedIn: `${P}#tierSpawn; superiorOrg; clocks.review, recheck`, review: ['4.8'] },
+  { id: 'petition.recheck-hearing-excluded', statute: '信访工作条例', article: '第三十六条', rule: '复核机关举行听证的，听证所需时间不计入三十日复核期限。', encodedIn: `${P}#clocks.recheck.pauseOn`, review: ['4.9'] },
   { id: 'petition.review-from-receipt', statute: '信访工作条例', article: '第三十五条、第三十六条', rule: '复查、复核申请自收到书面答复之日起三十日内提出，末日逢休假日顺延，交邮日为准。', encodedIn: `${P}#within30`, review: ['4.7'] },
   { id: 'petition.route-no-fake-reconsideration', statute: '行政复议法；信访工作条例', article: '复议法第二十二条、第三十条；条例第三十一条', rule: '信访事项导入行政复议只是引导信访人申请，不得凭空生成复议案件及其视为受理。', encodedIn: `${P}#actions.route.spawn`, review: ['4.12'] },
 
+  // 5. 行政应诉
+  { id: 'litigation.appeal-from-service', statute: '行政诉讼法', article: '第八十五条、第一百零一条', rule: '一审判决十五日、裁定十日的上诉期限自裁判文书送达之日起算，末日逢休假日顺延；本机关逾期上诉被拒绝，交邮日为准。', encodedIn: `${LT}#clocks.appeal; actions.appeal`, review: ['5.8'] },
+  { id: 'litigation.evidence-delay', statute: '行政诉讼法；行诉解释', article: '诉讼法第三十六条；解释第三十四条', rule: '延期提供证据须在收到起诉状副本之日起十五日内书面申请；经准许的，在正当事由消除后十五日内提供，逾期视为没有相应证据。', encodedIn: `${LT}#actions.request_evidence_delay, delayed_evidence`, review: ['5.2'] },
+  { id: 'litigation.jurisdiction-objection', statute: '行诉解释', article: '第十条', rule: '被告提出管辖异议，应在收到起诉状副本之日起十五日内提出，交邮日为准。', encodedIn: `${LT}#actions.jurisdiction_objection`, review: ['5.3'] },
+  { id: 'litigation.retrial-6-months', statute: '行诉解释', article: '第一百一十条', rule: '申请再审应在裁判发生法律效力后六个月内提出；新证据等四种情形自知道或者应当知道之日起六个月。', encodedIn: `${LT}#actions.retrial`, review: ['5.9'] },
+  { id: 'litigation.head-appearance', statute: '行政诉讼法；行诉解释；出庭应诉规定', article: '诉讼法第三条第三款；解释第一百二十八条；规定第二条、第七条、第八条', rule: '出庭负责人须为正职、副职或参与分管的负责人；负责人不出庭须选择法定正当理由并委托本机关相应工作人员出庭，不得仅委托律师；同一审级已出庭一次的不再要求理由。', encodedIn: `${LT}#hearingCheck`, review: ['5.4', '5.5', '5.6'] },
+
   // 6. 法律援助
+  { id: 'legal-aid.notice-assign-3', statute: '法律援助法', article: '第二十五条、第三十六条、第四十三条', rule: '办案机关通知辩护、代理的，不经申请审查，收到通知之日起三日内指派律师；依申请的案件须先决定给予再指派。', encodedIn: `${LA}#clocks.notice_assignment; actions.assign.check`, review: ['6.8'] },
+  { id: 'legal-aid.provisional', statute: '法律援助法', article: '第四十四条', rule: '距时效或期限届满不足七日、需立即申请保全或先予执行等情形，可以决定先行提供法律援助，随后三日内指派。', encodedIn: `${LA}#actions.provisional`, review: ['6.7'] },
+  { id: 'legal-aid.objection-5', statute: '法律援助法', article: '第四十九条', rule: '对不予、终止法律援助决定的异议，司法行政部门自收到之日起五日内审查，维持或责令改正。', encodedIn: `${LA}#actions.object; clocks.objection`, review: ['6.10'] },
   { id: 'legal-aid.deemed-withdrawn', statute: '法律援助法', article: '第四十三条第二款', rule: '一次性告知补充材料；未按期补充的视为撤回申请，审查期限不会永远暂停。', encodedIn: 'src/institutions/legal-aid/index.ts#actions.deem_withdrawn', review: ['6.3', '6.2'] },
   { id: 'legal-aid.means-categories', statute: '法律援助法', article: '第三十二条、第四十二条', rule: '“不受经济困难条件限制”（第三十二条）与“免予核查经济困难状况”（第四十二条）是两类情形，分别记录。', encodedIn: 'src/institutions/legal-aid/index.ts#intake.noMeansCondition, noMeansTest', review: ['6.6'] },
 

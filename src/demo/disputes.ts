@@ -86,7 +86,8 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     steps.push({ on: accepted, action: 'accept' });
     let limit = 60;
     let earliest = 15;
-    if (r.chance(0.05)) {
+    // Only 申诉求决 matters have the 60 日 (+30) clock (信访工作条例第三十四条).
+    if (r.chance(0.05) && fields.category === 'claim') {
       const ext = r.int(40, 50);
       steps.push({ on: cd(k, accepted, ext), action: 'extend', data: { days: 30, reason: '涉及多个部门，需会商', approver: '局长' } });
       limit = 90;
@@ -94,7 +95,13 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     }
     const done = cd(k, accepted, r.chance(0.03) ? limit + r.int(2, 10) : r.int(earliest, limit - 5));
     steps.push({ on: done, action: 'conclude', data: { opinion: r.weighted({ support: 3, explain: 6, not_support: 1 }), summary: '经调查核实，依法依规作出处理' } });
-    if (r.chance(0.04)) steps.push({ on: cd(k, done, r.int(5, 25)), action: 'request_review' }, { on: cd(k, done, r.int(45, 55)), action: 'answer_review', data: { opinion: 'explain', summary: '维持原处理意见' } });
+    // 复查 is the 上一级's own case (信访工作条例第三十五条); the 市 level is not on this platform.
+    // Only 申诉求决 answers can be reviewed; the draws stay as they were so the rest of the demo does not move.
+    if (r.chance(0.04)) {
+      const requested = cd(k, done, r.int(5, 25));
+      r.int(45, 55);
+      if (fields.category === 'claim') steps.push({ on: requested, action: 'request_review' });
+    }
     return { type: 'petition', orgId: o.petitions, fields, steps, stall: r.next() };
   });
 
@@ -104,7 +111,7 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     const heard = cd(k, answered, r.int(20, 60));
     const steps: Step[] = [
       { on: answered, action: 'answer' },
-      { on: heard, action: 'hearing', data: { headAppeared: true, headName: r.pick(['分管副区长', '副局长', '局长']) } },
+      { on: heard, action: 'hearing', data: { headAppeared: true, ...r.pick([{ headName: '分管副区长', headRole: 'in_charge' }, { headName: '副局长', headRole: 'deputy' }, { headName: '局长', headRole: 'principal' }]) } },
     ];
     if (r.chance(0.15)) steps.push({ on: cd(k, heard, r.int(5, 20)), action: 'withdraw' });
     else {

@@ -34,7 +34,7 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal((await clock(b, 'mediation')).dueOn, '2025-09-25');
     await rejects(performAction(w.k, w.clerk, a, 'accept', { data: { mediator: 'x' } }), 409);
     await performAction(w.k, w.clerk, a, 'agree', { on: '2025-09-20', data: { form: 'written', content: '赔偿2000元', amount: 2000 } });
-    await rejects(performAction(w.k, w.clerk, a, 'judicial_confirmation', { on: '2025-10-22', data: { court: '测试区人民法院' } }), 400, /三十日内/);
+    await rejects(performAction(w.k, w.clerk, a, 'judicial_confirmation', { on: '2025-10-22', data: { court: '测试区人民法院' } }), 409, /三十日内.*人民调解法第三十三条/);
     await performAction(w.k, w.clerk, a, 'judicial_confirmation', { on: '2025-10-20', data: { court: '测试区人民法院' } });
     await performAction(w.k, w.clerk, b, 'fail', { on: '2025-09-22', data: { routes: '可向人民法院起诉' } });
     for (const on of ['2025-10-13', '2025-10-14']) {
@@ -90,6 +90,20 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     // Law (条例 art. 35; 民诉法 art. 85): 30 日 from receipt; 11-20 + 30 = 12-20 (Sat) → 12-22, so 12-22 is in time.
     await rejects(performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-23' }), 409, /三十日内.*期限至2025-12-22/);
     await performAction(w.k, w.clerk, a, 'request_review', { on: '2025-12-23', data: { postedOn: '2025-12-22' } });
+    // 复查 is the 上一级's own case (条例 art. 35): not the deciding unit or one below it; its 30 日 run from its receipt.
+    const r = await mk('2025-09-22');
+    await performAction(w.k, w.clerk, r, 'accept', { on: '2025-09-24' });
+    await performAction(w.k, w.clerk, r, 'conclude', { on: '2025-11-20', data: { opinion: 'not_support', summary: '不予支持' } });
+    await rejects(performAction(w.k, w.clerk, r, 'request_review', { on: '2025-12-01', data: { reviewOrgId: committee } }), 409, /上一级机关.*第三十五条/);
+    await performAction(w.k, w.clerk, r, 'request_review', { on: '2025-12-01', data: { reviewOrgId: w.district } });
+    const original = await getCase(w.k, w.admin, r);
+    assert.equal(original.state, 'review');
+    const review = await getCase(w.k, w.admin, original.links[0].caseId);
+    assert.equal(review.fields.tier, 'review');
+    assert.equal((await clock(review.id, 'review')).dueOn, '2025-12-31', '12-01 + 30, counted from the superior unit receiving it');
+    // The superior unit's own clerk would act here; the test acts as the system (no duties in the government org).
+    await rejects(performAction(w.k, null, review.id, 'accept', { on: '2025-12-02' }), 409, /第三十五条/);
+    await performAction(w.k, null, review.id, 'answer_review', { on: '2025-12-20', data: { opinion: 'explain', summary: '维持' } });
 
     const b = await mk('2025-10-09');
     await rejects(performAction(w.k, w.clerk, b, 'route', { on: '2025-10-10', data: { target: 'mediation' } }), 400, /须选择承办单位/);
@@ -108,7 +122,23 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await performAction(w.k, w.clerk, c, 'route', { on: '2025-10-10', data: { target: 'reconsideration', respondent: '测试区人民政府（复议机关）' } });
     assert.equal((await getCase(w.k, w.clerk, c)).links.length, 0);
     const v = await figures(['信访.登记', '信访.受理', '信访.办结', '信访.化解', '信访.导入法定途径', '信访.按期办结率']);
-    assert.deepEqual(Object.values(v), [3, 1, 1, 3, 2, 100]);
+    // a, r, r's 复查 case (registered in the district), b, c; 复查意见 is not a 办结 of the original unit.
+    assert.deepEqual(Object.values(v), [5, 2, 2, 3, 2, 100]);
+
+    // 信访部门 转送/交办 (条例 art. 22) opens the handling unit's case; it may hand it back within 5 工作日 (art. 23 ¶3).
+    const t = await mk('2025-10-09');
+    await rejects(performAction(w.k, w.clerk, t, 'transfer', { on: '2025-10-10', data: { mode: 'assign', targetOrgId: w.education } }), 409, /指定办理期限.*第二十二条/);
+    await performAction(w.k, w.clerk, t, 'transfer', { on: '2025-10-10', data: { mode: 'assign', targetOrgId: w.education, feedbackBy: '2025-12-10' } });
+    const sent = await getCase(w.k, w.admin, t);
+    assert.equal(sent.state, 'transferred');
+    const handled = await getCase(w.k, w.admin, sent.links[0].caseId);
+    assert.equal(handled.fields.transferredBy, 'assign');
+    assert.equal(handled.orgName, '测试区教育体育局');
+    assert.equal((await clock(handled.id, 'acceptance')).dueOn, '2025-10-27', '10-10 + 15 = 10-25 (Sat) → 10-27');
+    // 10-10 + 5 工作日 = 10-16: 10-11 (Sat) is a 调休 working day in 2025. Acting as the system: the test's clerks hold no 信访 duties there.
+    await rejects(performAction(w.k, null, handled.id, 'return_transfer', { on: '2025-10-17', data: { reason: '不属本单位职责' } }), 409, /期限至2025-10-16/);
+    await performAction(w.k, null, handled.id, 'return_transfer', { on: '2025-10-16', data: { reason: '不属本单位职责' } });
+    assert.equal((await getCase(w.k, w.admin, handled.id)).state, 'returned');
   });
 
   test('行政应诉: 15 日 answer, 负责人出庭 recorded with reasons, 出庭率 and 败诉率', async () => {
@@ -117,11 +147,11 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.equal((await clock(a, 'answer')).dueOn, '2025-10-09', '09-20 + 15 = 10-05 (国庆) → 10-09');
     await performAction(w.k, w.clerk, a, 'answer', { on: '2025-09-30' });
     await rejects(performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: false } }), 409, /正当理由/);
-    await performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: true, headName: '张副局长' } });
+    await performAction(w.k, w.clerk, a, 'hearing', { on: '2025-10-20', data: { headAppeared: true, headName: '张副局长', headRole: 'deputy' } });
     await performAction(w.k, w.clerk, a, 'judgment', { on: '2025-11-20', data: { result: 'won' } });
     const b = await mk('2025-10-13');
     await performAction(w.k, w.clerk, b, 'answer', { on: '2025-10-20' });
-    await performAction(w.k, w.clerk, b, 'hearing', { on: '2025-11-10', data: { headAppeared: false, reason: '参加全省防汛会议（不可替代的公务）' } });
+    await performAction(w.k, w.clerk, b, 'hearing', { on: '2025-11-10', data: { headAppeared: false, reasonType: 'official_duty', reason: '参加全省防汛会议', staffAppeared: true } });
     await performAction(w.k, w.clerk, b, 'judgment', { on: '2025-12-01', data: { result: 'lost' } });
     const v = await figures(['行政应诉.案件', '行政应诉.出庭率', '行政应诉.败诉率']);
     assert.deepEqual(Object.values(v), [2, 50, 50]);

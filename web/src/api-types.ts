@@ -2069,6 +2069,8 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
+          source?: "application" | "notice";
+          notifier?: string;
           category: "civil" | "criminal" | "administrative" | "compensation" | "labour_arbitration" | "other";
           matter: string;
           noMeansCondition?: boolean;
@@ -2142,6 +2144,67 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          recipients: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/object": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grounds: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/objection_correct": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/objection_maintain": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/legal_aid/cases/{id}/provisional": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "limitation" | "preservation" | "other";
           recipients: number;
         };
       };
@@ -2541,6 +2604,38 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/litigation/cases/{id}/appeal": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          appellant: "agency" | "plaintiff";
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/delayed_evidence": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          causeEndedOn: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/litigation/cases/{id}/hearing": {
     post: {
       params: {
@@ -2552,7 +2647,10 @@ export interface ApiPaths {
         data?: {
           headAppeared: boolean;
           headName?: string;
+          headRole?: "principal" | "deputy" | "in_charge" | "other_in_charge";
+          reasonType?: "force_majeure" | "accident" | "official_duty" | "other";
           reason?: string;
+          staffAppeared?: boolean;
         };
       };
       response: CaseView;
@@ -2568,6 +2666,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           result: "won" | "lost" | "partly_lost" | "dismissed";
+          servedOn?: string;
           appealed?: boolean;
         };
       };
@@ -2589,6 +2688,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/litigation/cases/{id}/jurisdiction_objection": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grounds: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/litigation/cases/{id}/perform": {
     post: {
       params: {
@@ -2599,6 +2714,39 @@ export interface ApiPaths {
         on?: string;
         data?: {
           performance: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/request_evidence_delay": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/retrial": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          effectiveOn: string;
+          knownOn?: string;
+          postedOn?: string;
         };
       };
       response: CaseView;
@@ -3006,6 +3154,25 @@ export interface ApiPaths {
         on?: string;
         data?: {
           court: string;
+          joint?: boolean;
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/prevent": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          risk: "escalation" | "public_order" | "criminal";
+          measures: string;
+          reportedTo?: string;
         };
       };
       response: CaseView;
@@ -3021,6 +3188,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/mediation/cases/{id}/supervise": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          status: "performed" | "partly" | "not_performed";
+          note?: string;
         };
       };
       response: CaseView;
@@ -3366,6 +3549,8 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
+          tier?: "review" | "recheck";
+          transferredBy?: "transfer" | "assign";
           channel: "online" | "letter" | "visit" | "phone" | "fax";
           category: "suggestion" | "accusation" | "claim";
           content: string;
@@ -3446,6 +3631,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/petition/cases/{id}/end_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/petition/cases/{id}/extend": {
     post: {
       params: {
@@ -3458,6 +3658,21 @@ export interface ApiPaths {
           days: number;
           reason: string;
           approver: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/hold_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
         };
       };
       response: CaseView;
@@ -3489,6 +3704,7 @@ export interface ApiPaths {
         data?: {
           answerReceivedOn?: string;
           postedOn?: string;
+          recheckOrgId?: number;
         };
       };
       response: CaseView;
@@ -3505,6 +3721,22 @@ export interface ApiPaths {
         data?: {
           answerReceivedOn?: string;
           postedOn?: string;
+          reviewOrgId?: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/return_transfer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
         };
       };
       response: CaseView;
@@ -3523,6 +3755,23 @@ export interface ApiPaths {
           targetOrgId?: number;
           respondent?: string;
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/petition/cases/{id}/transfer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          mode: "transfer" | "assign";
+          targetOrgId: number;
+          feedbackBy?: string;
         };
       };
       response: CaseView;

@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
 
 /**
- * 法律援助 under the 法律援助法 (2021). The law counts its 7日 and 3日 periods without saying
- * 工作日, so they are natural days; time spent supplying missing materials is excluded (art. 43).
+ * 法律援助 under the 法律援助法 (2021). The law counts its 7日, 3日 and 5日 periods without saying
+ * 工作日, so they are natural days; time spent supplying missing materials is excluded (办理法律援助
+ * 案件程序规定). Two ways in: an application (审查 7 日, then 指派 3 日, art. 43) or a 通知 from the
+ * court, procuratorate or police (通知辩护/代理: 指派 within 3 日 of the notice, arts. 25, 28, 36).
  */
+const isNotice = (x: Record<string, any>) => x.source === 'notice';
+const provisionalGrounds = {
+  limitation: '距法定时效或者期限届满不足七日，需要及时起诉或者申请仲裁、行政复议',
+  preservation: '需要立即申请财产保全、证据保全或者先予执行',
+  other: '法律、法规、规章规定的其他情形',
+};
 const caseCategories = { civil: '民事', criminal: '刑事', administrative: '行政', compensation: '国家赔偿', labour_arbitration: '劳动争议仲裁', other: '其他' };
 
 export const legalAid = defineCaseType({
@@ -21,10 +29,14 @@ export const legalAid = defineCaseType({
     closed: { label: '已结案', final: true },
     terminated: { label: '终止援助', final: true },
     withdrawn: { label: '视为撤回申请', final: true },
+    objection: { label: '异议审查中' },
+    objection_upheld: { label: '异议审查维持原决定', final: true },
   },
   initial: 'applied',
   intake: z.object({
-    receivedOn: f.date('申请日期'),
+    receivedOn: f.date('收到申请或通知日期'),
+    source: f.choice('来源', { application: '当事人申请', notice: '办案机关通知辩护或代理（法律援助法第二十五条、第二十八条、第三十六条）' }).optional(),
+    notifier: f.optionalText('通知机关（人民法院、人民检察院、公安机关）', 100),
     category: f.choice('案件类别', caseCategories),
     matter: f.longText('申请事项'),
     noMeansCondition: f.flag('不受经济困难条件限制（法律援助法第三十二条）').optional(),
@@ -33,6 +45,15 @@ export const legalAid = defineCaseType({
   }),
   title: (x) => `${caseCategories[x.category as keyof typeof caseCategories] ?? ''}法律援助：${String(x.matter).slice(0, 30)}`,
   actions: [
+    {
+      key: 'provisional',
+      label: '决定先行提供法律援助',
+      basis: '法律援助法第四十四条：情况紧急的可以先行提供法律援助，受援人应当及时补办手续、补充材料',
+      from: ['applied', 'materials_requested'],
+      to: 'granted',
+      fields: z.object({ ground: f.choice('先行援助情形', provisionalGrounds), recipients: z.number().int().min(1).max(500).meta({ title: '受援人数' }) }),
+      check: ({ fields }) => (isNotice(fields) ? '通知辩护、代理案件收到通知后直接指派，无需先行援助（法律援助法第三十六条）' : undefined),
+    },
     {
       key: 'request_materials',
       label: '通知补充材料',
@@ -64,6 +85,7 @@ export const legalAid = defineCaseType({
       from: ['applied'],
       to: 'granted',
       fields: z.object({ recipients: z.number().int().min(1).max(500).meta({ title: '受援人数' }) }),
+      check: ({ fields }) => (isNotice(fields) ? '通知辩护、代理案件不经审查决定，收到通知之日起三日内指派律师（法律援助法第三十六条）' : undefined),
     },
     {
       key: 'refuse',
@@ -77,10 +99,12 @@ export const legalAid = defineCaseType({
     {
       key: 'assign',
       label: '指派法律援助人员',
-      basis: '法律援助法第四十三条：决定给予之日起三日内指派',
-      from: ['granted'],
+      basis: '法律援助法第四十三条：决定给予之日起三日内指派；第三十六条：收到通知之日起三日内指派律师并通知办案机关',
+      from: ['granted', 'applied'],
       to: 'assigned',
       fields: z.object({ lawyer: f.text('法律援助人员', 50), firm: f.text('所在机构', 100) }),
+      check: ({ state, fields }) =>
+        state === 'applied' && !isNotice(fields) ? '依申请的案件应先作出给予法律援助的决定，再指派（法律援助法第四十三条）' : undefined,
     },
     {
       key: 'close',
@@ -100,6 +124,31 @@ export const legalAid = defineCaseType({
       outcome: 'terminated',
       fields: z.object({ reason: f.longText('终止原因') }),
     },
+    {
+      key: 'object',
+      label: '申请人提出异议',
+      basis: '法律援助法第四十九条：对不予法律援助、终止法律援助的决定有异议的，可以向设立该法律援助机构的司法行政部门提出',
+      from: ['refused', 'terminated'],
+      to: 'objection',
+      fields: z.object({ grounds: f.longText('异议理由') }),
+    },
+    {
+      key: 'objection_maintain',
+      label: '司法行政部门维持原决定',
+      basis: '法律援助法第四十九条：自收到异议之日起五日内审查，作出维持或者责令改正的决定',
+      from: ['objection'],
+      to: 'objection_upheld',
+      fields: z.object({ reason: f.longText('维持的理由（书面告知异议人）') }),
+    },
+    {
+      key: 'objection_correct',
+      label: '司法行政部门责令改正，提供法律援助',
+      basis: '法律援助法第四十九条：认为符合法律援助条件的，责令法律援助机构改正',
+      from: ['objection'],
+      to: 'granted',
+      outcome: 'corrected',
+      fields: z.object({ reason: f.longText('改正的决定内容') }),
+    },
   ],
   clocks: [
     {
@@ -109,8 +158,9 @@ export const legalAid = defineCaseType({
       length: 7,
       unit: 'day',
       rollOverHoliday: true,
+      appliesTo: (x) => !isNotice(x),
       startOn: ['receive'],
-      stopOn: ['grant', 'refuse', 'deem_withdrawn'],
+      stopOn: ['grant', 'refuse', 'deem_withdrawn', 'provisional'],
       pauseOn: ['request_materials'],
       resumeOn: ['receive_materials'],
     },
@@ -120,16 +170,39 @@ export const legalAid = defineCaseType({
       basis: '法律援助法第四十三条：决定给予之日起三日内指派',
       length: 3,
       unit: 'day',
-      startOn: ['grant'],
+      startOn: ['grant', 'provisional', 'objection_correct'],
       stopOn: ['assign', 'terminate'],
     },
+    {
+      key: 'notice_assignment',
+      label: '通知辩护指派期限',
+      basis: '法律援助法第三十六条：收到通知之日起三日内指派律师，并通知人民法院、人民检察院、公安机关',
+      length: 3,
+      unit: 'day',
+      rollOverHoliday: true,
+      appliesTo: isNotice,
+      startOn: ['receive'],
+      stopOn: ['assign', 'terminate'],
+    },
+    {
+      key: 'objection',
+      label: '异议审查期限',
+      basis: '法律援助法第四十九条：司法行政部门自收到异议之日起五日内审查',
+      length: 5,
+      unit: 'day',
+      rollOverHoliday: true,
+      startOn: ['object'],
+      stopOn: ['objection_maintain', 'objection_correct'],
+    },
   ],
-  outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助', withdrawn: '视为撤回申请' },
+  outcomes: { won: '胜诉或全部支持', partly: '部分支持', mediated: '调解或和解', lost: '未获支持', other: '其他', refused: '不予援助', terminated: '终止援助', withdrawn: '视为撤回申请', corrected: '异议后责令改正' },
   report: { area: 'disputes', sentences: ['办理法律援助案件{{法律援助.办理案件}}件，受援人数{{法律援助.受援人数}}人。'] },
   indicators: [
     { key: 'applications', label: '申请', unit: '件', description: '期间内收到的法律援助申请', count: { events: ['receive'] } },
-    { key: 'granted', label: '办理案件', unit: '件', description: '期间内决定给予法律援助的案件数', count: { events: ['grant'] } },
-    { key: 'recipients', label: '受援人数', unit: '人', description: '期间内给予援助的受援人数之和', count: { events: ['grant'], sum: 'recipients' } },
+    { key: 'granted', label: '办理案件', unit: '件', description: '期间内决定给予（含先行提供）法律援助的案件数', count: { events: ['grant', 'provisional'] } },
+    { key: 'notified', label: '通知辩护代理', unit: '件', description: '期间内收到办案机关通知辩护、代理的案件数', count: { events: ['receive'], caseEquals: { source: 'notice' } } },
+    { key: 'notice_on_time', label: '通知案件按期指派', unit: '件', description: '收到通知三日内指派的案件数', count: { clocks: ['notice_assignment'], stoppedBy: ['assign'], onTime: true } },
+    { key: 'recipients', label: '受援人数', unit: '人', description: '期间内给予援助的受援人数之和', count: { events: ['grant', 'provisional'], sum: 'recipients' } },
     { key: 'closed', label: '结案', unit: '件', description: '期间内结案的法律援助案件', count: { events: ['close'] } },
     { key: 'decided', label: '审查决定', unit: '件', description: '期间内作出给予或不予决定的申请', count: { clocks: ['decision'], stoppedBy: ['grant', 'refuse'] } },
     { key: 'decided_on_time', label: '按期决定', unit: '件', description: '七日内（不含补充材料时间）作出决定的申请', count: { clocks: ['decision'], stoppedBy: ['grant', 'refuse'], onTime: true } },

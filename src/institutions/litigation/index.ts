@@ -1,16 +1,56 @@
 import { z } from 'zod';
-import { defineCaseType, f } from '../../kernel/cases/define.ts';
+import { defineCaseType, f, type ActionContext, type VerifyContext } from '../../kernel/cases/define.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
+import { postedOnField, postedNotAfterStep, servedNotAfterStep } from '../../kernel/cases/service.ts';
 
 /**
  * 行政应诉: the agency's side of an administrative lawsuit (行政诉讼法 arts. 3, 67; 最高人民法院
  * 关于行政机关负责人出庭应诉若干问题的规定, 2020). 出庭率 and 败诉率 have no national formula:
  * here 出庭率 = hearings a 负责人 attended ÷ hearings, 败诉率 = lost judgments ÷ judgments.
+ * Its periods are natural days ending on the next working day after a holiday (行政诉讼法 art. 101
+ * → 民事诉讼法 art. 85); an appeal posted in time is in time.
  */
 const judgments = {
   won: '胜诉（驳回原告诉讼请求）',
   lost: '败诉（撤销、确认违法、责令履行等）',
   partly_lost: '部分败诉',
   dismissed: '裁定驳回起诉',
+};
+/** 裁定 (驳回起诉) can be appealed within 10 日, 判决 within 15 日 (行政诉讼法第八十五条). */
+const isRuling = (data: Record<string, any>) => data.result === 'dismissed';
+
+/** 出庭应诉规定 art. 2: who counts as the 被诉行政机关负责人 (not a subordinate or commissioned body's head). */
+const headRoles = {
+  principal: '正职负责人',
+  deputy: '副职负责人',
+  in_charge: '参与分管被诉行为实施工作的副职级别负责人',
+  other_in_charge: '其他参与分管的负责人',
+};
+/** 出庭应诉规定 art. 8: the 正当理由 a head may give for not appearing. */
+const absenceReasons = {
+  force_majeure: '不可抗力',
+  accident: '意外事件',
+  official_duty: '需要履行他人不能代替的公务',
+  other: '其他无法出庭的正当事由',
+};
+
+/** The 15 日 answer period: 收到起诉状副本之日起十五日 (行政诉讼法第六十七条), rolled over a holiday. */
+const answerDue = (ctx: VerifyContext) => {
+  const served = ctx.events.find((e) => e.kind === 'receive')?.on ?? ctx.fields.receivedOn;
+  return computeDue(ctx.calendar, served, { length: 15, unit: 'day', rollOverHoliday: true }).due;
+};
+
+const hearingCheck = ({ data, events }: ActionContext) => {
+  if (data.headAppeared) {
+    if (!data.headName) return '请填写出庭的负责人';
+    if (!data.headRole) return '请选择出庭负责人的职务（出庭应诉规定第二条：正职、副职或参与分管的负责人）';
+    return undefined;
+  }
+  // 出庭应诉规定第七条: one appearance per instance discharges the duty unless the court asks again.
+  const appearedBefore = events.some((e) => e.kind === 'hearing' && e.data.headAppeared);
+  if (!appearedBefore && (!data.reasonType || !data.reason)) return '负责人未出庭的，应选择并写明正当理由（出庭应诉规定第八条）';
+  if (!data.staffAppeared) return '负责人不能出庭的，应当委托行政机关相应的工作人员出庭，不得仅委托律师出庭（行政诉讼法第三条第三款，行诉解释第一百二十八条第二款）';
+  return undefined;
 };
 
 export const litigation = defineCaseType({
@@ -23,6 +63,7 @@ export const litigation = defineCaseType({
     answered: { label: '已答辩待开庭' },
     heard: { label: '已开庭待裁判' },
     judged: { label: '已裁判待履行' },
+    appealed: { label: '已上诉（转二审）', final: true },
     closed: { label: '已结案', final: true },
     withdrawn: { label: '原告撤诉', final: true },
   },
@@ -45,6 +86,48 @@ export const litigation = defineCaseType({
       to: 'answered',
     },
     {
+      key: 'request_evidence_delay',
+      label: '申请延期提供证据',
+      basis: '行政诉讼法第三十六条第一款；行诉解释第三十四条：收到起诉状副本之日起十五日内书面申请',
+      from: ['served', 'answered'],
+      fields: z.object({ reason: f.longText('不能按期提供证据的正当事由（不可抗力等）') }).extend(postedOnField.shape),
+      verify: async (ctx) => {
+        const bad = postedNotAfterStep(ctx);
+        if (bad) return bad;
+        const due = answerDue(ctx);
+        const filed = ctx.data.postedOn ?? ctx.on;
+        return filed > due ? `延期提供证据应在收到起诉状副本之日起十五日内书面申请（期限至${due}），逾期视为没有相应证据（行诉解释第三十四条）` : undefined;
+      },
+    },
+    {
+      key: 'jurisdiction_objection',
+      label: '提出管辖异议',
+      basis: '行诉解释第十条：被告提出管辖异议的，应当在收到起诉状副本之日起十五日内提出',
+      from: ['served', 'answered'],
+      fields: z.object({ grounds: f.longText('异议理由') }).extend(postedOnField.shape),
+      verify: async (ctx) => {
+        const bad = postedNotAfterStep(ctx);
+        if (bad) return bad;
+        const due = answerDue(ctx);
+        return (ctx.data.postedOn ?? ctx.on) > due ? `管辖异议应在收到起诉状副本之日起十五日内提出（期限至${due}）（行诉解释第十条）` : undefined;
+      },
+    },
+    {
+      key: 'delayed_evidence',
+      label: '经法院准许延期提供证据',
+      basis: '行诉解释第三十四条：正当事由消除后十五日内提供',
+      from: ['served', 'answered', 'heard'],
+      fields: z.object({ causeEndedOn: f.date('正当事由消除日期') }).extend(postedOnField.shape),
+      check: ({ events }) => (events.some((e) => e.kind === 'request_evidence_delay') ? undefined : '未在法定期限内申请延期提供证据的，视为没有相应证据（行诉解释第三十四条）'),
+      verify: async (ctx) => {
+        const { causeEndedOn } = ctx.data;
+        if (causeEndedOn > ctx.on) return `正当事由消除日期（${causeEndedOn}）不能晚于提供日期（${ctx.on}）`;
+        const due = computeDue(ctx.calendar, causeEndedOn, { length: 15, unit: 'day', rollOverHoliday: true }).due;
+        const filed = ctx.data.postedOn ?? ctx.on;
+        return filed > due ? `应在正当事由消除后十五日内提供证据（期限至${due}），逾期视为被诉行政行为没有相应的证据（行诉解释第三十四条）` : undefined;
+      },
+    },
+    {
       key: 'hearing',
       label: '记录开庭',
       basis: '行政诉讼法第三条第三款：被诉行政机关负责人应当出庭应诉',
@@ -53,17 +136,42 @@ export const litigation = defineCaseType({
       fields: z.object({
         headAppeared: f.flag('负责人出庭'),
         headName: f.optionalText('出庭负责人', 50),
-        reason: f.optionalText('负责人未出庭的正当理由'),
+        headRole: f.choice('出庭负责人职务（出庭应诉规定第二条）', headRoles).optional(),
+        reasonType: f.choice('负责人未出庭的正当理由类别（出庭应诉规定第八条）', absenceReasons).optional(),
+        reason: f.optionalText('负责人未出庭的理由说明'),
+        staffAppeared: f.flag('委托本机关相应的工作人员出庭（负责人未出庭时必填，不得仅委托律师）').optional(),
       }),
-      check: ({ data }) => (!data.headAppeared && !data.reason ? '负责人未出庭的，应记录正当理由（出庭应诉规定第八条）' : data.headAppeared && !data.headName ? '请填写出庭的负责人' : undefined),
+      check: hearingCheck,
     },
     {
       key: 'judgment',
       label: '收到裁判文书',
+      basis: '行政诉讼法第八十五条：判决书送达之日起十五日内、裁定书送达之日起十日内可以上诉',
       from: ['answered', 'heard'],
       to: 'judged',
       outcome: { field: 'result' },
-      fields: z.object({ result: f.choice('裁判结果', judgments), appealed: f.flag('提起或被提起上诉').optional() }),
+      fields: z.object({
+        result: f.choice('裁判结果', judgments),
+        servedOn: f.date('裁判文书送达日期（送达回证）').optional(),
+        appealed: f.flag('提起或被提起上诉').optional(),
+      }),
+      check: servedNotAfterStep,
+    },
+    {
+      key: 'appeal',
+      label: '提起上诉',
+      basis: '行政诉讼法第八十五条：判决十五日、裁定十日，自送达之日起算；逾期不上诉的，一审裁判发生法律效力',
+      from: ['judged'],
+      to: 'appealed',
+      fields: z.object({ appellant: f.choice('上诉人', { agency: '本机关', plaintiff: '原告或第三人' }) }).extend(postedOnField.shape),
+      check: ({ fields }) => (fields.instance === 'second' ? '二审裁判为终审裁判，不能上诉（行政诉讼法第七条），可依法申请再审' : undefined),
+      verify: async (ctx) => {
+        const bad = postedNotAfterStep(ctx);
+        if (bad || ctx.data.appellant !== 'agency') return bad;
+        const due = ctx.clocks.appeal?.dueOn;
+        const filed = ctx.data.postedOn ?? ctx.on;
+        return due && filed > due ? `上诉期限已于${due}届满，一审裁判已发生法律效力（行政诉讼法第八十五条）` : undefined;
+      },
     },
     {
       key: 'perform',
@@ -73,17 +181,47 @@ export const litigation = defineCaseType({
       to: 'closed',
       fields: z.object({ performance: f.longText('履行情况') }),
     },
+    {
+      key: 'retrial',
+      label: '申请再审',
+      basis: '行诉解释第一百一十条：裁判发生法律效力后六个月内向上一级人民法院申请；有新证据等四种情形的，自知道或者应当知道之日起六个月内',
+      from: ['judged', 'closed', 'appealed'],
+      fields: z.object({
+        effectiveOn: f.date('裁判发生法律效力日期'),
+        knownOn: f.date('知道或者应当知道再审事由之日（新证据、主要证据伪造、依据的文书被撤销变更、审判人员枉法的填写）').optional(),
+      }).extend(postedOnField.shape),
+      verify: async ({ data, on, calendar }) => {
+        const from = data.knownOn ?? data.effectiveOn;
+        if (from > on) return `起算日期（${from}）不能晚于申请日期（${on}）`;
+        const due = computeDue(calendar, from, { length: 6, unit: 'month' }).due;
+        return (data.postedOn ?? on) > due ? `申请再审应在${data.knownOn ? '知道或者应当知道再审事由' : '裁判发生法律效力'}后六个月内提出（期限至${due}）（行诉解释第一百一十条）` : undefined;
+      },
+    },
     { key: 'withdraw', label: '原告撤诉', from: ['served', 'answered', 'heard'], to: 'withdrawn', outcome: 'withdrawn' },
     {
       key: 'judicial_suggestion',
       label: '收到司法建议书',
       basis: '行政诉讼法第六十六条、第九十六条',
-      from: ['served', 'answered', 'heard', 'judged', 'closed', 'withdrawn'],
+      from: ['served', 'answered', 'heard', 'judged', 'appealed', 'closed', 'withdrawn'],
       fields: z.object({ content: f.longText('司法建议内容') }),
     },
   ],
   clocks: [
     { key: 'answer', label: '答辩期限', basis: '行政诉讼法第六十七条：十五日', length: 15, unit: 'day', startOn: ['receive'], stopOn: ['answer', 'withdraw'] },
+    {
+      key: 'appeal',
+      label: '上诉期限',
+      basis: '行政诉讼法第八十五条：判决书送达之日起十五日，裁定书送达之日起十日',
+      length: 15,
+      lengthLabel: '判决15日，裁定10日，自送达之日起',
+      lengthFrom: (d) => (isRuling(d) ? 10 : 15),
+      unit: 'day',
+      rollOverHoliday: true,
+      // 二审裁判是终审裁判 (行政诉讼法第七条).
+      appliesTo: (x) => x.instance !== 'second',
+      startOn: ['judgment'],
+      stopOn: ['appeal', 'perform'],
+    },
   ],
   outcomes: { ...judgments, withdrawn: '原告撤诉' },
   report: { area: 'oversight', sentences: ['全年办理行政应诉案件{{行政应诉.案件}}件，行政机关负责人出庭应诉率{{行政应诉.出庭率}}。'] },

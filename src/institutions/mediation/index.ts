@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema } from '../../kernel/cases/define.ts';
-import { diffDays } from '../../kernel/calendar/dates.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
+import { postedOnField, postedNotAfterStep } from '../../kernel/cases/service.ts';
 
 /**
  * 人民调解 under the 人民调解法 (2010). Mediations belong to a registered 人民调解委员会 or
@@ -109,6 +110,26 @@ export const mediation = defineCaseType({
       fields: z.object({ form: f.choice('协议形式', { written: '书面协议', oral: '口头协议' }), content: f.longText('协议内容'), amount: z.number().min(0).optional().meta({ title: '涉及金额（元）' }) }),
     },
     {
+      key: 'prevent',
+      label: '纠纷可能激化：采取预防措施、报告',
+      basis: '人民调解法第二十五条：可能激化的应当采取有针对性的预防措施；可能引起治安案件、刑事案件的，应当及时向当地公安机关或者其他有关部门报告',
+      from: ['applied', 'mediating'],
+      fields: z.object({
+        risk: f.choice('风险', { escalation: '纠纷可能激化', public_order: '可能引起治安案件', criminal: '可能引起刑事案件' }),
+        measures: f.longText('采取的预防措施'),
+        reportedTo: f.optionalText('报告的公安机关或其他有关部门', 100),
+      }),
+      check: ({ data }) =>
+        data.risk !== 'escalation' && !data.reportedTo ? '可能引起治安案件、刑事案件的纠纷，应当及时向当地公安机关或者其他有关部门报告，请填写报告的机关（人民调解法第二十五条）' : undefined,
+    },
+    {
+      key: 'supervise',
+      label: '督促履行调解协议',
+      basis: '人民调解法第三十一条第二款：人民调解委员会应当对调解协议的履行情况进行监督，督促当事人履行约定的义务',
+      from: ['agreed'],
+      fields: z.object({ status: f.choice('履行情况', { performed: '已履行', partly: '部分履行', not_performed: '未履行' }), note: f.optionalText('督促情况') }),
+    },
+    {
       key: 'fail',
       label: '调解不成，终止调解',
       basis: '人民调解法第二十六条：告知当事人可依法通过仲裁、行政、司法等途径维护权利',
@@ -122,10 +143,14 @@ export const mediation = defineCaseType({
       label: '当事人申请司法确认',
       basis: '人民调解法第三十三条：自调解协议生效之日起三十日内共同向人民法院申请',
       from: ['agreed'],
-      fields: z.object({ court: f.text('人民法院', 100) }),
-      check: ({ events, on }) => {
+      fields: z.object({ court: f.text('人民法院', 100), joint: f.flag('双方当事人共同申请').optional() }).extend(postedOnField.shape),
+      check: (ctx) => postedNotAfterStep(ctx) ?? (ctx.data.joint === false ? '司法确认须由双方当事人共同申请（人民调解法第三十三条）' : undefined),
+      // 30 日 from the agreement taking effect, ending on the next working day after a holiday, posted in time is in time (民事诉讼法第八十五条).
+      verify: async ({ events, on, data, calendar }) => {
         const agreed = events.findLast((e) => e.kind === 'agree')?.on;
-        return agreed && diffDays(agreed, on) > 30 ? `调解协议于${agreed}生效，申请司法确认须在三十日内` : undefined;
+        if (!agreed) return undefined;
+        const due = computeDue(calendar, agreed, { length: 30, unit: 'day', rollOverHoliday: true }).due;
+        return (data.postedOn ?? on) > due ? `调解协议于${agreed}生效，申请司法确认须在三十日内（期限至${due}）（人民调解法第三十三条）` : undefined;
       },
     },
   ],
@@ -149,6 +174,7 @@ export const mediation = defineCaseType({
     { key: 'failed', label: '调解不成', unit: '起', description: '期间内调解不成终止的案件数', count: { events: ['fail'] } },
     { key: 'success_rate', label: '成功率', unit: '%', description: '调解成功数 ÷ 受理数（报告惯用口径，如 271 ÷ 297 = 91.2%）', rate: { numerator: 'succeeded', denominator: 'accepted' } },
     { key: 'amount', label: '涉及金额', unit: '元', description: '期间内达成协议涉及金额之和', count: { events: ['agree'], sum: 'amount' } },
+    { key: 'performed', label: '协议已履行', unit: '件', description: '期间内督促履行、记录为已履行的调解协议数', count: { events: ['supervise'], dataEquals: { status: 'performed' } } },
     { key: 'confirmed', label: '司法确认', unit: '件', description: '期间内申请司法确认的调解协议数', count: { events: ['judicial_confirmation'] } },
   ],
 });

@@ -40,7 +40,7 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     if (def.startOn.includes(e.kind) && (!def.startIf || def.startIf(e, events.slice(0, i), fields))) {
       const earlier = def.countFrom?.[e.kind];
       startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
-      if (def.lengthFrom) length = Number(e.data?.[def.lengthFrom]) || 0;
+      if (def.lengthFrom) length = typeof def.lengthFrom === 'function' ? def.lengthFrom(e.data ?? {}) : Number(e.data?.[def.lengthFrom]) || 0;
       stoppedOn = null;
       stoppedBy = null;
       extended = 0;

@@ -79,9 +79,10 @@ export interface ClockDef {
   lengthLabel?: string;
   /**
    * The period is fixed by the step that starts the clock, in this field of its data (the 整改期限
-   * a 监督意见书 sets case by case); each restart takes its own step's figure.
+   * a 监督意见书 sets case by case), or computed from that step's data (上诉: 判决 15 日, 裁定 10 日);
+   * each restart takes its own step's figure.
    */
-  lengthFrom?: string;
+  lengthFrom?: string | ((data: Record<string, any>) => number);
   unit: DayUnit;
   /**
    * Whose counting rule applies (default: the case type's statute). A 日 period the statute
