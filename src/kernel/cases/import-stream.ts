@@ -191,12 +191,13 @@ const MOVES: [table: string, columns: string, key: 'case' | 'party' | 'link' | '
 
 /** Publishes an accepted import's staged rows piece by piece; returns how many cases were published. */
 async function publishPieces(k: Kernel, importId: number, total: number, onProgress?: ImportProgress): Promise<number> {
-  let moved = 0;
+  const staged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_cases WHERE import_id = ${importId}`.execute(k.db);
+  let left = staged.rows[0].n;
   for (;;) {
     const piece = await k.db.transaction().execute((trx) => publishPiece(trx, importId));
-    moved += piece.cases;
-    onProgress?.(total - piece.left, total, 'publish');
-    if (piece.left === 0) return moved;
+    left = piece.last ? 0 : left - piece.cases;
+    onProgress?.(total - left, total, 'publish');
+    if (piece.last) return staged.rows[0].n;
     await yieldToRequests();
   }
 }
@@ -206,7 +207,7 @@ async function publishPieces(k: Kernel, importId: number, total: number, onProgr
  * (or, for the last piece, everything left) and deletes them from staging; the last piece also
  * deletes the import's run. Rows keep their staged order, so serial ids follow it.
  */
-async function publishPiece(trx: Kernel['db'], importId: number): Promise<{ cases: number; left: number }> {
+async function publishPiece(trx: Kernel['db'], importId: number): Promise<{ cases: number; last: boolean }> {
   const id = Number(importId);
   await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}, ${IMPORT_CHAIN})`.execute(trx);
   const next = await sql<{ id: number; at: string }>`SELECT id, n::text AS at FROM import_cases WHERE import_id = ${id} ORDER BY n LIMIT ${PUBLISH_CASES + 1}`.execute(trx);
@@ -232,8 +233,7 @@ async function publishPiece(trx: Kernel['db'], importId: number): Promise<{ case
     await sql.raw(`DELETE FROM ${from}`).execute(trx);
   }
   if (last) await sql`DELETE FROM import_runs WHERE id = ${id}`.execute(trx);
-  const left = last ? 0 : (await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_cases WHERE import_id = ${id}`.execute(trx)).rows[0].n;
-  return { cases: piece.length, left };
+  return { cases: piece.length, last };
 }
 
 /** Splits CSV text arriving in pieces into rows (quotes may span pieces and lines). */
