@@ -367,9 +367,11 @@ eachDatabase('large imports: readers see all of one or none of it', (tdb) => {
       assert.equal(await accepted(), 1);
       const mid = await verifyChain(w.k.db);
       assert.equal(mid.ok, true, JSON.stringify(mid.brokenAt));
-      // Still failing: resuming moves nothing and keeps the import.
+      // Still failing: resuming moves nothing and keeps the import; a new import waits its turn and is refused.
       await assert.rejects(resumeImports(w.k), /写入中途出错/);
+      await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('未执行', 5), staged }), (e: any) => e.status === 503 && /本次导入未执行/.test(e.message));
       assert.equal((await rowsOf('中途')).cases, 2 * PUBLISH_CASES);
+      assert.equal((await rowsOf('未执行')).cases, 0);
     } finally {
       await sql`DROP TRIGGER test_publish_fault ON audit_events`.execute(w.k.db);
       await sql`DROP FUNCTION test_publish_fault()`.execute(w.k.db);

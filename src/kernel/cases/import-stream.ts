@@ -135,7 +135,11 @@ async function importChainHead(db: Kernel['db']): Promise<string> {
 async function writeStaged(k: Kernel, batch: BulkBatch, onProgress?: ImportProgress): Promise<number> {
   if (batch.drafts.length === 0) return batch.clear();
   // An import accepted before a crash goes in first: this one's audit rows continue its chain.
-  await publishAccepted(k);
+  try {
+    await publishAccepted(k);
+  } catch (e) {
+    throw Object.assign(new AppError(503, 'import_publishing', '上一次已受理的导入尚未写完，继续写入时出错，本次导入未执行；请稍后重试或联系管理员'), { cause: e });
+  }
   await clearStaging(k); // what an import interrupted before it was accepted left
   const total = batch.drafts.length;
   let importId: number;
