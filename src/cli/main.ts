@@ -20,6 +20,7 @@ import { addDataKey, keyringSource, loadKeyring } from '../kernel/crypto/data-ke
 import { resealTotpSecrets, totpSealedCounts } from '../kernel/auth/totp-secrets.ts';
 import { backup, restore } from '../kernel/backup.ts';
 import { resealParties, sealedValueCounts } from '../kernel/cases/parties.ts';
+import { resumeImports } from '../kernel/cases/import-stream.ts';
 import { openReport, reportAsDocx, type ReportSection } from '../reports/report.ts';
 import { checkReport } from '../reports/check.ts';
 import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
@@ -371,6 +372,9 @@ async function main(argv: string[]) {
       if (sealed) console.log(`已用 SM4 加密 ${sealed} 位当事人的身份证号、电话和住址`);
       const totpSealed = await resealTotpSecrets(k.db, { plaintextOnly: true });
       if (totpSealed) console.log(`已用 SM4 加密 ${totpSealed} 个账号的动态验证码密钥`);
+      // An upload accepted before the last stop (its rows all checked) is written to the end, never dropped.
+      const resumed = await resumeImports(k);
+      if (resumed) console.log(`上次已受理的导入尚未写完，已继续写入 ${resumed} 件`);
       const deemed = await applyExpiries(k);
       if (deemed) console.log(`已依法自动处理到期事项 ${deemed} 件（如复议审查期满视为受理）`);
       setInterval(() => void applyExpiries(k).catch((e) => console.error(e)), 3_600_000).unref();

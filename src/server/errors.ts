@@ -53,7 +53,11 @@ function send(req: FastifyRequest, reply: FastifyReply, status: number, code: st
 
 /** Every error becomes `{ok:false, code, message, requestId}` in Chinese; 5xx are logged with their stack, never returned. */
 export function errorHandler(err: FastifyError & { code?: string }, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(req, reply, err.status, err.code, err.message, err.details);
+  if (err instanceof AppError) {
+    // A server-side failure told to the clerk in words (an accepted import interrupted): its cause is for the log.
+    if (err.status >= 500) req.log.error({ log: 'error', err: err.cause ?? err, reqId: req.id, method: req.method, path: req.url.split('?')[0] }, err.message);
+    return send(req, reply, err.status, err.code, err.message, err.details);
+  }
   const db = err.code ? DB_INPUT_ERRORS[err.code] : undefined;
   if (db) {
     req.log.warn({ log: 'error', err, reqId: req.id }, '输入越过校验到达数据库');

@@ -8,11 +8,15 @@ import { verifyChain } from '../../src/kernel/audit/audit.ts';
 import { readParties } from '../../src/kernel/cases/parties.ts';
 import type { Database } from '../../src/kernel/db/connect.ts';
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { caseListQuery, listCases } from '../../src/kernel/cases/engine.ts';
 import { exportCasesXlsx } from '../../src/kernel/cases/export.ts';
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
 import { importCases } from '../../src/kernel/cases/import.ts';
-import { importRowChunks, STAGE_CASES } from '../../src/kernel/cases/import-stream.ts';
+import { importRowChunks, PUBLISH_CASES, resumeImports, STAGE_CASES, type ImportPhase } from '../../src/kernel/cases/import-stream.ts';
+import { createCheckpoint, listCheckpoints, verifyAudit } from '../../src/kernel/audit/checkpoints.ts';
 
 /** The same cases, once through the engine step by step and once through the bulk path. */
 function inputs(w: World): BulkCase[] {
@@ -187,29 +191,34 @@ eachDatabase('large imports: readers see all of one or none of it', (tdb) => {
     return n;
   };
 
-  test('while an import is written, readers see the state before it; afterwards all of it', async () => {
+  /** The staged path (PGlite's) runs on PostgreSQL too when asked, so both engines test it. */
+  const staged = true;
+  const hotlineCount = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE type = 'hotline'`.execute(w.k.db)).rows[0].n;
+  const accepted = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_runs`.execute(w.k.db)).rows[0].n;
+
+  test('while an import is written, readers see none of it until it is accepted, then whole pieces of it; afterwards all of it', async () => {
     const before = await readers();
     const rows = hotlineRows(w, 3 * STAGE_CASES + 10);
     const seen: Awaited<ReturnType<typeof readers>>[] = [];
-    const roundsAtPiece: number[] = [];
-    // Readers run between the pieces (PGlite, one connection) or beside the transaction (PostgreSQL).
+    const roundsAt: Record<ImportPhase, number[]> = { stage: [], publish: [] };
+    // Readers run between the pieces (PGlite, one connection) or beside them (PostgreSQL).
     let done = false;
     const importing = importCases(w.k, w.admin, {
       type: 'hotline',
       orgId: w.district,
       rows,
-      onProgress: () => void roundsAtPiece.push(counted.length),
+      staged,
+      onProgress: (_done, _total, phase) => void roundsAt[phase].push(counted.length),
     }).finally(() => (done = true));
     // A one-query reader as well: each of its queries waits at most for one piece.
     const counted: number[] = [];
-    const countHotline = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE type = 'hotline'`.execute(w.k.db)).rows[0].n;
     await Promise.all([
       // Each round is a new task, as a new request would be (a loop of promises alone never lets the import's pause end).
       (async () => {
         while (!done) seen.push(await readers()), await new Promise((r) => setImmediate(r));
       })(),
       (async () => {
-        while (!done) counted.push(await countHotline()), await new Promise((r) => setImmediate(r));
+        while (!done) counted.push(await hotlineCount()), await new Promise((r) => setImmediate(r));
       })(),
     ]);
     await importing;
@@ -219,49 +228,159 @@ eachDatabase('large imports: readers see all of one or none of it', (tdb) => {
     assert.equal(afterwards.orders, Number(before.orders) + rows.length);
     assert.equal(afterwards.completed, Number(before.completed) + rows.filter((_, i) => i % 4 === 1).length);
     assert.ok(seen.length > 0, 'the readers ran while the import was being written');
-    assert.ok(counted.every((n) => n === before.listed || n === afterwards.listed), 'no count saw part of the import');
-    // Each reader is its own query: on PostgreSQL a round of them can straddle the commit, so
-    // each reader, not the round, must show the state before the import or after all of it.
+    assert.equal(roundsAt.stage.length, 4, 'staged in pieces of STAGE_CASES cases');
+    assert.equal(roundsAt.publish.length, 4, 'published in pieces of PUBLISH_CASES cases');
+    // A reader sees the import's published pieces, whole: never a case without its rows.
+    const whole = (n: number) => n === afterwards.listed || ((n - before.listed) % PUBLISH_CASES === 0 && n >= before.listed && n < afterwards.listed);
+    assert.ok(counted.every(whole), `a count saw part of a piece: ${counted}`);
+    assert.deepEqual(counted, [...counted].sort((a, b) => a - b), 'pieces only ever arrive');
     for (const s of seen) {
-      for (const key of Object.keys(s) as (keyof typeof s)[]) {
-        assert.ok(s[key] === before[key] || s[key] === afterwards[key], `half an import seen by ${key}: ${JSON.stringify(s)}`);
-      }
+      assert.ok(whole(s.listed) && whole(s.exported), `part of a piece listed: ${JSON.stringify(s)}`);
+      for (const key of ['orders', 'completed', 'liveOrders'] as const) assert.ok(Number(s[key]) >= Number(before[key]) && Number(s[key]) <= Number(afterwards[key]), `${key} outside the import: ${JSON.stringify(s)}`);
     }
     if (tdb.engine === 'pglite') {
-      assert.equal(roundsAtPiece.length, 4, 'written in pieces of STAGE_CASES cases');
-      assert.ok(roundsAtPiece.at(-1)! >= 2, 'queries ran between the pieces, before the last was written');
+      assert.ok(roundsAt.stage.at(-1)! >= 2, 'queries ran between the staging pieces');
+      assert.ok(counted.slice(0, roundsAt.stage.at(-1)!).every((n) => n === before.listed), 'nothing was seen before the import was accepted');
+      assert.ok(counted.some((n) => n > before.listed && n < afterwards.listed), 'a query ran between two publish pieces');
     }
     assert.equal(await stagedRows(), 0, 'nothing is left in the staging tables');
+    assert.equal(await accepted(), 0);
     const chain = await verifyChain(w.k.db);
     assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
   });
 
-  test('an import that fails or is interrupted part-way leaves nothing, and the next one goes in whole', async () => {
+  test('between two publish pieces another request is answered, and sees exactly the pieces published so far', async () => {
+    const before = await hotlineCount();
+    let asked: Promise<{ n: number; publishedThen: number }> | undefined;
+    let published = 0;
+    await importCases(w.k, w.admin, {
+      type: 'hotline',
+      orgId: w.district,
+      rows: hotlineRows(w, 2 * PUBLISH_CASES + 10),
+      staged,
+      onProgress: (done, _total, phase) => {
+        if (phase !== 'publish') return;
+        published = done;
+        // Asked right after the first piece, as a request arriving then would be.
+        if (done === PUBLISH_CASES) asked = hotlineCount().then((n) => ({ n, publishedThen: published }));
+      },
+    });
+    assert.ok(asked, 'asked while the import was publishing');
+    const answer = await asked;
+    if (tdb.engine === 'pglite') {
+      // One connection, handed out in turn: the request queued between the pieces is answered before the next piece is written.
+      assert.deepEqual(answer, { n: before + PUBLISH_CASES, publishedThen: PUBLISH_CASES });
+    } else {
+      // Its own connection: it sees the pieces committed by then, whole.
+      assert.ok([1, 2].some((j) => answer.n === before + j * PUBLISH_CASES) || answer.n === before + 2 * PUBLISH_CASES + 10, JSON.stringify(answer));
+    }
+    assert.equal(await hotlineCount(), before + 2 * PUBLISH_CASES + 10);
+  });
+
+  test('an import that fails before it is accepted leaves nothing, and the next one goes in whole', async () => {
     const before = await readers();
     const cases = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(w.k.db)).rows[0].n;
     const casesBefore = await cases();
-    // A value the database refuses, in the third piece: on PGlite the first two were already staged.
-    await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 3 * STAGE_CASES, 2 * STAGE_CASES + 5) }));
+    // A value the database refuses, in the third piece: the first two were already staged.
+    await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 3 * STAGE_CASES, 2 * STAGE_CASES + 5), staged }));
     assert.deepEqual(await readers(), before);
     assert.equal(await cases(), casesBefore);
     assert.equal(await stagedRows(), 0);
-    if (tdb.engine === 'pglite') {
-      // Interrupted after the first piece (PostgreSQL writes in one transaction, without pieces).
-      const interrupted = importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 2 * STAGE_CASES), onProgress: () => {
-        throw new Error('中断');
-      } });
-      await assert.rejects(interrupted, /中断/);
-      assert.deepEqual(await readers(), before);
-      assert.equal(await cases(), casesBefore);
-      assert.equal(await stagedRows(), 0);
-    }
-    // What a crash leaves on PGlite (rows of an import that never published) no reader sees, and the next import clears it.
-    if (tdb.engine === 'pglite') await sql`INSERT INTO import_cases (import_id, id, type, org_id, number, year, seq, title, state, received_on, fields, version) VALUES (999, 999999, 'hotline', ${w.district}, 'X', 2025, 1, '残留', 'received', '2025-03-01', '{}', 1)`.execute(w.k.db);
+    // Interrupted after the first staging piece.
+    const interrupted = importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: hotlineRows(w, 2 * STAGE_CASES), staged, onProgress: () => {
+      throw new Error('中断');
+    } });
+    await assert.rejects(interrupted, /中断/);
+    assert.deepEqual(await readers(), before);
+    assert.equal(await cases(), casesBefore);
+    assert.equal(await stagedRows(), 0);
+    assert.equal(await accepted(), 0);
+    // What a crash before acceptance leaves (rows of an import never accepted) no reader sees, and the next import clears it.
+    await sql`INSERT INTO import_cases (import_id, id, type, org_id, number, year, seq, title, state, received_on, fields, version) VALUES (999, 999999, 'hotline', ${w.district}, 'X', 2025, 1, '残留', 'received', '2025-03-01', '{}', 1)`.execute(w.k.db);
     assert.deepEqual(await readers(), before);
     const rows = hotlineRows(w, 20);
-    await importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows });
+    await importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows, staged });
     assert.equal((await readers()).listed, before.listed + rows.length);
     assert.equal(await stagedRows(), 0, 'the leftovers were cleared');
+    const chain = await verifyChain(w.k.db);
+    assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
+  });
+
+  /** Every table's rows for the cases whose 诉求内容 starts with `mark`, and how many distinct cases. */
+  async function rowsOf(mark: string) {
+    const ids = sql`SELECT id FROM cases WHERE type = 'hotline' AND fields->>'content' LIKE ${mark + '%'}`;
+    const n = async (q: ReturnType<typeof sql>) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${q}) q`.execute(w.k.db)).rows[0].n;
+    return {
+      cases: await n(ids),
+      distinct: await n(sql`SELECT DISTINCT fields->>'content' FROM cases WHERE id IN (${ids})`),
+      parties: await n(sql`SELECT 1 FROM case_parties WHERE case_id IN (${ids})`),
+      events: await n(sql`SELECT 1 FROM case_events WHERE case_id IN (${ids})`),
+      clocks: await n(sql`SELECT 1 FROM case_clocks WHERE case_id IN (${ids})`),
+      audit: await n(sql`SELECT 1 FROM audit_events WHERE entity = 'case' AND entity_id IN (SELECT id::text FROM (${ids}) i)`),
+    };
+  }
+  const marked = (mark: string, n: number) => hotlineRows(w, n).map((r, i) => ({ ...r, 诉求内容: `${mark}${i}` }));
+
+  test('a publish interrupted after some pieces is finished by the next import, each row once; the chain verifies at every step', async () => {
+    const total = 3 * PUBLISH_CASES + 10;
+    await importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('参照', total), staged });
+    const expected = await rowsOf('参照');
+    assert.equal(expected.cases, total);
+    const fault = importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('续写', total), staged, onProgress: (done, _total, phase) => {
+      if (phase === 'publish' && done === 2 * PUBLISH_CASES) throw new Error('进程中止');
+    } });
+    await assert.rejects(fault, (e: any) => e.status === 503 && /已受理/.test(e.message) && /进程中止/.test(e.cause.message));
+    // Accepted and half published: two whole pieces are in, the rest is staged, the chain is a valid prefix.
+    assert.equal(await accepted(), 1);
+    const half = await rowsOf('续写');
+    assert.equal(half.cases, 2 * PUBLISH_CASES);
+    assert.ok(half.audit > 0 && half.audit < expected.audit);
+    const mid = await verifyChain(w.k.db);
+    assert.equal(mid.ok, true, JSON.stringify(mid.brokenAt));
+    // A key of this test's own: the log of signed checkpoints beside it is per database.
+    const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-import-')), 'audit-sm2.pem');
+    const cp = await createCheckpoint(w.k, null, keyFile);
+    // The next import publishes the accepted one first, then goes in itself.
+    await importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('其后', 20), staged });
+    assert.deepEqual(await rowsOf('续写'), expected, 'every staged row once: none lost, none twice');
+    assert.equal((await rowsOf('其后')).cases, 20);
+    assert.equal(await accepted(), 0);
+    assert.equal(await stagedRows(), 0);
+    const v = await verifyAudit(w.k, { keyFile });
+    assert.equal(v.ok, true, JSON.stringify(v));
+    assert.ok(v.checkpoints >= 1 && (await listCheckpoints(w.k.db)).some((c) => c.seq === cp.seq), 'the checkpoint signed mid-publish still holds');
+  });
+
+  test('a piece that fails half-way is rolled back whole; the next start (resumeImports) finishes the import, each row once', async () => {
+    const total = 3 * PUBLISH_CASES + 10;
+    const expected = await rowsOf('参照');
+    // A fault inside the third piece's transaction, after its cases, parties, events and clocks went in.
+    await sql.raw(`CREATE FUNCTION test_publish_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM cases WHERE id::text = NEW.entity_id AND fields->>'content' = '中途${2 * PUBLISH_CASES + 5}') THEN RAISE EXCEPTION '写入中途出错'; END IF;
+        RETURN NEW;
+      END $$`).execute(w.k.db);
+    await sql`CREATE TRIGGER test_publish_fault BEFORE INSERT ON audit_events FOR EACH ROW WHEN (NEW.chain = 16) EXECUTE FUNCTION test_publish_fault()`.execute(w.k.db);
+    try {
+      await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('中途', total), staged }), (e: any) => e.status === 503 && /写入中途出错/.test(e.cause.message));
+      assert.equal((await rowsOf('中途')).cases, 2 * PUBLISH_CASES, 'the failed piece left none of its rows');
+      assert.equal(await accepted(), 1);
+      const mid = await verifyChain(w.k.db);
+      assert.equal(mid.ok, true, JSON.stringify(mid.brokenAt));
+      // Still failing: resuming moves nothing and keeps the import; a new import waits its turn and is refused.
+      await assert.rejects(resumeImports(w.k), /写入中途出错/);
+      await assert.rejects(importCases(w.k, w.admin, { type: 'hotline', orgId: w.district, rows: marked('未执行', 5), staged }), (e: any) => e.status === 503 && /本次导入未执行/.test(e.message));
+      assert.equal((await rowsOf('中途')).cases, 2 * PUBLISH_CASES);
+      assert.equal((await rowsOf('未执行')).cases, 0);
+    } finally {
+      await sql`DROP TRIGGER test_publish_fault ON audit_events`.execute(w.k.db);
+      await sql`DROP FUNCTION test_publish_fault()`.execute(w.k.db);
+    }
+    assert.equal(await resumeImports(w.k), PUBLISH_CASES + 10);
+    assert.deepEqual(await rowsOf('中途'), expected);
+    assert.equal(await resumeImports(w.k), 0, 'resuming again finds nothing to do');
+    assert.equal(await accepted(), 0);
+    assert.equal(await stagedRows(), 0);
     const chain = await verifyChain(w.k.db);
     assert.equal(chain.ok, true, JSON.stringify(chain.brokenAt));
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Kernel } from '../kernel.ts';
 import type { Actor } from '../auth/actor.ts';
-import { badRequest } from '../errors.ts';
+import { AppError, badRequest } from '../errors.ts';
 import { sql } from 'kysely';
 import { chainRows, CHAIN_LOCK_KEY, GENESIS, IMPORT_CHAIN } from '../audit/audit.ts';
 import { bulkBatch, bulkTimings, OrgDirectory, type BulkBatch } from './bulk.ts';
@@ -60,35 +60,70 @@ export async function importRowChunks(
 const STAGING_TABLES = ['import_cases', 'import_case_parties', 'import_case_events', 'import_case_clocks', 'import_case_links', 'import_audit_events'];
 /** Cases per staging transaction: short enough that a request waiting behind one is not noticed. */
 export const STAGE_CASES = 250;
+/** Cases per publish transaction (with their parties, events, clocks, links and audit rows). */
+export const PUBLISH_CASES = 250;
 const STAGE_AUDITS = 1000;
+
+/** What a staged write is doing: staging (checked rows into the staging tables) or publishing (正在写入). */
+export type ImportPhase = 'stage' | 'publish';
+export type ImportProgress = (done: number, total: number, phase: ImportPhase) => void;
 
 /** Staged imports take turns in this process: the import chain has one writer. */
 let staging: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = staging.then(work);
+  staging = run.catch(() => undefined);
+  return run;
+}
 
 /** Lets requests that arrived meanwhile take PGlite's one connection before the next piece. */
 const yieldToRequests = () => new Promise((r) => setImmediate(r));
 
 /**
- * Writes a worked-through batch so that readers see all of it or none of it.
+ * Writes a worked-through batch, all of it or (on failure before it is accepted) none of it.
  *
  * On PostgreSQL this is one transaction: other connections do not wait for it and do not see
  * it before it commits. On PGlite one transaction would hold the only connection for seconds,
- * so the rows go in pieces of STAGE_CASES cases, each its own short transaction, into staging
- * tables no reader reads; requests run between the pieces. The audit events are hashed onto
- * the import chain, which only staged imports write, so the staged hashes stay valid until
- * they are published. The publish is one transaction that moves the rows into the real tables
- * (after checking the import chain's head did not move). On failure, and before the next
- * staged import (after a crash), the staging tables are emptied; nothing of the import was
- * ever visible. 案号 numbers taken for an import that then fails are not reused.
+ * so the write is staged and then published, each in pieces that are short transactions, with
+ * requests answered between the pieces:
+ *
+ * 1. Staging: the rows go in pieces of STAGE_CASES cases into staging tables no reader reads.
+ *    The audit events are hashed onto the import chain, which only staged imports write, so
+ *    the staged hashes stay valid until they are published. A failure here empties the staging
+ *    tables: nothing of the import is kept (案号 numbers taken for it are not reused).
+ * 2. Accepting: once every row is staged, a row in import_runs records that the import must be
+ *    published. From here on it is never thrown away.
+ * 3. Publishing: PUBLISH_CASES cases at a time, each piece moves its cases, parties, events,
+ *    clocks, links and the audit rows up to its last case's into the real tables and deletes
+ *    them from staging, in one transaction. The import chain in audit_events is therefore always
+ *    a whole prefix of the import's chain, which verification accepts and a checkpoint may sign.
+ *    Readers see the import arrive over a few seconds, piece by piece, as they see live entry.
+ *    If publishing stops (an error, a crash), the next import and the next start finish it
+ *    (resumeImports): a piece already moved is no longer staged, so nothing goes in twice.
+ *
+ * `staged` forces the staged path on PostgreSQL too (tests run it on both engines).
  */
-export async function writeBatch(k: Kernel, batch: BulkBatch, onProgress?: (done: number, total: number) => void): Promise<number> {
-  if (k.conn.engine !== 'pglite') return k.db.transaction().execute((trx) => batch.write(trx));
-  const run = staging.then(() => writeStaged(k, batch, onProgress));
-  staging = run.catch(() => undefined);
-  return run;
+export async function writeBatch(k: Kernel, batch: BulkBatch, onProgress?: ImportProgress, opts: { staged?: boolean } = {}): Promise<number> {
+  if (!(opts.staged ?? k.conn.engine === 'pglite')) return k.db.transaction().execute((trx) => batch.write(trx));
+  return inTurn(() => writeStaged(k, batch, onProgress));
 }
 
+/** Publishes what imports accepted before a crash left staged; returns how many cases that was. */
+export function resumeImports(k: Kernel): Promise<number> {
+  return inTurn(() => publishAccepted(k));
+}
+
+async function publishAccepted(k: Kernel, onProgress?: ImportProgress): Promise<number> {
+  const runs = await sql<{ id: number; cases: number }>`SELECT id, cases FROM import_runs ORDER BY id`.execute(k.db);
+  let published = 0;
+  for (const run of runs.rows) published += await publishPieces(k, run.id, run.cases, onProgress);
+  return published;
+}
+
+/** Empties the staging tables of what an import that was never accepted left there. */
 async function clearStaging(k: Kernel) {
+  const accepted = await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_runs`.execute(k.db);
+  if (accepted.rows[0].n > 0) throw new Error('已受理的导入尚未写完，不能清空暂存表');
   await sql.raw(`TRUNCATE ${STAGING_TABLES.join(', ')}`).execute(k.db);
 }
 
@@ -97,17 +132,25 @@ async function importChainHead(db: Kernel['db']): Promise<string> {
   return last?.hash ?? GENESIS;
 }
 
-async function writeStaged(k: Kernel, batch: BulkBatch, onProgress?: (done: number, total: number) => void): Promise<number> {
+async function writeStaged(k: Kernel, batch: BulkBatch, onProgress?: ImportProgress): Promise<number> {
   if (batch.drafts.length === 0) return batch.clear();
-  await clearStaging(k); // what an interrupted import left
+  // An import accepted before a crash goes in first: this one's audit rows continue its chain.
+  try {
+    await publishAccepted(k);
+  } catch (e) {
+    throw Object.assign(new AppError(503, 'import_publishing', '上一次已受理的导入尚未写完，继续写入时出错，本次导入未执行；请稍后重试或联系管理员'), { cause: e });
+  }
+  await clearStaging(k); // what an import interrupted before it was accepted left
+  const total = batch.drafts.length;
+  let importId: number;
+  let written: number;
   try {
     const { rows } = await sql<{ id: number }>`SELECT nextval('import_ids')::int AS id`.execute(k.db);
-    const importId = rows[0].id;
+    importId = rows[0].id;
     await k.db.transaction().execute((trx) => batch.allocate(trx));
-    const total = batch.drafts.length;
     for (let i = 0; i < total; i += STAGE_CASES) {
       await k.db.transaction().execute((trx) => batch.stage(trx, importId, i, Math.min(total, i + STAGE_CASES)));
-      onProgress?.(Math.min(total, i + STAGE_CASES), total);
+      onProgress?.(Math.min(total, i + STAGE_CASES), total, 'stage');
       await yieldToRequests();
     }
     const head = await importChainHead(k.db);
@@ -120,34 +163,81 @@ async function writeStaged(k: Kernel, batch: BulkBatch, onProgress?: (done: numb
       await k.db.transaction().execute((trx) => batch.stageAudit(trx, importId, rows));
       await yieldToRequests();
     }
-    const t = performance.now();
     await k.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}, ${IMPORT_CHAIN})`.execute(trx);
       if ((await importChainHead(trx)) !== head) throw new Error('导入审计链在导入期间被改动');
-      await publish(trx, importId);
+      await sql`INSERT INTO import_runs (id, state, cases) VALUES (${importId}, 'publishing', ${total})`.execute(trx);
     });
-    if (process.env.FAZHI_BULK_TIMINGS) bulkTimings.publish = performance.now() - t;
-    return batch.clear();
-  } finally {
-    batch.clear();
+  } catch (e) {
     await clearStaging(k);
+    throw e;
+  } finally {
+    written = batch.clear();
+  }
+  const t = performance.now();
+  try {
+    await publishPieces(k, importId, total, onProgress);
+  } catch (e) {
+    throw Object.assign(new AppError(503, 'import_publishing', `导入已受理（${written}行），正在写入时中断；系统将在下次导入或重新启动时自动继续写入，请勿重复导入`), { cause: e });
+  }
+  if (process.env.FAZHI_BULK_TIMINGS) bulkTimings.publish = performance.now() - t;
+  return written;
+}
+
+const MOVES: [table: string, columns: string, key: 'case' | 'party' | 'link' | 'audit'][] = [
+  ['cases', 'id, type, org_id, number, year, seq, title, state, outcome, received_on, closed_on, handler_id, fields, version', 'case'],
+  ['case_parties', 'case_id, role, name, kind, id_number, phone, address, id_number_bidx, phone_bidx', 'party'],
+  ['case_events', 'case_id, type, org_id, kind, occurred_on, outcome, from_state, to_state, data, actor_id', 'party'],
+  ['case_clocks', 'case_id, clock, type, org_id, length, unit, status, started_on, due_on, stopped_on, stopped_by, extended, paused_days, warnings', 'party'],
+  ['case_links', 'from_case_id, to_case_id, kind', 'link'],
+  ['audit_events', 'at, actor_id, action, entity, entity_id, before, after, prev_hash, hash, chain', 'audit'],
+];
+
+/** Publishes an accepted import's staged rows piece by piece; returns how many cases were published. */
+async function publishPieces(k: Kernel, importId: number, total: number, onProgress?: ImportProgress): Promise<number> {
+  const staged = await sql<{ n: number }>`SELECT count(*)::int AS n FROM import_cases WHERE import_id = ${importId}`.execute(k.db);
+  let left = staged.rows[0].n;
+  for (;;) {
+    const piece = await k.db.transaction().execute((trx) => publishPiece(trx, importId));
+    left = piece.last ? 0 : left - piece.cases;
+    onProgress?.(total - left, total, 'publish');
+    if (piece.last) return staged.rows[0].n;
+    await yieldToRequests();
   }
 }
 
-const MOVES: [table: string, columns: string][] = [
-  ['cases', 'id, type, org_id, number, year, seq, title, state, outcome, received_on, closed_on, handler_id, fields, version'],
-  ['case_parties', 'case_id, role, name, kind, id_number, phone, address, id_number_bidx, phone_bidx'],
-  ['case_events', 'case_id, type, org_id, kind, occurred_on, outcome, from_state, to_state, data, actor_id'],
-  ['case_clocks', 'case_id, clock, type, org_id, length, unit, status, started_on, due_on, stopped_on, stopped_by, extended, paused_days, warnings'],
-  ['case_links', 'from_case_id, to_case_id, kind'],
-  ['audit_events', 'at, actor_id, action, entity, entity_id, before, after, prev_hash, hash, chain'],
-];
-
-/** The staged rows into the real tables, in the order they were staged (serial ids follow it). */
-async function publish(trx: Kernel['db'], importId: number) {
-  for (const [table, columns] of MOVES) {
-    await sql.raw(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM import_${table} WHERE import_id = ${Number(importId)} ORDER BY n`).execute(trx);
+/**
+ * Moves the next PUBLISH_CASES staged cases with their rows and the audit rows up to theirs
+ * (or, for the last piece, everything left) and deletes them from staging; the last piece also
+ * deletes the import's run. Rows keep their staged order, so serial ids follow it.
+ */
+async function publishPiece(trx: Kernel['db'], importId: number): Promise<{ cases: number; last: boolean }> {
+  const id = Number(importId);
+  await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY}, ${IMPORT_CHAIN})`.execute(trx);
+  const next = await sql<{ id: number; at: string }>`SELECT id, n::text AS at FROM import_cases WHERE import_id = ${id} ORDER BY n LIMIT ${PUBLISH_CASES + 1}`.execute(trx);
+  const last = next.rows.length <= PUBLISH_CASES;
+  const piece = next.rows.slice(0, PUBLISH_CASES);
+  const hi = piece.length ? Math.max(...piece.map((r) => r.id)) : 0;
+  let auditCut: string | null = null;
+  if (!last) {
+    const cut = await sql<{ at: string | null }>`SELECT max(n)::text AS at FROM import_audit_events WHERE import_id = ${id} AND entity = 'case' AND entity_id = ANY(${piece.map((r) => String(r.id))}::text[])`.execute(trx);
+    auditCut = cut.rows[0].at ?? '0';
   }
+  const first = await sql<{ prev_hash: string }>`SELECT prev_hash FROM import_audit_events WHERE import_id = ${id} ORDER BY n LIMIT 1`.execute(trx);
+  if (first.rows.length && first.rows[0].prev_hash !== (await importChainHead(trx))) throw new Error('导入审计链在导入期间被改动');
+  const where = {
+    case: last ? 'TRUE' : `n <= ${Number(piece.at(-1)!.at)}`,
+    party: last ? 'TRUE' : `case_id <= ${hi}`,
+    link: last ? 'TRUE' : `greatest(from_case_id, to_case_id) <= ${hi}`,
+    audit: last ? 'TRUE' : `n <= ${Number(auditCut)}`,
+  };
+  for (const [table, columns, key] of MOVES) {
+    const from = `import_${table} WHERE import_id = ${id} AND ${where[key]}`;
+    await sql.raw(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM ${from} ORDER BY n`).execute(trx);
+    await sql.raw(`DELETE FROM ${from}`).execute(trx);
+  }
+  if (last) await sql`DELETE FROM import_runs WHERE id = ${id}`.execute(trx);
+  return { cases: piece.length, last };
 }
 
 /** Splits CSV text arriving in pieces into rows (quotes may span pieces and lines). */

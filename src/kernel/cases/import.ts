@@ -10,7 +10,7 @@ import type { Database } from '../db/connect.ts';
 import { importedCellText, restoreNeutralised, safeXlsxBuffer } from '../spreadsheet.ts';
 import { assertZipWithinLimits, isOle, isZip } from '../zip-guard.ts';
 import { bulkBatch, OrgDirectory, type BulkCase } from './bulk.ts';
-import { writeBatch } from './import-stream.ts';
+import { writeBatch, type ImportProgress } from './import-stream.ts';
 import type { CaseTypeDef } from './define.ts';
 
 /**
@@ -183,12 +183,13 @@ export function rowToCase(def: CaseTypeDef, orgs: OrgDirectory, actor: Actor, or
 
 /**
  * Rows are first all worked through in memory (every bad row is reported by its line and nothing
- * is written), then written set-based, all or nothing (writeBatch: staged on PGlite).
+ * is written), then written set-based, all or nothing (writeBatch: on PGlite staged, accepted,
+ * then published in pieces). Answers once every row is published.
  */
 export async function importCases(
   k: Kernel,
   actor: Actor,
-  input: { type: string; orgId: number; rows: Record<string, unknown>[]; onProgress?: (written: number, total: number) => void },
+  input: { type: string; orgId: number; rows: Record<string, unknown>[]; onProgress?: ImportProgress; staged?: boolean },
 ): Promise<{ imported: number }> {
   const def = k.types.get(input.type);
   assertCan(actor, casePermission(def.key, IMPORT), (await getOrg(k.db, input.orgId)).path, `导入${def.name}`);
@@ -202,7 +203,7 @@ export async function importCases(
     if (i % 200 === 199) await new Promise((r) => setImmediate(r));
   }
   failOnProblems(batch.problems);
-  await writeBatch(k, batch, input.onProgress);
+  await writeBatch(k, batch, input.onProgress, { staged: input.staged });
   return { imported: input.rows.length };
 }
 

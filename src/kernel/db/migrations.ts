@@ -502,6 +502,23 @@ BEGIN
   END LOOP;
 END $$;
 `,
+  // An import whose rows are all checked and staged is accepted: its row here says the staged
+  // rows must be published (piece by piece, resumed after a crash), never thrown away.
+  '0019_a_import_publishing': `
+CREATE TABLE import_runs (
+  id int PRIMARY KEY,
+  state text NOT NULL CHECK (state IN ('publishing')),
+  cases int NOT NULL,
+  accepted_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER import_runs_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON import_runs FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
+CREATE INDEX import_cases_piece ON import_cases (import_id, n);
+CREATE INDEX import_case_parties_piece ON import_case_parties (import_id, case_id);
+CREATE INDEX import_case_events_piece ON import_case_events (import_id, case_id);
+CREATE INDEX import_case_clocks_piece ON import_case_clocks (import_id, case_id);
+CREATE INDEX import_audit_events_piece ON import_audit_events (import_id, n);
+CREATE INDEX import_audit_events_case ON import_audit_events (import_id, entity_id);
+`,
 };
 
 function splitStatements(script: string): string[] {
