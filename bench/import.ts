@@ -7,10 +7,17 @@
  * writes of cases, parties, events, clocks, audit, all in one transaction). The baseline then
  * COPYs exactly the rows the import wrote (dumped with COPY TO) into empty tables with the same
  * indexes and foreign keys: what the database alone needs for these rows. The database is dropped and recreated.
+ *
+ * It prints a progress bar, CPU seconds per 1,000 orders of this process and of PostgreSQL's
+ * backends (from /proc: robust to a loaded machine) and the largest RSS seen during the import.
+ * BENCH_BASELINE=0 skips the COPY baseline (for 1M-order memory runs); CHUNK sets the rows per
+ * chunk read (10,000).
  */
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { connect, migrate, resetSchema } from '../src/kernel/db/connect.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
@@ -37,16 +44,56 @@ async function* chunks() {
   }
 }
 
+/** CPU seconds (user + system) of a process from /proc (Linux), 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+const backendPids = async () => (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(conn.db)).rows.map((r) => r.pid);
+/** PostgreSQL CPU of this database's backends since `start` (backends opened meanwhile count from 0). */
+const dbCpuSince = async (start: Map<number, number>) => (await backendPids()).reduce((s, p) => s + cpuSeconds(p) - (start.get(p) ?? 0), 0);
+const dbCpuNow = async () => new Map((await backendPids()).map((p) => [p, cpuSeconds(p)]));
+
+/** A progress line: bar, rows, rate. */
+function progress(done: number, total: number, ms: number) {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(0).padStart(3)}% ${done}/${total} orders, ${Math.round((done / ms) * 1000)}/s, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB `);
+}
+
+const db0 = await dbCpuNow();
+const cpu0 = process.cpuUsage();
+let maxRss = 0;
 const t0 = performance.now();
 const { imported } = await importRowChunks(k, city.admin, {
   type: 'hotline',
   orgId: city.government.id,
   chunks: chunks(),
-  onChunk: (rows) => process.stderr.write(`\rimported ${rows}/${N}`),
+  onChunk: (rows) => {
+    maxRss = Math.max(maxRss, process.memoryUsage().rss);
+    progress(rows, N, performance.now() - t0);
+  },
 });
 const importMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const importNodeCpu = (cpu.user + cpu.system) / 1e6;
+const importDbCpu = await dbCpuSince(db0);
 process.stderr.write('\n');
 if (process.env.FAZHI_BULK_TIMINGS) console.log('phases (s):', Object.entries(bulkTimings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '));
+
+const perOrder = (x: number) => ((x * 1000) / imported).toFixed(2);
+if (process.env.BENCH_BASELINE === '0') {
+  // For memory runs (1M orders): the baseline would hold every table's dump in memory.
+  console.log(`CPU per 1,000 orders: import node ${perOrder(importNodeCpu)} s + PostgreSQL ${perOrder(importDbCpu)} s; max RSS ${(maxRss / 2 ** 20).toFixed(0)} MB`);
+  console.log(`import: ${Math.round((imported / importMs) * 1000)} orders/s (no COPY baseline)`);
+  await conn.close();
+  process.exit(0);
+}
 
 // The baseline: the same rows, COPYed into empty tables with the same indexes.
 const client = new pg.Client({ connectionString: url });
@@ -64,16 +111,20 @@ for (const t of tables) {
 await client.query(`ALTER TABLE copy_cases ADD FOREIGN KEY (org_id) REFERENCES orgs(id), ADD FOREIGN KEY (handler_id) REFERENCES users(id)`);
 for (const t of ['case_parties', 'case_events', 'case_clocks']) await client.query(`ALTER TABLE copy_${t} ADD FOREIGN KEY (case_id) REFERENCES copy_cases(id)`);
 await client.query(`ALTER TABLE copy_case_events ADD FOREIGN KEY (actor_id) REFERENCES users(id)`);
+const copyPid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+const copyCpu0 = cpuSeconds(copyPid);
 const t1 = performance.now();
 await client.query('BEGIN');
 for (const t of tables) await pipeline(Readable.from([dumps[t]]), client.query(copyFrom(`COPY copy_${t} FROM STDIN`)));
 await client.query('COMMIT');
 const copyMs = performance.now() - t1;
+const copyDbCpu = cpuSeconds(copyPid) - copyCpu0;
 const counts = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await client.query(`SELECT count(*) FROM ${t}`)).rows[0].count)])));
 await client.end();
 await conn.close();
 
 const rate = Math.round((imported / importMs) * 1000);
 console.log(`rows written: ${JSON.stringify(counts)}`);
+console.log(`CPU per 1,000 orders: import node ${perOrder(importNodeCpu)} s + PostgreSQL ${perOrder(importDbCpu)} s; raw COPY PostgreSQL ${perOrder(copyDbCpu)} s; max RSS ${(maxRss / 2 ** 20).toFixed(0)} MB`);
 console.log(`import ${imported} orders: ${(importMs / 1000).toFixed(1)} s; COPY of the same rows: ${(copyMs / 1000).toFixed(1)} s`);
 console.log(`import: ${rate} orders/s, ${(importMs / copyMs).toFixed(2)}× COPY`);

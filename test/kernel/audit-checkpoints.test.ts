@@ -32,6 +32,21 @@ async function reseal(trx: Database, chain: number) {
   }
 }
 
+test('canonical JSON of a value is that of its JSON round trip (the audit chain hashes values as given)', () => {
+  const value = {
+    z: 1,
+    a: [1, undefined, () => 1, new Date('2025-03-01T08:00:00Z'), { y: undefined, b: -0, c: NaN, d: Infinity }],
+    m: { skip: undefined, fn: () => 1, when: new Date('2025-03-02T00:00:00Z'), nested: { b: '多行\n"引号"', a: null } },
+    '10': 'integer-like key',
+    bad: new Date(Number.NaN),
+  };
+  const text = canonicalJson(value);
+  assert.equal(text, canonicalJson(JSON.parse(JSON.stringify(value))));
+  assert.equal(text.indexOf('"10"'), 1, 'keys sorted');
+  assert.match(text, /"a":\[1,null,null,"2025-03-01T08:00:00.000Z",\{"b":0,"c":null,"d":null\}\]/);
+  assert.match(text, /"bad":null/);
+});
+
 eachDatabase('signed audit checkpoints', (tdb) => {
   let w: World;
   let keyFile: string;

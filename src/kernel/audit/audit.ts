@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
 
@@ -30,20 +30,32 @@ export const IMPORT_CHAIN = AUDIT_CHAINS;
 export const CHAIN_LOCK_KEY = 731_001;
 const CHAIN_LOCK = CHAIN_LOCK_KEY;
 
-export const sm3 = (data: string | Buffer) => createHash('sm3').update(data).digest('hex');
+/** One-shot hash: no Hash object per event (a bulk import hashes hundreds of thousands). */
+export const sm3 = (data: string | Buffer) => hash('sm3', data, 'hex');
 
-/** JSON with object keys sorted, so jsonb's own key order cannot change a hash. */
+/**
+ * JSON with object keys sorted, so jsonb's own key order cannot change a hash. It reads a value
+ * as JSON.stringify does (toJSON, so a Date is its ISO text; undefined, functions and symbols
+ * left out of objects and null in arrays), so a value and its JSON round trip give the same text.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return '{' + entries.map(([k, v]) => JSON.stringify(k) + ':' + canonicalJson(v)).join(',') + '}';
+  if (value === undefined || value === null || typeof value === 'function' || typeof value === 'symbol') return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  // Loops rather than entries/filter/map: bulk imports hash hundreds of thousands of events.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
   }
-  return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }
 
 interface HashedEvent {
@@ -60,7 +72,8 @@ function eventHash(prevHash: string, e: HashedEvent) {
   return sm3(prevHash + canonicalJson(e));
 }
 
-const plain = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
+/** A value's JSON text for its jsonb column (null for none). */
+const jsonText = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Locks this session's chain until the transaction ends and returns it with its head hash. */
 export async function lockChainHead(trx: Database): Promise<{ chain: number; head: string }> {
@@ -114,15 +127,19 @@ export type AuditRow = ReturnType<typeof chainRows>[number];
 /** The rows of events appended in order to `chain` after `head`: hashed, not yet written. */
 export function chainRows(inputs: AuditInput[], chain: number, head: string, at = new Date()) {
   let prevHash = head;
+  const atText = at.toISOString();
   return inputs.map((input) => {
+    const before = jsonText(input.before);
+    const after = jsonText(input.after);
+    // Hashed as given: canonicalJson reads a value as its JSON text does, which is what verify reads back.
     const e: HashedEvent = {
-      at: at.toISOString(),
+      at: atText,
       actorId: input.actorId,
       action: input.action,
       entity: input.entity,
       entityId: input.entityId == null ? null : String(input.entityId),
-      before: plain(input.before),
-      after: plain(input.after),
+      before: before === null ? null : input.before,
+      after: after === null ? null : input.after,
     };
     const hash = eventHash(prevHash, e);
     const row = {
@@ -131,8 +148,8 @@ export function chainRows(inputs: AuditInput[], chain: number, head: string, at 
       action: e.action,
       entity: e.entity,
       entity_id: e.entityId,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === null ? null : JSON.stringify(e.after),
+      before,
+      after,
       prev_hash: prevHash,
       hash,
       chain,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { addDays, addMonths, diffDays, weekday, yearOf } from './dates.ts';
+import { addDays, addMonths, diffDays, nextDay, weekday, yearOf } from './dates.ts';
 
 /**
  * The working-day calendar: weekends off, statutory holidays off, 调休 weekend days on.
@@ -56,11 +56,18 @@ export class WorkCalendar {
     return n - countIn(ex.off, from, to) + countIn(ex.on, from, to);
   }
 
+  /** Answers already worked out (bounded): an import asks about the same few hundred days again and again. */
+  private readonly known = new Map<string, boolean>();
+
   isWorkday(date: string): boolean {
-    if (this.workdays.has(date)) return true;
-    if (this.holidays.has(date)) return false;
-    const wd = weekday(date);
-    return wd !== 0 && wd !== 6;
+    let on = this.known.get(date);
+    if (on === undefined) {
+      const wd = this.workdays.has(date) || this.holidays.has(date) ? -1 : weekday(date);
+      on = wd === -1 ? this.workdays.has(date) : wd !== 0 && wd !== 6;
+      if (this.known.size >= 100_000) this.known.clear();
+      this.known.set(date, on);
+    }
+    return on;
   }
 
   /** Name of the holiday or 调休 day, if any. */
@@ -70,7 +77,7 @@ export class WorkCalendar {
 
   nextWorkday(date: string): string {
     let d = date;
-    while (!this.isWorkday(d)) d = addDays(d, 1);
+    while (!this.isWorkday(d)) d = nextDay(d);
     return d;
   }
 
@@ -131,7 +138,7 @@ export function computeDue(
   let d = start;
   let counted = 0;
   while (counted < rule.length) {
-    d = addDays(d, 1);
+    d = nextDay(d);
     if (paused(d)) continue;
     if (rule.unit === 'workday' && !cal.isWorkday(d)) continue;
     counted++;

@@ -14,6 +14,18 @@ export function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The day after `date`, remembered: clocks step through their periods a day at a time (bounded cache). */
+const following = new Map<string, string>();
+export function nextDay(date: string): string {
+  let next = following.get(date);
+  if (next === undefined) {
+    next = addDays(date, 1);
+    if (following.size >= 100_000) following.clear();
+    following.set(date, next);
+  }
+  return next;
+}
+
 export function diffDays(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);
 }

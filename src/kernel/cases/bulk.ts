@@ -12,6 +12,7 @@ import { maskParty } from '../privacy.ts';
 import { evaluateClock } from './clocks.ts';
 import { checkExtension, dependsOnHistory, nextHandler, notOffered, offered } from './engine.ts';
 import { partyColumns } from './parties.ts';
+import { loadKeyring } from '../crypto/data-key.ts';
 import { stateLabel, type CaseTypeDef, type EventView } from './define.ts';
 
 /**
@@ -351,7 +352,13 @@ async function allocate(trx: Database, drafts: Draft[]) {
 }
 
 /** COPY's text format: tab-separated, \N for null, backslash escapes. */
-const copyCell = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r')));
+const copyCell = (v: unknown) => {
+  if (v === null || v === undefined) return '\\N';
+  const text = typeof v === 'string' ? v : String(v);
+  // Most cells need no escape: test before replacing, which would allocate for every cell.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r')) : text;
+};
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /**
  * Rows into one table: COPY on PostgreSQL, one INSERT … SELECT FROM unnest(…) on PGlite.
@@ -369,7 +376,11 @@ async function writeTable(k: Kernel, trx: Database, table: string, columns: [nam
   const names = columns.map(([n]) => n).join(', ');
   if (k.conn.copyIn) {
     let text = '';
-    for (const r of rows) text += r.map(copyCell).join('\t') + '\n';
+    for (const r of rows) {
+      let line = copyCell(r[0]);
+      for (let i = 1; i < r.length; i++) line += '\t' + copyCell(r[i]);
+      text += line + '\n';
+    }
     lap?.(`${table} text`);
     await k.conn.copyIn(trx, `COPY ${table} (${names}) FROM STDIN`, text);
     lap?.(`${table} write`);
@@ -389,10 +400,11 @@ async function insertRows(k: Kernel, trx: Database, drafts: Draft[], importId: n
   await writeTable(k, trx, 'cases', [['id', 'int'], ['type', 'text'], ['org_id', 'int'], ['number', 'text'], ['year', 'int'], ['seq', 'int'], ['title', 'text'], ['state', 'text'], ['outcome', 'text'], ['received_on', 'date'], ['closed_on', 'date'], ['handler_id', 'int'], ['fields', 'jsonb'], ['version', 'int']],
     drafts.map((d) => [d.id, d.def.key, d.orgId, d.number, d.year, d.seq, d.title, d.state, d.outcome, d.receivedOn, d.closedOn, d.handlerId, JSON.stringify(d.fields), d.version]), importId, lap);
   // Parties go through the one sealing path (SM4 and blind indexes), as the engine writes them.
+  const ring = loadKeyring();
   await writeTable(k, trx, 'case_parties', [['case_id', 'int'], ['role', 'text'], ['name', 'text'], ['kind', 'text'], ['id_number', 'text'], ['phone', 'text'], ['address', 'text'], ['id_number_bidx', 'text'], ['phone_bidx', 'text']],
     drafts.flatMap((d) =>
       d.parties.map((p) => {
-        const c = partyColumns(d.id, p);
+        const c = partyColumns(d.id, p, ring);
         return [c.case_id, c.role, c.name, c.kind, c.id_number, c.phone, c.address, c.id_number_bidx, c.phone_bidx];
       }),
     ), importId, lap);

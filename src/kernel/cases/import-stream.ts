@@ -13,16 +13,19 @@ import { failOnProblems, rowToCase } from './import.ts';
  * bounded and the user still gets all or nothing. After the first bad row nothing more is
  * written, but every later row is still checked so the report names every bad line.
  *
- * Two batches take turns: while one chunk's rows are being written (COPY on PostgreSQL, which
- * works in the database's own process), the next chunk is worked through here. Only for case
- * types whose rules never read the database and open no other case, so nothing else needs the
- * transaction's connection meanwhile.
+ * Rows are worked through and written in batches of WORK_ROWS, whatever the size of the chunks
+ * they arrive in. Two batches take turns: while one is being written (COPY on PostgreSQL, which
+ * works in the database's own process), the next is worked through here, yielding every few
+ * hundred rows so that the write's next COPY is sent. Only for case types whose rules never
+ * read the database and open no other case, so nothing else needs the transaction's connection
+ * meanwhile; other types wait for each write before working on.
  */
 export async function importRowChunks(
   k: Kernel,
   actor: Actor,
-  input: { type: string; orgId: number; chunks: AsyncIterable<Record<string, unknown>[]>; onChunk?: (rows: number) => void },
+  input: { type: string; orgId: number; chunks: AsyncIterable<Record<string, unknown>[]>; onChunk?: (rows: number) => void; batchRows?: number },
 ): Promise<{ imported: number }> {
+  const batchRows = input.batchRows ?? WORK_ROWS;
   const def = k.types.get(input.type);
   const overlap = !def.followUp && !def.actions.some((a) => a.verify || a.spawn);
   let line = 1; // row 1 is the header
@@ -32,30 +35,47 @@ export async function importRowChunks(
     const orgs = await OrgDirectory.load(trx);
     const batches = [await bulkBatch(k, trx), await bulkBatch(k, trx)];
     let writing: Promise<number> = Promise.resolve(0);
+    const settle = async () => {
+      const p = writing;
+      writing = Promise.resolve(0);
+      imported += await p;
+    };
+    let batch = batches[0];
     let turn = 0;
-    for await (const rows of input.chunks) {
-      const batch = batches[turn++ % 2];
-      if (!overlap) imported += await writing;
-      const t = performance.now();
-      for (const row of rows) await batch.add(rowToCase(def, orgs, actor, input.orgId, row, ++line));
-      bulkTimings.prepare = (bulkTimings.prepare ?? 0) + performance.now() - t;
+    let inBatch = 0;
+    // The batch worked through goes to be written; the other one (already written) takes the next rows.
+    const handOver = async () => {
       problems.push(...batch.problems.splice(0));
-      imported += await writing;
+      await settle();
       if (problems.length === 0) {
         writing = batch.write(trx);
-        writing.catch(() => undefined); // awaited with the next chunk; a failure must not go unhandled until then
-      } else {
-        batch.clear(); // after a bad row nothing more is written; memory stays bounded
-        writing = Promise.resolve(0);
+        writing.catch(() => undefined); // awaited with the next batch; a failure must not go unhandled until then
+      } else batch.clear(); // after a bad row nothing more is written; memory stays bounded
+      batch = batches[++turn % 2];
+      inBatch = 0;
+    };
+    for await (const rows of input.chunks) {
+      for (const row of rows) {
+        if (inBatch === 0 && !overlap) await settle();
+        const t = performance.now();
+        await batch.add(rowToCase(def, orgs, actor, input.orgId, row, ++line));
+        bulkTimings.prepare = (bulkTimings.prepare ?? 0) + performance.now() - t;
+        if (++inBatch === batchRows) await handOver();
+        // Let the other batch's write move on (its next COPY) while this one is worked through.
+        else if (overlap && inBatch % 200 === 0) await yieldToRequests();
       }
       input.onChunk?.(line - 1);
     }
-    imported += await writing;
+    if (inBatch) await handOver();
+    await settle();
     if (line === 1) throw badRequest('表格中没有数据行');
     failOnProblems(problems);
   });
   return { imported };
 }
+
+/** Rows per batch written: small enough that the last write, which nothing overlaps, is short. */
+const WORK_ROWS = 2000;
 
 const STAGING_TABLES = ['import_cases', 'import_case_parties', 'import_case_events', 'import_case_clocks', 'import_case_links', 'import_audit_events'];
 /** Cases per staging transaction: short enough that a request waiting behind one is not noticed. */

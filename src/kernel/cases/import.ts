@@ -52,7 +52,16 @@ interface FieldColumn {
 /** A field's metadata (title, options, widget), looking through .optional(). */
 const metaOf = (s: any): Record<string, any> => s.meta?.() ?? s.unwrap?.().meta?.() ?? {};
 
+/** Read once per case type: an import asks for them on every row. */
+const columnsByType = new WeakMap<CaseTypeDef, FieldColumn[]>();
+
 function intakeColumns(def: CaseTypeDef): FieldColumn[] {
+  let cols = columnsByType.get(def);
+  if (!cols) columnsByType.set(def, (cols = readIntakeColumns(def)));
+  return cols;
+}
+
+function readIntakeColumns(def: CaseTypeDef): FieldColumn[] {
   const shape = def.intake.shape as Record<string, z.ZodType>;
   return Object.entries(shape)
     .filter(([k]) => k !== 'parties')
@@ -149,12 +158,24 @@ function parseCsv(text: string): string[][] {
 
 /** A spreadsheet names the 承办单位; the step's org fields want its id. */
 function orgNamesToIds(orgs: OrgDirectory, def: CaseTypeDef, step: ImportStep) {
-  const shape = (def.actions.find((a) => a.key === step.action)?.fields?.shape ?? {}) as Record<string, any>;
   const data = { ...(step.data ?? {}) };
-  for (const [key, s] of Object.entries(shape)) {
-    if (metaOf(s).widget === 'org' && typeof data[key] === 'string') data[key] = orgs.find(data[key] as string).id;
+  for (const key of orgFieldsOf(def, step.action)) {
+    if (typeof data[key] === 'string') data[key] = orgs.find(data[key] as string).id;
   }
   return data;
+}
+
+/** The step form's fields that name an org, per case type and action (read once, asked on every row). */
+const orgFields = new WeakMap<CaseTypeDef, Map<string, string[]>>();
+function orgFieldsOf(def: CaseTypeDef, action: string): string[] {
+  let byAction = orgFields.get(def);
+  if (!byAction) orgFields.set(def, (byAction = new Map()));
+  let keys = byAction.get(action);
+  if (!keys) {
+    const shape = (def.actions.find((a) => a.key === action)?.fields?.shape ?? {}) as Record<string, any>;
+    byAction.set(action, (keys = Object.entries(shape).filter(([, s]) => metaOf(s).widget === 'org').map(([key]) => key)));
+  }
+  return keys;
 }
 
 /** One spreadsheet row as the case it describes: intake fields, first party, later steps. */

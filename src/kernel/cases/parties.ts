@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { CasePartyTable } from '../db/schema.ts';
 import type { Database } from '../db/connect.ts';
-import { blindIndex, loadKeyring, seal, unseal } from '../crypto/data-key.ts';
+import { blindIndex, loadKeyring, seal, unseal, type Keyring } from '../crypto/data-key.ts';
 
 /**
  * The one place where parties are written and read. ID numbers, phones and addresses are stored
@@ -22,20 +22,20 @@ export type PartyRow = Omit<Selectable<CasePartyTable>, 'id_number_bidx' | 'phon
 
 const SEALED_COLUMNS = ['id_number', 'phone', 'address'] as const;
 
-const sealOrNull = (column: string, v: string | null | undefined) => (v ? seal(column, v) : null);
+const sealOrNull = (column: string, v: string | null | undefined, ring: Keyring) => (v ? seal(column, v, ring) : null);
 
-/** The stored columns of one party: for bulk writers that insert rows themselves. */
-export function partyColumns(caseId: number, p: PartyInput) {
+/** The stored columns of one party: for bulk writers that insert rows themselves (who pass the keyring read once). */
+export function partyColumns(caseId: number, p: PartyInput, ring = loadKeyring()) {
   return {
     case_id: caseId,
     role: p.role,
     name: p.name,
     kind: p.kind ?? null,
-    id_number: sealOrNull('id_number', p.idNumber),
-    phone: sealOrNull('phone', p.phone),
-    address: sealOrNull('address', p.address),
-    id_number_bidx: p.idNumber ? blindIndex('id_number', p.idNumber) : null,
-    phone_bidx: p.phone ? blindIndex('phone', p.phone) : null,
+    id_number: sealOrNull('id_number', p.idNumber, ring),
+    phone: sealOrNull('phone', p.phone, ring),
+    address: sealOrNull('address', p.address, ring),
+    id_number_bidx: p.idNumber ? blindIndex('id_number', p.idNumber, ring) : null,
+    phone_bidx: p.phone ? blindIndex('phone', p.phone, ring) : null,
   };
 }
 

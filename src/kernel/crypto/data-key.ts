@@ -96,12 +96,21 @@ export function addDataKey(env = process.env): string {
 
 const derive = (master: string, purpose: string) => crypto.createHmac('sm3', Buffer.from(master, 'hex')).update(purpose).digest();
 
+/** Derived keys by master key: two HMACs per value add up over an import's thousands of parties. */
+const derived = new Map<string, { enc: Buffer; mac: Buffer }>();
+
 function keysFor(ring: Keyring, id: string) {
   const master = ring.keys[id];
   if (!master) {
     throw new AppError(500, 'data_key', `个人信息无法解密：缺少编号为「${id}」的数据密钥。请恢复包含该密钥的密钥文件（${keyringSource().where}）`);
   }
-  return { enc: derive(master, 'fazhi sm4 enc').subarray(0, 16), mac: derive(master, 'fazhi hmac-sm3') };
+  let keys = derived.get(master);
+  if (!keys) {
+    keys = { enc: derive(master, 'fazhi sm4 enc').subarray(0, 16), mac: derive(master, 'fazhi hmac-sm3') };
+    if (derived.size > 64) derived.clear(); // a handful of keys in practice; never unbounded
+    derived.set(master, keys);
+  }
+  return keys;
 }
 
 const macOf = (key: Buffer, keyId: string, column: string, body: Buffer) =>

@@ -41,10 +41,16 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; po
     pool.on('connect', (client: any) => clients.set(client.processID, client));
     pool.on('remove', (client: any) => clients.delete(client.processID));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // A transaction keeps its connection: found once, not by a round trip before every COPY.
+    const clientOf = new WeakMap<Database, pg.PoolClient>();
     const copyIn = async (trx: Database, copySql: string, text: string) => {
-      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
-      const client = clients.get(rows[0].pid);
-      if (!client) throw new Error('COPY: connection not found');
+      let client = clientOf.get(trx);
+      if (!client || clients.get((client as any).processID) !== client) {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+        client = clients.get(rows[0].pid);
+        if (!client) throw new Error('COPY: connection not found');
+        if (trx.isTransaction) clientOf.set(trx, client); // outside a transaction the pool may hand out another connection
+      }
       await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(copySql)));
     };
     return { db, engine: 'postgres', close: () => db.destroy(), copyIn };
