@@ -37,7 +37,7 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
   let pauses: { from: string; to: string | null; limit: string | null }[] = [];
   for (const e of events) {
     if (def.appliesTo && !def.appliesTo(fields)) break;
-    if (def.startOn.includes(e.kind)) {
+    if (def.startOn.includes(e.kind) && (!def.startIf || def.startIf(e.data ?? {}))) {
       const earlier = def.countFrom?.[e.kind];
       startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
       if (def.lengthFrom) length = Number(e.data?.[def.lengthFrom]) || 0;

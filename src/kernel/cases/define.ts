@@ -100,6 +100,8 @@ export interface ClockDef {
   rollOverHoliday?: boolean;
   /** Events that start the clock; a later one restarts it from zero (e.g. 补正 received). */
   startOn: string[];
+  /** Only a start event whose data passes this starts the clock (中止 on some grounds only). */
+  startIf?: (data: Record<string, any>) => boolean;
   stopOn: string[];
   pauseOn?: string[];
   resumeOn?: string[];
