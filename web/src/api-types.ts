@@ -3373,9 +3373,13 @@ export interface ApiPaths {
           receivedOn: string;
           channel: "in_person" | "mail" | "online" | "forwarded";
           respondent: string;
-          category: "penalty" | "coercion" | "licensing" | "disclosure" | "nonperformance" | "expropriation" | "work_injury" | "other";
+          category: "penalty" | "coercion" | "licensing" | "disclosure" | "nonperformance" | "expropriation" | "work_injury" | "agreement" | "other";
           actUnderReview: string;
           request?: string;
+          compensationClaim?: boolean;
+          knewOn?: string;
+          notInformed?: boolean;
+          forwarderReceivedOn?: string;
           parties: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -3413,7 +3417,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          lateReason?: string;
         };
       };
       response: CaseView;
@@ -3430,6 +3434,7 @@ export interface ApiPaths {
         data?: {
           ground: "on_the_spot" | "warning" | "small_amount" | "disclosure" | "consent";
           note?: string;
+          lateReason?: string;
         };
       };
       response: CaseView;
@@ -3445,6 +3450,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/committee_opinion": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: string;
         };
       };
       response: CaseView;
@@ -3474,8 +3494,26 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          outcome: "upheld" | "dismissed" | "revoked" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance";
+          outcome: "altered" | "revoked" | "partly_revoked" | "revoked_redo" | "confirmed_illegal" | "ordered_performance" | "confirmed_void" | "upheld" | "dismissed" | "agreement_liability" | "agreement_compensation";
+          approval: "head" | "collective";
+          compensation?: "awarded" | "refused";
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/designate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          major: boolean;
+          technical: boolean;
         };
       };
       response: CaseView;
@@ -3512,6 +3550,40 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/hear_views": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "in_person" | "online" | "phone" | "written";
+          record: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/hold_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          applicant: "attended" | "waived";
+          respondentHead: "attended" | "delegated";
+          absenceReason?: string;
+          record: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/issue_opinion_letter": {
     post: {
       params: {
@@ -3543,6 +3615,23 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/notify_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          hearingOn: string;
+          place: string;
+          matters: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/opinion_reply": {
     post: {
       params: {
@@ -3553,6 +3642,23 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/publish_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          publicity: "published" | "withheld";
+          withheldReason?: string;
+          copiedTo?: string;
         };
       };
       response: CaseView;
@@ -3597,6 +3703,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          ground: "parties" | "standing" | "request" | "late" | "scope" | "jurisdiction" | "repeat";
           reason: string;
           competentOrgan?: string;
         };
@@ -3659,7 +3766,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          noticeOn: string;
         };
       };
       response: CaseView;
@@ -3722,7 +3829,8 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "other";
+          ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "basis_review" | "other";
+          noticeOn: string;
         };
       };
       response: CaseView;
@@ -3737,8 +3845,23 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          ground: "withdrawn" | "terminated_other";
+          ground: "withdrawn" | "suspension_expired" | "terminated_other";
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/withdraw_application": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason?: string;
         };
       };
       response: CaseView;
