@@ -74,7 +74,7 @@ eachDatabase('case engine', (tdb) => {
     const done = c.clocks.find((x) => x.key === 'decision')!;
     assert.equal(done.status, 'stopped');
     assert.equal(done.late, false);
-    assert.deepEqual(c.actions.map((a) => a.key), ['issue_opinion_letter']);
+    assert.deepEqual(c.actions.map((a) => a.key), ['publish_decision', 'issue_opinion_letter']);
   });
 
   test('a transition not allowed from the current state is refused and changes nothing', async () => {

@@ -3380,6 +3380,8 @@ export interface ApiPaths {
           knewOn?: string;
           notInformed?: boolean;
           forwarderReceivedOn?: string;
+          actOn?: string;
+          immovable?: boolean;
           parties: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";

@@ -112,7 +112,7 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
  * Arts. 20, 32: the application is due 60 日 from the day the applicant knew (or should have known)
  * of the act; if the organ did not tell them of the right to apply, at most one year from then.
  * A forwarded application (art. 32) counts from the day the original organ received it.
- * Without the date of knowledge nothing is computed. The 5/20-year caps of art. 21 are not checked.
+ * Without the date of knowledge nothing is computed; art. 21's 5/20-year bars run from the act's date.
  */
 export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): string | null {
   if (!fields.knewOn) return null;
@@ -123,6 +123,11 @@ export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): 
 const applicationInTime = async ({ fields, data, calendar }: { fields: Record<string, any>; data: Record<string, any>; calendar: WorkCalendar }) => {
   const due = applicationDue(calendar, fields);
   const filed = fields.forwarderReceivedOn ?? fields.receivedOn;
+  if (fields.actOn) {
+    // Art. 21: an absolute bar from the act itself, which no 正当理由 lifts.
+    const bar = computeDue(calendar, fields.actOn, { length: fields.immovable ? 240 : 60, unit: 'month' }).due;
+    if (filed > bar) return `自行政行为作出之日（${fields.actOn}）起已超过${fields.immovable ? '二十年（不动产）' : '五年'}，应当不予受理（行政复议法第二十一条）`;
+  }
   if (!due || filed <= due || data.lateReason) return undefined;
   return `申请于${filed}提出，已超过法定申请期限（自知道行政行为之日起${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项）`;
 };
@@ -193,6 +198,8 @@ export const reconsideration = defineCaseType({
     knewOn: f.date('知道或者应当知道该行政行为之日').optional(),
     notInformed: f.flag('作出行政行为时未告知申请复议的权利、复议机关和申请期限').optional(),
     forwarderReceivedOn: f.date('经原行政机关转送的：原行政机关收到申请之日').optional(),
+    actOn: f.date('行政行为作出之日').optional(),
+    immovable: f.flag('因不动产提出的申请').optional(),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
   }),
   title: (x) => `不服${x.respondent}${x.actUnderReview}`.slice(0, 80),
@@ -530,6 +537,18 @@ export const reconsideration = defineCaseType({
       extendOn: ['extend_correction'],
       // Local choice: an extension for 正当理由 of at most 20 工作日 in all (the law fixes no cap).
       maxExtension: 20,
+    },
+    {
+      key: 'forwarding',
+      label: '原行政机关转送期限',
+      basis: '行政复议法第三十二条：通过作出当场处罚或者依据电子技术监控设备记录作出处罚的行政机关提交申请的，该机关认为需要维持处罚决定的，应当自收到申请之日起五日内转送行政复议机关',
+      length: 5,
+      unit: 'day',
+      startOn: ['receive'],
+      startIf: (d) => d.channel === 'forwarded' && typeof d.forwarderReceivedOn === 'string',
+      startFrom: 'forwarderReceivedOn',
+      // The forwarding ends when the application reaches us: the clock shows whether the 5 工作日 were kept.
+      stopOn: ['receive'],
     },
     {
       key: 'copy',

@@ -102,6 +102,12 @@ export interface ClockDef {
   startOn: string[];
   /** Only a start event whose data passes this starts the clock (中止 on some grounds only). */
   startIf?: (data: Record<string, any>) => boolean;
+  /**
+   * The start event carries the period's first day in this data field (the day another organ
+   * received the application); when the same event also stops the clock, the period ended before
+   * the case reached us and the clock only shows whether it was kept.
+   */
+  startFrom?: string;
   stopOn: string[];
   pauseOn?: string[];
   resumeOn?: string[];
