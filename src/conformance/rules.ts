@@ -58,6 +58,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'reconsideration.compensation', statute: '行政复议法', article: '第七十二条', rule: '一并提出行政赔偿请求的，决定时须同时决定赔偿或驳回；赔偿只随撤销、部分撤销、变更、确认违法或无效决定，并计入「决定赔偿」指标。', encodedIn: `${R}#decisionRefusal; indicators.compensation`, review: ['1.28'] },
   { id: 'reconsideration.suspension-notice', statute: '行政复议法', article: '第三十九条第三款', rule: '中止、恢复审理须记录书面告知当事人的日期，且不早于中止、恢复的日期。', encodedIn: `${R}#actions.suspend, resume`, review: ['1.23'] },
   { id: 'reconsideration.basis-review', statute: '行政复议法', article: '第三十九条第一款第九项、第五十七条', rule: '复议机关自行认为行政行为的依据不合法而需处理或转送的，是独立的中止情形（与申请人提出的附带审查分列）。', encodedIn: `${R}#suspensionGrounds.basis_review`, review: ['1.21'] },
+  { id: 'reconsideration.document-review', statute: '行政复议法', article: '第五十六条至第六十条、第八十八条第二款', rule: '附带审查（或依据审查）中止时写明有权处理或转送：有权处理的三十日内处理、三个工作日内通知制定机关、制定机关十个工作日内答复；无权处理的七个工作日内转送、对方六十日内回复。', encodedIn: `${R}#clocks.review_handling, drafter_notice, drafter_reply, review_forward, forward_reply`, review: ['1.25'] },
   { id: 'reconsideration.suspension-60', statute: '行政复议法', article: '第四十一条第五项', rule: '因申请人死亡、丧失行为能力或组织终止中止的，计满六十日提醒；满六十日原因未消除的才能据此终止，其他中止情形不适用。', encodedIn: `${R}#clocks.suspension_limit; actions.terminate.check`, review: ['1.24'] },
   { id: 'reconsideration.publication', statute: '行政复议法', article: '第七十九条', rule: '决定书公开或按规定不公开（写明理由），并记录抄告被申请人的上一级主管部门。', encodedIn: `${R}#actions.publish_decision`, review: ['1.32'] },
 

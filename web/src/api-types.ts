@@ -3536,6 +3536,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/drafter_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/extend_correction": {
     post: {
       params: {
@@ -3547,6 +3562,23 @@ export interface ApiPaths {
         data?: {
           days: number;
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/forward_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+          recipient: string;
         };
       };
       response: CaseView;
@@ -3612,6 +3644,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/notify_drafter": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
         };
       };
       response: CaseView;
@@ -3774,6 +3822,37 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/review_handled": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "lawful" | "unlawful";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/review_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/send_copy": {
     post: {
       params: {
@@ -3832,6 +3911,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "basis_review" | "other";
+          competence?: "own" | "forward";
           noticeOn: string;
         };
       };

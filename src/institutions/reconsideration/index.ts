@@ -75,6 +75,10 @@ const suspensionGrounds = {
   basis_review: '行政复议机关认为行政行为的依据不合法，需要处理或者转送（第五十七条）',
   other: '其他需要中止的情形',
 };
+/** Arts. 56–57: a 中止 for the review of a 规范性文件 or 依据, handled by this organ or forwarded. */
+const REVIEW_GROUNDS = ['document_review', 'basis_review'];
+const reviewBy = (competence: string) => (d: Record<string, any>) => REVIEW_GROUNDS.includes(d.ground) && d.competence === competence;
+
 /** Art. 41 (五): a case suspended on art. 39 ¶1 (一)(二)(四) is terminated after 60 日 if the cause remains. */
 const SUCCESSION_GROUNDS = ['death', 'incapacity', 'dissolved'];
 
@@ -352,8 +356,56 @@ export const reconsideration = defineCaseType({
       basis: '行政复议法第三十九条；中止期间不计入审理期限（本平台按此计算，可调整）',
       from: ['accepted'],
       to: 'suspended',
-      fields: z.object({ ground: f.choice('中止情形', suspensionGrounds), noticeOn: f.date('书面告知当事人日期') }),
-      check: noticeNotBefore,
+      fields: z.object({
+        ground: f.choice('中止情形', suspensionGrounds),
+        competence: f.choice('附带审查的处理（第五十六条、第五十七条）', { own: '本机关有权处理', forward: '本机关无权处理，转送有权机关' }).optional(),
+        noticeOn: f.date('书面告知当事人日期'),
+      }),
+      check: (ctx) =>
+        REVIEW_GROUNDS.includes(ctx.data.ground) && !ctx.data.competence ? '附带审查或依据审查中止的，应写明本机关有权处理还是转送有权机关（行政复议法第五十六条、第五十七条）' : noticeNotBefore(ctx),
+    },
+    {
+      key: 'notify_drafter',
+      label: '书面通知制定机关答复',
+      basis: '行政复议法第五十八条：自中止之日起三日内书面通知规范性文件或者依据的制定机关就相关条款的合法性提出书面答复；制定机关自收到通知之日起十日内答复',
+      from: ['suspended'],
+      when: ({ events }) => reviewBy('own')(last(events, 'suspend')?.data ?? {}) && !events.some((e) => e.kind === 'notify_drafter'),
+      fields: serviceFields,
+      check: servedNotAfterStep,
+    },
+    {
+      key: 'drafter_reply',
+      label: '收到制定机关书面答复',
+      basis: '行政复议法第五十八条',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.drafter_reply?.status === 'running',
+      fields: postedOnField,
+      check: postedNotAfterStep,
+    },
+    {
+      key: 'review_handled',
+      label: '附带审查处理完毕',
+      basis: '行政复议法第五十六条、第五十七条：有权处理的，三十日内依法处理；第五十九条：认为超越权限或者违法的，决定停止执行并责令制定机关纠正',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.review_handling?.status === 'running',
+      fields: z.object({ result: f.choice('处理结果', { lawful: '有关条款合法', unlawful: '超越权限或者违法，决定停止执行，责令制定机关纠正' }), summary: f.longText('处理意见') }),
+    },
+    {
+      key: 'forward_review',
+      label: '转送有权机关处理',
+      basis: '行政复议法第五十六条、第五十七条：无权处理的，七日内转送有权处理的机关；第六十条：接受转送的机关自收到之日起六十日内回复处理意见',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.review_forward?.status === 'running',
+      fields: serviceFields.extend({ recipient: f.text('接受转送的机关', 100) }),
+      check: servedNotAfterStep,
+    },
+    {
+      key: 'review_reply',
+      label: '收到转送机关处理意见',
+      basis: '行政复议法第六十条',
+      from: ['suspended', 'accepted'],
+      when: ({ clocks }) => clocks.forward_reply?.status === 'running',
+      fields: z.object({ summary: f.longText('处理意见') }),
     },
     {
       key: 'resume',
@@ -595,6 +647,54 @@ export const reconsideration = defineCaseType({
       startOn: ['suspend'],
       startIf: (d) => SUCCESSION_GROUNDS.includes(d.ground),
       stopOn: ['resume', ...CONCLUDED],
+    },
+    {
+      key: 'review_handling',
+      label: '附带审查处理期限',
+      basis: '行政复议法第五十六条、第五十七条：本机关有权处理的，应当在三十日内依法处理',
+      length: 30,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: reviewBy('own'),
+      stopOn: ['review_handled', ...CONCLUDED],
+    },
+    {
+      key: 'drafter_notice',
+      label: '通知制定机关期限',
+      basis: '行政复议法第五十八条：自行政复议中止之日起三日内书面通知制定机关',
+      length: 3,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: reviewBy('own'),
+      stopOn: ['notify_drafter', ...CONCLUDED],
+    },
+    {
+      key: 'drafter_reply',
+      label: '制定机关答复期限',
+      basis: '行政复议法第五十八条：制定机关应当自收到书面通知之日起十日内提交书面答复及相关材料',
+      length: 10,
+      unit: 'day',
+      startOn: ['notify_drafter'],
+      stopOn: ['drafter_reply', ...CONCLUDED],
+    },
+    {
+      key: 'review_forward',
+      label: '附带审查转送期限',
+      basis: '行政复议法第五十六条、第五十七条：无权处理的，应当在七日内转送有权处理的机关',
+      length: 7,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: reviewBy('forward'),
+      stopOn: ['forward_review', ...CONCLUDED],
+    },
+    {
+      key: 'forward_reply',
+      label: '转送机关回复期限',
+      basis: '行政复议法第六十条：接受转送的机关应当自收到转送之日起六十日内将处理意见回复转送的行政复议机关',
+      length: 60,
+      unit: 'day',
+      startOn: ['forward_review'],
+      stopOn: ['review_reply'],
     },
     {
       key: 'opinion_reply',
