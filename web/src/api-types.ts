@@ -3496,7 +3496,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          outcome: "altered" | "revoked" | "partly_revoked" | "revoked_redo" | "confirmed_illegal" | "ordered_performance" | "confirmed_void" | "upheld" | "dismissed" | "agreement_liability" | "agreement_compensation";
+          outcome: "upheld" | "dismissed" | "revoked" | "partly_revoked" | "revoked_redo" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance" | "agreement_liability" | "agreement_compensation";
           approval: "head" | "collective";
           compensation?: "awarded" | "refused";
           summary: string;

@@ -41,15 +41,15 @@ export const correctingOutcomes = ['revoked', 'partly_revoked', 'revoked_redo', 
 
 /** Arts. 63–69 and 71: the decisions a 复议机关 may make (72 adds the 赔偿 part, recorded beside). */
 const decisionOutcomes = {
-  altered: outcomes.altered,
+  upheld: outcomes.upheld,
+  dismissed: outcomes.dismissed,
   revoked: outcomes.revoked,
   partly_revoked: outcomes.partly_revoked,
   revoked_redo: outcomes.revoked_redo,
+  altered: outcomes.altered,
   confirmed_illegal: outcomes.confirmed_illegal,
-  ordered_performance: outcomes.ordered_performance,
   confirmed_void: outcomes.confirmed_void,
-  upheld: outcomes.upheld,
-  dismissed: outcomes.dismissed,
+  ordered_performance: outcomes.ordered_performance,
   agreement_liability: outcomes.agreement_liability,
   agreement_compensation: outcomes.agreement_compensation,
 };
