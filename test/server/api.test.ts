@@ -80,7 +80,7 @@ eachDatabase('HTTP API', (tdb) => {
     const noVersion = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/accept`, {});
     assert.equal(noVersion.status, 400, 'an empty body never takes a step');
     assert.match(noVersion.body.message, /「案件版本」为必填项/);
-    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { version: 1, data: { outcome: 'upheld', summary: '维持' } });
+    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { version: 1, data: { outcome: 'upheld', approval: 'head', summary: '维持' } });
     assert.equal(wrongState.status, 409);
     assert.match(wrongState.body.message, /不能办理「作出行政复议决定」/);
 
