@@ -349,7 +349,8 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   }
   const route = r.weighted({ normal: 62, simple: 24, reject: 11, deemed: 3 });
   if (route === 'reject') {
-    steps.push({ on: wd(k, at, r.int(1, 5)), action: 'reject', data: { reason: r.pick(['超过法定申请期限', '不属于行政复议受案范围', '申请人与被申请复议的行政行为无利害关系']) } });
+    const [ground, reason] = r.pick([['late', '超过法定申请期限'], ['scope', '不属于行政复议受案范围'], ['standing', '申请人与被申请复议的行政行为无利害关系']]);
+    steps.push({ on: wd(k, at, r.int(1, 5)), action: 'reject', data: { ground, reason } });
     return { type: 'reconsideration', orgId, fields, steps, stall };
   }
   const acceptedOn = route === 'deemed' ? wd(k, at, 5) : wd(k, at, r.int(1, 5));
@@ -363,8 +364,11 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   if (r.chance(0.06)) {
     const s = r.int(10, 25);
     const len = r.int(10, 40);
-    steps.push({ on: cd(k, acceptedOn, s), action: 'suspend', data: { ground: r.pick(['mediation', 'related_case', 'interpretation']) } });
-    steps.push({ on: cd(k, acceptedOn, s + len), action: 'resume' });
+    // 行政复议法 art. 39 ¶3: the parties are told in writing of the 中止 and of the 恢复.
+    const suspendOn = cd(k, acceptedOn, s);
+    const resumeOn = cd(k, acceptedOn, s + len);
+    steps.push({ on: suspendOn, action: 'suspend', data: { ground: r.pick(['mediation', 'related_case', 'interpretation']), noticeOn: suspendOn } });
+    steps.push({ on: resumeOn, action: 'resume', data: { noticeOn: resumeOn } });
     pausedUntil = s + len;
     limit += len;
   }
@@ -386,11 +390,17 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   const late = r.chance(0.04);
   const minEnd = Math.max(lastStep + 3, route === 'simple' ? 10 : 25);
   const endDay = late ? limit + r.int(3, 25) : Math.max(minEnd, r.int(minEnd, limit - 3));
-  const ending = r.weighted({ upheld: 45, dismissed: 10, revoked: 9, altered: 2, confirmed_illegal: 7, ordered_performance: 3, confirmed_void: 1, mediated: 6, withdrawn: 15, terminated_other: 2 });
+  const drawn = r.weighted({ upheld: 45, dismissed: 10, revoked: 9, altered: 2, confirmed_illegal: 7, ordered_performance: 3, confirmed_void: 1, mediated: 6, withdrawn: 15, terminated_other: 2 });
+  // 行政复议法 art. 69: 驳回复议请求 only where a duty was said to be unperformed; otherwise a lawful act is upheld (art. 68).
+  const ending = drawn === 'dismissed' && category !== 'nonperformance' ? 'upheld' : drawn;
   const endOn = cd(k, acceptedOn, endDay);
   if (ending === 'mediated') steps.push({ on: endOn, action: 'mediate', data: { summary: '双方自愿达成调解协议，被申请人重新核定处理' } });
   else if (ending === 'withdrawn' || ending === 'terminated_other') steps.push({ on: endOn, action: 'terminate', data: { ground: ending } });
-  else steps.push({ on: endOn, action: 'decide', data: { outcome: ending, summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
+  else {
+    // Art. 49: an ordinary case hears the parties before it is decided; art. 61: the head approves, or a collective discussion.
+    if (route !== 'simple') steps.push({ on: cd(k, acceptedOn, Math.max(lastStep + 1, endDay - 2)), action: 'hear_views', data: { method: r.pick(['in_person', 'phone', 'online']), record: '申请人坚持复议请求，被申请人坚持原行政行为合法' } });
+    steps.push({ on: endOn, action: 'decide', data: { outcome: ending, approval: r.chance(0.8) ? 'head' : 'collective', summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
+  }
   if (['revoked', 'confirmed_illegal', 'ordered_performance'].includes(ending) && r.chance(0.3)) {
     const letterOn = wd(k, endOn, r.int(3, 15));
     steps.push({ on: letterOn, action: 'issue_opinion_letter', data: { recipient: fields.respondent, content: '规范执法程序，加强证据收集' } });

@@ -74,11 +74,25 @@ test('open an overdue case from the dashboard: the admin may not decide it, the 
   await clerk.goto(base + href);
   await clerk.getByTestId('case-number').waitFor();
   assert.match(await clerk.getByTestId('case-number').innerText(), /复〔\d{4}〕\d+号/);
+  // 行政复议法 art. 49: the parties are heard before an ordinary case is decided.
+  await clerk.getByTestId('action-hear_views').click();
+  const hearing = clerk.getByRole('dialog');
+  await hearing.getByLabel('听取方式').click();
+  await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await hearing.locator('.ant-select-content-has-value').first().waitFor();
+  await hearing.getByLabel('听取的意见（记录在案）').fill('申请人坚持复议请求，被申请人坚持原行政行为合法');
+  await hearing.getByRole('button', { name: /确认办理/ }).click();
+  await closed(hearing);
+  await clerk.getByText('已办理：听取当事人意见').waitFor();
   await clerk.getByTestId('action-decide').click();
   const dialog = clerk.getByRole('dialog');
   await dialog.getByLabel('决定类型').click();
   await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await dialog.locator('.ant-select-content-has-value').first().waitFor();
+  // Art. 61: approved by the head, or by collective discussion.
+  await dialog.getByLabel('决定的作出').click();
+  await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '经行政复议机关负责人同意' }).click();
+  await dialog.locator('.ant-select-content-has-value').nth(1).waitFor();
   await dialog.getByLabel('决定要旨').fill('认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
   await closed(dialog);

@@ -57,7 +57,8 @@ function inputs(w: World): BulkCase[] {
         { action: 'accept', on: '2025-03-05', actor: w.clerk },
         { action: 'request_extension', on: '2025-04-20', data: { days: 30, reason: '案情复杂' }, actor: w.clerk },
         { action: 'approve_extension', on: '2025-04-21', data: { days: 30 }, actor: w.admin },
-        { action: 'decide', on: '2025-05-30', data: { outcome: 'upheld', summary: '维持' }, actor: w.clerk },
+        { action: 'hear_views', on: '2025-05-28', data: { method: 'phone', record: '双方意见' }, actor: w.clerk },
+        { action: 'decide', on: '2025-05-30', data: { outcome: 'upheld', approval: 'head', summary: '维持' }, actor: w.clerk },
       ],
     },
   ];

@@ -64,7 +64,9 @@ eachDatabase('case engine', (tdb) => {
     c = await getCase(w.k, w.clerk, id);
     assert.ok(!c.actions.some((a) => a.key === 'request_extension'), c.actions.map((a) => a.key).join());
     await rejects(performAction(w.k, w.clerk, id, 'request_extension', { on: '2025-05-21', data: { days: 1, reason: '再延' } }), 400, /最多可延长30日（已延长30）/);
-    await performAction(w.k, w.clerk, id, 'decide', { on: '2025-05-28', data: { outcome: 'revoked', summary: '认定事实不清，撤销' } });
+    // 行政复议法 art. 49: the parties are heard first; art. 61: the head approves the decision.
+    await performAction(w.k, w.clerk, id, 'hear_views', { on: '2025-05-26', data: { method: 'in_person', record: '申请人认为事实不清' } });
+    await performAction(w.k, w.clerk, id, 'decide', { on: '2025-05-28', data: { outcome: 'revoked', approval: 'head', summary: '认定事实不清，撤销' } });
     c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'decided');
     assert.equal(c.outcomeLabel, '撤销');
@@ -72,7 +74,7 @@ eachDatabase('case engine', (tdb) => {
     const done = c.clocks.find((x) => x.key === 'decision')!;
     assert.equal(done.status, 'stopped');
     assert.equal(done.late, false);
-    assert.deepEqual(c.actions.map((a) => a.key), ['issue_opinion_letter']);
+    assert.deepEqual(c.actions.map((a) => a.key), ['publish_decision', 'issue_opinion_letter']);
   });
 
   test('a transition not allowed from the current state is refused and changes nothing', async () => {
@@ -109,7 +111,7 @@ eachDatabase('case engine', (tdb) => {
     const id = await createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake('2025-04-03') });
     const seen = (await getCase(w.k, w.clerk, id)).version;
     await performAction(w.k, w.clerk, id, 'accept', { version: seen, on: '2025-04-07' });
-    await rejects(performAction(w.k, w.admin, id, 'reject', { version: seen, data: { reason: '不属于受理范围' } }), 409);
+    await rejects(performAction(w.k, w.admin, id, 'reject', { version: seen, data: { ground: 'scope', reason: '不属于受理范围' } }), 409);
     const c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'accepted');
     assert.equal(c.version, seen + 1);

@@ -25,15 +25,16 @@ eachDatabase('indicators', (tdb) => {
     const rc = (on: string) => createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: reconsiderationIntake(on) });
     const act = (id: number, a: string, on: string, data: Record<string, unknown> = {}) => performAction(w.k, w.clerk, id, a, { on, data });
     const r1 = await rc('2024-02-01');
-    await act(r1, 'reject', '2024-02-05', { reason: '超过申请期限' });
+    await act(r1, 'reject', '2024-02-05', { ground: 'late', reason: '超过申请期限' });
     for (const [on, end, data] of [
-      ['2024-03-01', 'decide', { outcome: 'upheld', summary: '维持' }],
-      ['2024-04-01', 'decide', { outcome: 'upheld', summary: '维持' }],
-      ['2024-05-06', 'decide', { outcome: 'revoked', summary: '撤销' }],
+      ['2024-03-01', 'decide', { outcome: 'upheld', approval: 'head', summary: '维持' }],
+      ['2024-04-01', 'decide', { outcome: 'upheld', approval: 'head', summary: '维持' }],
+      ['2024-05-06', 'decide', { outcome: 'revoked', approval: 'collective', summary: '撤销' }],
       ['2024-06-03', 'terminate', { ground: 'withdrawn' }],
     ] as const) {
       const id = await rc(on);
       await act(id, 'accept', on);
+      if (end === 'decide') await act(id, 'hear_views', on, { method: 'phone', record: '听取双方意见' });
       await act(id, end, on.replace(/-0(\d)-/, (_, m) => `-0${Number(m) + 1}-`), data);
     }
     const open = await rc('2024-12-20');

@@ -80,20 +80,20 @@ eachDatabase('HTTP API', (tdb) => {
     const noVersion = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/accept`, {});
     assert.equal(noVersion.status, 400, 'an empty body never takes a step');
     assert.match(noVersion.body.message, /「案件版本」为必填项/);
-    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { version: 1, data: { outcome: 'upheld', summary: '维持' } });
+    const wrongState = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/decide`, { version: 1, data: { outcome: 'upheld', approval: 'head', summary: '维持' } });
     assert.equal(wrongState.status, 409);
     assert.match(wrongState.body.message, /不能办理「作出行政复议决定」/);
 
     const accepted = await call('clerk', 'POST', `/api/reconsideration/cases/${id}/accept`, { version: 1, on: '2025-06-10' });
     assert.equal(accepted.status, 200);
     assert.equal(accepted.body.state, 'accepted');
-    const stale = await call('admin', 'POST', `/api/reconsideration/cases/${id}/suspend`, { version: 1, data: { ground: 'missing' } });
+    const stale = await call('admin', 'POST', `/api/reconsideration/cases/${id}/suspend`, { version: 1, data: { ground: 'missing', noticeOn: '2025-06-11' } });
     assert.equal(stale.status, 409);
     assert.match(stale.body.message, /已被他人修改/);
 
     const outsider = await call('edu', 'GET', `/api/cases/${id}`);
     assert.equal(outsider.status, 404);
-    const readOnly = await call('leader', 'POST', `/api/reconsideration/cases/${id}/suspend`, { version: 2, data: { ground: 'missing' } });
+    const readOnly = await call('leader', 'POST', `/api/reconsideration/cases/${id}/suspend`, { version: 2, data: { ground: 'missing', noticeOn: '2025-06-11' } });
     assert.equal(readOnly.status, 403);
     const wrongType = await call('clerk', 'POST', `/api/disclosure/cases/${id}/withdraw`, { version: 2 });
     assert.equal(wrongType.status, 400);

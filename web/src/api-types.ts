@@ -4102,9 +4102,15 @@ export interface ApiPaths {
           receivedOn: string;
           channel: "in_person" | "mail" | "online" | "forwarded";
           respondent: string;
-          category: "penalty" | "coercion" | "licensing" | "disclosure" | "nonperformance" | "expropriation" | "work_injury" | "other";
+          category: "penalty" | "coercion" | "licensing" | "disclosure" | "nonperformance" | "expropriation" | "work_injury" | "agreement" | "other";
           actUnderReview: string;
           request?: string;
+          compensationClaim?: boolean;
+          knewOn?: string;
+          notInformed?: boolean;
+          forwarderReceivedOn?: string;
+          actOn?: string;
+          immovable?: boolean;
           parties: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -4142,7 +4148,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          lateReason?: string;
         };
       };
       response: CaseView;
@@ -4159,6 +4165,7 @@ export interface ApiPaths {
         data?: {
           ground: "on_the_spot" | "warning" | "small_amount" | "disclosure" | "consent";
           note?: string;
+          lateReason?: string;
         };
       };
       response: CaseView;
@@ -4174,6 +4181,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/committee_opinion": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          opinion: string;
         };
       };
       response: CaseView;
@@ -4203,8 +4225,26 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          outcome: "upheld" | "dismissed" | "revoked" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance";
+          outcome: "upheld" | "dismissed" | "revoked" | "partly_revoked" | "revoked_redo" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance" | "agreement_liability" | "agreement_compensation";
+          approval: "head" | "collective";
+          compensation?: "awarded" | "refused";
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/designate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          major: boolean;
+          technical: boolean;
         };
       };
       response: CaseView;
@@ -4225,6 +4265,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/drafter_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/extend_correction": {
     post: {
       params: {
@@ -4236,6 +4291,57 @@ export interface ApiPaths {
         data?: {
           days: number;
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/forward_review": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+          recipient: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/hear_views": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "in_person" | "online" | "phone" | "written";
+          record: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/hold_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          applicant: "attended" | "waived";
+          respondentHead: "attended" | "delegated";
+          absenceReason?: string;
+          record: string;
         };
       };
       response: CaseView;
@@ -4272,6 +4378,39 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/notify_drafter": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/notify_hearing": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          hearingOn: string;
+          place: string;
+          matters: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/opinion_reply": {
     post: {
       params: {
@@ -4282,6 +4421,23 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/publish_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          publicity: "published" | "withheld";
+          withheldReason?: string;
+          copiedTo?: string;
         };
       };
       response: CaseView;
@@ -4326,6 +4482,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
+          ground: "parties" | "standing" | "request" | "late" | "scope" | "jurisdiction" | "repeat";
           reason: string;
           competentOrgan?: string;
         };
@@ -4388,7 +4545,38 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          noticeOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/review_handled": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "lawful" | "unlawful";
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/review_reply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
         };
       };
       response: CaseView;
@@ -4451,7 +4639,9 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "other";
+          ground: "death" | "incapacity" | "missing" | "dissolved" | "force_majeure" | "mediation" | "interpretation" | "related_case" | "document_review" | "basis_review" | "other";
+          competence?: "own" | "forward";
+          noticeOn: string;
         };
       };
       response: CaseView;
@@ -4466,8 +4656,23 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          ground: "withdrawn" | "terminated_other";
+          ground: "withdrawn" | "suspension_expired" | "terminated_other";
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/withdraw_application": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason?: string;
         };
       };
       response: CaseView;

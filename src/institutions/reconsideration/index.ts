@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineCaseType, f, partySchema, type EventView } from '../../kernel/cases/define.ts';
 import { serviceFields, postedOnField, servedNotAfterStep, postedNotAfterStep } from '../../kernel/cases/service.ts';
+import { computeDue, type WorkCalendar } from '../../kernel/calendar/calendar.ts';
+import { statuteUnit } from '../../kernel/calendar/statutes.ts';
 
 /**
  * 行政复议 under the 行政复议法 (2023 revision, in force 2024-01-01).
@@ -8,38 +10,56 @@ import { serviceFields, postedOnField, servedNotAfterStep, postedNotAfterStep } 
  * ending on the next working day when they fall on a holiday (art. 88 ¶1, 民事诉讼法 art. 85).
  */
 
+const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
+const CONCLUDED = ['decide', 'mediate', 'terminate', 'dismiss_application'];
+const isSimple = (events: EventView[]) => events.some((e) => e.kind === 'accept_simple') && !events.some((e) => e.kind === 'convert_to_ordinary');
+
 export const outcomes = {
   upheld: '维持',
   dismissed: '驳回复议请求',
   revoked: '撤销',
+  partly_revoked: '部分撤销',
+  revoked_redo: '撤销并责令重新作出',
   altered: '变更',
   confirmed_illegal: '确认违法',
   confirmed_void: '确认无效',
   ordered_performance: '责令履行',
+  agreement_liability: '责令承担行政协议责任',
+  agreement_compensation: '责令依法给予合理补偿（行政协议）',
   mediated: '调解结案',
   withdrawn: '撤回申请终止（含和解）',
+  suspension_expired: '中止满六十日原因未消除终止',
   terminated_other: '其他原因终止',
+  withdrawn_before_acceptance: '受理前撤回申请',
   not_accepted: '不予受理',
   abandoned: '补正逾期视为放弃',
   application_dismissed: '驳回行政复议申请',
 };
 
 /** Decisions that correct the reviewed act: the numerator of 纠错率 (project convention; no statutory formula). */
-export const correctingOutcomes = ['revoked', 'altered', 'confirmed_illegal', 'confirmed_void', 'ordered_performance'];
+export const correctingOutcomes = ['revoked', 'partly_revoked', 'revoked_redo', 'altered', 'confirmed_illegal', 'confirmed_void', 'ordered_performance', 'agreement_liability', 'agreement_compensation'];
 
+/** Arts. 63–69 and 71: the decisions a 复议机关 may make (72 adds the 赔偿 part, recorded beside). */
 const decisionOutcomes = {
   upheld: outcomes.upheld,
   dismissed: outcomes.dismissed,
   revoked: outcomes.revoked,
+  partly_revoked: outcomes.partly_revoked,
+  revoked_redo: outcomes.revoked_redo,
   altered: outcomes.altered,
   confirmed_illegal: outcomes.confirmed_illegal,
   confirmed_void: outcomes.confirmed_void,
   ordered_performance: outcomes.ordered_performance,
+  agreement_liability: outcomes.agreement_liability,
+  agreement_compensation: outcomes.agreement_compensation,
 };
+/** Art. 72: 赔偿 may be awarded only together with a decision that finds the act unlawful or sets it aside. */
+const COMPENSABLE = ['altered', 'revoked', 'partly_revoked', 'revoked_redo', 'confirmed_illegal', 'confirmed_void'];
 
 const terminationGrounds = {
   withdrawn: '申请人撤回申请（含和解后撤回）',
-  terminated_other: '申请人死亡或终止无承继、被采取刑事强制措施、中止满60日等其他法定情形',
+  suspension_expired: '因申请人死亡、丧失行为能力或组织终止中止满六十日，中止原因仍未消除',
+  terminated_other: '申请人死亡或终止无承继人、承继人放弃，或因同一违法行为被采取刑事强制措施等其他法定情形',
 };
 
 const suspensionGrounds = {
@@ -51,9 +71,81 @@ const suspensionGrounds = {
   mediation: '依法进行调解、和解，申请人和被申请人同意中止',
   interpretation: '案件涉及法律适用问题，需要有权机关作出解释或确认',
   related_case: '案件审理需以其他尚未审结案件的审理结果为依据',
-  document_review: '申请人依法提出对有关规范性文件的附带审查申请',
+  document_review: '申请人依法提出对有关规范性文件的附带审查申请（第五十六条）',
+  basis_review: '行政复议机关认为行政行为的依据不合法，需要处理或者转送（第五十七条）',
   other: '其他需要中止的情形',
 };
+/** Arts. 56–57: a 中止 for the review of a 规范性文件 or 依据, handled by this organ or forwarded. */
+const REVIEW_GROUNDS = ['document_review', 'basis_review'];
+/** A clock's start condition read from the start event's own data. */
+const byData = (test: (d: Record<string, any>) => boolean) => (e: EventView) => test(e.data ?? {});
+
+const reviewBy = (competence: string) => (d: Record<string, any>) => REVIEW_GROUNDS.includes(d.ground) && d.competence === competence;
+
+/** Art. 41 (五): a case suspended on art. 39 ¶1 (一)(二)(四) is terminated after 60 日 if the cause remains. */
+const SUCCESSION_GROUNDS = ['death', 'incapacity', 'dissolved'];
+
+/** Art. 30 ¶1: the conditions of 受理; a 不予受理 names the one not met. */
+const rejectionGrounds = {
+  parties: '没有明确的申请人或者被申请人不符合规定',
+  standing: '申请人与被申请复议的行政行为没有利害关系',
+  request: '没有具体的行政复议请求和理由',
+  late: '超过法定申请期限',
+  scope: '不属于行政复议范围',
+  jurisdiction: '不属于本机关管辖',
+  repeat: '已就同一行政行为申请过行政复议或者提起过行政诉讼并被受理',
+};
+
+const last = (events: EventView[], kind: string) => events.findLast((e) => e.kind === kind);
+
+/** Art. 49: an ordinary case is decided only after the parties' views were heard (a 听证 hears them too). */
+const viewsHeard = (events: EventView[]) => events.some((e) => e.kind === 'hear_views' || e.kind === 'hold_hearing');
+
+/** What a decision needs before it may be made, and which decisions fit the case (arts. 49–52, 61, 69, 71, 72). */
+function decisionRefusal(events: EventView[], data: Record<string, any>, fields: Record<string, any>): string | undefined {
+  if (!isSimple(events) && !viewsHeard(events)) return '适用普通程序审理的，应当当面或者通过互联网、电话等方式听取当事人的意见并记录在案后，才能作出决定（行政复议法第四十九条）';
+  const kind = last(events, 'designate')?.data ?? {};
+  if (kind.major && !events.some((e) => e.kind === 'hold_hearing')) return '案情重大、疑难、复杂的，应当组织听证后再作出决定（行政复议法第五十条）';
+  if ((kind.major || kind.technical) && !events.some((e) => e.kind === 'committee_opinion')) return '案情重大、疑难、复杂或者专业性、技术性较强的，应当提请行政复议委员会提出咨询意见（行政复议法第五十二条）';
+  if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
+  if (data.outcome?.startsWith('agreement_') && fields.category !== 'agreement') return '承担行政协议责任或者给予合理补偿的决定只适用于行政协议案件（行政复议法第七十一条）';
+  if (fields.compensationClaim && !data.compensation) return '申请人一并提出了行政赔偿请求，作出决定时应当同时决定给予赔偿或者驳回赔偿请求（行政复议法第七十二条第一款）';
+  if (data.compensation === 'refused' && !fields.compensationClaim) return '申请人未一并提出行政赔偿请求，无需驳回（行政复议法第七十二条）';
+  if (data.compensation === 'awarded' && !COMPENSABLE.includes(data.outcome)) return '只有在决定撤销、部分撤销、变更或者确认违法、无效时，才能同时决定被申请人依法给予赔偿（行政复议法第七十二条）';
+  return undefined;
+}
+
+/**
+ * Arts. 20, 32: the application is due 60 日 from the day the applicant knew (or should have known)
+ * of the act; if the organ did not tell them of the right to apply, at most one year from then.
+ * A forwarded application (art. 32) counts from the day the original organ received it.
+ * Without the date of knowledge nothing is computed; art. 21's 5/20-year bars run from the act's date.
+ */
+export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): string | null {
+  if (!fields.knewOn) return null;
+  return computeDue(cal, fields.knewOn, fields.notInformed ? { length: 12, unit: 'month' } : { length: 60, unit: 'day' }).due;
+}
+
+/** 受理 of a late application needs the reason the law accepts (art. 20 ¶1: 不可抗力或者其他正当理由). */
+const applicationInTime = async ({ fields, data, calendar }: { fields: Record<string, any>; data: Record<string, any>; calendar: WorkCalendar }) => {
+  const due = applicationDue(calendar, fields);
+  const filed = fields.forwarderReceivedOn ?? fields.receivedOn;
+  if (fields.actOn) {
+    // Art. 21: an absolute bar from the act itself, which no 正当理由 lifts.
+    const bar = computeDue(calendar, fields.actOn, { length: fields.immovable ? 240 : 60, unit: 'month' }).due;
+    if (filed > bar) return `自行政行为作出之日（${fields.actOn}）起已超过${fields.immovable ? '二十年（不动产）' : '五年'}，应当不予受理（行政复议法第二十一条）`;
+  }
+  if (!due || filed <= due || data.lateReason) return undefined;
+  return `申请于${filed}提出，已超过法定申请期限（自知道行政行为之日起${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项）`;
+};
+const lateReason = f.optionalText('逾期仍受理的理由（不可抗力等正当理由、法律规定更长期限）', 500);
+
+/** Art. 51 ¶1: the hearing notice goes out 5日 (art. 88 ¶2: 工作日) before the hearing. */
+const HEARING_NOTICE = { length: 5, unit: statuteUnit('reconsideration', 5, 'day') };
+
+/** The written notice of a 中止 or 恢复 (art. 39 ¶3) cannot predate the step it announces. */
+const noticeNotBefore = ({ data, on }: { data: Record<string, any>; on: string }) =>
+  data.noticeOn && data.noticeOn < on ? `书面告知日期（${data.noticeOn}）不能早于登记日期（${on}）` : undefined;
 
 /** Art. 53: the kinds of case the simple procedure is open to (or any case, with the parties' consent). */
 const simpleGrounds = {
@@ -70,9 +162,6 @@ export const extensionPending = (events: EventView[]) => {
   return last?.kind === 'request_extension';
 };
 
-const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
-const CONCLUDED = ['decide', 'mediate', 'terminate', 'dismiss_application'];
-const isSimple = (events: EventView[]) => events.some((e) => e.kind === 'accept_simple') && !events.some((e) => e.kind === 'convert_to_ordinary');
 /** Both review periods end with the case and stand still while it is suspended. */
 const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend'], resumeOn: ['resume'] };
 
@@ -92,6 +181,7 @@ export const reconsideration = defineCaseType({
     abandoned: { label: '视为放弃', final: true },
     decided: { label: '已作出决定', final: true },
     terminated: { label: '终止', final: true },
+    withdrawn: { label: '受理前撤回', final: true },
   },
   initial: 'received',
   intake: z.object({
@@ -106,10 +196,17 @@ export const reconsideration = defineCaseType({
       nonperformance: '不履行法定职责',
       expropriation: '征收征用及补偿',
       work_injury: '工伤认定',
+      agreement: '行政协议',
       other: '其他',
     }),
     actUnderReview: f.text('被申请复议的行政行为', 300),
     request: f.optionalText('行政复议请求'),
+    compensationClaim: f.flag('一并提出行政赔偿请求').optional(),
+    knewOn: f.date('知道或者应当知道该行政行为之日').optional(),
+    notInformed: f.flag('作出行政行为时未告知申请复议的权利、复议机关和申请期限').optional(),
+    forwarderReceivedOn: f.date('经原行政机关转送的：原行政机关收到申请之日').optional(),
+    actOn: f.date('行政行为作出之日').optional(),
+    immovable: f.flag('因不动产提出的申请').optional(),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
   }),
   title: (x) => `不服${x.respondent}${x.actUnderReview}`.slice(0, 80),
@@ -170,9 +267,11 @@ export const reconsideration = defineCaseType({
     {
       key: 'accept',
       label: '受理（普通程序）',
-      basis: '行政复议法第三十条',
+      basis: '行政复议法第三十条；第二十条：自知道行政行为之日起六十日内提出申请',
       from: ['received'],
       to: 'accepted',
+      fields: z.object({ lateReason }),
+      verify: applicationInTime,
     },
     {
       key: 'accept_simple',
@@ -180,7 +279,8 @@ export const reconsideration = defineCaseType({
       basis: '行政复议法第五十三条：事实清楚、权利义务关系明确、争议不大，且属于所列四类案件或当事人各方同意的，可以适用简易程序',
       from: ['received'],
       to: 'accepted',
-      fields: z.object({ ground: f.choice('适用简易程序的情形', simpleGrounds), note: f.optionalText('事实清楚、争议不大的说明') }),
+      fields: z.object({ ground: f.choice('适用简易程序的情形', simpleGrounds), note: f.optionalText('事实清楚、争议不大的说明'), lateReason }),
+      verify: applicationInTime,
     },
     {
       key: 'convert_to_ordinary',
@@ -241,7 +341,17 @@ export const reconsideration = defineCaseType({
       from: ['received'],
       to: 'not_accepted',
       outcome: 'not_accepted',
-      fields: z.object({ reason: f.longText('不予受理理由'), competentOrgan: f.optionalText('告知的有管辖权机关', 100) }),
+      fields: z.object({ ground: f.choice('不符合的受理条件', rejectionGrounds), reason: f.longText('不予受理理由'), competentOrgan: f.optionalText('告知的有管辖权的行政复议机关', 100) }),
+      check: ({ data }) => (data.ground === 'jurisdiction' && !data.competentOrgan ? '不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（行政复议法第三十条第二款）' : undefined),
+    },
+    {
+      key: 'withdraw_application',
+      label: '申请人撤回申请（受理前）',
+      basis: '行政复议法第七十四条：申请人可以撤回行政复议申请；受理前撤回的，不再审查受理',
+      from: ['received', 'correction_requested'],
+      to: 'withdrawn',
+      outcome: 'withdrawn_before_acceptance',
+      fields: z.object({ reason: f.optionalText('撤回理由') }),
     },
     {
       key: 'suspend',
@@ -249,14 +359,65 @@ export const reconsideration = defineCaseType({
       basis: '行政复议法第三十九条；中止期间不计入审理期限（本平台按此计算，可调整）',
       from: ['accepted'],
       to: 'suspended',
-      fields: z.object({ ground: f.choice('中止情形', suspensionGrounds) }),
+      fields: z.object({
+        ground: f.choice('中止情形', suspensionGrounds),
+        competence: f.choice('附带审查的处理（第五十六条、第五十七条）', { own: '本机关有权处理', forward: '本机关无权处理，转送有权机关' }).optional(),
+        noticeOn: f.date('书面告知当事人日期'),
+      }),
+      check: (ctx) =>
+        REVIEW_GROUNDS.includes(ctx.data.ground) && !ctx.data.competence ? '附带审查或依据审查中止的，应写明本机关有权处理还是转送有权机关（行政复议法第五十六条、第五十七条）' : noticeNotBefore(ctx),
+    },
+    {
+      key: 'notify_drafter',
+      label: '书面通知制定机关答复',
+      basis: '行政复议法第五十八条：自中止之日起三日内书面通知规范性文件或者依据的制定机关就相关条款的合法性提出书面答复；制定机关自收到通知之日起十日内答复',
+      from: ['suspended'],
+      when: ({ events }) => reviewBy('own')(last(events, 'suspend')?.data ?? {}) && !events.some((e) => e.kind === 'notify_drafter'),
+      fields: serviceFields,
+      check: servedNotAfterStep,
+    },
+    {
+      key: 'drafter_reply',
+      label: '收到制定机关书面答复',
+      basis: '行政复议法第五十八条',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.drafter_reply?.status === 'running',
+      fields: postedOnField,
+      check: postedNotAfterStep,
+    },
+    {
+      key: 'review_handled',
+      label: '附带审查处理完毕',
+      basis: '行政复议法第五十六条、第五十七条：有权处理的，三十日内依法处理；第五十九条：认为超越权限或者违法的，决定停止执行并责令制定机关纠正',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.review_handling?.status === 'running',
+      fields: z.object({ result: f.choice('处理结果', { lawful: '有关条款合法', unlawful: '超越权限或者违法，决定停止执行，责令制定机关纠正' }), summary: f.longText('处理意见') }),
+    },
+    {
+      key: 'forward_review',
+      label: '转送有权机关处理',
+      basis: '行政复议法第五十六条、第五十七条：无权处理的，七日内转送有权处理的机关；第六十条：接受转送的机关自收到之日起六十日内回复处理意见',
+      from: ['suspended'],
+      when: ({ clocks }) => clocks.review_forward?.status === 'running',
+      fields: serviceFields.extend({ recipient: f.text('接受转送的机关', 100) }),
+      check: servedNotAfterStep,
+    },
+    {
+      key: 'review_reply',
+      label: '收到转送机关处理意见',
+      basis: '行政复议法第六十条',
+      from: ['suspended', 'accepted'],
+      when: ({ clocks }) => clocks.forward_reply?.status === 'running',
+      fields: z.object({ summary: f.longText('处理意见') }),
     },
     {
       key: 'resume',
       label: '恢复审理',
-      basis: '行政复议法第三十九条：中止的原因消除后及时恢复审理',
+      basis: '行政复议法第三十九条：中止的原因消除后及时恢复审理，并书面告知当事人',
       from: ['suspended'],
       to: 'accepted',
+      fields: z.object({ noticeOn: f.date('书面告知当事人日期') }),
+      check: noticeNotBefore,
     },
     {
       key: 'request_extension',
@@ -287,13 +448,86 @@ export const reconsideration = defineCaseType({
       when: ({ events }) => extensionPending(events),
     },
     {
+      key: 'hear_views',
+      label: '听取当事人意见',
+      basis: '行政复议法第四十九条：适用普通程序审理的，当面或者通过互联网、电话等方式听取当事人的意见并记录在案；因当事人原因不能听取的，可以书面审理',
+      from: ['accepted'],
+      fields: z.object({
+        method: f.choice('听取方式', { in_person: '当面听取', online: '通过互联网听取', phone: '通过电话听取', written: '因当事人原因不能听取，书面审理' }),
+        record: f.longText('听取的意见（记录在案）'),
+      }),
+    },
+    {
+      key: 'designate',
+      label: '认定案件情形（听证、复议委员会）',
+      basis: '行政复议法第五十条：重大、疑难、复杂的案件应当组织听证；第五十二条：案情重大、疑难、复杂或者专业性、技术性较强的，应当提请行政复议委员会提出咨询意见',
+      from: ['accepted'],
+      fields: z.object({ major: f.flag('案情重大、疑难、复杂'), technical: f.flag('专业性、技术性较强') }),
+    },
+    {
+      key: 'notify_hearing',
+      label: '书面通知听证',
+      basis: '行政复议法第五十一条：于举行听证的五日前（第八十八条：工作日）将听证的时间、地点和拟听证事项书面通知当事人',
+      from: ['accepted'],
+      fields: z.object({ hearingOn: f.date('听证日期'), place: f.text('听证地点', 100), matters: f.longText('拟听证事项') }),
+      verify: async ({ data, on, calendar }) => {
+        const earliest = computeDue(calendar, on, HEARING_NOTICE).due;
+        return data.hearingOn < earliest ? `应当于举行听证的五个工作日前书面通知当事人：${on}通知的，听证最早于${earliest}举行（行政复议法第五十一条、第八十八条第二款）` : undefined;
+      },
+    },
+    {
+      key: 'hold_hearing',
+      label: '举行听证',
+      basis: '行政复议法第五十一条：申请人无正当理由拒不参加的，视为放弃听证权利；被申请人的负责人应当参加听证，不能参加的应当说明理由并委托工作人员参加',
+      from: ['accepted'],
+      when: ({ events }) => events.some((e) => e.kind === 'notify_hearing'),
+      fields: z.object({
+        applicant: f.choice('申请人', { attended: '参加听证', waived: '无正当理由拒不参加，视为放弃听证权利' }),
+        respondentHead: f.choice('被申请人负责人', { attended: '负责人参加听证', delegated: '负责人不能参加，说明理由并委托工作人员参加' }),
+        absenceReason: f.optionalText('负责人不能参加的理由', 500),
+        record: f.longText('听证笔录要点'),
+      }),
+      check: ({ events, data, on }) => {
+        const notice = last(events, 'notify_hearing');
+        if (!notice) return '尚未书面通知当事人听证的时间、地点和拟听证事项（行政复议法第五十一条）';
+        if (on < notice.data.hearingOn) return `听证通知的日期是${notice.data.hearingOn}，不能提前举行（行政复议法第五十一条）`;
+        return data.respondentHead === 'delegated' && !data.absenceReason ? '被申请人的负责人不能参加听证的，应当说明理由（行政复议法第五十一条）' : undefined;
+      },
+    },
+    {
+      key: 'committee_opinion',
+      label: '收到行政复议委员会咨询意见',
+      basis: '行政复议法第五十二条：法定情形应当提请行政复议委员会提出咨询意见；第六十一条：咨询意见作为作出决定的重要参考依据',
+      from: ['accepted', 'suspended'],
+      fields: z.object({ opinion: f.longText('咨询意见') }),
+    },
+    {
       key: 'decide',
       label: '作出行政复议决定',
-      basis: '行政复议法第六十三条至第六十九条',
+      basis: '行政复议法第六十一条：经行政复议机关的负责人同意或者集体讨论通过后作出；第六十三条至第六十九条、第七十一条、第七十二条',
       from: ['accepted'],
       to: 'decided',
       outcome: { field: 'outcome' },
-      fields: z.object({ outcome: f.choice('决定类型', decisionOutcomes), summary: f.longText('决定要旨') }),
+      fields: z.object({
+        outcome: f.choice('决定类型', decisionOutcomes),
+        approval: f.choice('决定的作出', { head: '经行政复议机关负责人同意', collective: '经集体讨论通过' }),
+        compensation: f.choice('一并提出的行政赔偿请求', { awarded: '同时决定被申请人依法给予赔偿', refused: '同时决定驳回行政赔偿请求' }).optional(),
+        summary: f.longText('决定要旨'),
+      }),
+      check: ({ events, data, fields }) => decisionRefusal(events, data, fields),
+    },
+    {
+      key: 'publish_decision',
+      label: '决定书公开与抄告',
+      basis: '行政复议法第七十九条：根据被申请行政复议的行政行为的公开情况，按照国家有关规定将行政复议决定书向社会公开；以本级政府工作部门为被申请人的，决定书、意见书同时抄告被申请人的上一级主管部门',
+      from: ['decided'],
+      when: ({ events }) => events.some((e) => e.kind === 'decide') && !events.some((e) => e.kind === 'publish_decision'),
+      fields: z.object({
+        publicity: f.choice('向社会公开', { published: '已向社会公开', withheld: '按规定不予公开（写明理由）' }),
+        withheldReason: f.optionalText('不予公开的理由', 500),
+        copiedTo: f.optionalText('抄告的上一级主管部门', 100),
+      }),
+      check: ({ data }) => (data.publicity === 'withheld' && !data.withheldReason ? '决定书不予公开的，应写明依据的规定和理由（行政复议法第七十九条）' : undefined),
     },
     {
       key: 'mediate',
@@ -312,6 +546,12 @@ export const reconsideration = defineCaseType({
       to: 'terminated',
       outcome: { field: 'ground' },
       fields: z.object({ ground: f.choice('终止情形', terminationGrounds), note: f.optionalText('说明') }),
+      check: ({ data, clocks, on }) => {
+        if (data.ground !== 'suspension_expired') return undefined;
+        const c = clocks.suspension_limit;
+        if (!c || c.status !== 'running' || !c.dueOn) return '只有因申请人死亡、丧失参加行政复议的行为能力或者组织终止而中止的案件，中止满六十日原因仍未消除的，才能据此终止（行政复议法第四十一条第五项）';
+        return on <= c.dueOn ? `中止至${c.dueOn}才满六十日，不能据此终止（行政复议法第四十一条第五项）` : undefined;
+      },
     },
     {
       key: 'issue_opinion_letter',
@@ -338,7 +578,7 @@ export const reconsideration = defineCaseType({
       length: 5,
       unit: 'day',
       startOn: ['receive', 'receive_correction'],
-      stopOn: ['accept', 'accept_simple', 'deem_accept', 'reject', 'request_correction'],
+      stopOn: ['accept', 'accept_simple', 'deem_accept', 'reject', 'request_correction', 'withdraw_application'],
       onExpiry: { action: 'deem_accept' },
     },
     {
@@ -348,10 +588,22 @@ export const reconsideration = defineCaseType({
       length: 10,
       unit: 'day',
       startOn: ['serve_correction'],
-      stopOn: ['receive_correction', 'abandon'],
+      stopOn: ['receive_correction', 'abandon', 'withdraw_application'],
       extendOn: ['extend_correction'],
       // Local choice: an extension for 正当理由 of at most 20 工作日 in all (the law fixes no cap).
       maxExtension: 20,
+    },
+    {
+      key: 'forwarding',
+      label: '原行政机关转送期限',
+      basis: '行政复议法第三十二条：通过作出当场处罚或者依据电子技术监控设备记录作出处罚的行政机关提交申请的，该机关认为需要维持处罚决定的，应当自收到申请之日起五日内转送行政复议机关',
+      length: 5,
+      unit: 'day',
+      startOn: ['receive'],
+      startIf: byData((d) => d.channel === 'forwarded' && typeof d.forwarderReceivedOn === 'string'),
+      startFrom: 'forwarderReceivedOn',
+      // The forwarding ends when the application reaches us: the clock shows whether the 5 工作日 were kept.
+      stopOn: ['receive'],
     },
     {
       key: 'copy',
@@ -388,6 +640,64 @@ export const reconsideration = defineCaseType({
       unit: 'day',
       startOn: ['send_copy_simple'],
       stopOn: ['respondent_answer', ...CONCLUDED],
+    },
+    {
+      key: 'suspension_limit',
+      label: '中止满六十日',
+      basis: '行政复议法第四十一条第五项：因第三十九条第一款第一项、第二项、第四项中止满六十日，中止的原因仍未消除的，决定终止行政复议',
+      length: 60,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: byData((d) => SUCCESSION_GROUNDS.includes(d.ground)),
+      stopOn: ['resume', ...CONCLUDED],
+    },
+    {
+      key: 'review_handling',
+      label: '附带审查处理期限',
+      basis: '行政复议法第五十六条、第五十七条：本机关有权处理的，应当在三十日内依法处理',
+      length: 30,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: byData(reviewBy('own')),
+      stopOn: ['review_handled', ...CONCLUDED],
+    },
+    {
+      key: 'drafter_notice',
+      label: '通知制定机关期限',
+      basis: '行政复议法第五十八条：自行政复议中止之日起三日内书面通知制定机关',
+      length: 3,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: byData(reviewBy('own')),
+      stopOn: ['notify_drafter', ...CONCLUDED],
+    },
+    {
+      key: 'drafter_reply',
+      label: '制定机关答复期限',
+      basis: '行政复议法第五十八条：制定机关应当自收到书面通知之日起十日内提交书面答复及相关材料',
+      length: 10,
+      unit: 'day',
+      startOn: ['notify_drafter'],
+      stopOn: ['drafter_reply', ...CONCLUDED],
+    },
+    {
+      key: 'review_forward',
+      label: '附带审查转送期限',
+      basis: '行政复议法第五十六条、第五十七条：无权处理的，应当在七日内转送有权处理的机关',
+      length: 7,
+      unit: 'day',
+      startOn: ['suspend'],
+      startIf: byData(reviewBy('forward')),
+      stopOn: ['forward_review', ...CONCLUDED],
+    },
+    {
+      key: 'forward_reply',
+      label: '转送机关回复期限',
+      basis: '行政复议法第六十条：接受转送的机关应当自收到转送之日起六十日内将处理意见回复转送的行政复议机关',
+      length: 60,
+      unit: 'day',
+      startOn: ['forward_review'],
+      stopOn: ['review_reply'],
     },
     {
       key: 'opinion_reply',
@@ -428,13 +738,14 @@ export const reconsideration = defineCaseType({
     { key: 'accepted', label: '受理', unit: '件', description: '期间内受理（含简易程序、视为受理）的案件数', count: { events: ACCEPTED } },
     { key: 'not_accepted', label: '不予受理', unit: '件', description: '期间内决定不予受理的申请数', count: { events: ['reject'] } },
     { key: 'concluded', label: '审结', unit: '件', description: '期间内以决定、调解或终止审结的案件数', count: { events: CONCLUDED } },
-    { key: 'corrected', label: '纠错', unit: '件', description: '期间内作出撤销、变更、确认违法、确认无效、责令履行决定的案件数', count: { events: ['decide'], outcomes: correctingOutcomes } },
+    { key: 'corrected', label: '纠错', unit: '件', description: '期间内作出撤销（含部分撤销、责令重作）、变更、确认违法、确认无效、责令履行及行政协议责任决定的案件数', count: { events: ['decide'], outcomes: correctingOutcomes } },
     { key: 'correction_rate', label: '纠错率', unit: '%', description: '纠错案件数 ÷ 审结案件数（平台口径，法无统一定义）', rate: { numerator: 'corrected', denominator: 'concluded' } },
     { key: 'settled', label: '调解撤回', unit: '件', description: '期间内调解结案或撤回申请终止的案件数', count: { events: ['mediate', 'terminate'], outcomes: ['mediated', 'withdrawn'] } },
     { key: 'settlement_rate', label: '调撤率', unit: '%', description: '调解、撤回结案数 ÷ 审结案件数', rate: { numerator: 'settled', denominator: 'concluded' } },
     { key: 'timed', label: '审结（计时）', unit: '件', description: '期间内审结且有审理期限的案件数', count: { clocks: ['decision', 'decision_simple'], stoppedBy: CONCLUDED } },
     { key: 'on_time', label: '按期审结', unit: '件', description: '在审理期限（含批准延长）内审结的案件数', count: { clocks: ['decision', 'decision_simple'], stoppedBy: CONCLUDED, onTime: true } },
     { key: 'on_time_rate', label: '按期审结率', unit: '%', description: '按期审结数 ÷ 审结（计时）数', rate: { numerator: 'on_time', denominator: 'timed' } },
+    { key: 'compensation', label: '决定赔偿', unit: '件', description: '期间内在复议决定中同时决定被申请人依法给予行政赔偿的案件数（第七十二条）', count: { events: ['decide'], dataEquals: { compensation: 'awarded' } } },
     { key: 'opinion_letters', label: '意见书', unit: '份', description: '期间内制发的行政复议意见书', count: { events: ['issue_opinion_letter'] } },
   ],
 });

@@ -39,13 +39,14 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     if (def.appliesTo && !def.appliesTo(fields)) break;
     if (def.startOn.includes(e.kind) && (!def.startIf || def.startIf(e, events.slice(0, i), fields))) {
       const earlier = def.countFrom?.[e.kind];
-      startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || startDate(e);
+      const given = def.startFrom ? e.data?.[def.startFrom] : undefined;
+      startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || (typeof given === 'string' ? given : startDate(e));
       if (def.lengthFrom) length = typeof def.lengthFrom === 'function' ? def.lengthFrom(e.data ?? {}) : Number(e.data?.[def.lengthFrom]) || 0;
       stoppedOn = null;
       stoppedBy = null;
       extended = 0;
       pauses = [];
-      continue;
+      if (!def.stopOn.includes(e.kind)) continue;
     }
     if (!startedOn || stoppedOn) continue;
     const open = pauses.find((p) => p.to === null);

@@ -101,8 +101,14 @@ export interface ClockDef {
   rollOverHoliday?: boolean;
   /** Events that start the clock; a later one restarts it from zero (e.g. 补正 received). */
   startOn: string[];
-  /** A start event counts only when this holds for it, the events before it and the intake (公示 only for a 处罚决定). */
+  /** A start event counts only when this holds for it, the events before it and the intake (公示 only for a 处罚决定; 中止 on some grounds only). */
   startIf?: (e: EventView, earlier: EventView[], fields: Record<string, any>) => boolean;
+  /**
+   * The start event carries the period's first day in this data field (the day another organ
+   * received the application); when the same event also stops the clock, the period ended before
+   * the case reached us and the clock only shows whether it was kept.
+   */
+  startFrom?: string;
   stopOn: string[];
   pauseOn?: string[];
   resumeOn?: string[];
