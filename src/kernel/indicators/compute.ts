@@ -88,6 +88,19 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, wanted: CountIndicator
   return out;
 }
 
+/**
+ * The case types with any record an indicator could count in the scope: an event dated in the
+ * period or a clock stopped in it, in the org's subtree. Every count of any other type is 0.
+ */
+export async function typesWithRecords(k: Kernel, scope: IndicatorScope): Promise<Set<string>> {
+  const org = await getOrg(k.db, scope.orgId);
+  const { rows } = await sql<{ type: string }>`
+    select e.type from case_events e where e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}
+    union
+    select cc.type from case_clocks cc where cc.status = 'stopped' and cc.stopped_on between ${scope.from} and ${scope.to} and cc.org_id in ${subtree(org.path)}`.execute(k.db);
+  return new Set(rows.map((r) => r.type));
+}
+
 /** A percentage to one decimal, as reports state it (271 ÷ 297 = 91.2%). */
 export const percent = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 1000) / 10);
 
