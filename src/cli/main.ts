@@ -359,7 +359,9 @@ async function main(argv: string[]) {
     case 'serve': {
       // A worker only serves: the primary has built, migrated and loaded before forking it.
       const worker = isWorker();
-      if (cmd === 'start' && !worker) await buildWebIfNeeded();
+      // The console builds (if it must) in its own process while the database opens and the demo loads.
+      const web = cmd === 'start' && !worker ? buildWebIfNeeded() : undefined;
+      web?.catch(() => {}); // awaited below; this only keeps a failed build from counting as unhandled meanwhile
       const { k, settings } = await openKernel();
       if (worker) return serve(k, settings);
       const interrupted = await interruptedDemo(k);
@@ -381,6 +383,7 @@ async function main(argv: string[]) {
       setInterval(() => void purgeExpiredSessions(k.db).catch((e) => console.error(e)), 600_000).unref();
       startCheckpointTimer(k);
       (await import('../workbench/jobs.ts')).startWorkbenchJobs(k);
+      await web;
       const advice = await pgliteAdvice(k);
       if (advice) console.log(advice);
       const workers = workerCount(k.engine);

@@ -6,6 +6,14 @@ import { openReport, updateReport, type ReportSection } from '../reports/report.
 import { actOnReport, type ReportAction } from '../reports/workflow.ts';
 import { Random } from './random.ts';
 import { reportDeadline, publishDeadline } from '../reports/duty.ts';
+import { bulkTimings } from '../kernel/cases/bulk.ts';
+
+/** Adds the time since `t` to a lap of FAZHI_BULK_TIMINGS (bench/first-start.ts); returns now. */
+function lap(label: string, t: number) {
+  const now = performance.now();
+  if (process.env.FAZHI_BULK_TIMINGS) bulkTimings[`reports ${label}`] = (bulkTimings[`reports ${label}`] ?? 0) + now - t;
+  return now;
+}
 
 /** Problems with their causes, and the next year's answer to each, as departments write them. */
 const SHORTCOMINGS: [string, string][] = [
@@ -41,17 +49,21 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
     ].filter((_, i) => i < [0, 0, 1, 3, 4][Number(reached)]) as [ReportAction, string, Actor][];
     if (reached === '0' || addDays(submitOn, -20) > asOf) continue;
     day = addDays(submitOn, -20);
+    let t = performance.now();
     const report = await openReport(k, clerk, org.id, year);
     const [problem, plan] = r.pick(SHORTCOMINGS);
     const written: Partial<Record<ReportSection['kind'], string>> = { shortcomings: problem, next_year: plan, achievements: `${org.name}深入推进依法行政，严格规范公正文明执法，各项工作依法有序开展。` };
     // The writer's text where the draft has none; figures come only from records.
     const sections = (report.sections as ReportSection[]).map((s) => ({ ...s, body: s.body.trim() ? s.body : (written[s.kind] ?? s.body) }));
+    t = lap('draft', t);
     await updateReport(k, clerk, report.id, { version: report.version, title: report.title, sections });
+    t = lap('edit', t);
     let version = report.version + 1;
     for (const [action, on, who] of steps) {
       if (on > asOf) break;
       day = on;
       version = (await actOnReport(k, who, report.id, action, { version })).version;
+      t = lap(action, t);
     }
   }
 }

@@ -39,6 +39,8 @@ export { reportDeadline };
 export async function checkReport(
   k: Kernel,
   report: { org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
+  /** The report already rendered from records (submission renders once for the check and the snapshot). */
+  rendered?: Awaited<ReturnType<typeof renderReport>>,
 ): Promise<{ ok: boolean; findings: CheckFinding[]; deadline: { due: string; daysLeft: number } }> {
   const findings: CheckFinding[] = [];
   const label = SECTION_HEADINGS(report.year);
@@ -60,7 +62,7 @@ export async function checkReport(
     findings.push({ rule: 'plans', severity: 'warning', section: 'next_year', message: '下一年度安排没有回应所列的不足' });
   }
 
-  const rendered = await renderReport(k, report);
+  rendered ??= await renderReport(k, report);
   for (const t of new Set(rendered.unknown)) findings.push({ rule: 'token', severity: 'error', message: `数据引用{{${t}}}不存在，请从指标列表中选择` });
 
   // A number typed next to a phrase the platform can compute: suggest the token.

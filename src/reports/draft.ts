@@ -1,6 +1,6 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import { REPORT_AREAS, type ReportArea } from '../kernel/cases/define.ts';
-import { computeIndicators } from '../kernel/indicators/compute.ts';
+import { computeIndicators, typesWithRecords } from '../kernel/indicators/compute.ts';
 import { tokensIn } from './tokens.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
 
@@ -34,7 +34,13 @@ export interface DraftArea {
 export async function draftAchievements(k: Kernel, orgId: number, year: number): Promise<DraftArea[]> {
   const scope = { orgId, from: `${year}-01-01`, to: `${year}-12-31` };
   const words = scopeWords(await getOrg(k.db, orgId));
-  const candidates = k.types.all().flatMap((t) => (t.report?.sentences ?? []).map((s) => ({ area: t.report!.area, sentence: s })));
+  // A type without records in the scope counts 0 everywhere: a sentence whose figures are all of
+  // such types would be left out below, so it is left out before computing anything.
+  const active = await typesWithRecords(k, scope);
+  const candidates = k.types
+    .all()
+    .flatMap((t) => (t.report?.sentences ?? []).map((s) => ({ area: t.report!.area, sentence: s })))
+    .filter((c) => tokensIn(c.sentence).some((r) => active.has(k.types.indicator(r).type.key)));
   const refs = [...new Set(candidates.flatMap((c) => tokensIn(c.sentence)))];
   const values = new Map((await computeIndicators(k, scope, refs)).map((v, i) => [refs[i], v]));
   const kept = candidates.filter((c) => tokensIn(c.sentence).some((r) => values.get(r)?.unit !== '%' && (values.get(r)?.value ?? 0) > 0));

@@ -7,7 +7,7 @@ import { conflict, notFound } from '../kernel/errors.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
 import { REPORT_AREAS } from '../kernel/cases/define.ts';
 import { draftAchievements } from './draft.ts';
-import { renderTokens, type BoundFigure } from './tokens.ts';
+import { renderTexts, type BoundFigure } from './tokens.ts';
 import type { Snapshot } from './workflow.ts';
 import { maskReport } from '../kernel/privacy.ts';
 import { knownPersonNames } from '../kernel/cases/engine.ts';
@@ -94,8 +94,9 @@ export async function renderReport(k: Kernel, report: { org_id: number; year: nu
   const figures: BoundFigure[] = [];
   const unknown: string[] = [];
   const sections = [];
+  const texts = await renderTexts(k, report.sections.map((s) => s.body), scope);
   for (const [i, s] of report.sections.entries()) {
-    const r = await renderTokens(k, s.body, scope);
+    const r = texts[i];
     figures.push(...r.figures.filter((f) => !figures.some((g) => g.token === f.token)));
     unknown.push(...r.unknown);
     sections.push({ ...s, number: `${CN[i]}、`, rendered: r.text });

@@ -30,20 +30,29 @@ export function display(v: Pick<IndicatorValue, 'value' | 'unit'>): string {
 
 /** Renders every token in the text for an org subtree and period; unknown tokens are named, not guessed. */
 export async function renderTokens(k: Kernel, text: string, scope: IndicatorScope): Promise<{ text: string; figures: BoundFigure[]; unknown: string[] }> {
-  const unknown: string[] = [];
-  const known: { token: string; key: string }[] = [];
-  for (const token of tokensIn(text)) {
+  const [r] = await renderTexts(k, [text], scope);
+  return r;
+}
+
+/**
+ * Renders several texts (a report's sections) with one computation of all their figures; each
+ * text gets what renderTokens would give it alone.
+ */
+export async function renderTexts(k: Kernel, texts: string[], scope: IndicatorScope): Promise<{ text: string; figures: BoundFigure[]; unknown: string[] }[]> {
+  const keys = new Map<string, string | null>();
+  for (const token of new Set(texts.flatMap(tokensIn))) {
     try {
-      known.push({ token, key: k.types.indicator(token).key });
+      keys.set(token, k.types.indicator(token).key);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      unknown.push(token);
+      keys.set(token, null);
     }
   }
+  const known = [...new Set([...keys.values()].filter((key) => key !== null))];
   // computeIndicators groups its answer by case type, so values are matched by key, never by position.
-  const values = new Map((known.length ? await computeIndicators(k, scope, known.map((x) => x.key)) : []).map((v) => [v.key, v]));
-  const figures: BoundFigure[] = known.map(({ token, key }) => {
-    const v = values.get(key)!;
+  const values = new Map((known.length ? await computeIndicators(k, scope, known) : []).map((v) => [v.key, v]));
+  const bound = (token: string): BoundFigure => {
+    const v = values.get(keys.get(token)!)!;
     return {
       token,
       key: v.key,
@@ -53,7 +62,11 @@ export async function renderTokens(k: Kernel, text: string, scope: IndicatorScop
       display: display(v),
       ...(v.denominator !== undefined ? { numerator: v.numerator, denominator: v.denominator } : {}),
     };
+  };
+  return texts.map((text) => {
+    const tokens = tokensIn(text);
+    const figures = tokens.filter((t) => keys.get(t) !== null).map(bound);
+    const byToken = new Map(figures.map((f) => [f.token, f.display]));
+    return { text: text.replace(TOKEN, (m, ref) => byToken.get(ref) ?? m), figures, unknown: tokens.filter((t) => keys.get(t) === null) };
   });
-  const byToken = new Map(figures.map((f) => [f.token, f.display]));
-  return { text: text.replace(TOKEN, (m, ref) => byToken.get(ref) ?? m), figures, unknown };
 }

@@ -5,7 +5,7 @@ import { assertCan, can } from '../kernel/auth/permissions.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { getOrg } from '../kernel/orgs.ts';
-import { indicatorRecords } from '../kernel/indicators/compute.ts';
+import { figureRecords } from '../kernel/indicators/compute.ts';
 import { maskReport } from '../kernel/privacy.ts';
 import { knownPersonNames } from '../kernel/cases/engine.ts';
 import { checkReport, type CheckFinding } from './check.ts';
@@ -71,15 +71,12 @@ export function allowedActions(actor: Actor, report: { state: string }, orgPath:
   });
 }
 
-async function freeze(k: Kernel, report: { id: number; org_id: number; year: number; title: string; sections: ReportSection[] }, date: string): Promise<Snapshot> {
+/** The report as submitted: its text as rendered (`rendered`, the text the checker passed) and each figure with the records it counted. */
+async function freeze(k: Kernel, report: { org_id: number; year: number }, rendered: Awaited<ReturnType<typeof renderReport>>, date: string): Promise<Snapshot> {
   const org = await getOrg(k.db, report.org_id);
-  const rendered = await renderReport(k, report);
   const scope = scopeOf(report.org_id, report.year);
-  const figures: FrozenFigure[] = [];
-  for (const f of rendered.figures) {
-    const all = await indicatorRecords(k, f.token, scope, { limit: 1_000_000, offset: 0 });
-    figures.push({ ...f, scope, records: all.items.map((r) => ({ number: r.number, ...(r.inNumerator !== undefined ? { inNumerator: r.inNumerator } : {}) })) });
-  }
+  const records = await figureRecords(k, rendered.figures.map((f) => f.token), scope);
+  const figures: FrozenFigure[] = rendered.figures.map((f) => ({ ...f, scope, records: records.get(f.token)! }));
   return {
     frozenAt: new Date().toISOString(),
     title: rendered.title,
@@ -121,8 +118,10 @@ export async function actOnReport(
       .executeTakeFirst();
     if (sender?.actor_id === actor.id) throw forbidden('送审人不能审批自己送审的报告');
   }
+  // Rendered once: the checker passes the very text and figures that submission freezes.
+  const rendered = def.checked ? await renderReport(k, { ...r, sections }) : undefined;
   if (def.checked) {
-    const result = await checkReport(k, { ...r, sections });
+    const result = await checkReport(k, { ...r, sections }, rendered);
     const blocking = result.findings.filter((f) => f.severity === 'error' && BLOCKING.has(f.rule));
     if (blocking.length) {
       throw new AppError(422, 'check_failed', `报告检查未通过，不能${def.label}：${blocking.map((f) => f.message).join('；')}`, { findings: blocking });
@@ -135,7 +134,7 @@ export async function actOnReport(
   const patch: Record<string, unknown> = { state: def.to, version: r.version + 1, updated_at: new Date() };
   if (action === 'approve') Object.assign(patch, { approved_by: actor.id, approved_on: today });
   if (action === 'submit') {
-    const snapshot = await freeze(k, { ...r, sections }, today);
+    const snapshot = await freeze(k, r, rendered!, today);
     Object.assign(patch, { snapshot: JSON.stringify(snapshot), submitted_on: today, submitted_to: org.parentId, copied_to: JSON.stringify(copyTo) });
   }
   if (action === 'publish') {

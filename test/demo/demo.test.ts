@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { connect, migrate } from '../../src/kernel/db/connect.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
 import { createRegistry } from '../../src/institutions/index.ts';
-import { loadDemo } from '../../src/demo/district.ts';
+import { DEMO_PASSWORD, loadDemo } from '../../src/demo/district.ts';
+import { verifyPassword } from '../../src/kernel/auth/password.ts';
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
 import { topOrg } from '../../src/kernel/orgs.ts';
 import { verifyChain } from '../../src/kernel/audit/audit.ts';
@@ -45,6 +46,12 @@ test('the demo district is deterministic, realistic in volume, idempotent, and h
   assert.ok(published.every((r) => (r.snapshot as any).figures.length > 0));
   assert.ok(reports.some((r) => r.kind === 'department' && r.submitted_on! > '2025-03-01'), 'some departments were late');
   assert.ok(!reports.some((r) => r.name === '青溪区司法局'));
+  // The accounts were hashed side by side: each hash opens with the demo password, each with its own salt.
+  const users = await b.k.db.selectFrom('users').select(['username', 'password_hash']).execute();
+  assert.ok(users.length > 40, `${users.length} accounts`);
+  const opens = await Promise.all(users.map((u) => verifyPassword(DEMO_PASSWORD, u.password_hash)));
+  assert.deepEqual(users.filter((_, i) => !opens[i]).map((u) => u.username), []);
+  assert.equal(new Set(users.map((u) => u.password_hash.split('$')[4])).size, users.length, 'one salt per account');
   const again = await loadDemo(b.k);
   assert.equal(again.created, false);
   assert.equal((await verifyChain(b.k.db)).ok, true);

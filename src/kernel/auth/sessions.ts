@@ -37,11 +37,21 @@ export async function actorById(db: Database, userId: number): Promise<Actor | u
 
 export async function createUser(
   db: Database,
-  input: { orgId: number; scopeOrgId?: number; username: string; displayName: string; role: Actor['role']; password: string; mustChangePassword?: boolean },
+  input: {
+    orgId: number;
+    scopeOrgId?: number;
+    username: string;
+    displayName: string;
+    role: Actor['role'];
+    password: string;
+    mustChangePassword?: boolean;
+    /** hashPassword(password), already computed (the demo hashes its accounts side by side). */
+    passwordHash?: Promise<string>;
+  },
   actorId: number | null = null,
 ): Promise<number> {
   assertPasswordAcceptable(await readPolicy(db), input.password, input.username);
-  const password_hash = await hashPassword(input.password);
+  const password_hash = await (input.passwordHash ?? hashPassword(input.password));
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('users')
