@@ -15,7 +15,7 @@ eachDatabase('legality review: 规范性文件, 重大行政决策, 合同审查
     const id = await createCase(w.k, w.clerk, { type: 'normative_document', orgId: w.justice, fields: { receivedOn: '2025-09-25', title: '青溪区养老服务补贴管理办法', drafter: '区民政局', materials: true } });
     assert.equal((await getCase(w.k, w.clerk, id)).clocks.find((c: any) => c.key === 'review')!.dueOn, '2025-10-22', '15 working days across 国庆, with its 调休 Sunday 09-28 and Saturday 10-11');
     await performAction(w.k, w.clerk, id, 'review', { on: '2025-10-20', data: { opinion: 'amended', reviewer: '法制科', issues: '第八条增设义务无上位法依据' } });
-    await rejects(performAction(w.k, w.clerk, id, 'issue', { on: '2025-11-03', data: { docNo: '青政规〔2025〕3号' } }), 400, /集体审议/);
+    await rejects(performAction(w.k, w.clerk, id, 'issue', { on: '2025-11-03', data: { docNo: '青政规〔2025〕3号' } }), 409, /集体审议.*37号/);
     await performAction(w.k, w.clerk, id, 'deliberate', { on: '2025-10-30', data: { meeting: '区政府第20次常务会议', result: 'passed' } });
     await performAction(w.k, w.clerk, id, 'issue', { on: '2025-11-03', data: { docNo: '青政规〔2025〕3号' } });
     assert.equal((await getCase(w.k, w.clerk, id)).clocks.find((c: any) => c.key === 'publication')!.dueOn, '2025-12-01', '主动公开 20 工作日 of 印发 (条例 art. 26)');
