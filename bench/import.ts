@@ -13,11 +13,10 @@
  * BENCH_BASELINE=0 skips the COPY baseline (for 1M-order memory runs); CHUNK sets the rows per
  * chunk read (10,000).
  */
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { cpuMeter, cpuSeconds } from './cpu.ts';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { connect, migrate, resetSchema } from '../src/kernel/db/connect.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
@@ -44,21 +43,6 @@ async function* chunks() {
   }
 }
 
-/** CPU seconds (user + system) of a process from /proc (Linux), 0 when it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return 0;
-  }
-}
-const backendPids = async () => (await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(conn.db)).rows.map((r) => r.pid);
-/** PostgreSQL CPU of this database's backends since `start` (backends opened meanwhile count from 0). */
-const dbCpuSince = async (start: Map<number, number>) => (await backendPids()).reduce((s, p) => s + cpuSeconds(p) - (start.get(p) ?? 0), 0);
-const dbCpuNow = async () => new Map((await backendPids()).map((p) => [p, cpuSeconds(p)]));
-
 /** A progress line: bar, rows, rate. */
 function progress(done: number, total: number, ms: number) {
   const width = 30;
@@ -66,8 +50,7 @@ function progress(done: number, total: number, ms: number) {
   process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(0).padStart(3)}% ${done}/${total} orders, ${Math.round((done / ms) * 1000)}/s, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB `);
 }
 
-const db0 = await dbCpuNow();
-const cpu0 = process.cpuUsage();
+const importCpu = await cpuMeter(conn.db, [process.pid]);
 let maxRss = 0;
 const t0 = performance.now();
 const { imported } = await importRowChunks(k, city.admin, {
@@ -80,9 +63,7 @@ const { imported } = await importRowChunks(k, city.admin, {
   },
 });
 const importMs = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const importNodeCpu = (cpu.user + cpu.system) / 1e6;
-const importDbCpu = await dbCpuSince(db0);
+const { app: importNodeCpu, db: importDbCpu } = await importCpu();
 process.stderr.write('\n');
 if (process.env.FAZHI_BULK_TIMINGS) console.log('phases (s):', Object.entries(bulkTimings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '));
 
