@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Database } from './db/connect.ts';
+import { analyzeOrgs, type Database } from './db/connect.ts';
 import type { OrgKind } from './db/schema.ts';
 import { appendAudit } from './audit/audit.ts';
 import { notFound } from './errors.ts';
@@ -14,7 +14,7 @@ export async function createOrg(
   input: { parentId: number | null; name: string; shortName: string; kind: OrgKind; sort?: number },
   actorId: number | null = null,
 ): Promise<Org> {
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const parent = input.parentId == null ? null : await getOrg(trx, input.parentId);
     const row = await trx
       .insertInto('orgs')
@@ -27,6 +27,8 @@ export async function createOrg(
     await appendAudit(trx, { actorId, action: 'org.create', entity: 'org', entityId: org.id, after: org });
     return org;
   });
+  await analyzeOrgs(db);
+  return created;
 }
 
 export async function getOrg(db: Database, id: number): Promise<Org> {
