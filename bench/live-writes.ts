@@ -91,8 +91,9 @@ console.log(`载入：${clerks}名经办人，${clerks * casesPerClerk}件在办
 
 const next: Record<string, { action: string; to: string; data?: Record<string, unknown> }> = {
   received: { action: 'accept', to: 'accepted' },
-  accepted: { action: 'suspend', to: 'suspended', data: { ground: 'other' } },
-  suspended: { action: 'resume', to: 'accepted' },
+  // 行政复议法 art. 39 ¶3: 中止 and 恢复 each carry the date the parties were told in writing.
+  accepted: { action: 'suspend', to: 'suspended', data: { ground: 'other', noticeOn: k.today() } },
+  suspended: { action: 'resume', to: 'accepted', data: { noticeOn: k.today() } },
 };
 // Profile: one clerk alone, every SQL statement of the step path counted and timed (client side,
 // round trip included; BEGIN and COMMIT are statements too).
