@@ -73,6 +73,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'disclosure.consult-organs', statute: '政府信息公开条例', article: '第三十三条第三款、第三十四条', rule: '征求共同制作信息的其他行政机关意见，所需时间不计入答复期限（最多十五个工作日）；被征求意见机关逾期未提出意见的视为同意公开。', encodedIn: `${D}#actions.consult, consult_reply`, review: ['2.7'] },
   { id: 'disclosure.fee', statute: '政府信息公开条例；国办函〔2020〕109号', article: '第四十二条；《信息处理费管理办法》（缴费期限见四川省财政厅转述）', rule: '收取信息处理费的，自申请人收到收费通知次日起二十个工作日内缴纳，期间答复期限暂停；期满未缴纳的才可认定视为放弃。', encodedIn: `${D}#actions.fee_notice, abandon.verify; clocks.fee`, review: ['2.12'] },
   { id: 'disclosure.deferral', statute: '政府信息公开条例', article: '第三十五条', rule: '申请数量、频次明显超过合理范围且理由合理的，可以确定延迟答复的合理期限并告知申请人，此后按该期限计算是否逾期。', encodedIn: `${D}#actions.defer; clocks.deferred`, review: ['2.9'] },
+  { id: 'disclosure.answer-grounds', statute: '政府信息公开条例；国办公开办函〔2021〕30号', article: '第三十六条、第五十条；《政府信息公开工作年度报告格式》第三部分', rule: '不予公开、无法提供、不予处理的答复须选择年度报告表中的具体情形（不予公开8项、无法提供3项、不予处理5项），其他答复类型不选；年度报告按情形分项统计。', encodedIn: `${D}#ANSWER_GROUNDS; actions.answer.check; indicators`, review: ['2.11'] },
 
   // 3. 人民调解
   { id: 'mediation.escalation-report', statute: '人民调解法', article: '第二十五条', rule: '纠纷可能激化的采取预防措施；可能引起治安案件、刑事案件的，须写明报告的公安机关或其他有关部门。', encodedIn: 'src/institutions/mediation/index.ts#actions.prevent', review: ['3.10'] },

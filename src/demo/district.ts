@@ -471,6 +471,8 @@ function planDisclosure(k: Kernel, r: Random, receivedOn: string, orgId: number,
     refused: '属于内部事务信息，依据条例第十六条不予公开',
     not_handled: '申请人以政府信息公开申请形式进行信访，依据条例第三十九条不予处理',
   };
-  steps.push({ on: answerOn < next ? next : answerOn, action: 'answer', data: { outcome, reason: reasons[outcome], method: r.weighted({ electronic: 5, mail: 3, paper: 2, on_site: 1 }) } });
+  // The 年报 ground that goes with each reason above (no further random draw, so the demo's other figures stay).
+  const grounds: Record<string, string> = { refused: 'internal', unavailable: 'not_held', not_handled: 'petition' };
+  steps.push({ on: answerOn < next ? next : answerOn, action: 'answer', data: { outcome, ground: grounds[outcome], reason: reasons[outcome], method: r.weighted({ electronic: 5, mail: 3, paper: 2, on_site: 1 }) } });
   return { type: 'disclosure', orgId, fields, steps, stall };
 }

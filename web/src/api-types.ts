@@ -617,6 +617,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           outcome: "disclosed" | "partial" | "refused" | "unavailable" | "not_handled" | "other";
+          ground?: "secret" | "prohibited" | "security" | "third_party" | "internal" | "process" | "enforcement_file" | "inquiry" | "not_held" | "needs_making" | "unclear" | "petition" | "repeated" | "publication" | "mass" | "confirmation";
           reason?: string;
           method: "paper" | "electronic" | "mail" | "on_site";
         };

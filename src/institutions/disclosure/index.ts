@@ -28,6 +28,40 @@ const answerOutcomes = {
   other: outcomes.other,
 };
 
+/**
+ * The specific ground of each answer that gives no information, as the 政府信息公开工作年度报告
+ * table counts them (国办公开办函〔2021〕30号, section 三): 8 for 不予公开, 3 for 无法提供, 5 for
+ * 不予处理. Art. 36 makes the answer state its reason; the ground is what the 年报 adds up.
+ */
+export const ANSWER_GROUNDS = {
+  refused: {
+    secret: '属于国家秘密',
+    prohibited: '其他法律行政法规禁止公开',
+    security: '危及“三安全一稳定”',
+    third_party: '保护第三方合法权益',
+    internal: '属于三类内部事务信息',
+    process: '属于四类过程性信息',
+    enforcement_file: '属于行政执法案卷',
+    inquiry: '属于行政查询事项',
+  },
+  unavailable: {
+    not_held: '本机关不掌握相关政府信息',
+    needs_making: '没有现成信息需要另行制作',
+    unclear: '补正后申请内容仍不明确',
+  },
+  not_handled: {
+    petition: '信访举报投诉类申请',
+    repeated: '重复申请',
+    publication: '要求提供公开出版物',
+    mass: '无正当理由大量反复申请',
+    confirmation: '要求行政机关确认或重新出具已获取信息',
+  },
+} as const;
+// One list for the form, each option named with its answer type (the form shows it whatever the type).
+const ALL_GROUNDS: Record<string, string> = Object.fromEntries(
+  Object.entries(ANSWER_GROUNDS).flatMap(([outcome, grounds]) => Object.entries(grounds).map(([key, label]) => [key, `${outcomes[outcome as keyof typeof outcomes]}：${label}`])),
+);
+
 const ANSWER_STOPS = ['answer', 'withdraw', 'abandon', 'defer'];
 
 /**
@@ -196,13 +230,19 @@ export const disclosure = defineCaseType({
       outcome: { field: 'outcome' },
       fields: z.object({
         outcome: f.choice('答复类型', answerOutcomes),
+        ground: f.choice('具体情形（不予公开、无法提供、不予处理时必选，年度报告按此统计）', ALL_GROUNDS).optional(),
         reason: f.optionalText('理由及法律依据'),
         method: f.choice('提供方式', { paper: '纸质', electronic: '电子', mail: '邮寄', on_site: '当场' }),
       }),
-      check: ({ data }) =>
-        ['refused', 'partial', 'not_handled'].includes(data.outcome) && !data.reason
-          ? '不予公开、部分公开或不予处理的，应当告知申请人理由（条例第三十六条）'
-          : undefined,
+      check: ({ data }) => {
+        if (['refused', 'partial', 'not_handled'].includes(data.outcome) && !data.reason) return '不予公开、部分公开或不予处理的，应当告知申请人理由（条例第三十六条）';
+        const grounds: Record<string, string> | undefined = ANSWER_GROUNDS[data.outcome as keyof typeof ANSWER_GROUNDS];
+        if (grounds && !(data.ground in grounds)) {
+          return `${outcomes[data.outcome as keyof typeof outcomes]}的答复须选择具体情形（${Object.values(grounds).join('、')}），年度报告按此分项统计（条例第三十六条、第五十条，国办公开办函〔2021〕30号）`;
+        }
+        if (!grounds && data.ground) return '只有不予公开、无法提供、不予处理的答复才选择具体情形（国办公开办函〔2021〕30号）';
+        return undefined;
+      },
     },
     {
       key: 'withdraw',
@@ -266,6 +306,18 @@ export const disclosure = defineCaseType({
     { key: 'disclosed', label: '予以公开', unit: '件', description: '答复类型为予以公开的申请数', count: { events: ['answer'], outcomes: ['disclosed'] } },
     { key: 'partial', label: '部分公开', unit: '件', description: '答复类型为部分公开的申请数', count: { events: ['answer'], outcomes: ['partial'] } },
     { key: 'refused', label: '不予公开', unit: '件', description: '答复类型为不予公开的申请数', count: { events: ['answer'], outcomes: ['refused'] } },
+    { key: 'unavailable', label: '无法提供', unit: '件', description: '答复类型为无法提供的申请数', count: { events: ['answer'], outcomes: ['unavailable'] } },
+    { key: 'not_handled', label: '不予处理', unit: '件', description: '答复类型为不予处理的申请数', count: { events: ['answer'], outcomes: ['not_handled'] } },
+    // One figure per ground of the 年报 table (国办公开办函〔2021〕30号), so the table is read off the records.
+    ...Object.entries(ANSWER_GROUNDS).flatMap(([outcome, grounds]) =>
+      Object.entries(grounds).map(([ground, label]) => ({
+        key: `${outcome}_${ground}`,
+        label: `${outcomes[outcome as keyof typeof outcomes]}：${label}`,
+        unit: '件',
+        description: `答复类型为${outcomes[outcome as keyof typeof outcomes]}、具体情形为“${label}”的申请数`,
+        count: { events: ['answer'], outcomes: [outcome], dataEquals: { ground } },
+      })),
+    ),
     { key: 'answered_timed', label: '答复（计时）', unit: '件', description: '期间内作出答复、有答复期限的申请数', count: { clocks: ['answer'], stoppedBy: ['answer'] } },
     { key: 'on_time', label: '按期答复', unit: '件', description: '在答复期限（含延长）内答复的申请数', count: { clocks: ['answer'], stoppedBy: ['answer'], onTime: true } },
     { key: 'on_time_rate', label: '按期答复率', unit: '%', description: '按期答复数 ÷ 答复（计时）数', rate: { numerator: 'on_time', denominator: 'answered_timed' } },
