@@ -25,7 +25,7 @@ export function conformanceCommand(json: boolean | undefined, markdown: boolean)
 export function printSimulation(r: SimResult) {
   console.log(`${r.typeName}（${r.type}）`);
   for (const s of r.steps) {
-    const head = s.ok ? `${s.stateLabel}${s.outcome ? `，结果：${s.outcome}` : ''}` : `拒绝：${s.refusal}`;
+    const head = s.ok ? `${s.stateLabel}${s.outcome ? `，结果：${s.outcomeLabel ?? s.outcome}` : ''}` : `拒绝：${s.refusal}`;
     console.log(`\n${s.on}  ${s.action}  →  ${head}`);
     for (const a of s.automatic) console.log(`  （依法自动：${a}）`);
     for (const c of s.clocks) {

@@ -85,6 +85,7 @@ export interface SimStep {
   state: string;
   stateLabel: string;
   outcome: string | null;
+  outcomeLabel: string | null;
   clocks: SimClock[];
   failedExpectations: string[];
 }
@@ -164,6 +165,7 @@ export class Sandbox {
         state: c.state,
         stateLabel: c.stateLabel,
         outcome: c.outcome,
+        outcomeLabel: c.outcomeLabel,
         clocks: c.clocks.map((x) => ({
           key: x.key,
           label: x.label,

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { eachDatabase, makeWorld, reconsiderationIntake, type World } from '../helpers.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
 
@@ -41,8 +42,16 @@ eachDatabase('POST /api/simulate', (tdb) => {
     assert.equal(body.final.ok, false);
     assert.equal(body.final.refusalStatus, 409);
     assert.match(body.final.refusal, /尚未届满.*行政复议法第三十一条/);
+    assert.deepEqual([body.steps[1].state, body.steps[1].stateLabel, body.steps[1].outcomeLabel], ['correction_requested', '补正中', null], 'states and outcomes come with their Chinese labels');
     const after = await w.k.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(after.n), Number(before.n));
+  });
+
+  test('a step that ends a case names its outcome in Chinese', async () => {
+    const scenario = JSON.parse(fs.readFileSync('test/scenarios/disclosure.answer-grounds.json', 'utf8'));
+    const r = await app.inject({ method: 'POST', url: '/api/simulate', payload: { type: scenario.type, intake: scenario.intake, steps: scenario.steps.map(({ expect: _e, ...s }: any) => s) }, headers: { cookie } });
+    const last = JSON.parse(r.body).steps.at(-1);
+    assert.deepEqual([last.outcome, last.outcomeLabel], ['refused', '不予公开']);
   });
 
   test('without a session the what-if is refused; a malformed scenario gets a clear message', async () => {
