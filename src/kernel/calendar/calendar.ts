@@ -62,8 +62,7 @@ export class WorkCalendar {
   isWorkday(date: string): boolean {
     let on = this.known.get(date);
     if (on === undefined) {
-      const wd = this.workdays.has(date) || this.holidays.has(date) ? -1 : weekday(date);
-      on = wd === -1 ? this.workdays.has(date) : wd !== 0 && wd !== 6;
+      on = this.workdays.has(date) || (!this.holidays.has(date) && weekday(date) % 6 !== 0);
       if (this.known.size >= 100_000) this.known.clear();
       this.known.set(date, on);
     }
