@@ -4,7 +4,7 @@ import type { Database } from '../db/connect.ts';
 import type { CaseClockTable, CaseTable } from '../db/schema.ts';
 import type { Kernel } from '../kernel.ts';
 import { appendAudit, appendToLockedChain, chainHeadOf, chainLockColumns, sm3 } from '../audit/audit.ts';
-import { casesWithPartyContact, insertParties, isContactQuery, readParties } from './parties.ts';
+import { casesWithPartyContact, insertParties, isContactQuery, openParties, partiesOfCaseColumn, readParties } from './parties.ts';
 import { canSeeOrg, seesPersonalData, type Actor } from '../auth/actor.ts';
 import { assertCan, can, casePermission, handles, IMPORT, INTAKE } from '../auth/permissions.ts';
 import { getOrg, governmentOf } from '../orgs.ts';
@@ -421,19 +421,26 @@ export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; sta
   };
 }
 
+/** A step's form as the console draws it. Definitions never change, so each is built once (zod's JSON Schema was a tenth of a step's CPU over HTTP). */
+const actionForms = new WeakMap<ActionDef, { key: string; label: string; basis: string | null; schema: Record<string, unknown> | null }>();
 export function actionForm(action: ActionDef) {
-  return {
-    key: action.key,
-    label: action.label,
-    basis: action.basis ?? null,
-    schema: action.fields ? z.toJSONSchema(action.fields, { io: 'input', unrepresentable: 'any' }) : null,
-  };
+  let form = actionForms.get(action);
+  if (!form) {
+    form = {
+      key: action.key,
+      label: action.label,
+      basis: action.basis ?? null,
+      schema: action.fields ? z.toJSONSchema(action.fields, { io: 'input', unrepresentable: 'any' }) : null,
+    };
+    actionForms.set(action, form);
+  }
+  return form;
 }
 
 /** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
 export async function getCase(k: Kernel, actor: Actor, caseId: number) {
-  // The case page after every step: its events, clocks, files, handler and links come with the
-  // case in one query (one pooled connection, not six at once), the parties in a second.
+  // The case page after every step: its parties, events, clocks, files, handler and links come
+  // with the case in one query (one round trip, one pooled connection).
   const c = await k.db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
@@ -447,6 +454,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       sql<{ id: number; event_id: number | null; filename: string; mime: string; size: number; sm3: string; uploaded_at: string }[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'event_id', a.event_id, 'filename', a.filename, 'mime', a.mime, 'size', a.size, 'sm3', a.sm3, 'uploaded_at', a.uploaded_at) ORDER BY a.id), '[]') FROM attachments a WHERE a.case_id = c.id)`.as(
         'attachment_rows',
       ),
+      partiesOfCaseColumn().as('party_rows'),
       sql<string | null>`(SELECT h.display_name FROM users h WHERE h.id = c.handler_id)`.as('handler_name'),
       sql<{ id: number; number: string; type: string; state: string; kind: string; from_case_id: number }[]>`(SELECT coalesce(json_agg(json_build_object('id', x.id, 'number', x.number, 'type', x.type, 'state', x.state, 'kind', l.kind, 'from_case_id', l.from_case_id)), '[]') FROM case_links l JOIN cases x ON (l.from_case_id = c.id AND x.id = l.to_case_id) OR (l.to_case_id = c.id AND x.id = l.from_case_id))`.as(
         'link_rows',
@@ -456,7 +464,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     .executeTakeFirst();
   if (!c || !can(actor, 'business.read', c.org_path)) throw notFound('案件');
   const def = k.types.get(c.type);
-  const parties = await readParties(k.db, [c.id]);
+  const parties = openParties(c.party_rows);
   // Timestamps come back from JSON as text: the same instants as Dates, as a plain query gives them.
   const events = c.event_rows.map((e) => ({ ...e, recorded_at: new Date(e.recorded_at) }));
   const clockRows = c.clock_rows;

@@ -62,6 +62,15 @@ export async function readParties(db: Database, caseIds: number[]): Promise<Part
   return rows.map(openRow);
 }
 
+/**
+ * The parties of the case aliased `c`, as a JSON column of a larger query (the case page reads
+ * its case in one round trip); open the result with openParties.
+ */
+export const partiesOfCaseColumn = () =>
+  sql<PartyRow[]>`(SELECT coalesce(json_agg(json_build_object('id', p.id, 'case_id', p.case_id, 'role', p.role, 'name', p.name, 'kind', p.kind, 'id_number', p.id_number, 'phone', p.phone, 'address', p.address) ORDER BY p.id), '[]') FROM case_parties p WHERE p.case_id = c.id)`;
+
+export const openParties = (rows: PartyRow[]): PartyRow[] => rows.map(openRow);
+
 /** Cases with a party whose ID number or phone is exactly this value (blind index, no decryption). */
 export function casesWithPartyContact(value: string) {
   const phone = blindIndex('phone', value);

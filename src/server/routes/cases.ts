@@ -22,7 +22,7 @@ import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/valida
 import { badRequest } from '../../kernel/errors.ts';
 import { requireActor, type App } from '../app.ts';
 import { caseListReply, caseView, dashboardReply, orgNode } from '../responses.ts';
-import { cachedRead } from '../../kernel/read-cache.ts';
+import { sendCachedJson } from '../cached-json.ts';
 
 
 export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
@@ -139,9 +139,9 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
     return reply.send(a.content);
   });
 
-  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req) => {
+  app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req, reply) => {
     const actor = requireActor(req);
-    return cachedRead(k, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
+    return sendCachedJson(k, reply, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
   });
 
   async function dueSoon(actor: ReturnType<typeof requireActor>) {

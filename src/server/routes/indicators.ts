@@ -10,7 +10,7 @@ import { MAX_PAGE, recordIdParam } from '../../kernel/validation.ts';
 import { maskTitlesFor } from '../../kernel/cases/engine.ts';
 import { requireActor, type App } from '../app.ts';
 import { indicatorsReply } from '../responses.ts';
-import { cachedRead } from '../../kernel/read-cache.ts';
+import { sendCachedJson } from '../cached-json.ts';
 
 const scopeQuery = z.object({
   orgId: recordIdParam('单位（含下级）').optional(),
@@ -41,12 +41,11 @@ export const indicatorRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
         response: { 200: indicatorsReply },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const scope = await resolveScope(req, req.query);
       const keys = req.query.keys?.split(',').map((s) => s.trim()).filter(Boolean);
       // The figures depend on the scope and keys only (who may see the scope was checked above).
-      const values = await cachedRead(k, `indicators:${JSON.stringify([scope, keys ?? null])}`, () => computeIndicators(k, scope, keys));
-      return { scope, values };
+      return sendCachedJson(k, reply, `indicators:${JSON.stringify([scope, keys ?? null])}`, async () => ({ scope, values: await computeIndicators(k, scope, keys) }));
     },
   );
 

@@ -6,7 +6,7 @@ import { orgTree } from '../../kernel/orgs.ts';
 import { f } from '../../kernel/cases/define.ts';
 import { badRequest } from '../../kernel/errors.ts';
 import { setWarningRule, warningRules, warningSummary } from '../../workbench/warnings.ts';
-import { cachedRead } from '../../kernel/read-cache.ts';
+import { sendCachedJson } from '../cached-json.ts';
 import { getPreferences, listNotifications, markRead, setPreferences, CHANNELS, NOTIFICATION_KINDS } from '../../workbench/notify.ts';
 import { searchCases } from '../../workbench/search.ts';
 import { issueSupervision, urgeReports } from '../../workbench/supervise.ts';
@@ -26,17 +26,17 @@ const splitKeys = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(
 
 /** The daily workbench: 待办, 预警, 督办, messages, search, statistics for charts. */
 export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
-  app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）', response: { 200: todosReply } } }, async (req) => {
+  app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）', response: { 200: todosReply } } }, async (req, reply) => {
     const actor = requireActor(req);
-    return cachedRead(k, `todos:${actor.id}:${actor.scopePath}`, async () => ({ ...(await todosFor(k, actor)), kinds: TODO_KINDS }));
+    return sendCachedJson(k, reply, `todos:${actor.id}:${actor.scopePath}`, async () => ({ ...(await todosFor(k, actor)), kinds: TODO_KINDS }));
   });
 
   app.get(
     '/api/warnings',
     { schema: { tags: ['工作台'], summary: '分级预警：黄色（届满前N个工作日内）、红色（已超期）', querystring: z.object({ level: z.enum(['yellow', 'red']).optional().meta({ title: '级别' }) }) } },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
-      return cachedRead(k, `warnings:${actor.id}:${actor.scopePath}:${req.query.level ?? ''}`, async () => {
+      return sendCachedJson(k, reply, `warnings:${actor.id}:${actor.scopePath}:${req.query.level ?? ''}`, async () => {
         const { counts, items } = await warningSummary(k, actor.scopePath, { level: req.query.level, limit: 500 });
         return { counts, items: items.map(({ orgPath: _p, handlerId, ...w }) => ({ ...w, mine: handlerId === actor.id })) };
       });
@@ -112,11 +112,11 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
   app.get(
     '/api/notifications',
     { schema: { tags: ['消息'], summary: '我的消息（未读数与最近消息）', querystring: z.object({ unread: z.enum(['true', 'false']).optional().meta({ title: '仅未读' }), limit: z.coerce.number().int().min(1).max(200).default(30) }), response: { 200: notificationsReply } } },
-    async (req) => {
+    async (req, reply) => {
       const actor = requireActor(req);
       const { unread, limit } = req.query;
       // Asked on every page change by the bell: the unread count of a busy leader is many rows.
-      return cachedRead(k, `notifications:${actor.id}:${unread ?? ''}:${limit}`, async () => ({
+      return sendCachedJson(k, reply, `notifications:${actor.id}:${unread ?? ''}:${limit}`, async () => ({
         ...(await listNotifications(k, actor, { unreadOnly: unread === 'true', limit })),
         kinds: NOTIFICATION_KINDS,
       }));
