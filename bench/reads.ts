@@ -141,9 +141,9 @@ async function run(workers: number) {
       await get(p);
       console.log(`  first ${p.split('?')[0]}: ${(performance.now() - t).toFixed(0)} ms`);
     }
-    // Every worker fills its own cache: new connections go to the workers in turn, so a few rounds
-    // on fresh connections reach each of them before the timed run (the first round above reached one).
-    for (let round = 0; round < 2 * workers; round++) await Promise.all(home.map((p) => get(p, true)));
+    // Every worker fills its own cache: new connections go to the workers in turn, so asking each
+    // read on a few fresh connections reaches each of them before the timed run (the above reached one).
+    for (const p of home) for (let round = 0; round < 2 * workers; round++) await get(p, true);
     const meter = () => cpuMeter(db, processTree(server.pid!));
     for (const [name, make] of Object.entries(pages)) await fixedRate(name, make, meter, name === 'home page' ? home.length : 1);
     const most = await saturate(pages['case list']);
