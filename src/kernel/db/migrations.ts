@@ -519,6 +519,15 @@ CREATE INDEX import_case_clocks_piece ON import_case_clocks (import_id, case_id)
 CREATE INDEX import_audit_events_piece ON import_audit_events (import_id, n);
 CREATE INDEX import_audit_events_case ON import_audit_events (import_id, entity_id);
 `,
+  // A figure's drill-down lists its records by (date, case). With the case id a key of the events'
+  // indicator index, as it is of case_clocks_drill, the first page reads in that order and stops
+  // instead of sorting a whole day's events (a city's day is tens of thousands). The clocks'
+  // older indicator index has the same leading keys as case_clocks_drill and less: it only cost writes.
+  '0020_a_drill_order': `
+DROP INDEX case_events_indicator;
+CREATE INDEX case_events_indicator ON case_events (type, kind, occurred_on, case_id) INCLUDE (org_id, outcome);
+DROP INDEX case_clocks_indicator;
+`,
 };
 
 function splitStatements(script: string): string[] {
