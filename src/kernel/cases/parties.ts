@@ -43,12 +43,17 @@ export async function insertParties(trx: Database, caseId: number, parties: Part
   if (parties.length) await trx.insertInto('case_parties').values(parties.map((p) => partyColumns(caseId, p))).execute();
 }
 
-const openRow = <T extends PartyRow>(r: T): T => ({
+// The keyring is read once per batch of rows: reading it checks the key file on disk.
+const openRow = <T extends PartyRow>(r: T, ring: Keyring): T => ({
   ...r,
-  id_number: r.id_number && unseal('id_number', r.id_number),
-  phone: r.phone && unseal('phone', r.phone),
-  address: r.address && unseal('address', r.address),
+  id_number: r.id_number && unseal('id_number', r.id_number, ring),
+  phone: r.phone && unseal('phone', r.phone, ring),
+  address: r.address && unseal('address', r.address, ring),
 });
+const openRows = <T extends PartyRow>(rows: T[]): T[] => {
+  const ring = rows.length ? loadKeyring() : undefined;
+  return rows.map((r) => openRow(r, ring!));
+};
 
 /** Parties of some cases, decrypted, in the order they were entered. */
 export async function readParties(db: Database, caseIds: number[]): Promise<PartyRow[]> {
@@ -59,7 +64,7 @@ export async function readParties(db: Database, caseIds: number[]): Promise<Part
     .where('case_id', 'in', caseIds)
     .orderBy('id')
     .execute();
-  return rows.map(openRow);
+  return openRows(rows);
 }
 
 /**
@@ -69,7 +74,7 @@ export async function readParties(db: Database, caseIds: number[]): Promise<Part
 export const partiesOfCaseColumn = () =>
   sql<PartyRow[]>`(SELECT coalesce(json_agg(json_build_object('id', p.id, 'case_id', p.case_id, 'role', p.role, 'name', p.name, 'kind', p.kind, 'id_number', p.id_number, 'phone', p.phone, 'address', p.address) ORDER BY p.id), '[]') FROM case_parties p WHERE p.case_id = c.id)`;
 
-export const openParties = (rows: PartyRow[]): PartyRow[] => rows.map(openRow);
+export const openParties = (rows: PartyRow[]): PartyRow[] => openRows(rows);
 
 /** Cases with a party whose ID number or phone is exactly this value (blind index, no decryption). */
 export function casesWithPartyContact(value: string) {
@@ -109,7 +114,7 @@ export async function resealParties(db: Database, opts: { plaintextOnly?: boolea
         .limit(BATCH)
         .forUpdate()
         .execute();
-      for (const r of rows.map(openRow)) {
+      for (const r of openRows(rows)) {
         const cols = partyColumns(r.case_id, { role: r.role, name: r.name, idNumber: r.id_number, phone: r.phone, address: r.address });
         await trx
           .updateTable('case_parties')
