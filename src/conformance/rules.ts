@@ -156,5 +156,6 @@ export const RULES: ConformanceRule[] = [
 
   // 15. Annual report
   { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },
+  { id: 'govinfo-report.deadline', statute: '政府信息公开条例', article: '第四十九条', rule: '县级以上人民政府部门每年1月31日前（含当日）向本级政府信息公开工作主管部门提交上一年度政府信息公开工作年度报告并向社会公布；本级人民政府的年度报告由主管部门3月31日前（含当日）公布；条例未规定期限的单位不列期限。', encodedIn: 'src/reports/duty.ts#GOVINFO_RULE, govinfoDeadline', review: ['2.13', '15.9'] },
   { id: 'report.no-duty-not-late', statute: '法治政府建设与责任落实督察工作规定', article: '第二十四条', rule: '党委办事机构、事业单位不负报送义务，不列为逾期。', encodedIn: 'src/reports/duty.ts#REPORTING_KINDS', review: ['15.6'] },
 ];

@@ -53,3 +53,33 @@ export function reportDeadline(orgKind: string, year: number, rule = reportingRu
 
 /** The last day a report for `year` may be made public. */
 export const publishDeadline = (year: number, rule = reportingRule()) => lastDay(rule, year, rule.publishBefore);
+
+/**
+ * The 政府信息公开工作年度报告 (政府信息公开条例 art. 49), a cycle of its own beside the 法治政府
+ * report: a 县级以上人民政府部门 submits its report for the previous year to the 本级政府信息公开工作
+ * 主管部门 and publishes it "在每年1月31日前"; the 主管部门 publishes the 本级政府's report "在每年
+ * 3月31日前". Art. 49 names no other body: a 乡镇（街道） or a party office has no date of its own
+ * here (a province or the 区县 主管部门 that sets one adds it to `submitBefore`).
+ *
+ * "1月31日前" / "3月31日前" name the last day of a month, so the day itself is the last day
+ * (inclusive), unlike the 督察规定's "3月1日之前".
+ */
+export interface GovInfoRule {
+  /** Org kinds with a duty, and the month-day the report must be submitted (to the 主管部门) and published by. */
+  due: Partial<Record<OrgKind, { submitBy: string | null; publishBy: string }>>;
+}
+
+export const GOVINFO_RULE: GovInfoRule = {
+  due: {
+    department: { submitBy: '01-31', publishBy: '01-31' },
+    // The 本级政府's report is compiled and published by its 主管部门; it is submitted to no one under art. 49.
+    government: { submitBy: null, publishBy: '03-31' },
+  },
+};
+
+/** The last days for the 政府信息公开 年报 of `year`; null for an org art. 49 gives no duty. */
+export function govinfoDeadline(orgKind: string, year: number, rule = GOVINFO_RULE): { submitBy: string | null; publishBy: string } | null {
+  const d = rule.due[orgKind as OrgKind];
+  if (!d) return null;
+  return { submitBy: d.submitBy && `${year + 1}-${d.submitBy}`, publishBy: `${year + 1}-${d.publishBy}` };
+}

@@ -225,6 +225,33 @@ export const reportBoardReply = z.object({
   ),
 });
 
+/** The 政府信息公开工作年度报告 (条例第五十条, 国办公开办函〔2021〕30号), computed from records. */
+const govinfoCases = z.array(text);
+export const govinfoReportView = z.object({
+  orgId: id,
+  orgName: text,
+  year: z.number().int(),
+  title: text,
+  deadline: z.object({ submitBy: optDay, publishBy: day }).nullable(),
+  overview: text,
+  active: z.array(
+    z.object({
+      key: text,
+      label: text,
+      figures: z.array(z.object({ label: text, value: z.number().nullable(), unit: text, indicators: z.array(text), cases: govinfoCases.optional(), note: text.optional() })),
+    }),
+  ),
+  requests: z.object({
+    columns: z.array(z.object({ key: text, label: text })),
+    rows: z.array(z.object({ key: text, label: text, cells: z.record(z.string(), z.number().int()), indicator: text.optional(), cases: govinfoCases })),
+    balanced: z.boolean(),
+  }),
+  reviews: z.array(z.object({ key: text, label: text, upheld: z.number().int(), corrected: z.number().int(), other: z.number().int(), pending: z.number().int(), total: z.number().int(), cases: govinfoCases })),
+  problems: text,
+  other: z.object({ text, figures: z.array(z.object({ label: text, value: z.number(), unit: text, indicator: text })) }),
+  headings: z.array(text),
+});
+
 const figure = z.object({
   token: text,
   key: text,

@@ -2585,6 +2585,8 @@ export interface ApiPaths {
           plaintiff: string;
           actUnderReview: string;
           instance: "first" | "second" | "retrial";
+          disclosure?: boolean;
+          afterReconsideration?: boolean;
         };
       };
       response: CaseView;
@@ -4775,6 +4777,74 @@ export interface ApiPaths {
         year: number;
       };
       response: ReportView;
+    };
+  };
+  "/api/reports/govinfo": {
+    get: {
+      query: {
+        orgId: number;
+        year: number;
+      };
+      response: {
+        orgId: number;
+        orgName: string;
+        year: number;
+        title: string;
+        deadline: {
+          submitBy: string | null;
+          publishBy: string;
+        } | null;
+        overview: string;
+        active: ({
+          key: string;
+          label: string;
+          figures: ({
+            label: string;
+            value: number | null;
+            unit: string;
+            indicators: string[];
+            cases?: string[];
+            note?: string;
+          })[];
+        })[];
+        requests: {
+          columns: {
+            key: string;
+            label: string;
+          }[];
+          rows: {
+            key: string;
+            label: string;
+            cells: {
+              [key: string]: number;
+            };
+            indicator?: string;
+            cases: string[];
+          }[];
+          balanced: boolean;
+        };
+        reviews: {
+          key: string;
+          label: string;
+          upheld: number;
+          corrected: number;
+          other: number;
+          pending: number;
+          total: number;
+          cases: string[];
+        }[];
+        problems: string;
+        other: {
+          text: string;
+          figures: {
+            label: string;
+            value: number;
+            unit: string;
+            indicator: string;
+          }[];
+        };
+        headings: string[];
+      };
     };
   };
   "/api/reports/urge": {

@@ -62,6 +62,16 @@ const ALL_GROUNDS: Record<string, string> = Object.fromEntries(
   Object.entries(ANSWER_GROUNDS).flatMap(([outcome, grounds]) => Object.entries(grounds).map(([key, label]) => [key, `${outcomes[outcome as keyof typeof outcomes]}：${label}`])),
 );
 
+/** The applicant columns of the 年报 table (国办公开办函〔2021〕30号, section 三): 自然人, then 法人或其他组织 in five kinds. */
+export const APPLICANT_TYPES = {
+  person: '自然人',
+  business: '商业企业',
+  research: '科研机构',
+  nonprofit: '社会公益组织',
+  legal_service: '法律服务机构',
+  other: '其他',
+};
+
 const ANSWER_STOPS = ['answer', 'withdraw', 'abandon', 'defer'];
 
 /**
@@ -102,14 +112,7 @@ export const disclosure = defineCaseType({
     receivedOn: f.date('收到申请日期（条例第三十一条：当面为提交日，邮寄为签收日，平常信函为当日确认日，网络、传真为双方确认日）'),
     channel: f.choice('申请方式', CHANNELS),
     arrivedOn: f.date('申请到达日期（网络、传真提交后双方确认的，填写到达日）').optional(),
-    applicantType: f.choice('申请人类型', {
-      person: '自然人',
-      business: '商业企业',
-      research: '科研机构',
-      nonprofit: '社会公益组织',
-      legal_service: '法律服务机构',
-      other: '其他',
-    }),
+    applicantType: f.choice('申请人类型', APPLICANT_TYPES),
     content: f.longText('申请公开的政府信息'),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
   }).superRefine(receiptDay),
@@ -318,6 +321,11 @@ export const disclosure = defineCaseType({
         count: { events: ['answer'], outcomes: [outcome], dataEquals: { ground } },
       })),
     ),
+    // The 年报's （六）其他处理 and （七）总计 (国办公开办函〔2021〕30号): a withdrawn or abandoned request is handled, not answered.
+    { key: 'other_handling', label: '其他处理', unit: '件', description: '答复类型为其他处理，或申请人撤回、视为放弃的申请数', count: { events: ['answer', 'withdraw', 'abandon'], outcomes: ['other', 'withdrawn', 'abandoned'] } },
+    { key: 'concluded', label: '办结', unit: '件', description: '期间内答复、撤回或视为放弃而办结的申请数', count: { events: ['answer', 'withdraw', 'abandon'] } },
+    { key: 'fee_notices', label: '收取信息处理费', unit: '件', description: '期间内发出信息处理费收费通知的申请数（条例第四十二条）', count: { events: ['fee_notice'] } },
+    { key: 'fee_amount', label: '信息处理费金额', unit: '元', description: '期间内收费通知所列信息处理费之和', count: { events: ['fee_notice'], sum: 'amount' } },
     { key: 'answered_timed', label: '答复（计时）', unit: '件', description: '期间内作出答复、有答复期限的申请数', count: { clocks: ['answer'], stoppedBy: ['answer'] } },
     { key: 'on_time', label: '按期答复', unit: '件', description: '在答复期限（含延长）内答复的申请数', count: { clocks: ['answer'], stoppedBy: ['answer'], onTime: true } },
     { key: 'on_time_rate', label: '按期答复率', unit: '%', description: '按期答复数 ÷ 答复（计时）数', rate: { numerator: 'on_time', denominator: 'answered_timed' } },

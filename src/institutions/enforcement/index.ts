@@ -515,6 +515,7 @@ export const enforcement = defineCaseType({
     { key: 'filed', label: '立案', unit: '件', description: '期间内立案的执法案件', count: { events: ['file'] } },
     { key: 'decided', label: '决定', unit: '件', description: '期间内作出决定的执法案件', count: { events: ['decide'] } },
     { key: 'penalties', label: '处罚决定', unit: '件', description: '期间内作出行政处罚（含从轻、减轻）决定的案件', count: { events: ['decide'], outcomes: ['penalty', 'lighter', 'mitigated'] } },
+    { key: 'penalty_decisions', label: '行政处罚决定', unit: '件', description: '期间内作出的行政处罚决定，含当场处罚（政府信息公开年报“本年处理决定数量”）', count: { events: ['decide', 'on_the_spot'], outcomes: ['penalty', 'lighter', 'mitigated'] } },
     { key: 'fines', label: '罚没金额', unit: '元', description: '期间内处罚决定的罚没金额之和', count: { events: ['decide'], sum: 'fine' } },
     { key: 'legal_reviews', label: '法制审核', unit: '件', description: '期间内完成法制审核的案件', count: { events: ['legal_review'] } },
     { key: 'exempted', label: '不予处罚', unit: '件', description: '期间内适用首违不罚、轻微免罚的案件', count: { events: ['decide'], outcomes: EXEMPT } },

@@ -166,6 +166,8 @@ export const normativeDocument = defineCaseType({
   report: { area: 'decisions', sentences: ['全年审核规范性文件{{规范性文件审核.审核}}件，报送备案{{规范性文件审核.备案}}件，清理规范性文件{{规范性文件审核.清理}}件。'] },
   indicators: [
     { key: 'reviewed', label: '审核', unit: '件', description: '期间内出具合法性审核意见的文件', count: { events: ['review'] } },
+    { key: 'issued', label: '制发', unit: '件', description: '期间内统一编号印发的文件（政府信息公开年报“本年制发件数”）', count: { events: ['issue'] } },
+    { key: 'repealed', label: '废止', unit: '件', description: '期间内废止的文件（政府信息公开年报“本年废止件数”）', count: { events: ['repeal'] } },
     { key: 'filed', label: '备案', unit: '件', description: '期间内报送备案的文件', count: { events: ['file'] } },
     { key: 'cleaned', label: '清理', unit: '件', description: '期间内清理的文件', count: { events: ['cleanup'] } },
     { key: 'review_on_time', label: '按期审核', unit: '件', description: '期间内在15个工作日内审核的文件', count: { clocks: ['review'], stoppedBy: ['review'], onTime: true } },

@@ -75,6 +75,9 @@ export const litigation = defineCaseType({
     plaintiff: f.personName('原告'),
     actUnderReview: f.text('被诉行政行为', 300),
     instance: f.choice('审级', { first: '一审', second: '二审', retrial: '再审' }),
+    // The 政府信息公开 年报 (国办公开办函〔2021〕30号, section 四) counts these cases apart, split by whether a 复议 came first.
+    disclosure: f.flag('因政府信息公开工作被诉').optional(),
+    afterReconsideration: f.flag('经行政复议后起诉').optional(),
   }),
   title: (x) => `${x.plaintiff}诉${x.actUnderReview}`.slice(0, 80),
   actions: [

@@ -12,9 +12,10 @@ import { maskText } from '../../kernel/privacy.ts';
 import { checkReport } from '../../reports/check.ts';
 import { docxToPdf } from '../../reports/pdf.ts';
 import { actOnReport, allowedActions, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
-import { idParams, INT4_MAX, recordId } from '../../kernel/validation.ts';
+import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { reportBoardReply, reportView } from '../responses.ts';
+import { govinfoReportView, reportBoardReply, reportView } from '../responses.ts';
+import { govinfoReport } from '../../reports/govinfo.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -70,6 +71,19 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
     const year = req.query.year ?? Number(k.today().slice(0, 4)) - 1;
     return { year, orgs: await reportingBoard(k, requireActor(req), year) };
   });
+
+  app.get(
+    '/api/reports/govinfo',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '政府信息公开工作年度报告：主动公开、依申请公开、复议诉讼三张表按记录计算（条例第四十九条、第五十条）',
+        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
+        response: { 200: govinfoReportView },
+      },
+    },
+    async (req) => govinfoReport(k, requireActor(req), req.query.orgId, req.query.year),
+  );
 
   app.post(
     '/api/reports',

@@ -1,0 +1,168 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachDatabase, makeWorld, applicant, type World } from '../helpers.ts';
+import { createCase, getCase, performAction } from '../../src/kernel/cases/engine.ts';
+import { indicatorRecords } from '../../src/kernel/indicators/compute.ts';
+import { govinfoReport, govinfoText, type GovInfoReport } from '../../src/reports/govinfo.ts';
+import { govinfoDeadline } from '../../src/reports/duty.ts';
+import { buildApp } from '../../src/server/app.ts';
+
+/**
+ * The 政府信息公开工作年度报告 (条例 arts. 49–50, 国办公开办函〔2021〕30号): every cell of the tables
+ * is the number of seeded records it should count, and the 勾稽关系 holds.
+ */
+eachDatabase('政府信息公开年报', (tdb) => {
+  let w: World;
+  let report: GovInfoReport;
+  const numbers: Record<string, string> = {};
+  const disclosure = async (name: string, receivedOn: string, applicantType: string, steps: [string, string, Record<string, unknown>][]) => {
+    const id = await createCase(w.k, w.admin, {
+      type: 'disclosure',
+      orgId: w.justice,
+      fields: { receivedOn, channel: 'in_person', applicantType, content: `申请${name}`, parties: [{ role: 'applicant', name: '王五' }] },
+    });
+    for (const [on, action, data] of steps) await performAction(w.k, w.admin, id, action, { on, data });
+    numbers[name] = (await getCase(w.k, w.admin, id)).number;
+  };
+
+  before(async () => {
+    w = await makeWorld(tdb, '2026-01-20');
+    // Answered in 2024: in no cell of 2025.
+    await disclosure('old', '2024-11-01', 'person', [['2024-11-20', 'answer', { outcome: 'disclosed', method: 'electronic' }]]);
+    // 上年结转 (商业企业), answered 2025: 予以公开.
+    await disclosure('carried', '2024-12-20', 'business', [['2025-01-10', 'answer', { outcome: 'disclosed', method: 'electronic' }]]);
+    await disclosure('refused', '2025-03-03', 'person', [['2025-03-20', 'answer', { outcome: 'refused', ground: 'process', reason: '属于过程性信息', method: 'mail' }]]);
+    await disclosure('unavailable', '2025-04-01', 'legal_service', [['2025-04-15', 'answer', { outcome: 'unavailable', ground: 'not_held', method: 'mail' }]]);
+    await disclosure('partial', '2025-05-06', 'person', [['2025-05-20', 'answer', { outcome: 'partial', reason: '部分涉及个人隐私', method: 'mail' }]]);
+    await disclosure('withdrawn', '2025-06-02', 'research', [['2025-06-10', 'withdraw', {}]]);
+    await disclosure('fee', '2025-08-04', 'person', [
+      ['2025-08-06', 'fee_notice', { method: 'by_count', amount: 100 }],
+      ['2025-08-12', 'fee_paid', {}],
+      ['2025-08-20', 'answer', { outcome: 'disclosed', method: 'electronic' }],
+    ]);
+    // Received in 2025, answered in 2026: 结转下年度.
+    await disclosure('next', '2025-12-22', 'nonprofit', [['2026-01-08', 'answer', { outcome: 'disclosed', method: 'electronic' }]]);
+    // Received in 2026: in no cell of 2025.
+    await disclosure('later', '2026-01-05', 'person', []);
+
+    // 复议 about 政府信息公开 with the 司法局 as 被申请人: one withdrawn before acceptance, one pending; one about another body.
+    const rec = async (respondent: string, category: string, receivedOn: string, withdraw?: string) => {
+      const id = await createCase(w.k, w.admin, {
+        type: 'reconsideration',
+        orgId: w.justice,
+        fields: { receivedOn, channel: 'in_person', respondent, category, actUnderReview: '政府信息公开申请答复', parties: [applicant] },
+      });
+      if (withdraw) await performAction(w.k, w.admin, id, 'withdraw_application', { on: withdraw, data: {} });
+    };
+    await rec('测试区司法局', 'disclosure', '2025-06-01', '2025-06-03');
+    await rec('测试区司法局', 'disclosure', '2025-12-29');
+    await rec('测试区司法局', 'penalty', '2025-06-01');
+    await rec('测试区教育体育局', 'disclosure', '2025-06-01');
+
+    // 应诉: direct suit lost (结果纠正), suit after 复议 won (结果维持), a suit not about 政府信息公开.
+    const suit = async (no: string, disclosure: boolean, afterReconsideration: boolean, result?: string) => {
+      const id = await createCase(w.k, w.admin, {
+        type: 'litigation',
+        orgId: w.justice,
+        fields: { receivedOn: '2025-07-01', court: '测试区人民法院', courtCaseNo: no, plaintiff: '王五', actUnderReview: '政府信息公开答复', instance: 'first', disclosure, afterReconsideration },
+      });
+      if (result) {
+        await performAction(w.k, w.admin, id, 'answer', { on: '2025-07-10', data: {} });
+        await performAction(w.k, w.admin, id, 'judgment', { on: '2025-10-10', data: { result } });
+      }
+    };
+    await suit('（2025）测0101行初1号', true, false, 'lost');
+    await suit('（2025）测0101行初2号', true, true, 'won');
+    await suit('（2025）测0101行初3号', false, false, 'won');
+    await suit('（2025）测0101行初4号', true, false);
+
+    // 行政许可: one decided in 2025, one still under review.
+    for (const [matter, decided] of [['食品经营许可', true], ['户外广告设置许可', false]] as const) {
+      const id = await createCase(w.k, w.admin, { type: 'licensing', orgId: w.justice, fields: { receivedOn: '2025-09-01', matter, channel: 'window', parties: [applicant] } });
+      await performAction(w.k, w.admin, id, 'accept', { on: '2025-09-02', data: {} });
+      if (decided) await performAction(w.k, w.admin, id, 'decide', { on: '2025-09-10', data: { decision: 'granted' } });
+    }
+
+    report = await govinfoReport(w.k, w.admin, w.justice, 2025);
+  });
+  after(async () => w.conn.close());
+
+  const row = (key: string) => report.requests.rows.find((r) => r.key === key)!;
+
+  test('section 三: each cell is the count of the seeded applications, by applicant type', () => {
+    assert.deepEqual(row('new').cells, { person: 3, business: 0, research: 1, nonprofit: 1, legal_service: 1, other: 0, total: 6 });
+    assert.deepEqual(row('carried').cells, { person: 0, business: 1, research: 0, nonprofit: 0, legal_service: 0, other: 0, total: 1 });
+    assert.deepEqual(row('carried').cases, [numbers.carried]);
+    assert.deepEqual([row('disclosed').cells.business, row('disclosed').cells.person, row('disclosed').cells.total], [1, 1, 2]);
+    assert.equal(row('partial').cells.person, 1);
+    assert.equal(row('refused_process').cells.person, 1);
+    assert.equal(row('refused_secret').cells.total, 0);
+    assert.equal(row('unavailable_not_held').cells.legal_service, 1);
+    assert.deepEqual(row('other').cases, [numbers.withdrawn], 'a withdrawn request is 其他处理');
+    assert.equal(row('total').cells.total, 6);
+    assert.deepEqual(row('next').cases, [numbers.next], 'answered in 2026: carried into the next year');
+    assert.equal(row('next').cells.nonprofit, 1);
+    assert.ok(report.requests.balanced);
+    assert.equal(row('new').cells.total + row('carried').cells.total, row('total').cells.total + row('next').cells.total);
+    // The rows under 三 add up to （七）总计.
+    const results = report.requests.rows.filter((r) => !['new', 'carried', 'total', 'next'].includes(r.key));
+    assert.equal(results.reduce((n, r) => n + r.cells.total, 0), row('total').cells.total);
+  });
+
+  test('a row that an indicator defines drills to the same records', async () => {
+    for (const key of ['new', 'disclosed', 'refused_process', 'other', 'total']) {
+      const r = row(key);
+      const drill = await indicatorRecords(w.k, r.indicator!, { orgId: w.justice, from: '2025-01-01', to: '2025-12-31' });
+      assert.equal(drill.total, r.cells.total, key);
+      assert.deepEqual(drill.items.map((i) => i.number).sort(), [...r.cases].sort(), key);
+    }
+  });
+
+  test('section 四: 复议 by 被申请人 and subject, 诉讼 split by whether a 复议 came first', () => {
+    const [rec, direct, after] = report.reviews;
+    assert.deepEqual([rec.upheld, rec.corrected, rec.other, rec.pending, rec.total], [0, 0, 1, 1, 2]);
+    assert.deepEqual([direct.upheld, direct.corrected, direct.other, direct.pending, direct.total], [0, 1, 0, 1, 2]);
+    assert.deepEqual([after.upheld, after.corrected, after.other, after.pending, after.total], [1, 0, 0, 0, 1]);
+  });
+
+  test('section 二: 行政许可 decisions are counted; what the platform does not record is null, not 0', () => {
+    const active = Object.fromEntries(report.active.map((r) => [r.key, r.figures]));
+    assert.deepEqual(active.licensing.map((f) => f.value), [1]);
+    assert.deepEqual(active.normative.map((f) => f.value), [0, 0, 0]);
+    assert.deepEqual(active.rules.map((f) => f.value), [null, null, null]);
+    assert.equal(active.fees[0].value, null);
+  });
+
+  test('section 六 and 一: the 信息处理费 and the overview come from the same records', () => {
+    assert.deepEqual(report.other.figures.map((f) => f.value), [1, 100]);
+    assert.match(report.overview, /新收政府信息公开申请6件，上年结转1件，办结6件/);
+    assert.match(govinfoText(report), /一、本年新收政府信息公开申请数量\t3\t0\t1\t1\t1\t0\t6/);
+  });
+
+  test('the subtree: the district counts the 司法局 and the 教体局 复议; a 街道 has nothing and no art. 49 date', async () => {
+    const district = await govinfoReport(w.k, w.admin, w.district, 2025);
+    assert.equal(district.requests.rows.find((r) => r.key === 'new')!.cells.total, 6);
+    assert.equal(district.reviews[0].total, 3);
+    assert.deepEqual(district.deadline, { submitBy: null, publishBy: '2026-03-31' });
+    assert.deepEqual(report.deadline, { submitBy: '2026-01-31', publishBy: '2026-01-31' });
+    const township = await govinfoReport(w.k, w.admin, w.township, 2025);
+    assert.equal(township.requests.rows.find((r) => r.key === 'total')!.cells.total, 0);
+    assert.equal(township.deadline, null);
+    assert.equal(govinfoDeadline('office', 2025), null);
+  });
+
+  test('GET /api/reports/govinfo answers the same report; another org\'s clerk does not see it', async () => {
+    const app = await buildApp(w.k);
+    try {
+      const login = async (username: string) =>
+        String((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Test@12345' } })).headers['set-cookie']).split(';')[0];
+      const r = await app.inject({ method: 'GET', url: `/api/reports/govinfo?orgId=${w.justice}&year=2025`, headers: { cookie: await login('clerk') } });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(r.json().requests.rows.map((x: any) => x.cells.total), report.requests.rows.map((x) => x.cells.total));
+      const hidden = await app.inject({ method: 'GET', url: `/api/reports/govinfo?orgId=${w.justice}&year=2025`, headers: { cookie: await login('edu') } });
+      assert.equal(hidden.statusCode, 404);
+    } finally {
+      await app.close();
+    }
+  });
+});
