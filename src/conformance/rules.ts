@@ -95,6 +95,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'litigation.jurisdiction-objection', statute: '行诉解释', article: '第十条', rule: '被告提出管辖异议，应在收到起诉状副本之日起十五日内提出，交邮日为准。', encodedIn: `${LT}#actions.jurisdiction_objection`, review: ['5.3'] },
   { id: 'litigation.retrial-6-months', statute: '行诉解释', article: '第一百一十条', rule: '申请再审应在裁判发生法律效力后六个月内提出；新证据等四种情形自知道或者应当知道之日起六个月。', encodedIn: `${LT}#actions.retrial`, review: ['5.9'] },
   { id: 'litigation.head-appearance', statute: '行政诉讼法；行诉解释；出庭应诉规定', article: '诉讼法第三条第三款；解释第一百二十八条；规定第二条、第七条、第八条', rule: '出庭负责人须为正职、副职或参与分管的负责人；负责人不出庭须选择法定正当理由并委托本机关相应工作人员出庭，不得仅委托律师；同一审级已出庭一次的不再要求理由。', encodedIn: `${LT}#hearingCheck`, review: ['5.4', '5.5', '5.6'] },
+  { id: 'litigation.court-notice-appearance', statute: '出庭应诉规定；行诉解释', article: '规定第四条、第五条、第七条、第九条；解释第一百二十九条', rule: '人民法院通知负责人出庭的案件（重大公共利益、社会高度关注、可能引发群体性事件等），记录通知书和开庭日期；此后开庭负责人未出庭的，须选择正当理由并记录已提交书面说明和证明材料，否则拒绝登记；通知后此前的出庭不再免除出庭义务；通知出庭案件单独计算出庭率。', encodedIn: `${LT}#actions.appearance_notice; hearingCheck; indicators.notified_appearance_rate`, review: ['5.7'] },
 
   // 6. 法律援助
   { id: 'legal-aid.notice-assign-3', statute: '法律援助法', article: '第二十五条、第三十六条、第四十三条', rule: '办案机关通知辩护、代理的，不经申请审查，收到通知之日起三日内指派律师；依申请的案件须先决定给予再指派。', encodedIn: `${LA}#clocks.notice_assignment; actions.assign.check`, review: ['6.8'] },

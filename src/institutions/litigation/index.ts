@@ -40,11 +40,44 @@ const answerDue = (ctx: VerifyContext) => {
   return computeDue(ctx.calendar, served, { length: 15, unit: 'day', rollOverHoliday: true }).due;
 };
 
+/**
+ * 出庭应诉规定第四条: the cases in which the court notifies the head to appear. The first three it
+ * must notify (第一款), the others it may (第二款); 行诉解释第一百二十九条 adds the cases where the
+ * court suggests it in writing. Once notified, the head appears, or gives a 正当理由 in writing.
+ */
+const noticeGrounds = {
+  public_interest: '涉及食品药品安全、生态环境和资源保护、公共卫生安全等重大公共利益（应当通知）',
+  public_attention: '社会高度关注（应当通知）',
+  mass_incident: '可能引发群体性事件（应当通知）',
+  major_rights: '被诉行政行为涉及公民、法人或者其他组织重大人身、财产权益（可以通知）',
+  public_interest_suit: '行政公益诉讼（可以通知）',
+  superior_rule: '被诉行政机关的上级机关规范性文件要求负责人出庭应诉（可以通知）',
+  court_other: '人民法院认为需要通知负责人出庭应诉的其他情形（可以通知）',
+};
+
+/**
+ * A court notice binds until the head appears at a hearing held on or after it: a notice that
+ * came after an earlier appearance is the court asking again (出庭应诉规定第七条).
+ */
+export const pendingNotice = (events: { kind: string; on: string; data: Record<string, any> }[]) => {
+  const notice = events.findLast((e) => e.kind === 'appearance_notice');
+  if (!notice) return undefined;
+  const at = events.lastIndexOf(notice);
+  return events.slice(at + 1).some((e) => e.kind === 'hearing' && e.data.headAppeared) ? undefined : notice;
+};
+
 const hearingCheck = ({ data, events }: ActionContext) => {
   if (data.headAppeared) {
     if (!data.headName) return '请填写出庭的负责人';
     if (!data.headRole) return '请选择出庭负责人的职务（出庭应诉规定第二条：正职、副职或参与分管的负责人）';
     return undefined;
+  }
+  const notice = pendingNotice(events);
+  if (notice) {
+    // Notified: the one-appearance rule of art. 7 does not excuse, and the reason goes to the court in writing (art. 9).
+    if (!data.reasonType || !data.reason || !data.writtenExplanation) {
+      return `人民法院已于${notice.on}通知负责人出庭应诉（出庭应诉规定第四条、第五条，行诉解释第一百二十九条），负责人应当出庭；不能出庭的，应当选择并写明正当理由，并向人民法院提交加盖机关印章或者主要负责人签字认可的书面说明和证明材料（出庭应诉规定第九条）。无正当理由不出庭的，人民法院将向监察机关、上一级行政机关提出司法建议（第十二条）`;
+    }
   }
   // 出庭应诉规定第七条: one appearance per instance discharges the duty unless the court asks again.
   const appearedBefore = events.some((e) => e.kind === 'hearing' && e.data.headAppeared);
@@ -140,8 +173,20 @@ export const litigation = defineCaseType({
         reasonType: f.choice('负责人未出庭的正当理由类别（出庭应诉规定第八条）', absenceReasons).optional(),
         reason: f.optionalText('负责人未出庭的理由说明'),
         staffAppeared: f.flag('委托本机关相应的工作人员出庭（负责人未出庭时必填，不得仅委托律师）').optional(),
+        writtenExplanation: f.flag('已向人民法院提交不能出庭的书面说明和证明材料（法院通知出庭的案件必填，出庭应诉规定第九条）').optional(),
       }),
       check: hearingCheck,
+    },
+    {
+      key: 'appearance_notice',
+      label: '收到负责人出庭应诉通知书',
+      basis: '出庭应诉规定第四条、第五条第二款：人民法院通知负责人出庭的，应当在开庭三日前送达出庭通知书；行诉解释第一百二十九条',
+      from: ['served', 'answered', 'heard'],
+      fields: z.object({
+        hearingOn: f.date('通知出庭的开庭日期'),
+        ground: f.choice('通知出庭的情形（出庭应诉规定第四条）', noticeGrounds),
+      }),
+      check: ({ data, on }) => (data.hearingOn < on ? `开庭日期（${data.hearingOn}）不能早于收到通知书的日期（${on}）` : undefined),
     },
     {
       key: 'judgment',
@@ -230,6 +275,10 @@ export const litigation = defineCaseType({
     { key: 'hearings', label: '开庭', unit: '次', description: '期间内开庭的案件', count: { events: ['hearing'] } },
     { key: 'head_appeared', label: '负责人出庭', unit: '件', description: '期间内行政机关负责人出庭的开庭案件', count: { events: ['hearing'], dataEquals: { headAppeared: true } } },
     { key: 'appearance_rate', label: '出庭率', unit: '%', description: '负责人出庭案件 ÷ 开庭案件（各地口径不一，本平台以开庭案件为分母）', rate: { numerator: 'head_appeared', denominator: 'hearings' } },
+    { key: 'notices', label: '通知负责人出庭', unit: '件', description: '期间内收到人民法院负责人出庭应诉通知书的案件（出庭应诉规定第四条）', count: { events: ['appearance_notice'] } },
+    { key: 'notified_hearings', label: '通知出庭案件开庭', unit: '件', description: '期间内开庭、且此前已收到负责人出庭通知书的案件', count: { events: ['hearing'], after: ['appearance_notice'] } },
+    { key: 'notified_appeared', label: '通知出庭案件负责人出庭', unit: '件', description: '期间内收到出庭通知书后负责人出庭的开庭案件', count: { events: ['hearing'], dataEquals: { headAppeared: true }, after: ['appearance_notice'] } },
+    { key: 'notified_appearance_rate', label: '通知出庭案件出庭率', unit: '%', description: '通知出庭案件中负责人出庭的案件 ÷ 通知出庭后开庭的案件', rate: { numerator: 'notified_appeared', denominator: 'notified_hearings' } },
     { key: 'judged', label: '裁判', unit: '件', description: '期间内收到裁判文书的案件', count: { events: ['judgment'] } },
     { key: 'lost', label: '败诉', unit: '件', description: '期间内败诉或部分败诉的案件', count: { events: ['judgment'], outcomes: ['lost', 'partly_lost'] } },
     { key: 'loss_rate', label: '败诉率', unit: '%', description: '败诉案件 ÷ 裁判案件', rate: { numerator: 'lost', denominator: 'judged' } },
