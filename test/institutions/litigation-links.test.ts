@@ -4,6 +4,7 @@ import { eachDatabase, makeWorld, applicant, rejects, type World } from '../help
 import { createCase, performAction, getCase } from '../../src/kernel/cases/engine.ts';
 import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
 import { defendantRole } from '../../src/institutions/litigation/index.ts';
+import { verifyChain } from '../../src/kernel/audit/audit.ts';
 
 eachDatabase('行政应诉 links, court-ordered appearance, 值班律师', (tdb) => {
   let w: World;
@@ -69,6 +70,9 @@ eachDatabase('行政应诉 links, court-ordered appearance, 值班律师', (tdb)
     assert.equal((await getCase(w.k, w.admin, pending)).links.length, 0);
     await rejects(performAction(w.k, null, l1, 'link_reconsideration', { on: '2025-05-09', data: { reconsiderationNo: await no(r2) } }), 409, /已关联/);
 
+    // Two cases written in one step (the suit, and the 复议 case's 被诉 step) leave the audit chain whole.
+    const chain = await verifyChain(w.k.db);
+    assert.ok(chain.ok, JSON.stringify(chain.brokenAt));
     // The 复议 org (司法局) counts the suits its decisions drew, wherever the suit is handled.
     assert.deepEqual(await figures(w.justice, ['行政复议.复议后被诉', '行政复议.复议维持作共同被告', '行政复议.复议改变作被告']), { 'reconsideration.sued': 3, 'reconsideration.sued_co_defendant': 2, 'reconsideration.sued_defendant': 1 });
     assert.deepEqual(await figures(w.justice, ['行政应诉.经复议案件', '行政应诉.复议机关作共同被告']), { 'litigation.after_reconsideration': 2, 'litigation.co_defendant': 1 });
