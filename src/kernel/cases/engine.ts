@@ -289,8 +289,9 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   };
   const clockValues = clockRows(k, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
   await inTransaction(k, trx, async (trx) => {
-    // A step that opens a linked case takes row locks (the 案号 sequence) after this statement, so
-    // it locks its audit chain at the end as every other writer does; a plain step locks the chain
+    // A step that opens a linked case takes row locks (the 案号 sequence) after this statement, and
+    // one that records a step on the case it refers to appends that step's audit first, so both
+    // lock their audit chain at the end as every other writer does; a plain step locks the chain
     // here, after its case row, and saves two round trips.
     const lockEarly = !spawn && !action.refersTo?.mirror;
     const updated = await trx
