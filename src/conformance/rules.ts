@@ -95,6 +95,8 @@ export const RULES: ConformanceRule[] = [
   { id: 'litigation.jurisdiction-objection', statute: '行诉解释', article: '第十条', rule: '被告提出管辖异议，应在收到起诉状副本之日起十五日内提出，交邮日为准。', encodedIn: `${LT}#actions.jurisdiction_objection`, review: ['5.3'] },
   { id: 'litigation.retrial-6-months', statute: '行诉解释', article: '第一百一十条', rule: '申请再审应在裁判发生法律效力后六个月内提出；新证据等四种情形自知道或者应当知道之日起六个月。', encodedIn: `${LT}#actions.retrial`, review: ['5.9'] },
   { id: 'litigation.head-appearance', statute: '行政诉讼法；行诉解释；出庭应诉规定', article: '诉讼法第三条第三款；解释第一百二十八条；规定第二条、第七条、第八条', rule: '出庭负责人须为正职、副职或参与分管的负责人；负责人不出庭须选择法定正当理由并委托本机关相应工作人员出庭，不得仅委托律师；同一审级已出庭一次的不再要求理由。', encodedIn: `${LT}#hearingCheck`, review: ['5.4', '5.5', '5.6'] },
+  { id: 'litigation.court-notice-appearance', statute: '出庭应诉规定；行诉解释', article: '规定第四条、第五条、第七条、第九条；解释第一百二十九条', rule: '人民法院通知负责人出庭的案件（重大公共利益、社会高度关注、可能引发群体性事件等），记录通知书和开庭日期；此后开庭负责人未出庭的，须选择正当理由并记录已提交书面说明和证明材料，否则拒绝登记；通知后此前的出庭不再免除出庭义务；通知出庭案件单独计算出庭率。', encodedIn: `${LT}#actions.appearance_notice; hearingCheck; indicators.notified_appearance_rate`, review: ['5.7'] },
+  { id: 'litigation.reconsideration-defendant', statute: '行政诉讼法；行诉解释', article: '诉讼法第二十六条第二款、第三款；解释关于“复议维持”“复议改变”的条文（条号未核对）', rule: '应诉案件可按案号关联本级政府的行政复议案件：复议维持（含驳回复议请求、以违反法定程序为由确认违法）的，复议机关与原机关为共同被告；改变（撤销、变更、确认无效、责令履行、其他确认违法等）的，复议机关为被告；未作出维持或改变决定的不能关联；两案互相显示，复议案件记录“复议后被诉”并计入复议机关的统计。', encodedIn: `${LT}#actions.link_reconsideration (defendantRole); src/institutions/reconsideration/index.ts#actions.sued, indicators.sued`, review: ['5.13'] },
 
   // 6. 法律援助
   { id: 'legal-aid.notice-assign-3', statute: '法律援助法', article: '第二十五条、第三十六条、第四十三条', rule: '办案机关通知辩护、代理的，不经申请审查，收到通知之日起三日内指派律师；依申请的案件须先决定给予再指派。', encodedIn: `${LA}#clocks.notice_assignment; actions.assign.check`, review: ['6.8'] },
@@ -102,6 +104,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'legal-aid.objection-5', statute: '法律援助法', article: '第四十九条', rule: '对不予、终止法律援助决定的异议，司法行政部门自收到之日起五日内审查，维持或责令改正。', encodedIn: `${LA}#actions.object; clocks.objection`, review: ['6.10'] },
   { id: 'legal-aid.deemed-withdrawn', statute: '法律援助法', article: '第四十三条第二款', rule: '一次性告知补充材料；未按期补充的视为撤回申请，审查期限不会永远暂停。', encodedIn: 'src/institutions/legal-aid/index.ts#actions.deem_withdrawn', review: ['6.3', '6.2'] },
   { id: 'legal-aid.means-categories', statute: '法律援助法', article: '第三十二条、第四十二条', rule: '“不受经济困难条件限制”（第三十二条）与“免予核查经济困难状况”（第四十二条）是两类情形，分别记录。', encodedIn: 'src/institutions/legal-aid/index.ts#intake.noMeansCondition, noMeansTest', review: ['6.6'] },
+  { id: 'legal-aid.duty-lawyer', statute: '法律援助法；法律援助值班律师工作办法（司规〔2020〕6号）', article: '第三十条、第三十七条；办法第六条', rule: '值班律师在人民法院、人民检察院、看守所等场所为没有辩护人的犯罪嫌疑人、被告人提供法律帮助，按值班日记录人次及法律咨询、程序选择建议、申请变更强制措施、对案件处理提出意见等各项帮助的人次（各项不多于总人次），年度报告统计“法律帮助人次”。', encodedIn: 'src/institutions/duty-lawyer/index.ts#intake; indicators.persons', review: ['6.9'] },
 
   // 10. 行政执法
   { id: 'penalty.service-7-workdays', statute: '行政处罚法', article: '第六十一条、第八十五条', rule: '当事人不在场的，决定书七个工作日内送达。', encodedIn: `${E}#clocks.service`, review: ['10.17'] },

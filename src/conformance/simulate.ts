@@ -140,9 +140,12 @@ export class Sandbox {
     // 人民调解 cases belong to a committee.
     const committee = await createOrg(this.k.db, { parentId: dept.id, name: `模拟人民调解委员会${n}`, shortName: `模拟调委会${n}`, kind: 'committee' });
     const orgFor = (type: string) => (type === 'mediation' ? committee.id : dept.id);
+    // A step may name a case made before by its 案号, which depends on what ran earlier: "$before[0].number".
+    const beforeNumbers: string[] = [];
     for (const pre of sc.before ?? []) {
       this.today.value = String(pre.intake.receivedOn);
       const id = await createCase(this.k, null, { type: pre.type, orgId: orgFor(pre.type), fields: pre.intake });
+      beforeNumbers.push((await getCase(this.k, this.handler, id)).number);
       for (const s of pre.steps) {
         this.today.value = s.on;
         await performAction(this.k, null, id, s.action, { on: s.on, data: s.fields ?? {} });
@@ -195,7 +198,7 @@ export class Sandbox {
       let refusal: string | null = null;
       let status: number | null = null;
       try {
-        await performAction(this.k, s.as === 'reviewer' ? this.reviewer : this.handler, id, s.action, { on: s.on, data: s.fields ?? {} });
+        await performAction(this.k, s.as === 'reviewer' ? this.reviewer : this.handler, id, s.action, { on: s.on, data: withNumbers(s.fields ?? {}, beforeNumbers) });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         refusal = e.message;
@@ -213,6 +216,17 @@ export class Sandbox {
     }
     return { type: def.key, typeName: def.name, steps, final: steps.at(-1)!, ok: steps.every((s) => s.failedExpectations.length === 0) };
   }
+}
+
+/** Field values of the form "$before[i].number" become the 案号 of the i-th case made before. */
+function withNumbers(fields: Record<string, unknown>, numbers: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, v]) => {
+      const m = typeof v === 'string' ? /^\$before\[(\d+)\]\.number$/.exec(v) : null;
+      if (m && numbers[Number(m[1])] === undefined) throw badRequest(`情景中没有第${Number(m[1]) + 1}个事先登记的案件`);
+      return [key, m ? numbers[Number(m[1])] : v];
+    }),
+  );
 }
 
 /** Compares a step's result with what the scenario says the law requires. */

@@ -43,7 +43,7 @@ export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: bool
     // The 司法局's own institutions; what the law gives the 复议机构负责人 to approve is not the clerk's.
     const reconsideration = ['intake', 'import', ...reconsiderationDef.actions.map((a) => a.key).filter((a) => !RECONSIDERATION_APPROVALS.includes(a))];
     out.push(own(org, caseType('reconsideration'), reconsideration));
-    for (const t of ['litigation', 'legal_aid', 'legal_consultation', 'normative_document', 'legal_opinion', 'file_review']) out.push(own(org, caseType(t)));
+    for (const t of ['litigation', 'legal_aid', 'legal_consultation', 'duty_lawyer', 'normative_document', 'legal_opinion', 'file_review']) out.push(own(org, caseType(t)));
   }
   return out;
 }

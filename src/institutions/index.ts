@@ -5,6 +5,7 @@ import { mediation, disputeScreening } from './mediation/index.ts';
 import { petition } from './petition/index.ts';
 import { litigation } from './litigation/index.ts';
 import { legalAid, legalConsultation } from './legal-aid/index.ts';
+import { dutyLawyer } from './duty-lawyer/index.ts';
 import { proposal } from './proposals/index.ts';
 import { hotline } from './hotline/index.ts';
 import { serviceRating, ratingRectification } from './service-rating/index.ts';
@@ -29,6 +30,7 @@ export const institutions = [
   litigation,
   legalAid,
   legalConsultation,
+  dutyLawyer,
   proposal,
   hotline,
   serviceRating,

@@ -883,6 +883,49 @@ export interface ApiPaths {
       response: unknown;
     };
   };
+  "/api/duty_lawyer/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          station: "court" | "procuratorate" | "detention" | "other";
+          stationName: string;
+          lawyer: string;
+          lawFirm?: string;
+          persons: number;
+          consultations?: number;
+          procedureAdvice?: number;
+          coercionChange?: number;
+          caseOpinions?: number;
+          aidApplications?: number;
+          note?: string;
+          parties?: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/duty_lawyer/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/duty_lawyer/import-template.xlsx": {
+    get: {
+      response: unknown;
+    };
+  };
   "/api/enforcement/cases": {
     post: {
       body: {
@@ -2623,6 +2666,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/litigation/cases/{id}/appearance_notice": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          hearingOn: string;
+          ground: "public_interest" | "public_attention" | "mass_incident" | "major_rights" | "public_interest_suit" | "superior_rule" | "court_other";
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/litigation/cases/{id}/delayed_evidence": {
     post: {
       params: {
@@ -2654,6 +2713,7 @@ export interface ApiPaths {
           reasonType?: "force_majeure" | "accident" | "official_duty" | "other";
           reason?: string;
           staffAppeared?: boolean;
+          writtenExplanation?: boolean;
         };
       };
       response: CaseView;
@@ -2702,6 +2762,22 @@ export interface ApiPaths {
         data?: {
           grounds: string;
           postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/litigation/cases/{id}/link_reconsideration": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reconsiderationNo: string;
+          proceduralGround?: boolean;
         };
       };
       response: CaseView;

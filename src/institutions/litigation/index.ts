@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCaseType, f, type ActionContext, type VerifyContext } from '../../kernel/cases/define.ts';
 import { computeDue } from '../../kernel/calendar/calendar.ts';
 import { postedOnField, postedNotAfterStep, servedNotAfterStep } from '../../kernel/cases/service.ts';
+import { governmentOf } from '../../kernel/orgs.ts';
 
 /**
  * 行政应诉: the agency's side of an administrative lawsuit (行政诉讼法 arts. 3, 67; 最高人民法院
@@ -40,11 +41,87 @@ const answerDue = (ctx: VerifyContext) => {
   return computeDue(ctx.calendar, served, { length: 15, unit: 'day', rollOverHoliday: true }).due;
 };
 
+/**
+ * 出庭应诉规定第四条: the cases in which the court notifies the head to appear. The first three it
+ * must notify (第一款), the others it may (第二款); 行诉解释第一百二十九条 adds the cases where the
+ * court suggests it in writing. Once notified, the head appears, or gives a 正当理由 in writing.
+ */
+const noticeGrounds = {
+  public_interest: '涉及食品药品安全、生态环境和资源保护、公共卫生安全等重大公共利益（应当通知）',
+  public_attention: '社会高度关注（应当通知）',
+  mass_incident: '可能引发群体性事件（应当通知）',
+  major_rights: '被诉行政行为涉及公民、法人或者其他组织重大人身、财产权益（可以通知）',
+  public_interest_suit: '行政公益诉讼（可以通知）',
+  superior_rule: '被诉行政机关的上级机关规范性文件要求负责人出庭应诉（可以通知）',
+  court_other: '人民法院认为需要通知负责人出庭应诉的其他情形（可以通知）',
+};
+
+/**
+ * A court notice binds until the head appears at a hearing held on or after it: a notice that
+ * came after an earlier appearance is the court asking again (出庭应诉规定第七条).
+ */
+export const pendingNotice = (events: { kind: string; on: string; data: Record<string, any> }[]) => {
+  const notice = events.findLast((e) => e.kind === 'appearance_notice');
+  if (!notice) return undefined;
+  const at = events.lastIndexOf(notice);
+  return events.slice(at + 1).some((e) => e.kind === 'hearing' && e.data.headAppeared) ? undefined : notice;
+};
+
+/** 行政诉讼法第二十六条第二款: where the 复议机关 stands in a suit after its decision. */
+export const DEFENDANT_ROLES = {
+  co_defendant: '复议机关与作出原行政行为的行政机关为共同被告（复议维持）',
+  defendant: '复议机关为被告（复议改变原行政行为）',
+};
+
+/**
+ * Which 复议 decisions keep the original act (维持) and which change it (改变), as 行诉解释 reads
+ * 第二十六条第二款: 驳回复议请求 counts as 维持; 确认违法 counts as 改变 unless it rests only on a
+ * breach of procedure; 确认无效 and every decision that changes the result count as 改变.
+ */
+const KEEPS = ['upheld', 'dismissed'];
+const CHANGES = ['revoked', 'partly_revoked', 'revoked_redo', 'altered', 'confirmed_void', 'ordered_performance', 'agreement_liability', 'agreement_compensation'];
+export function defendantRole(outcome: string | null, proceduralGround = false): keyof typeof DEFENDANT_ROLES | null {
+  if (outcome === 'confirmed_illegal') return proceduralGround ? 'co_defendant' : 'defendant';
+  if (outcome && KEEPS.includes(outcome)) return 'co_defendant';
+  if (outcome && CHANGES.includes(outcome)) return 'defendant';
+  return null;
+}
+
+/** The 复议 case this suit follows, found by its 案号 in the same government, and the 复议机关's role read from its decision. */
+const findReconsideration = async ({ db, orgId, data }: VerifyContext) => {
+  const government = await governmentOf(db, orgId);
+  const rc = await db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .select(['c.id', 'c.number', 'c.state', 'c.outcome', 'c.fields'])
+    .where('c.type', '=', 'reconsideration')
+    .where('c.number', '=', String(data.reconsiderationNo).trim())
+    .where('o.path', 'like', `${government.path}%`)
+    .executeTakeFirst();
+  if (!rc) return `本级政府没有案号为「${data.reconsiderationNo}」的行政复议案件`;
+  const role = defendantRole(rc.outcome, Boolean(data.proceduralGround));
+  if (!role) {
+    return `行政复议案件${rc.number}未作出维持或者改变原行政行为的复议决定，不能按行政诉讼法第二十六条第二款确定复议机关为被告；复议机关在法定期限内未作出复议决定的，按第二十六条第三款确定被告，以不符合受理条件为由驳回申请的不属于复议维持`;
+  }
+  if (data.proceduralGround && rc.outcome !== 'confirmed_illegal') return '「以违反法定程序为由确认违法」只适用于复议决定为确认违法的案件（行政诉讼法第二十六条第二款）';
+  return {
+    caseId: rc.id,
+    data: { reconsiderationNo: rc.number, reconsiderationOutcome: rc.outcome, respondent: (rc.fields as Record<string, any>)?.respondent ?? null, defendantRole: role },
+  };
+};
+
 const hearingCheck = ({ data, events }: ActionContext) => {
   if (data.headAppeared) {
     if (!data.headName) return '请填写出庭的负责人';
     if (!data.headRole) return '请选择出庭负责人的职务（出庭应诉规定第二条：正职、副职或参与分管的负责人）';
     return undefined;
+  }
+  const notice = pendingNotice(events);
+  if (notice) {
+    // Notified: the one-appearance rule of art. 7 does not excuse, and the reason goes to the court in writing (art. 9).
+    if (!data.reasonType || !data.reason || !data.writtenExplanation) {
+      return `人民法院已于${notice.on}通知负责人出庭应诉（出庭应诉规定第四条、第五条，行诉解释第一百二十九条），负责人应当出庭；不能出庭的，应当选择并写明正当理由，并向人民法院提交加盖机关印章或者主要负责人签字认可的书面说明和证明材料（出庭应诉规定第九条）。无正当理由不出庭的，人民法院将向监察机关、上一级行政机关提出司法建议（第十二条）`;
+    }
   }
   // 出庭应诉规定第七条: one appearance per instance discharges the duty unless the court asks again.
   const appearedBefore = events.some((e) => e.kind === 'hearing' && e.data.headAppeared);
@@ -143,8 +220,33 @@ export const litigation = defineCaseType({
         reasonType: f.choice('负责人未出庭的正当理由类别（出庭应诉规定第八条）', absenceReasons).optional(),
         reason: f.optionalText('负责人未出庭的理由说明'),
         staffAppeared: f.flag('委托本机关相应的工作人员出庭（负责人未出庭时必填，不得仅委托律师）').optional(),
+        writtenExplanation: f.flag('已向人民法院提交不能出庭的书面说明和证明材料（法院通知出庭的案件必填，出庭应诉规定第九条）').optional(),
       }),
       check: hearingCheck,
+    },
+    {
+      key: 'appearance_notice',
+      label: '收到负责人出庭应诉通知书',
+      basis: '出庭应诉规定第四条、第五条第二款：人民法院通知负责人出庭的，应当在开庭三日前送达出庭通知书；行诉解释第一百二十九条',
+      from: ['served', 'answered', 'heard'],
+      fields: z.object({
+        hearingOn: f.date('通知出庭的开庭日期'),
+        ground: f.choice('通知出庭的情形（出庭应诉规定第四条）', noticeGrounds),
+      }),
+      check: ({ data, on }) => (data.hearingOn < on ? `开庭日期（${data.hearingOn}）不能早于收到通知书的日期（${on}）` : undefined),
+    },
+    {
+      key: 'link_reconsideration',
+      label: '关联行政复议案件（确定复议机关的被告地位）',
+      basis: '行政诉讼法第二十六条第二款：经复议的案件，复议机关决定维持原行政行为的，作出原行政行为的行政机关和复议机关是共同被告；复议机关改变原行政行为的，复议机关是被告',
+      from: ['served', 'answered', 'heard', 'judged'],
+      when: ({ events }) => !events.some((e) => e.kind === 'link_reconsideration'),
+      fields: z.object({
+        reconsiderationNo: f.text('行政复议案号', 60),
+        proceduralGround: f.flag('复议机关以违反法定程序为由确认原行政行为违法（视为复议维持）').optional(),
+      }),
+      check: ({ events }) => (events.some((e) => e.kind === 'link_reconsideration') ? '本案已关联行政复议案件，被告地位已按行政诉讼法第二十六条第二款确定' : undefined),
+      refersTo: { find: findReconsideration, mirror: 'sued' },
     },
     {
       key: 'judgment',
@@ -233,6 +335,12 @@ export const litigation = defineCaseType({
     { key: 'hearings', label: '开庭', unit: '次', description: '期间内开庭的案件', count: { events: ['hearing'] } },
     { key: 'head_appeared', label: '负责人出庭', unit: '件', description: '期间内行政机关负责人出庭的开庭案件', count: { events: ['hearing'], dataEquals: { headAppeared: true } } },
     { key: 'appearance_rate', label: '出庭率', unit: '%', description: '负责人出庭案件 ÷ 开庭案件（各地口径不一，本平台以开庭案件为分母）', rate: { numerator: 'head_appeared', denominator: 'hearings' } },
+    { key: 'notices', label: '通知负责人出庭', unit: '件', description: '期间内收到人民法院负责人出庭应诉通知书的案件（出庭应诉规定第四条）', count: { events: ['appearance_notice'] } },
+    { key: 'notified_hearings', label: '通知出庭案件开庭', unit: '件', description: '期间内开庭、且此前已收到负责人出庭通知书的案件', count: { events: ['hearing'], after: ['appearance_notice'] } },
+    { key: 'notified_appeared', label: '通知出庭案件负责人出庭', unit: '件', description: '期间内收到出庭通知书后负责人出庭的开庭案件', count: { events: ['hearing'], dataEquals: { headAppeared: true }, after: ['appearance_notice'] } },
+    { key: 'notified_appearance_rate', label: '通知出庭案件出庭率', unit: '%', description: '通知出庭案件中负责人出庭的案件 ÷ 通知出庭后开庭的案件', rate: { numerator: 'notified_appeared', denominator: 'notified_hearings' } },
+    { key: 'after_reconsideration', label: '经复议案件', unit: '件', description: '期间内关联了行政复议决定的应诉案件（行政诉讼法第二十六条第二款）', count: { events: ['link_reconsideration'] } },
+    { key: 'co_defendant', label: '复议机关作共同被告', unit: '件', description: '期间内因复议维持，复议机关与原行政机关为共同被告的应诉案件', count: { events: ['link_reconsideration'], dataEquals: { defendantRole: 'co_defendant' } } },
     { key: 'judged', label: '裁判', unit: '件', description: '期间内收到裁判文书的案件', count: { events: ['judgment'] } },
     { key: 'lost', label: '败诉', unit: '件', description: '期间内败诉或部分败诉的案件', count: { events: ['judgment'], outcomes: ['lost', 'partly_lost'] } },
     { key: 'loss_rate', label: '败诉率', unit: '%', description: '败诉案件 ÷ 裁判案件', rate: { numerator: 'lost', denominator: 'judged' } },

@@ -3,6 +3,7 @@ import { defineCaseType, f, partySchema, type EventView } from '../../kernel/cas
 import { serviceFields, postedOnField, servedNotAfterStep, postedNotAfterStep } from '../../kernel/cases/service.ts';
 import { computeDue, type WorkCalendar } from '../../kernel/calendar/calendar.ts';
 import { statuteUnit } from '../../kernel/calendar/statutes.ts';
+import { DEFENDANT_ROLES } from '../litigation/index.ts';
 
 /**
  * 行政复议 under the 行政复议法 (2023 revision, in force 2024-01-01).
@@ -530,6 +531,19 @@ export const reconsideration = defineCaseType({
       check: ({ data }) => (data.publicity === 'withheld' && !data.withheldReason ? '决定书不予公开的，应写明依据的规定和理由（行政复议法第七十九条）' : undefined),
     },
     {
+      // Recorded by the 应诉 case that links to this one: the 复议 org's figures count the suits its decisions drew.
+      key: 'sued',
+      label: '复议决定被诉（复议机关作被告）',
+      basis: '行政诉讼法第二十六条第二款：复议机关决定维持原行政行为的，作出原行政行为的行政机关和复议机关是共同被告；复议机关改变原行政行为的，复议机关是被告',
+      from: ['decided'],
+      system: true,
+      fields: z.object({
+        defendantRole: f.choice('复议机关的诉讼地位', DEFENDANT_ROLES),
+        linkedCaseId: z.number().int().positive(),
+        linkedNumber: f.text('行政应诉案号', 100),
+      }),
+    },
+    {
       key: 'mediate',
       label: '调解结案（制作调解书）',
       basis: '行政复议法第七十三条',
@@ -746,6 +760,9 @@ export const reconsideration = defineCaseType({
     { key: 'on_time', label: '按期审结', unit: '件', description: '在审理期限（含批准延长）内审结的案件数', count: { clocks: ['decision', 'decision_simple'], stoppedBy: CONCLUDED, onTime: true } },
     { key: 'on_time_rate', label: '按期审结率', unit: '%', description: '按期审结数 ÷ 审结（计时）数', rate: { numerator: 'on_time', denominator: 'timed' } },
     { key: 'compensation', label: '决定赔偿', unit: '件', description: '期间内在复议决定中同时决定被申请人依法给予行政赔偿的案件数（第七十二条）', count: { events: ['decide'], dataEquals: { compensation: 'awarded' } } },
+    { key: 'sued', label: '复议后被诉', unit: '件', description: '期间内复议决定被提起行政诉讼、复议机关作被告或共同被告的复议案件（由关联的行政应诉案件记录）', count: { events: ['sued'] } },
+    { key: 'sued_co_defendant', label: '复议维持作共同被告', unit: '件', description: '其中复议维持、复议机关与原行政机关为共同被告的复议案件（行政诉讼法第二十六条第二款）', count: { events: ['sued'], dataEquals: { defendantRole: 'co_defendant' } } },
+    { key: 'sued_defendant', label: '复议改变作被告', unit: '件', description: '其中复议改变原行政行为、复议机关为被告的复议案件（行政诉讼法第二十六条第二款）', count: { events: ['sued'], dataEquals: { defendantRole: 'defendant' } } },
     { key: 'opinion_letters', label: '意见书', unit: '份', description: '期间内制发的行政复议意见书', count: { events: ['issue_opinion_letter'] } },
   ],
 });

@@ -230,6 +230,7 @@ export class BulkBatch {
       else this.assertCan(actor, casePermission(def.key, action.key), c.org.path, `${def.name}·${action.label}`);
     }
     if (!action.from.includes(c.state)) throw new AppError(409, 'invalid_transition', `案件当前处于「${stateLabel(def, c.state)}」，不能办理「${action.label}」`);
+    if (action.refersTo) throw badRequest(`「${action.label}」关联其他案件，请在案件页面逐件办理，不能批量导入`);
     const on = step.on;
     if (!isIsoDate(on)) throw badRequest(`办理日期「${on}」无效，应为 YYYY-MM-DD 格式的真实日期`);
     if (on > k.today()) throw badRequest(`办理日期（${on}）不能晚于今天（${k.today()}）`);

@@ -67,6 +67,16 @@ export interface ActionDef {
   spawn?: (ctx: { fields: Record<string, any>; data: Record<string, any>; orgId: number }) => { type: string; orgId: number; fields: Record<string, any> } | null;
   /** The case moves to the org named in this field (12345 派单/改派). */
   reassignTo?: string;
+  /**
+   * The step refers to an existing case of the same government (应诉 after a 复议 decision):
+   * `find` locates it and derives what the step records about it (never typed by the clerk), or
+   * returns the refusal; the two cases are linked, and `mirror`, a system step of the other case,
+   * records the same facts there (with `linkedCaseId` and `linkedNumber` of this case).
+   */
+  refersTo?: {
+    find: (ctx: VerifyContext) => Promise<{ caseId: number; data: Record<string, unknown> } | string>;
+    mirror?: string;
+  };
 }
 
 export interface ClockDef {

@@ -246,6 +246,15 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   const refusal = action.check?.(ctx) ?? checkExtension(def, action, data, on, clocks) ?? (await action.verify?.({ ...ctx, db, orgId: c.org_id, calendar: k.calendar }));
   // A step the law does not allow is a conflict with the law (409) and its message names the article.
   if (refusal) throw NAMES_ARTICLE.test(refusal) ? new AppError(409, 'refused_by_law', refusal) : badRequest(refusal);
+  // A step about another case: what it records about that case is read from it, not typed.
+  let referred: { caseId: number; data: Record<string, unknown> } | undefined;
+  if (action.refersTo) {
+    const found = await action.refersTo.find({ ...ctx, db, orgId: c.org_id, calendar: k.calendar });
+    if (typeof found === 'string') throw NAMES_ARTICLE.test(found) ? new AppError(409, 'refused_by_law', found) : badRequest(found);
+    if ((await governmentOf(db, (await loadCase(k, null, found.caseId, db)).org_id)).id !== (await governmentOf(db, c.org_id)).id) throw badRequest('只能关联本级政府所属单位的案件');
+    referred = found;
+    Object.assign(data, found.data);
+  }
 
   const outcome = typeof action.outcome === 'string' ? action.outcome : action.outcome ? (data[action.outcome.field] as string) : null;
   const toState = action.to ?? c.state;
@@ -280,10 +289,11 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   };
   const clockValues = clockRows(k, { ...c, org_id: orgId }, def, [...events, { kind: action.key, on, data }]);
   await inTransaction(k, trx, async (trx) => {
-    // A step that opens a linked case takes row locks (the 案号 sequence) after this statement, so
-    // it locks its audit chain at the end as every other writer does; a plain step locks the chain
+    // A step that opens a linked case takes row locks (the 案号 sequence) after this statement, and
+    // one that records a step on the case it refers to appends that step's audit first, so both
+    // lock their audit chain at the end as every other writer does; a plain step locks the chain
     // here, after its case row, and saves two round trips.
-    const lockEarly = !spawn;
+    const lockEarly = !spawn && !action.refersTo?.mirror;
     const updated = await trx
       .with('u', (db) =>
         db
@@ -328,6 +338,11 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
         trx,
       );
       await trx.insertInto('case_links').values({ from_case_id: c.id, to_case_id: linked, kind: action.key }).execute();
+    }
+    if (referred) {
+      // The earlier case is the source: on its page this one shows as where it went.
+      await trx.insertInto('case_links').values({ from_case_id: referred.caseId, to_case_id: c.id, kind: action.key }).execute();
+      if (action.refersTo!.mirror) await performAction(k, null, referred.caseId, action.refersTo!.mirror, { on, data: { ...referred.data, linkedCaseId: c.id, linkedNumber: c.number } }, trx);
     }
     if (lockEarly) await appendToLockedChain(trx, { chain: Number((updated as any).audit_chain), head: written.head as string | null }, [audit]);
     else await appendAudit(trx, audit);

@@ -27,7 +27,7 @@ export async function importRowChunks(
 ): Promise<{ imported: number }> {
   const batchRows = input.batchRows ?? WORK_ROWS;
   const def = k.types.get(input.type);
-  const overlap = !def.followUp && !def.actions.some((a) => a.verify || a.spawn);
+  const overlap = !def.followUp && !def.actions.some((a) => a.verify || a.spawn || a.refersTo);
   let line = 1; // row 1 is the header
   let imported = 0;
   const problems: string[] = [];

@@ -36,6 +36,7 @@ export function countCondition(d: CountIndicator): RawBuilder<boolean> {
     for (const [field, value] of Object.entries(src.caseEquals ?? {})) {
       parts.push(sql`e.case_id in (select id from cases where fields ->> ${field} = ${String(value)})`);
     }
+    if (src.after) parts.push(sql`exists (select 1 from case_events p where p.case_id = e.case_id and p.kind in (${list(src.after)}) and p.occurred_on <= e.occurred_on)`);
     return sql.join(parts, sql` and `) as RawBuilder<boolean>;
   }
   const parts = [sql`cc.clock in (${list(src.clocks)})`];

@@ -8,9 +8,11 @@ export type CountSource =
    * Cases with an event of these kinds dated in the period, optionally with these outcomes or
    * with these values recorded in the step's data; `sum` adds up a numeric field of the step
    * (受援人数, 咨询人次) instead of counting cases; `distinctOrgs` counts the units involved
-   * (营商环境工单 sent to 12 units); `caseEquals` tests the case's own intake fields.
+   * (营商环境工单 sent to 12 units); `caseEquals` tests the case's own intake fields; `after`
+   * keeps only events preceded (same day included) by an event of these kinds in the same case
+   * (a hearing the court had ordered the head to attend).
    */
-  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; sum?: string; distinctOrgs?: boolean }
+  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean }
   /**
    * Cases whose clock stopped in the period (by one of stoppedBy, if given);
    * onTime narrows to those stopped on or before the due date.
