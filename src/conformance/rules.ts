@@ -46,7 +46,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'reconsideration.decision-60', statute: '行政复议法', article: '第六十二条', rule: '普通程序自受理之日起六十日内作出决定，经批准可延长不超过三十日；中止期间不计入。', encodedIn: `${R}#clocks.decision`, review: ['1.16', '1.17', '1.22'] },
   { id: 'reconsideration.opinion-letter', statute: '行政复议法', article: '第七十六条', rule: '意见书可在办理过程中或决定后制发，有关机关应在六十日内报送纠正情况。', encodedIn: `${R}#clocks.opinion_reply`, review: ['1.31'] },
   { id: 'reconsideration.application-period', statute: '行政复议法', article: '第二十条、第二十一条、第三十条第一款第四项、第三十二条', rule: '自知道行政行为之日起六十日内申请（未告知申请权利的最长一年，经原机关转送的以原机关收到之日为准），逾期的须写明正当理由才能受理；自行政行为作出起超过五年（不动产二十年）的一律不予受理。', encodedIn: `${R}#applicationDue; actions.accept.verify`, review: ['1.8'] },
-  { id: 'reconsideration.forwarding', statute: '行政复议法', article: '第三十二条、第八十八条第二款', rule: '经作出当场处罚或电子监控处罚的机关提交的申请，该机关自收到之日起五个工作日内转送；迟转的显示逾期。', encodedIn: `${R}#clocks.forwarding (startFrom)`, review: ['1.9'] },
+  { id: 'reconsideration.forwarding', statute: '行政复议法', article: '第三十二条、第八十八条第二款', rule: '只有对当场作出或者依据电子技术监控设备记录作出的行政处罚决定不服的，才能经作出处罚的机关提交申请：该机关认为需要维持的，自收到之日起五个工作日内转送，迟转的显示逾期，申请期限以该机关收到之日计算；其他案件经原机关转来的，申请期限以复议机关收到之日计算。', encodedIn: `${R}#clocks.forwarding (startFrom); forwardedUnderArt32`, review: ['1.9'] },
   { id: 'reconsideration.reject-names-organ', statute: '行政复议法', article: '第三十条第二款', rule: '不予受理须写明不符合的受理条件；不属于本机关管辖的，须告知有管辖权的行政复议机关。', encodedIn: `${R}#actions.reject`, review: ['1.3'] },
   { id: 'reconsideration.withdraw-before-acceptance', statute: '行政复议法', article: '第七十四条', rule: '受理前申请人可以撤回申请，撤回后不再视为受理。', encodedIn: `${R}#actions.withdraw_application`, review: ['1.30'] },
   { id: 'reconsideration.hear-views', statute: '行政复议法', article: '第四十九条', rule: '普通程序须当面或通过互联网、电话听取当事人意见并记录在案（或听证）后才能作出决定；简易程序可以书面审理。', encodedIn: `${R}#decisionRefusal; actions.hear_views`, review: ['1.12'] },
@@ -61,6 +61,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'reconsideration.suspension-notice', statute: '行政复议法', article: '第三十九条第三款', rule: '中止、恢复审理须记录书面告知当事人的日期，且不早于中止、恢复的日期。', encodedIn: `${R}#actions.suspend, resume`, review: ['1.23'] },
   { id: 'reconsideration.basis-review', statute: '行政复议法', article: '第三十九条第一款第九项、第五十七条', rule: '复议机关自行认为行政行为的依据不合法而需处理或转送的，是独立的中止情形（与申请人提出的附带审查分列）。', encodedIn: `${R}#suspensionGrounds.basis_review`, review: ['1.21'] },
   { id: 'reconsideration.document-review', statute: '行政复议法', article: '第五十六条至第六十条、第八十八条第二款', rule: '附带审查（或依据审查）中止时写明有权处理或转送：有权处理的三十日内处理、三个工作日内通知制定机关、制定机关十个工作日内答复；无权处理的七个工作日内转送、对方六十日内回复。', encodedIn: `${R}#clocks.review_handling, drafter_notice, drafter_reply, review_forward, forward_reply`, review: ['1.25'] },
+  { id: 'reconsideration.review-pending', statute: '行政复议法', article: '第三十九条第一款第九项、第五十六条至第五十八条', rule: '附带审查（依据审查）中止后，本机关有权处理的未处理完毕、无权处理的未转送前，不能恢复审理；有权处理的须先书面通知制定机关提出书面答复，才能作出处理。', encodedIn: `${R}#reviewStillPending; actions.resume, review_handled.check`, review: ['1.25'] },
   { id: 'reconsideration.suspension-60', statute: '行政复议法', article: '第四十一条第五项', rule: '因申请人死亡、丧失行为能力或组织终止中止的，计满六十日提醒；满六十日原因未消除的才能据此终止，其他中止情形不适用。', encodedIn: `${R}#clocks.suspension_limit; actions.terminate.check`, review: ['1.24'] },
   { id: 'reconsideration.publication', statute: '行政复议法', article: '第七十九条', rule: '决定书公开或按规定不公开（写明理由），并记录抄告被申请人的上一级主管部门。', encodedIn: `${R}#actions.publish_decision`, review: ['1.32'] },
 

@@ -83,6 +83,19 @@ const byData = (test: (d: Record<string, any>) => boolean) => (e: EventView) => 
 
 const reviewBy = (competence: string) => (d: Record<string, any>) => REVIEW_GROUNDS.includes(d.ground) && d.competence === competence;
 
+/**
+ * Art. 39 ¶1 (九) suspends the case while the art. 56/57 review is under way: the cause is gone
+ * only once this organ has handled it or forwarded it (the reply may come after the resumption).
+ */
+const reviewStillPending = ({ clocks }: { clocks: Record<string, any> }) => {
+  if (clocks.review_handling?.status === 'running') return '本机关有权处理的附带审查（依据审查）尚未处理完毕，中止的原因未消除，不能恢复审理（行政复议法第三十九条第一款第九项、第五十六条、第五十七条）';
+  if (clocks.review_forward?.status === 'running') return '无权处理的附带审查（依据审查）尚未转送有权机关，中止的原因未消除，不能恢复审理（行政复议法第三十九条第一款第九项、第五十六条、第五十七条）';
+  return undefined;
+};
+
+/** Art. 32 ¶1: only a penalty made on the spot or from electronic-monitoring records may be lodged through the organ that made it. */
+const forwardedUnderArt32 = (fields: Record<string, any>) => fields.category === 'penalty' && typeof fields.forwarderReceivedOn === 'string';
+
 /** Art. 41 (五): a case suspended on art. 39 ¶1 (一)(二)(四) is terminated after 60 日 if the cause remains. */
 const SUCCESSION_GROUNDS = ['death', 'incapacity', 'dissolved'];
 
@@ -130,13 +143,15 @@ export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): 
 /** 受理 of a late application needs the reason the law accepts (art. 20 ¶1: 不可抗力或者其他正当理由). */
 const applicationInTime = async ({ fields, data, calendar }: { fields: Record<string, any>; data: Record<string, any>; calendar: WorkCalendar }) => {
   const due = applicationDue(calendar, fields);
-  const filed = fields.forwarderReceivedOn ?? fields.receivedOn;
+  // Art. 32: the organ's receipt counts only on the channel that article opens (penalties).
+  const filed = forwardedUnderArt32(fields) ? fields.forwarderReceivedOn : fields.receivedOn;
   if (fields.actOn) {
     // Art. 21: an absolute bar from the act itself, which no 正当理由 lifts.
     const bar = computeDue(calendar, fields.actOn, { length: fields.immovable ? 240 : 60, unit: 'month' }).due;
     if (filed > bar) return `自行政行为作出之日（${fields.actOn}）起已超过${fields.immovable ? '二十年（不动产）' : '五年'}，应当不予受理（行政复议法第二十一条）`;
   }
   if (!due || filed <= due || data.lateReason) return undefined;
+  if (fields.forwarderReceivedOn && !forwardedUnderArt32(fields)) return `经原行政机关提交申请只适用于对当场作出或者依据电子技术监控设备记录作出的行政处罚决定不服的情形（行政复议法第三十二条），本案申请期限以本机关收到之日（${filed}）计算，已超过法定申请期限（${due}届满）；有正当理由的，请填写「逾期仍受理的理由」（行政复议法第二十条）`;
   return `申请于${filed}提出，已超过法定申请期限（自知道行政行为之日起${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项）`;
 };
 const lateReason = f.optionalText('逾期仍受理的理由（不可抗力等正当理由、法律规定更长期限）', 500);
@@ -392,6 +407,8 @@ export const reconsideration = defineCaseType({
       basis: '行政复议法第五十六条、第五十七条：有权处理的，三十日内依法处理；第五十九条：认为超越权限或者违法的，决定停止执行并责令制定机关纠正',
       from: ['suspended'],
       when: ({ clocks }) => clocks.review_handling?.status === 'running',
+      // Art. 58 ¶1: the drafting organ is asked for its written answer before the organ rules on the text.
+      check: ({ events }) => (events.some((e) => e.kind === 'notify_drafter') ? undefined : '本机关有权处理的，应当先书面通知规范性文件或者依据的制定机关就相关条款的合法性提出书面答复，才能作出处理（行政复议法第五十八条）'),
       fields: z.object({ result: f.choice('处理结果', { lawful: '有关条款合法', unlawful: '超越权限或者违法，决定停止执行，责令制定机关纠正' }), summary: f.longText('处理意见') }),
     },
     {
@@ -418,7 +435,7 @@ export const reconsideration = defineCaseType({
       from: ['suspended'],
       to: 'accepted',
       fields: z.object({ noticeOn: f.date('书面告知当事人日期') }),
-      check: noticeNotBefore,
+      check: (ctx) => reviewStillPending(ctx) ?? noticeNotBefore(ctx),
     },
     {
       key: 'request_extension',
@@ -614,7 +631,7 @@ export const reconsideration = defineCaseType({
       length: 5,
       unit: 'day',
       startOn: ['receive'],
-      startIf: byData((d) => d.channel === 'forwarded' && typeof d.forwarderReceivedOn === 'string'),
+      startIf: byData((d) => d.channel === 'forwarded' && forwardedUnderArt32(d)),
       startFrom: 'forwarderReceivedOn',
       // The forwarding ends when the application reaches us: the clock shows whether the 5 工作日 were kept.
       stopOn: ['receive'],
