@@ -78,7 +78,7 @@ export const hotline = defineCaseType({
   indicators: [
     { key: 'orders', label: '工单', unit: '件', description: '期间内本单位（含下级）登记受理的热线工单；派往其他单位承办的，只计入受理的热线中心', count: { events: ['receive'] } },
     // What a handling unit sees of 12345: the orders sent to it, beside the centre's 受理 count.
-    { key: 'assigned', label: '承办工单', unit: '件', description: '期间内派往本单位（含下级）承办的热线工单，按派单日期计，改派的计入新承办单位', count: { events: ['dispatch'] } },
+    { key: 'assigned', label: '承办工单', unit: '件', description: '期间内派往本单位（含下级）承办的热线工单件次，按派单日期计；退回后改派的，新承办单位再计一次', count: { events: ['dispatch'], everyEvent: true } },
     { key: 'business_orders', label: '营商环境工单', unit: '个', description: '期间内受理的营商环境类工单', count: { events: ['receive'], dataEquals: { businessEnv: true } } },
     { key: 'business_units', label: '营商环境工单承办单位', unit: '个', description: '营商环境工单派往的单位数', count: { events: ['dispatch'], caseEquals: { businessEnv: true }, distinctOrgs: true } },
     { key: 'signed', label: '签收', unit: '件', description: '期间内签收的派单', count: { clocks: ['sign'], stoppedBy: ['sign'] } },

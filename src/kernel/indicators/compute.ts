@@ -65,8 +65,9 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, wanted: CountIndicator
   if (ev.length) {
     const kinds = [...new Set(ev.flatMap((d) => (d.count as { events: string[] }).events))];
     const aggregate = (d: CountIndicator) => {
-      const { sum, distinctOrgs } = d.count as { sum?: string; distinctOrgs?: boolean };
+      const { sum, distinctOrgs, everyEvent } = d.count as { sum?: string; distinctOrgs?: boolean; everyEvent?: boolean };
       if (sum) return sql`coalesce(sum((e.data ->> ${sum})::numeric) filter (where ${countCondition(d)}), 0)::float8`;
+      if (everyEvent) return sql`count(*) filter (where ${countCondition(d)})::int`;
       return sql`count(distinct ${distinctOrgs ? sql`e.org_id` : sql`e.case_id`}) filter (where ${countCondition(d)})::int`;
     };
     const cols = sql.join(ev.map((d, i) => sql`${aggregate(d)} as ${sql.ref('c' + i)}`));
@@ -177,12 +178,14 @@ export async function indicatorRecords(k: Kernel, ref: string, scope: IndicatorS
   const events = byEvents(counted);
   // A case counts once, on the date of its first counted event: that event is the one with no
   // earlier counted event of the same case (by date, then id). Unlike a GROUP BY, this lets a page
-  // read the events in date order and stop, instead of grouping a city's year first.
+  // read the events in date order and stop, instead of grouping a city's year first. A count of
+  // every event lists every event.
   const counts = sql<boolean>`e.type = ${type.key} and ${countCondition(counted)} and e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}`;
+  const everyEvent = 'everyEvent' in counted.count && counted.count.everyEvent;
   const source = events
     ? sql`select x.case_id, x.occurred_on as on_date, null::date as due_on
           from (select e.id, e.case_id, e.occurred_on from case_events e where ${counts}) x
-          where not exists (select 1 from case_events e where e.case_id = x.case_id and ${counts} and (e.occurred_on, e.id) < (x.occurred_on, x.id))`
+          where ${everyEvent ? sql`true` : sql`not exists (select 1 from case_events e where e.case_id = x.case_id and ${counts} and (e.occurred_on, e.id) < (x.occurred_on, x.id))`}`
     : sql`select cc.case_id, cc.stopped_on as on_date, cc.due_on from case_clocks cc
           where cc.type = ${type.key} and cc.status = 'stopped' and ${countCondition(counted)}
             and cc.stopped_on between ${scope.from} and ${scope.to} and cc.org_id in ${subtree(org.path)}`;

@@ -10,9 +10,11 @@ export type CountSource =
    * (受援人数, 咨询人次) instead of counting cases; `distinctOrgs` counts the units involved
    * (营商环境工单 sent to 12 units); `caseEquals` tests the case's own intake fields; `after`
    * keeps only events preceded (same day included) by an event of these kinds in the same case
-   * (a hearing the court had ordered the head to attend).
+   * (a hearing the court had ordered the head to attend); `everyEvent` counts each such event,
+   * not the cases (派单件次: an order sent on to a second unit counts for each), a figure that adds
+   * up across days and units.
    */
-  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean }
+  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean; everyEvent?: boolean }
   /**
    * Cases whose clock stopped in the period (by one of stoppedBy, if given);
    * onTime narrows to those stopped on or before the due date.

@@ -35,7 +35,7 @@ export function rollsUp(def: CaseTypeDef, d: CountIndicator): boolean {
   const src = d.count;
   if ('clocks' in src) return true;
   // A count of distinct units is exact from (day, org) rows whatever repeats; a count of cases only when each counts once.
-  return !src.sum && (Boolean(src.distinctOrgs) || src.events.every((kind) => oncePerCase(def, kind)));
+  return !src.sum && (Boolean(src.distinctOrgs) || Boolean(src.everyEvent) || src.events.every((kind) => oncePerCase(def, kind)));
 }
 
 /** Recounts the days written since the last refresh; concurrent refreshes take turns. */
@@ -53,7 +53,7 @@ export async function refreshRollups(k: Kernel, def: CaseTypeDef, condition: (d:
       const c = d as CountIndicator;
       if ('events' in c.count) {
         await sql`INSERT INTO indicator_days (type, indicator, day, org_id, n)
-          SELECT ${def.key}, ${c.key}, e.occurred_on, e.org_id, count(DISTINCT e.case_id)::int FROM case_events e
+          SELECT ${def.key}, ${c.key}, e.occurred_on, e.org_id, ${c.count.everyEvent ? sql`count(*)` : sql`count(DISTINCT e.case_id)`}::int FROM case_events e
           WHERE e.type = ${def.key} AND e.occurred_on = ANY(${days}::date[]) AND ${condition(c)}
           GROUP BY e.occurred_on, e.org_id`.execute(trx);
       } else {
