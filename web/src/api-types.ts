@@ -1783,6 +1783,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/hotline/cases/{id}/approve_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/hotline/cases/{id}/complete": {
     post: {
       params: {
@@ -1829,6 +1844,53 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/hotline/cases/{id}/refuse_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/reorder": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "unsatisfied" | "appeal";
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/request_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/hotline/cases/{id}/return": {
     post: {
       params: {
@@ -1839,6 +1901,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/revisit": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          resolved: boolean;
+          satisfaction: "satisfied" | "basically" | "unsatisfied";
         };
       };
       response: CaseView;
@@ -3823,6 +3901,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/proposal/cases/{id}/contact": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          way: "visit" | "meeting" | "inspection" | "phone" | "online" | "letter";
+          opinion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/proposal/cases/{id}/extend": {
     post: {
       params: {
@@ -3850,6 +3944,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           opinion: "satisfied" | "basically" | "unsatisfied";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/proposal/cases/{id}/publish": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          where: string;
         };
       };
       response: CaseView;
