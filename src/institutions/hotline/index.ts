@@ -19,9 +19,6 @@ export const VISIT_WORKDAYS = 3;
  */
 export const EXTENSION_MAX_WORKDAYS = 15;
 
-/** An extension request waits for the centre while the last request has no answer after it. */
-export const extensionPending = (events: EventView[]) =>
-  events.findLast((e) => ['request_extension', 'approve_extension', 'refuse_extension'].includes(e.kind))?.kind === 'request_extension';
 const reordered = (events: EventView[]) => events.some((e) => e.kind === 'reorder');
 /** The last 回访 (first or after 重办) found the citizen unsatisfied. */
 const lastVisitUnsatisfied = (events: EventView[]) => events.findLast((e) => e.kind === 'visit' || e.kind === 'revisit')?.data.satisfaction === 'unsatisfied';
@@ -42,6 +39,7 @@ export const hotline = defineCaseType({
     registered: { label: '待派单' },
     dispatched: { label: '待签收' },
     handling: { label: '办理中' },
+    extension_pending: { label: '延期待审核' },
     returned: { label: '已退单待改派' },
     done: { label: '已办结待回访' },
     closed: { label: '已回访', final: true },
@@ -65,29 +63,38 @@ export const hotline = defineCaseType({
     { key: 'dispatch', label: '派单', from: ['registered', 'returned'], to: 'dispatched', reassignTo: 'unitId', fields: z.object({ unitId: f.org('承办单位'), note: f.optionalText('派单意见') }) },
     { key: 'sign', label: '签收', from: ['dispatched'], to: 'handling' },
     { key: 'return', label: '退单', basis: '不属于本单位职责的，说明理由并提出承办建议', from: ['dispatched', 'handling'], to: 'returned', fields: z.object({ reason: f.longText('退单理由') }) },
-    { key: 'complete', label: '办结', from: ['handling'], to: 'done', fields: z.object({ result: f.longText('办理结果') }) },
+    { key: 'complete', label: '办结', from: ['handling', 'extension_pending'], to: 'done', fields: z.object({ result: f.longText('办理结果') }) },
     {
       key: 'request_extension',
       label: '申请延期',
       basis: `本地规定：情况复杂不能按时办结的，承办单位在办理时限届满前向热线中心申请延期，经同意后延长（累计不超过${EXTENSION_MAX_WORKDAYS}个工作日）`,
       from: ['handling'],
+      to: 'extension_pending',
       fields: z.object({ days: f.days('申请延长工作日数', EXTENSION_MAX_WORKDAYS), reason: f.longText('延期理由') }),
-      when: ({ events }) => !extensionPending(events),
+      // Checked here rather than through the clock's requestOn: an order in 办理中 then offers its
+      // steps without reading its history, which keeps a city's open orders cheap to list.
+      check: ({ clocks, data, on }) => {
+        const cur = [clocks.rehandling, clocks.handling].find((c) => c?.status === 'running');
+        if (!cur?.dueOn) return '办理时限未在计时，不能申请延期';
+        if (on > cur.dueOn) return `办理时限已于${cur.dueOn}届满，届满后不能再申请延期`;
+        if (cur.extended + data.days > EXTENSION_MAX_WORKDAYS) return `办理时限最多可延长${EXTENSION_MAX_WORKDAYS}个工作日（已延长${cur.extended}），本次最多${EXTENSION_MAX_WORKDAYS - cur.extended}`;
+        return undefined;
+      },
     },
     {
       key: 'approve_extension',
       label: '同意延期（热线中心）',
       basis: '本地规定：热线中心审核同意后，办理时限按同意的工作日数延长',
-      from: ['handling'],
+      from: ['extension_pending'],
+      to: 'handling',
       fields: z.object({ days: f.days('同意延长工作日数', EXTENSION_MAX_WORKDAYS) }),
-      when: ({ events }) => extensionPending(events),
       prefill: ({ events }) => ({ days: events.findLast((e) => e.kind === 'request_extension')?.data.days }),
       check: ({ events, data }) => {
         const asked = Number(events.findLast((e) => e.kind === 'request_extension')?.data.days);
         return data.days > asked ? `同意的工作日数不能多于申请的${asked}个工作日` : undefined;
       },
     },
-    { key: 'refuse_extension', label: '不同意延期', from: ['handling'], fields: z.object({ reason: f.optionalText('不同意理由') }), when: ({ events }) => extensionPending(events) },
+    { key: 'refuse_extension', label: '不同意延期', from: ['extension_pending'], to: 'handling', fields: z.object({ reason: f.optionalText('不同意理由') }) },
     {
       key: 'visit',
       label: '回访',
@@ -95,7 +102,8 @@ export const hotline = defineCaseType({
       to: 'closed',
       outcome: { field: 'satisfaction' },
       fields: z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) }),
-      when: ({ events }) => !reordered(events),
+      // A check, not a `when`: 已办结待回访 orders are listed without reading their history.
+      check: ({ events }) => (reordered(events) ? '该工单已重办，请办理「重办回访」' : undefined),
     },
     {
       key: 'reorder',
@@ -116,7 +124,7 @@ export const hotline = defineCaseType({
       to: 'closed',
       outcome: { field: 'satisfaction' },
       fields: z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) }),
-      when: ({ events }) => reordered(events),
+      check: ({ events }) => (reordered(events) ? undefined : '该工单未重办，请办理「回访」'),
     },
     { key: 'invalidate', label: '无效工单', from: ['registered'], to: 'invalid', outcome: 'invalid', fields: z.object({ reason: f.text('原因', 200) }) },
   ],
@@ -134,7 +142,6 @@ export const hotline = defineCaseType({
       startIf: beforeReorder,
       stopOn: ['complete', 'return'],
       extendOn: ['approve_extension'],
-      requestOn: ['request_extension'],
       maxExtension: EXTENSION_MAX_WORKDAYS,
     },
     {
@@ -148,7 +155,6 @@ export const hotline = defineCaseType({
       startIf: afterReorder,
       stopOn: ['complete', 'return'],
       extendOn: ['approve_extension'],
-      requestOn: ['request_extension'],
       maxExtension: EXTENSION_MAX_WORKDAYS,
     },
     { key: 'visit', label: '回访时限', basis: `本地规定：办结后${VISIT_WORKDAYS}个工作日内回访`, length: VISIT_WORKDAYS, unit: 'workday', startOn: ['complete'], stopOn: ['visit', 'revisit'] },
