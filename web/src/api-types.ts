@@ -3973,7 +3973,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          opinion?: string;
         };
       };
       response: CaseView;

@@ -117,10 +117,10 @@ export const proposal = defineCaseType({
       key: 'redo',
       label: '不满意，重新办理',
       basis: `${PROPOSAL_PERIODS.redoRule}：代表委员对答复不满意的，重新交办，${PROPOSAL_PERIODS.redoMonths}个月内再次答复`,
-      from: ['answered', 'finished'],
+      // From 已答复 only: a 反馈 closes the item, so 满意率 counts each item's one 反馈 as before.
+      from: ['answered'],
       to: 'handling',
-      // From 已办结 only when the deputy's last word was 不满意.
-      when: ({ state, events }) => state === 'answered' || events.findLast((e) => e.kind === 'feedback')?.data.opinion === 'unsatisfied',
+      fields: z.object({ opinion: f.optionalText('代表委员的不满意意见') }),
     },
   ],
   clocks: [
