@@ -23,6 +23,8 @@ const EI = 'src/institutions/enterprise-inspection/index.ts';
 const EO = 'src/institutions/enforcement-oversight/index.ts';
 const LA = 'src/institutions/legal-aid/index.ts';
 const LT = 'src/institutions/litigation/index.ts';
+const PR = 'src/institutions/proposals/index.ts';
+const HL = 'src/institutions/hotline/index.ts';
 
 export const RULES: ConformanceRule[] = [
   // 0. Period counting
@@ -106,6 +108,16 @@ export const RULES: ConformanceRule[] = [
   { id: 'legal-aid.deemed-withdrawn', statute: '法律援助法', article: '第四十三条第二款', rule: '一次性告知补充材料；未按期补充的视为撤回申请，审查期限不会永远暂停。', encodedIn: 'src/institutions/legal-aid/index.ts#actions.deem_withdrawn', review: ['6.3', '6.2'] },
   { id: 'legal-aid.means-categories', statute: '法律援助法', article: '第三十二条、第四十二条', rule: '“不受经济困难条件限制”（第三十二条）与“免予核查经济困难状况”（第四十二条）是两类情形，分别记录。', encodedIn: 'src/institutions/legal-aid/index.ts#intake.noMeansCondition, noMeansTest', review: ['6.6'] },
   { id: 'legal-aid.duty-lawyer', statute: '法律援助法；法律援助值班律师工作办法（司规〔2020〕6号）', article: '第三十条、第三十七条；办法第六条', rule: '值班律师在人民法院、人民检察院、看守所等场所为没有辩护人的犯罪嫌疑人、被告人提供法律帮助，按值班日记录人次及法律咨询、程序选择建议、申请变更强制措施、对案件处理提出意见等各项帮助的人次（各项不多于总人次），年度报告统计“法律帮助人次”。', encodedIn: 'src/institutions/duty-lawyer/index.ts#intake; indicators.persons', review: ['6.9'] },
+
+  // 7. 建议提案
+  { id: 'proposals.contact-before-answer', statute: '全国人民代表大会和地方各级人民代表大会代表法', article: '第五十一条', rule: '研究办理人大代表建议应当与代表联系沟通、充分听取意见；答复（含重新办理后的再次答复）前须记录联系沟通的日期和方式。', encodedIn: `${PR}#actions.contact; actions.answer.check`, review: ['7.4'] },
+  { id: 'proposals.publish-results', statute: '全国人民代表大会和地方各级人民代表大会代表法', article: '第五十一条', rule: '答复后可记录办理结果的公开日期和载体（一次），计入「办理结果公开」指标。', encodedIn: `${PR}#actions.publish; indicators.published`, review: ['7.5'] },
+  { id: 'proposals.redo-one-month', statute: '本区建议提案办理规定（可配置，默认值）', article: 'PROPOSAL_PERIODS.redoMonths', rule: '代表委员对答复不满意的重新办理，自重新交办之日起一个月内再次答复；首次答复的按期结果不变。', encodedIn: `${PR}#PROPOSAL_PERIODS; clocks.redo`, review: ['7.7'] },
+  { id: 'proposals.return-window', statute: '本区建议提案办理规定（可配置，默认值）', article: 'PROPOSAL_PERIODS.returnWorkdays', rule: '不属于本单位职责的，应在交办之日起五个工作日内退回或申请调整，逾期退回被拒绝（409）。', encodedIn: `${PR}#PROPOSAL_PERIODS; clocks.return_window; actions.return.check`, review: ['7.8'] },
+
+  // 8. 12345 热线
+  { id: 'hotline.extension-approved', statute: '本地12345热线办理规定（国办发〔2020〕53号未设天数）', article: 'EXTENSION_MAX_WORKDAYS', rule: '承办单位在办理时限届满前申请延期，热线中心同意后按同意的工作日数延长（不多于申请的，累计不超过十五个工作日）；时限届满后不能再延期。', encodedIn: `${HL}#actions.request_extension, approve_extension; clocks.handling, rehandling`, review: ['8.5'] },
+  { id: 'hotline.reorder-fresh-clock', statute: '本地12345热线办理规定', article: '重办', rule: '回访不满意或诉求人申诉的，热线中心可重办一次：工单回到承办单位，重办时限按紧急程度重新计算；首次办理的按时结果和首次回访不被改写，重办另计重办率、重办后满意率。', encodedIn: `${HL}#actions.reorder, revisit; clocks.rehandling; indicators.reorder_rate`, review: ['8.6'] },
 
   // 10. 行政执法
   { id: 'penalty.service-7-workdays', statute: '行政处罚法', article: '第六十一条、第八十五条', rule: '当事人不在场的，决定书七个工作日内送达。', encodedIn: `${E}#clocks.service`, review: ['10.17'] },

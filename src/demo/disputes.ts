@@ -159,6 +159,8 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
       fields: { receivedOn: k.calendar.nextWorkday(on), kind, code: String(i + 1), proposer: `${rr.pick(['王', '李', '张', '刘', '陈'])}${rr.pick(['代表', '委员'])}`, subject: rr.pick(['关于加强社区法律服务的建议', '关于优化营商环境的建议', '关于改善农村道路的建议', '关于加强校园周边安全的建议']) },
       steps: [
         { on: signed, action: 'sign' },
+        // 代表法 art. 51: the deputy is consulted before the answer.
+        ...(kind === 'deputy' ? [{ on: cd(k, answered, -10), action: 'contact', data: { way: 'meeting', opinion: '代表希望尽快落实' } }] : []),
         { on: answered, action: 'answer', data: { grade: rr.weighted({ A: 6, B: 3, C: 1 }), summary: '已认真研究办理' } },
         { on: cd(k, answered, rr.int(5, 20)), action: 'feedback', data: { opinion: rr.weighted({ satisfied: 9, basically: 1 }) } },
       ],

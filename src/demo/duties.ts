@@ -16,8 +16,8 @@ const caseType = (type: string) => `case:${type}`;
 
 export const ACTIVITY_TYPES = ['law_study', 'training', 'exam', 'law_report', 'publicity', 'court_liaison', 'counsel_work'];
 /** A unit's part of a 12345 order: sign, handle, return; never the 回访. */
-export const HOTLINE_UNIT_STEPS = ['sign', 'return', 'complete'];
-export const HOTLINE_CENTRE_STEPS = ['intake', 'dispatch', 'invalidate', 'visit', 'import'];
+export const HOTLINE_UNIT_STEPS = ['sign', 'return', 'complete', 'request_extension'];
+export const HOTLINE_CENTRE_STEPS = ['intake', 'dispatch', 'invalidate', 'visit', 'import', 'approve_extension', 'refuse_extension', 'reorder', 'revisit'];
 
 /** The org's own annual report (not its subordinates') and its own registers. */
 const ownPublications = (org: Org): DutyInput[] => [own(org, 'reports', ['edit', 'send_review', 'submit', 'publish']), own(org, 'registers', ['publish'])];

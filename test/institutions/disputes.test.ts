@@ -165,6 +165,9 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await performAction(w.k, w.clerk, a, 'extend', { on: '2025-04-01', data: { days: 3, reason: '涉及多部门', approver: '局长' } });
     assert.equal((await clock(a, 'answer')).dueOn, '2025-07-31');
     await rejects(performAction(w.k, w.clerk, a, 'extend', { on: '2025-04-02', data: { days: 1, reason: '再延', approver: '局长' } }), 400, /最多可延长3个月/);
+    // 代表法 art. 51: no answer to a deputy before 联系沟通 is recorded.
+    await rejects(performAction(w.k, w.clerk, a, 'answer', { on: '2025-06-30', data: { grade: 'A', summary: '已落实' } }), 409, /联系沟通.*代表法第五十一条/);
+    await performAction(w.k, w.clerk, a, 'contact', { on: '2025-06-20', data: { way: 'visit', opinion: '希望尽快落实' } });
     await performAction(w.k, w.clerk, a, 'answer', { on: '2025-06-30', data: { grade: 'A', summary: '已落实' } });
     await performAction(w.k, w.clerk, a, 'feedback', { on: '2025-07-05', data: { opinion: 'satisfied' } });
     const b = await mk('2025-07-01', 'cppcc', '55');
@@ -202,6 +205,31 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     assert.deepEqual(Object.values(await figures(['12345工单.营商环境工单承办单位'])), [2], 'the business order went to the 街道, then to the 教体局');
     const v = await figures(['12345工单.工单', '12345工单.营商环境工单', '12345工单.按时接单率', '12345工单.按时办结率', '12345工单.解决率', '12345工单.满意率']);
     assert.deepEqual(Object.values(v), [2, 1, 50, 50, 50, 50]);
+  });
+
+  test('12345 延期 and 重办: the unit asks, the centre approves; 重办 runs its own clock and the first figures stand', async () => {
+    const id = await createCase(w.k, w.admin, { type: 'hotline', orgId: w.district, fields: { receivedOn: '2025-12-01', channel: 'phone', kind: 'complaint', category: '教育收费', content: '培训机构拒不退费', urgency: 'normal', parties: [applicant] } });
+    await performAction(w.k, w.admin, id, 'dispatch', { on: '2025-12-01', data: { unitId: w.education } });
+    await performAction(w.k, w.eduClerk, id, 'sign', { on: '2025-12-01' });
+    await performAction(w.k, w.eduClerk, id, 'request_extension', { on: '2025-12-05', data: { days: 5, reason: '需调取合同' } });
+    // Approving is the centre's, never the unit's own.
+    await rejects(performAction(w.k, w.eduClerk, id, 'approve_extension', { on: '2025-12-08', data: { days: 5 } }), 403);
+    await performAction(w.k, w.admin, id, 'approve_extension', { on: '2025-12-08', data: { days: 4 } });
+    assert.equal((await clock(id, 'handling')).dueOn, '2025-12-12', '12-08 + 4 working days');
+    await performAction(w.k, w.eduClerk, id, 'complete', { on: '2025-12-12', data: { result: '已协调退费' } });
+    await performAction(w.k, w.admin, id, 'visit', { on: '2025-12-15', data: { resolved: false, satisfaction: 'unsatisfied' } });
+    const period = ['2025-12-01', '2025-12-31'] as const;
+    const keys = ['12345工单.按时办结率', '12345工单.满意率', '12345工单.批准延期'];
+    assert.deepEqual(Object.values(await figures(keys, ...period)), [100, 0, 1]);
+    await rejects(performAction(w.k, w.eduClerk, id, 'reorder', { on: '2025-12-16', data: { ground: 'unsatisfied', reason: '未退费' } }), 403);
+    await performAction(w.k, w.admin, id, 'reorder', { on: '2025-12-16', data: { ground: 'unsatisfied', reason: '未退费' } });
+    const c = await getCase(w.k, w.eduClerk, id);
+    assert.equal(c.state, 'handling', 'back with the unit');
+    assert.equal(c.clocks.find((x) => x.key === 'rehandling')!.dueOn, '2025-12-23');
+    await performAction(w.k, w.eduClerk, id, 'complete', { on: '2025-12-25', data: { result: '已退费' } });
+    await performAction(w.k, w.admin, id, 'revisit', { on: '2025-12-26', data: { resolved: true, satisfaction: 'satisfied' } });
+    const v = await figures([...keys, '12345工单.重办率', '12345工单.重办按时办结', '12345工单.重办后满意率'], ...period);
+    assert.deepEqual(Object.values(v), [100, 0, 1, 100, 0, 100], 'the first handling stays on time and the first 回访 unsatisfied; the late 重办 counts apart');
   });
 
   test('12345 import: a hotline export with one bad row imports nothing and names the row; fixed, it imports with its history', async () => {

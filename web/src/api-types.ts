@@ -1826,6 +1826,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/hotline/cases/{id}/approve_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/hotline/cases/{id}/complete": {
     post: {
       params: {
@@ -1872,6 +1887,53 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/hotline/cases/{id}/refuse_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/reorder": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "unsatisfied" | "appeal";
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/request_extension": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/hotline/cases/{id}/return": {
     post: {
       params: {
@@ -1882,6 +1944,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/hotline/cases/{id}/revisit": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          resolved: boolean;
+          satisfaction: "satisfied" | "basically" | "unsatisfied";
         };
       };
       response: CaseView;
@@ -3901,6 +3979,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/proposal/cases/{id}/contact": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          way: "visit" | "meeting" | "inspection" | "phone" | "online" | "letter";
+          opinion: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/proposal/cases/{id}/extend": {
     post: {
       params: {
@@ -3933,6 +4027,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/proposal/cases/{id}/publish": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          where: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/proposal/cases/{id}/redo": {
     post: {
       params: {
@@ -3942,7 +4051,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          opinion?: string;
         };
       };
       response: CaseView;

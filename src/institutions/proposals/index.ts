@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { defineCaseType, f } from '../../kernel/cases/define.ts';
+import { defineCaseType, f, type EventView } from '../../kernel/cases/define.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
- * 人大代表建议 (代表法 art. 51: answer within 3 个月 of 交办, 6 个月 for difficult ones) and
- * 政协提案 (local rules to the same effect). The case belongs to the 主办 unit.
+ * 人大代表建议 (代表法 art. 51: answer within 3 个月 of 交办, 6 个月 for difficult ones, after
+ * 联系沟通 with the deputy) and 政协提案 (local rules to the same effect). The case belongs to the
+ * 主办 unit.
  */
 const kinds = { deputy: '人大代表建议', cppcc: '政协委员提案' };
+
+/**
+ * The district's own periods (local rules; no national figure). Defaults (choice): 退回 or 调整 within
+ * 5 个工作日 of 交办 (the local rules found say 10 日 or 10 个工作日: change here), and the
+ * 重新办理 after a deputy's 不满意 answered within 1 个月 of its 重新交办 (as local 代表法 实施办法
+ * found say: 交办之日起一个月内再次答复). A district whose rule differs changes these figures.
+ */
+export const PROPOSAL_PERIODS = {
+  returnWorkdays: 5,
+  returnRule: '本区建议提案办理规定（退回调整期限）',
+  redoMonths: 1,
+  redoRule: '本区建议提案办理规定（重新办理期限）',
+};
+
+/** Handling since the last 交办 or 重新交办: the contact the answer needs must fall in it. */
+const sinceLastAssignment = (events: EventView[]) => events.slice(events.findLastIndex((e) => e.kind === 'redo') + 1);
 const feedback = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
 
 export const proposal = defineCaseType({
@@ -41,6 +59,24 @@ export const proposal = defineCaseType({
       to: 'returned',
       outcome: 'returned',
       fields: z.object({ reason: f.longText('退回理由') }),
+      check: ({ clocks, on }) => {
+        const due = clocks.return_window?.dueOn;
+        // A local rule names no national article: the refusal is the law's (409) and names the district's rule.
+        if (due && on > due) {
+          throw new AppError(409, 'refused_by_law', `退回或申请调整承办单位应在交办之日起${PROPOSAL_PERIODS.returnWorkdays}个工作日内提出（期限至${due}），已逾期，应当办理（${PROPOSAL_PERIODS.returnRule}）`);
+        }
+        return undefined;
+      },
+    },
+    {
+      key: 'contact',
+      label: '与代表委员联系沟通',
+      basis: '代表法第五十一条：研究办理代表建议，应当与代表联系沟通，充分听取意见',
+      from: ['handling'],
+      fields: z.object({
+        way: f.choice('沟通方式', { visit: '走访', meeting: '座谈', inspection: '邀请视察调研', phone: '电话', online: '网络或短信', letter: '书面征求意见' }),
+        opinion: f.longText('代表委员意见'),
+      }),
     },
     {
       key: 'extend',
@@ -57,6 +93,18 @@ export const proposal = defineCaseType({
       to: 'answered',
       outcome: { field: 'grade' },
       fields: z.object({ grade: f.choice('办理结果', { A: 'A类（已解决或基本解决）', B: 'B类（正在解决或列入计划）', C: 'C类（因条件限制暂难解决，已说明）' }), summary: f.longText('答复要点') }),
+      check: ({ fields, events }) =>
+        fields.kind === 'deputy' && !sinceLastAssignment(events).some((e) => e.kind === 'contact')
+          ? '答复人大代表建议前，应当与代表联系沟通、充分听取意见，请先记录「与代表委员联系沟通」（代表法第五十一条）'
+          : undefined,
+    },
+    {
+      key: 'publish',
+      label: '公开办理结果',
+      basis: '代表法第五十一条：办理情况予以公开；涉及国家秘密等不宜公开的除外',
+      from: ['answered', 'finished'],
+      fields: z.object({ where: f.text('公开载体（网站栏目或网址）', 200) }),
+      when: ({ events }) => !events.some((e) => e.kind === 'publish'),
     },
     {
       key: 'feedback',
@@ -65,7 +113,15 @@ export const proposal = defineCaseType({
       to: 'finished',
       fields: z.object({ opinion: f.choice('反馈意见', feedback) }),
     },
-    { key: 'redo', label: '不满意，重新办理', from: ['answered'], to: 'handling' },
+    {
+      key: 'redo',
+      label: '不满意，重新办理',
+      basis: `${PROPOSAL_PERIODS.redoRule}：代表委员对答复不满意的，重新交办，${PROPOSAL_PERIODS.redoMonths}个月内再次答复`,
+      // From 已答复 only: a 反馈 closes the item, so 满意率 counts each item's one 反馈 as before.
+      from: ['answered'],
+      to: 'handling',
+      fields: z.object({ opinion: f.optionalText('代表委员的不满意意见') }),
+    },
   ],
   clocks: [
     {
@@ -79,6 +135,24 @@ export const proposal = defineCaseType({
       extendOn: ['extend'],
       maxExtension: 3,
     },
+    {
+      key: 'return_window',
+      label: '退回调整期限',
+      basis: `${PROPOSAL_PERIODS.returnRule}：交办之日起${PROPOSAL_PERIODS.returnWorkdays}个工作日内退回或申请调整，签收即不再退回`,
+      length: PROPOSAL_PERIODS.returnWorkdays,
+      unit: 'workday',
+      startOn: ['receive'],
+      stopOn: ['sign', 'return'],
+    },
+    {
+      key: 'redo',
+      label: '重新办理期限',
+      basis: `${PROPOSAL_PERIODS.redoRule}：重新交办之日起${PROPOSAL_PERIODS.redoMonths}个月内再次答复`,
+      length: PROPOSAL_PERIODS.redoMonths,
+      unit: 'month',
+      startOn: ['redo'],
+      stopOn: ['answer'],
+    },
   ],
   outcomes: { A: 'A类', B: 'B类', C: 'C类', returned: '退回' },
   report: { area: 'oversight', sentences: ['办理人大代表建议{{建议提案.人大代表建议}}件、政协委员提案{{建议提案.政协提案}}件，办结率{{建议提案.办结率}}，满意率{{建议提案.满意率}}。'] },
@@ -91,5 +165,9 @@ export const proposal = defineCaseType({
     { key: 'feedback', label: '反馈', unit: '件', description: '期间内代表委员反馈意见的件数', count: { events: ['feedback'] } },
     { key: 'satisfied', label: '满意', unit: '件', description: '反馈满意或基本满意的件数', count: { events: ['feedback'], dataEquals: { opinion: ['satisfied', 'basically'] } } },
     { key: 'satisfaction_rate', label: '满意率', unit: '%', description: '满意和基本满意数 ÷ 反馈数', rate: { numerator: 'satisfied', denominator: 'feedback' } },
+    { key: 'contacted', label: '联系沟通', unit: '件', description: '期间内与代表委员联系沟通的件数', count: { events: ['contact'] } },
+    { key: 'published', label: '办理结果公开', unit: '件', description: '期间内公开办理结果的件数', count: { events: ['publish'] } },
+    { key: 'redone', label: '重新办理', unit: '件', description: '期间内因代表委员不满意重新办理的件数', count: { events: ['redo'] } },
+    { key: 'redone_on_time', label: '重新办理按期答复', unit: '件', description: '在重新办理期限内再次答复的件数', count: { clocks: ['redo'], stoppedBy: ['answer'], onTime: true } },
   ],
 });

@@ -363,6 +363,17 @@ export function nextHandler(current: number | null, fromOrgId: number, toOrgId: 
 /** The clocks a step extends, or asks to extend (复议 延期, 申请延长). */
 const extendedBy = (def: CaseTypeDef, action: ActionDef) => def.clocks.filter((cd) => cd.extendOn?.includes(action.key) || cd.requestOn?.includes(action.key));
 
+/**
+ * The clocks an extension step acts on now: those of its clocks that are running, or all of them
+ * when none is (so the refusal names them). A step may extend one of two successive periods (12345
+ * 办理 and 重办), and only the one that runs can be extended.
+ */
+const extensionTargets = (def: CaseTypeDef, action: ActionDef, clocks: Record<string, { status: string }>) => {
+  const all = extendedBy(def, action);
+  const running = all.filter((cd) => clocks[cd.key]?.status === 'running');
+  return running.length ? running : all;
+};
+
 /** Whether offering a step depends on the case's history: its `when`, or an extension cap read from the clocks. */
 export function dependsOnHistory(def: CaseTypeDef, action: ActionDef): boolean {
   return Boolean(action.when) || extendedBy(def, action).length > 0;
@@ -375,7 +386,7 @@ export function dependsOnHistory(def: CaseTypeDef, action: ActionDef): boolean {
  */
 export function offered(def: CaseTypeDef, action: ActionDef, ctx: { state: string; events: EventView[]; clocks: Record<string, { dueOn: string | null; status: string; extended: number }> }): boolean {
   if (action.when && !action.when(ctx)) return false;
-  return extendedBy(def, action).every((cd) => {
+  return extensionTargets(def, action, ctx.clocks).every((cd) => {
     const cur = ctx.clocks[cd.key];
     return cur !== undefined && cur.status === 'running' && cur.extended < (cd.maxExtension ?? 0);
   });
@@ -391,7 +402,7 @@ export function notOffered(def: CaseTypeDef, action: ActionDef, ctx: ActionConte
 
 /** Extensions: only while the clock runs, before it expires, and never past the statutory maximum. */
 export function checkExtension(def: CaseTypeDef, action: ActionDef, data: Record<string, any>, on: string, clocks: Record<string, { dueOn: string | null; status: string; extended: number }>): string | undefined {
-  for (const cd of extendedBy(def, action)) {
+  for (const cd of extensionTargets(def, action, clocks)) {
     const cur = clocks[cd.key];
     if (!cur || cur.status !== 'running' || !cur.dueOn) return `「${cd.label}」未在计时，不能延长`;
     if (on > cur.dueOn) return `「${cd.label}」已于${cur.dueOn}届满，不能再延长`;
