@@ -179,8 +179,9 @@ export const hotline = defineCaseType({
     { key: 'satisfied', label: '满意', unit: '件', description: '回访满意或基本满意的工单', count: { events: ['visit'], outcomes: ['satisfied', 'basically'] } },
     { key: 'satisfaction_rate', label: '满意率', unit: '%', description: '满意和基本满意数 ÷ 回访数', rate: { numerator: 'satisfied', denominator: 'visited' } },
     // 延期 and 重办 (review 8.5, 8.6): the figures above stay those of the first handling and the first 回访.
-    { key: 'extended', label: '批准延期', unit: '件', description: '期间内热线中心同意延期的工单', count: { events: ['approve_extension'] } },
-    { key: 'reordered', label: '重办', unit: '件', description: '期间内热线中心因回访不满意或诉求人申诉退回重办的工单', count: { events: ['reorder'] } },
+    // Counted per event, so they roll up: an order may be extended twice; it is reordered at most once.
+    { key: 'extended', label: '批准延期', unit: '件次', description: '期间内热线中心同意的延期（同一工单再次延期的，再计一次）', count: { events: ['approve_extension'], everyEvent: true } },
+    { key: 'reordered', label: '重办', unit: '件', description: '期间内热线中心因回访不满意或诉求人申诉退回重办的工单', count: { events: ['reorder'], everyEvent: true } },
     { key: 'reorder_rate', label: '重办率', unit: '%', description: '重办数 ÷ 回访数', rate: { numerator: 'reordered', denominator: 'visited' } },
     { key: 'rehandled', label: '重办办结', unit: '件', description: '期间内重办后办结的工单', count: { clocks: ['rehandling'], stoppedBy: ['complete'] } },
     { key: 'rehandled_on_time', label: '重办按时办结', unit: '件', description: '在重办时限内办结的工单', count: { clocks: ['rehandling'], stoppedBy: ['complete'], onTime: true } },
