@@ -33,12 +33,12 @@ export function clauseBefore(text: string, start: number, max = 30): string {
   return start > max ? `…${window}` : window;
 }
 
-import { reportDeadline, publishDeadline } from './duty.ts';
+import { reportDeadline, publishDeadline, lineStatus } from './duty.ts';
 export { reportDeadline };
 
 export async function checkReport(
   k: Kernel,
-  report: { org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
+  report: { id?: number; org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
   /** The report already rendered from records (submission renders once for the check and the snapshot). */
   rendered?: Awaited<ReturnType<typeof renderReport>>,
 ): Promise<{ ok: boolean; findings: CheckFinding[]; deadline: { due: string; daysLeft: number } }> {
@@ -102,6 +102,15 @@ export async function checkReport(
   // 错误 is what blocks 送审; a missed deadline never does (the report must still go up), so it is a 警告.
   else if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'warning', message: `报送期限${due}已过${-daysLeft}日，尚未报送，请尽快报送` });
   else if (!sent) findings.push({ rule: 'deadline', severity: 'info', message: `报送期限${due}，还有${daysLeft}日` });
+  else if (report.id != null) {
+    // Submitted: each recipient the law names is a duty of its own (督察工作规定第二十五条).
+    const rows = await k.db.selectFrom('report_deliveries').select(['line', 'sent_on']).where('report_id', '=', report.id).execute();
+    for (const l of lineStatus(org.kind, report.year, rows.map((x) => ({ line: x.line, sentOn: x.sent_on })), k.today())) {
+      if (l.status === 'overdue') findings.push({ rule: 'deadline', severity: 'warning', message: `报送期限${due}已过，尚未向「${l.label.replace(/^抄送/, '')}」${l.kind === 'copy' ? '抄送' : '报送'}` });
+      else if (l.status === 'pending') findings.push({ rule: 'deadline', severity: 'info', message: `尚未向「${l.label.replace(/^抄送/, '')}」${l.kind === 'copy' ? '抄送' : '报送'}，期限${due}` });
+      else if (l.status === 'late') findings.push({ rule: 'deadline', severity: 'warning', message: `向「${l.label.replace(/^抄送/, '')}」于${l.sentOn}报送，晚于期限${due}` });
+    }
+  }
 
   return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };
 }

@@ -4764,6 +4764,13 @@ export interface ApiPaths {
           publishedOn: string | null;
           due: string;
           publishBy: string;
+          lines: ({
+            key: string;
+            label: string;
+            sentOn: string | null;
+            status: "sent" | "late" | "pending" | "overdue";
+            statusLabel: string;
+          })[];
           late: boolean;
           problems: string[];
         })[];
@@ -4817,6 +4824,24 @@ export interface ApiPaths {
       response: unknown;
     };
   };
+  "/api/reports/{id}/deliveries": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        line: string;
+        recipient?: string;
+        recipientOrgId?: number;
+        sentOn?: string;
+        channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+        docNumber?: string;
+      };
+      response: {
+        lines: ReportLine[];
+      };
+    };
+  };
   "/api/reports/{id}/preview": {
     post: {
       params: {
@@ -4858,6 +4883,14 @@ export interface ApiPaths {
         version: number;
         comment?: string;
         copyTo?: number[];
+        deliveries?: ({
+          line: string;
+          recipient?: string;
+          recipientOrgId?: number;
+          sentOn?: string;
+          channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+          docNumber?: string;
+        })[];
       };
       response: ReportView;
     };
@@ -5479,6 +5512,19 @@ export type OrgNode = {
   children: OrgNode[];
 };
 
+export type ReportLine = {
+  key: string;
+  label: string;
+  kind: "report" | "copy";
+  due: string;
+  sentOn: string | null;
+  status: "sent" | "late" | "pending" | "overdue";
+  statusLabel: string;
+  recipient: string | null;
+  channel: string | null;
+  docNumber: string | null;
+};
+
 export type ReportView = {
   id: number;
   org_id: number;
@@ -5528,6 +5574,7 @@ export type ReportView = {
   stateLabel: string;
   submittedToName: string | null;
   copiedToNames: string[];
+  lines: ReportLine[];
   actions: ({
     key: "send_review" | "approve" | "return" | "submit" | "publish";
     label: string;
