@@ -14,7 +14,7 @@ import { TOKEN } from './tokens.ts';
  * snapshot, and the deadline (departments 3月1日, governments 4月1日 of the following year).
  */
 export interface CheckFinding {
-  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline';
+  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline' | 'outline';
   severity: 'error' | 'warning' | 'info';
   message: string;
   section?: SectionKind;
@@ -34,6 +34,7 @@ export function clauseBefore(text: string, start: number, max = 30): string {
 }
 
 import { reportDeadline, publishDeadline, lineStatus } from './duty.ts';
+import { outlineFor } from '../kernel/cases/outlines.ts';
 export { reportDeadline };
 
 export async function checkReport(
@@ -91,6 +92,10 @@ export async function checkReport(
       }
     }
   }
+
+  // The year's 纲要: a year past the last one entered keeps it provisionally, and the writer is told.
+  const { outline, provisional } = outlineFor(report.year);
+  if (provisional) findings.push({ rule: 'outline', severity: 'info', message: `平台尚未登记适用于${report.year}年度的法治政府建设实施纲要，暂按《${outline.title}》的领域组织初稿` });
 
   const org = await getOrg(k.db, report.org_id);
   const duty = reportDeadline(org.kind, report.year);
