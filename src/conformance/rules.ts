@@ -154,6 +154,9 @@ export const RULES: ConformanceRule[] = [
   { id: 'normative.publication-20', statute: '政府信息公开条例', article: '第二十六条', rule: '规范性文件属于主动公开的政府信息，自印发之日起二十个工作日内公开。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.clocks.publication', review: ['12.5', '2.14'] },
   { id: 'decision.review-time-is-senders-duty', statute: '重大行政决策程序暂行条例', article: '第二十六条第二款', rule: '“一般不少于7个工作日”是对送审机关的要求，审查机构提前出具意见不被拒绝。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.legality', review: ['12.12'] },
 
+  // 14. 述法
+  { id: 'law-report.evaluation-rectification', statute: '党政主要负责人履行推进法治建设第一责任人职责规定；省级述法工作方案', article: '履行第一责任人职责情况列入年终述职内容（条款序号未核对）', rule: '述法登记述法人、形式（会议或书面）和年度；评议须记录结果，反馈问题的写明问题项数和整改期限，整改期限自评议之日起算，未经评议不能整改办结；评议率、整改完成率和按期整改由此计算。', encodedIn: 'src/institutions/activities/index.ts#lawReport (actions.evaluate, evaluate_with_issues, rectify; clocks.rectification)', review: ['14.1'] },
+
   // 15. Annual report
   { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },
   { id: 'report.parallel-lines', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十五条', rule: '每一报送对象各自登记报送（对象、日期、文号或方式）：县级政府报同级党委、人大常委会和上一级党委、政府，部门报本级党委、政府和上一级政府有关部门，乡镇（街道）报上一级党委、政府，并抄送党委法治建设议事协调机构办事机构；期限届满未报送的对象逐一列为逾期，不负报送义务的单位没有报送对象。', encodedIn: 'src/reports/duty.ts#DEFAULT_LINES, lineStatus; src/reports/workflow.ts#recordDelivery, reportingBoard', review: ['15.5'] },
