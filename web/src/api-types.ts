@@ -2018,7 +2018,59 @@ export interface ApiPaths {
           receivedOn: string;
           form: "onsite" | "written";
           reporter: string;
+          person?: string;
+          position?: "party_head" | "government_head" | "department_head" | "other_member";
+          year?: number;
           evaluated?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/evaluate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "good" | "fair" | "average" | "poor";
+          opinion?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/evaluate_with_issues": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "good" | "fair" | "average" | "poor";
+          issues: string;
+          issueCount: number;
+          days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/rectify": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
         };
       };
       response: CaseView;
@@ -3233,6 +3285,7 @@ export interface ApiPaths {
           drafter: string;
           materials: boolean;
           affectsMarket?: boolean;
+          publicComment?: boolean;
         };
       };
       response: CaseView;
@@ -3263,6 +3316,24 @@ export interface ApiPaths {
         on?: string;
         data?: {
           [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/consult": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          from: string;
+          to: string;
+          opinions: number;
+          shortReason?: string;
         };
       };
       response: CaseView;
