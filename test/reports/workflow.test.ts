@@ -157,6 +157,13 @@ eachDatabase('annual report workflow and public portal', (tdb) => {
     const early = await call('admin', 'POST', `/api/reports/${edu.id}/deliveries`, { line: 'local_party' });
     assert.equal(early.status, 409);
     assert.match(early.body.message, /督察工作规定第二十五条/);
+    // A submission returned loses its lines: they are recorded again when it goes up again.
+    let e = (await call('leader', 'POST', `/api/reports/${edu.id}/approve`, { version: edu.version })).body;
+    e = (await call('admin', 'POST', `/api/reports/${edu.id}/submit`, { version: e.version, deliveries: [{ line: 'local_party', docNumber: '测教报〔2026〕1号' }] })).body;
+    assert.deepEqual(e.lines.filter((l: any) => l.sentOn).map((l: any) => l.key), ['local_party', 'local_government']);
+    e = (await call('leader', 'POST', `/api/reports/${edu.id}/return`, { version: e.version, comment: '数据有误，撤回重报' })).body;
+    assert.equal(e.state, 'draft');
+    assert.ok(e.lines.every((l: any) => l.sentOn === null));
 
     // After the deadline the checker names each line still open.
     const before = w.today.value;
