@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
-import { reportDeadline, publishDeadline, govinfoDeadline } from '../reports/duty.ts';
+import { reportDeadline, publishDeadline, govinfoDeadline, lineStatus } from '../reports/duty.ts';
 
 /** Where the scenario files live (relative to the project root). */
 export const SCENARIO_DIR = 'test/scenarios';
@@ -58,6 +58,13 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
       .filter(([k, v]) => got[k] !== v)
       .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
     return { problems };
+  }
+  if (b.reportLines) {
+    // Each recipient line of a report: {line: status} for the lines the org must report to.
+    const { orgKind, year, today, sent, expect } = b.reportLines;
+    const got = Object.fromEntries(lineStatus(orgKind, year, sent ?? [], today).map((l) => [l.key, l.status]));
+    const keys = new Set([...Object.keys(expect), ...Object.keys(got)]);
+    return { problems: [...keys].filter((k) => got[k] !== expect[k]).map((k) => `${k} 应为 ${expect[k] ?? '（无此报送对象）'}，实际为 ${got[k] ?? '（无此报送对象）'}`) };
   }
   const result = await sb.run(b);
   return { result, problems: result.steps.flatMap((st) => st.failedExpectations.map((p) => `${st.on} ${st.action}：${p}`)) };

@@ -167,11 +167,16 @@ export const RULES: ConformanceRule[] = [
   { id: 'decision.suspend-adjust', statute: '重大行政决策程序暂行条例', article: '第三十五条、第三十七条', rule: '执行中出现第三十五条情形、情况紧急的，行政首长可先决定中止执行；需要重大调整的，重新履行法定程序（此前的程序不再算数）。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.suspend, resume, readjust; round', review: ['12.20'] },
   { id: 'normative.materials', statute: '国办发〔2018〕115号（未核对原文）；重大行政决策程序暂行条例（同类规定）', article: '决策条例第二十六条第一款', rule: '送审材料不符合要求的，可以退回或要求补充；补充期间审核期限暂停，收到齐全材料后重新计算（本平台做法）。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.actions.request_materials; clocks.review', review: ['12.2'] },
   { id: 'normative.collective-deliberation', statute: '国办发〔2018〕37号、115号（未核对原文）', article: '「集体审议」「统一登记、统一编号、统一印发」', rule: '规范性文件经合法性审核后提交制定机关集体审议，审议通过后方可统一编号印发；不予通过的不得提交审议。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.actions.deliberate, issue.check', review: ['12.3', '12.4'] },
+  { id: 'normative.public-comment', statute: '国办发〔2018〕37号（原文未读到，据中央依法治国办《市县法治政府建设示范指标体系》第24项转述）', article: '「严格落实公开征求意见」', rule: '对公民、法人和其他组织权利义务有重大影响或涉及群众切身利益的规范性文件须向社会公开征求意见，期限一般不少于7个工作日（与市场主体生产经营活动密切相关的一般不少于30日），缩短须说明理由；未公开征求意见或征求意见期限届满前不得印发。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.actions.consult, issue.check (commentRefusal); COMMENT_PERIOD', review: ['12.4'] },
   { id: 'normative.publication-20', statute: '政府信息公开条例', article: '第二十六条', rule: '规范性文件属于主动公开的政府信息，自印发之日起二十个工作日内公开。', encodedIn: 'src/institutions/legality-review/index.ts#normativeDocument.clocks.publication', review: ['12.5', '2.14'] },
   { id: 'decision.review-time-is-senders-duty', statute: '重大行政决策程序暂行条例', article: '第二十六条第二款', rule: '“一般不少于7个工作日”是对送审机关的要求，审查机构提前出具意见不被拒绝。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.legality', review: ['12.12'] },
+
+  // 14. 述法
+  { id: 'law-report.evaluation-rectification', statute: '党政主要负责人履行推进法治建设第一责任人职责规定；省级述法工作方案', article: '履行第一责任人职责情况列入年终述职内容（条款序号未核对）', rule: '述法登记述法人、形式（会议或书面）和年度；评议须记录结果，反馈问题的写明问题项数和整改期限，整改期限自评议之日起算，未经评议不能整改办结；评议率、整改完成率和按期整改由此计算。', encodedIn: 'src/institutions/activities/index.ts#lawReport (actions.evaluate, evaluate_with_issues, rectify; clocks.rectification)', review: ['14.1'] },
 
   // 15. Annual report
   { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },
   { id: 'govinfo-report.deadline', statute: '政府信息公开条例', article: '第四十九条', rule: '县级以上人民政府部门每年1月31日前（含当日）向本级政府信息公开工作主管部门提交上一年度政府信息公开工作年度报告并向社会公布；本级人民政府的年度报告由主管部门3月31日前（含当日）公布；条例未规定期限的单位不列期限。', encodedIn: 'src/reports/duty.ts#GOVINFO_RULE, govinfoDeadline', review: ['2.13', '15.9'] },
+  { id: 'report.parallel-lines', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十五条', rule: '每一报送对象各自登记报送（对象、日期、文号或方式）：县级政府报同级党委、人大常委会和上一级党委、政府，部门报本级党委、政府和上一级政府有关部门，乡镇（街道）报上一级党委、政府，并抄送党委法治建设议事协调机构办事机构；期限届满未报送的对象逐一列为逾期，不负报送义务的单位没有报送对象。', encodedIn: 'src/reports/duty.ts#DEFAULT_LINES, lineStatus; src/reports/workflow.ts#recordDelivery, reportingBoard', review: ['15.5'] },
   { id: 'report.no-duty-not-late', statute: '法治政府建设与责任落实督察工作规定', article: '第二十四条', rule: '党委办事机构、事业单位不负报送义务，不列为逾期。', encodedIn: 'src/reports/duty.ts#REPORTING_KINDS', review: ['15.6'] },
 ];

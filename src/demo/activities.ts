@@ -17,7 +17,13 @@ export function planActivities(k: Kernel, year: number, o: { office: number; jus
   spread(k, r, year, 6).forEach((on) => add('training', o.justice, { receivedOn: on, audience: r.pick(['leaders', 'enforcement', 'staff', 'grassroots']), topic: '依法行政专题培训', participants: r.int(60, 420) }));
   add('exam', o.justice, { receivedOn: `${year}-11-15`, name: '领导干部法律知识考试', takers: 400, passed: 400 - r.int(0, 6) });
   add('exam', o.justice, { receivedOn: `${year}-12-05`, name: '行政执法人员资格考试', takers: 210, passed: 210 - r.int(2, 12) });
-  o.departments.forEach((d, i) => add('law_report', o.office, { receivedOn: `${year}-12-2${i % 5}`, form: i < 3 ? 'onsite' : 'written', reporter: d.name, evaluated: true }));
+  // Every 述法 is 评议'd the same month; one department is given problems to put right (14.1).
+  o.departments.forEach((d, i) => {
+    const evaluation = i === 1
+      ? { on: `${year}-12-30`, action: 'evaluate_with_issues', data: { result: 'average', issues: '重大行政决策合法性审查台账不全', issueCount: 1, days: 60 } }
+      : { on: `${year}-12-30`, action: 'evaluate', data: { result: i < 3 ? 'good' : 'fair' } };
+    plans.push({ type: 'law_report', orgId: o.office, fields: { receivedOn: `${year}-12-2${i % 5}`, form: i < 3 ? 'onsite' : 'written', reporter: d.name, position: 'department_head', year }, steps: [evaluation], stall: 1 });
+  });
   const themes = ['constitution_week', 'civil_code_month', 'security_day', 'campus', 'village', 'enterprise'];
   spread(k, r, year, 40).forEach((on) => add('publicity', r.chance(0.5) ? o.justice : r.pick(o.departments).id, { receivedOn: on, theme: r.pick(themes), venue: r.pick(['城关街道文化广场', '青溪中学', '工业园区', '各村（社区）', '政务服务中心']), sessions: r.int(2, 8), audience: r.int(300, 1000) }));
   add('court_liaison', o.office, { receivedOn: `${year}-04-18`, topic: '行政争议实质性化解', resolved: r.int(5, 15) });

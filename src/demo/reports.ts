@@ -5,7 +5,7 @@ import { addDays } from '../kernel/calendar/dates.ts';
 import { openReport, updateReport, type ReportSection } from '../reports/report.ts';
 import { actOnReport, type ReportAction } from '../reports/workflow.ts';
 import { Random } from './random.ts';
-import { reportDeadline, publishDeadline } from '../reports/duty.ts';
+import { reportDeadline, publishDeadline, reportingLines } from '../reports/duty.ts';
 import { bulkTimings } from '../kernel/cases/bulk.ts';
 
 /** Adds the time since `t` to a lap of FAZHI_BULK_TIMINGS (bench/first-start.ts); returns now. */
@@ -33,6 +33,8 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
   // The cycle's dates are the days each step was taken, not the load date.
   const k = await Kernel.open(base.conn, base.types, { today: () => day });
   const r = new Random(year * 31 + 7);
+  // Drawn apart, so the cycle's own draws stay as they were: a few orgs forget one recipient (15.5).
+  const forget = new Random(year * 31 + 11);
   for (const org of orgs) {
     if (org.shortName === '区司法局') continue;
     const clerk = staff.clerkOf(org.id);
@@ -62,7 +64,14 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
     for (const [action, on, who] of steps) {
       if (on > asOf) break;
       day = on;
-      version = (await actOnReport(k, who, report.id, action, { version })).version;
+      // Every recipient line is sent the day of submission, save one now and then.
+      let deliveries;
+      if (action === 'submit') {
+        const lines = reportingLines(org.kind);
+        const skip = forget.chance(0.15) ? forget.pick(lines.map((l) => l.key)) : null;
+        deliveries = lines.filter((l) => l.key !== skip).map((l) => ({ line: l.key, sentOn: on, channel: 'exchange' as const }));
+      }
+      version = (await actOnReport(k, who, report.id, action, { version, deliveries })).version;
       t = lap(action, t);
     }
   }

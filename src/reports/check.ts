@@ -14,7 +14,7 @@ import { TOKEN } from './tokens.ts';
  * snapshot, and the deadline (departments 3月1日, governments 4月1日 of the following year).
  */
 export interface CheckFinding {
-  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline';
+  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline' | 'outline';
   severity: 'error' | 'warning' | 'info';
   message: string;
   section?: SectionKind;
@@ -33,12 +33,13 @@ export function clauseBefore(text: string, start: number, max = 30): string {
   return start > max ? `…${window}` : window;
 }
 
-import { reportDeadline, publishDeadline } from './duty.ts';
+import { reportDeadline, publishDeadline, lineStatus } from './duty.ts';
+import { outlineFor } from '../kernel/cases/outlines.ts';
 export { reportDeadline };
 
 export async function checkReport(
   k: Kernel,
-  report: { org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
+  report: { id?: number; org_id: number; year: number; title: string; state: string; sections: ReportSection[]; snapshot: any },
   /** The report already rendered from records (submission renders once for the check and the snapshot). */
   rendered?: Awaited<ReturnType<typeof renderReport>>,
 ): Promise<{ ok: boolean; findings: CheckFinding[]; deadline: { due: string; daysLeft: number } }> {
@@ -92,6 +93,10 @@ export async function checkReport(
     }
   }
 
+  // The year's 纲要: a year past the last one entered keeps it provisionally, and the writer is told.
+  const { outline, provisional } = outlineFor(report.year);
+  if (provisional) findings.push({ rule: 'outline', severity: 'info', message: `平台尚未登记适用于${report.year}年度的法治政府建设实施纲要，暂按《${outline.title}》的领域组织初稿` });
+
   const org = await getOrg(k.db, report.org_id);
   const duty = reportDeadline(org.kind, report.year);
   // An org without the duty to report (a party office, a public institution) is held only to publication.
@@ -102,6 +107,15 @@ export async function checkReport(
   // 错误 is what blocks 送审; a missed deadline never does (the report must still go up), so it is a 警告.
   else if (!sent && daysLeft < 0) findings.push({ rule: 'deadline', severity: 'warning', message: `报送期限${due}已过${-daysLeft}日，尚未报送，请尽快报送` });
   else if (!sent) findings.push({ rule: 'deadline', severity: 'info', message: `报送期限${due}，还有${daysLeft}日` });
+  else if (report.id != null) {
+    // Submitted: each recipient the law names is a duty of its own (督察工作规定第二十五条).
+    const rows = await k.db.selectFrom('report_deliveries').select(['line', 'sent_on']).where('report_id', '=', report.id).execute();
+    for (const l of lineStatus(org.kind, report.year, rows.map((x) => ({ line: x.line, sentOn: x.sent_on })), k.today())) {
+      if (l.status === 'overdue') findings.push({ rule: 'deadline', severity: 'warning', message: `报送期限${due}已过，尚未向「${l.label.replace(/^抄送/, '')}」${l.kind === 'copy' ? '抄送' : '报送'}` });
+      else if (l.status === 'pending') findings.push({ rule: 'deadline', severity: 'info', message: `尚未向「${l.label.replace(/^抄送/, '')}」${l.kind === 'copy' ? '抄送' : '报送'}，期限${due}` });
+      else if (l.status === 'late') findings.push({ rule: 'deadline', severity: 'warning', message: `向「${l.label.replace(/^抄送/, '')}」于${l.sentOn}报送，晚于期限${due}` });
+    }
+  }
 
   return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };
 }

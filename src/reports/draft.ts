@@ -1,5 +1,6 @@
 import type { Kernel } from '../kernel/kernel.ts';
-import { REPORT_AREAS, type ReportArea } from '../kernel/cases/define.ts';
+import type { ReportArea } from '../kernel/cases/define.ts';
+import { outlineFor, OUTLINES, type Outline } from '../kernel/cases/outlines.ts';
 import { computeIndicators, typesWithRecords } from '../kernel/indicators/compute.ts';
 import { tokensIn } from './tokens.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
@@ -26,12 +27,15 @@ export function scopeWords(org: Pick<Org, 'kind' | 'name' | 'shortName'>): strin
  * tokens kept so the writer edits words, never numbers. A sentence whose counts are all zero is left out.
  */
 export interface DraftArea {
-  area: ReportArea;
+  /** The heading's key in the year's 纲要 (for the 2021—2025 one, the platform area itself). */
+  area: string;
+  /** The platform areas written under it. */
+  covers: ReportArea[];
   heading: string;
   sentences: string[];
 }
 
-export async function draftAchievements(k: Kernel, orgId: number, year: number): Promise<DraftArea[]> {
+export async function draftAchievements(k: Kernel, orgId: number, year: number, outlines: Outline[] = OUTLINES): Promise<DraftArea[]> {
   const scope = { orgId, from: `${year}-01-01`, to: `${year}-12-31` };
   const words = scopeWords(await getOrg(k.db, orgId));
   // A type without records in the scope counts 0 everywhere: a sentence whose figures are all of
@@ -44,7 +48,8 @@ export async function draftAchievements(k: Kernel, orgId: number, year: number):
   const refs = [...new Set(candidates.flatMap((c) => tokensIn(c.sentence)))];
   const values = new Map((await computeIndicators(k, scope, refs)).map((v, i) => [refs[i], v]));
   const kept = candidates.filter((c) => tokensIn(c.sentence).some((r) => values.get(r)?.unit !== '%' && (values.get(r)?.value ?? 0) > 0));
-  return (Object.keys(REPORT_AREAS) as ReportArea[])
-    .map((area) => ({ area, heading: REPORT_AREAS[area], sentences: kept.filter((c) => c.area === area).map((c) => c.sentence.replaceAll(SCOPE_MARK, words)) }))
+  // Under the headings of the 纲要 in force for the report year (outlines.ts).
+  return outlineFor(year, outlines).outline.areas
+    .map((a) => ({ area: a.key, covers: a.covers, heading: a.heading, sentences: kept.filter((c) => a.covers.includes(c.area)).map((c) => c.sentence.replaceAll(SCOPE_MARK, words)) }))
     .filter((a) => a.sentences.length > 0);
 }

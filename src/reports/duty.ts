@@ -20,13 +20,54 @@ export interface ReportingRule {
   province: string;
   /** Org kinds that must report, with the month-day their report is due "之前". */
   submitBefore: Partial<Record<OrgKind, string>>;
+  /** The recipients each org kind reports to, every one its own 报送 (15.5). */
+  lines: Partial<Record<OrgKind, ReportingLine[]>>;
   publishBefore: string;
   inclusive: boolean;
 }
 
+/**
+ * One recipient a report must reach. 督察工作规定 art. 25 and the provincial 工作指引 give each
+ * reporter several recipients at once (政府: 同级党委、人大常委会 and the level above; 部门: 本级党委
+ * 和政府 and the department above), so each is evidenced by its own 报送 record, not by one
+ * submission to the parent org. 抄送 to the 议事协调机构's office is a line too: the 指引 requires it.
+ */
+export interface ReportingLine {
+  key: string;
+  label: string;
+  kind: 'report' | 'copy';
+}
+
+const PARTY_OFFICE_COPY = (level: '本级' | '上一级'): ReportingLine => ({ key: 'coordination_office', label: `抄送${level}党委法治建设议事协调机构办事机构`, kind: 'copy' });
+
+export const DEFAULT_LINES: Record<'government' | 'department' | 'township', ReportingLine[]> = {
+  // 县级政府：同级党委、人大常委会；市、县、乡党委和政府向上一级党委和政府报告，抄送上一级办事机构.
+  government: [
+    { key: 'party', label: '同级党委', kind: 'report' },
+    { key: 'congress', label: '同级人大常委会', kind: 'report' },
+    { key: 'superior_party', label: '上一级党委', kind: 'report' },
+    { key: 'superior_government', label: '上一级政府', kind: 'report' },
+    PARTY_OFFICE_COPY('上一级'),
+  ],
+  // 县级以上政府部门：本级党委和政府、上一级政府有关部门，抄送本级办事机构.
+  department: [
+    { key: 'local_party', label: '本级党委', kind: 'report' },
+    { key: 'local_government', label: '本级政府', kind: 'report' },
+    { key: 'superior_department', label: '上一级政府有关部门', kind: 'report' },
+    PARTY_OFFICE_COPY('本级'),
+  ],
+  // 乡镇（街道）党委和政府：上一级党委和政府，抄送上一级办事机构.
+  township: [
+    { key: 'superior_party', label: '上一级党委', kind: 'report' },
+    { key: 'superior_government', label: '上一级政府', kind: 'report' },
+    PARTY_OFFICE_COPY('上一级'),
+  ],
+};
+
 export const DEFAULT_RULE: ReportingRule = {
   province: '默认（督察工作规定及省级工作指引通行做法）',
   submitBefore: { government: '03-01', department: '03-01', township: '03-01' },
+  lines: DEFAULT_LINES,
   publishBefore: '04-01',
   inclusive: false,
 };
@@ -82,4 +123,37 @@ export function govinfoDeadline(orgKind: string, year: number, rule = GOVINFO_RU
   const d = rule.due[orgKind as OrgKind];
   if (!d) return null;
   return { submitBy: d.submitBy && `${year + 1}-${d.submitBy}`, publishBy: `${year + 1}-${d.publishBy}` };
+}
+
+/** The recipients an org of this kind must report to; none for an org with no duty. */
+export function reportingLines(orgKind: string, rule = reportingRule()): ReportingLine[] {
+  return rule.submitBefore[orgKind as OrgKind] ? rule.lines[orgKind as OrgKind] ?? [] : [];
+}
+
+/**
+ * The line that one submission to the parent org (the platform's original single 报送) evidences:
+ * a department's or a 乡镇's parent is the 区政府, so it is 本级政府 or 上一级政府. Used to read
+ * reports submitted before the lines were recorded one by one.
+ */
+export const PARENT_LINE: Partial<Record<OrgKind, string>> = { department: 'local_government', township: 'superior_government', government: 'superior_government' };
+
+export interface Delivery {
+  line: string;
+  sentOn: string;
+}
+
+export type LineStatus = 'sent' | 'late' | 'pending' | 'overdue';
+export const LINE_STATUS_LABELS: Record<LineStatus, string> = { sent: '已报送', late: '逾期报送', pending: '待报送', overdue: '逾期未报送' };
+
+/**
+ * Each required line of a report for `year`: sent in time, sent late, still open, or open past
+ * the deadline. An org with no duty has no lines, so nothing of it is ever late.
+ */
+export function lineStatus(orgKind: string, year: number, deliveries: Delivery[], today: string, rule = reportingRule()) {
+  const due = reportDeadline(orgKind, year, rule);
+  return reportingLines(orgKind, rule).map((l) => {
+    const d = deliveries.find((x) => x.line === l.key);
+    const status: LineStatus = d ? (due && d.sentOn > due ? 'late' : 'sent') : due && today > due ? 'overdue' : 'pending';
+    return { ...l, due: due!, sentOn: d?.sentOn ?? null, status, statusLabel: LINE_STATUS_LABELS[status] };
+  });
 }

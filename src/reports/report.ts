@@ -5,7 +5,7 @@ import { assertCan } from '../kernel/auth/permissions.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { conflict, notFound } from '../kernel/errors.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
-import { REPORT_AREAS } from '../kernel/cases/define.ts';
+import { areaHeading } from '../kernel/cases/outlines.ts';
 import { draftAchievements } from './draft.ts';
 import { renderTexts, type BoundFigure } from './tokens.ts';
 import type { Snapshot } from './workflow.ts';
@@ -39,15 +39,16 @@ export const scopeOf = (orgId: number, year: number) => ({ orgId, from: `${year}
 export async function draftSections(k: Kernel, org: Org, year: number): Promise<ReportSection[]> {
   const areas = await draftAchievements(k, org.id, year);
   const h = SECTION_HEADINGS(year);
-  const leadership = areas.find((a) => a.area === 'leadership');
-  const rest = areas.filter((a) => a.area !== 'leadership');
+  // The leadership area goes to part 3 (第一责任人), whatever heading the year's 纲要 gives it.
+  const leadership = areas.find((a) => a.covers.includes('leadership'));
+  const rest = areas.filter((a) => a !== leadership);
   return [
     { kind: 'achievements', heading: h.achievements, body: rest.map((a, i) => `（${CN[i]}）${a.heading}。${a.sentences.join('')}`).join('\n') },
     { kind: 'shortcomings', heading: h.shortcomings, body: '' },
     {
       kind: 'first_responsibility',
       heading: h.first_responsibility,
-      body: `${org.name}主要负责人认真履行推进法治建设第一责任人职责，${REPORT_AREAS.leadership.replace(/，.*/, '')}。${leadership?.sentences.join('') ?? ''}`,
+      body: `${org.name}主要负责人认真履行推进法治建设第一责任人职责，${areaHeading(year, 'leadership').replace(/，.*/, '')}。${leadership?.sentences.join('') ?? ''}`,
     },
     { kind: 'next_year', heading: h.next_year, body: '' },
   ];

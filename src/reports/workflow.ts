@@ -9,7 +9,7 @@ import { figureRecords } from '../kernel/indicators/compute.ts';
 import { maskReport } from '../kernel/privacy.ts';
 import { knownPersonNames } from '../kernel/cases/engine.ts';
 import { checkReport, type CheckFinding } from './check.ts';
-import { reportDeadline, publishDeadline, REPORTING_KINDS } from './duty.ts';
+import { reportDeadline, publishDeadline, REPORTING_KINDS, reportingLines, lineStatus, PARENT_LINE, type Delivery } from './duty.ts';
 import { renderReport, scopeOf, type ReportSection } from './report.ts';
 import type { BoundFigure } from './tokens.ts';
 import { reportStepMessage } from '../workbench/notify.ts';
@@ -61,6 +61,26 @@ export interface Snapshot {
   figures: FrozenFigure[];
 }
 
+/** 报送方式 of one line. */
+export const DELIVERY_CHANNELS = {
+  exchange: '公文交换',
+  confidential: '机要交通',
+  e_document: '电子公文系统',
+  in_person: '当面报送',
+  other: '其他方式',
+} as const;
+export type DeliveryChannel = keyof typeof DELIVERY_CHANNELS;
+
+/** One 报送 along one required line: to whom, when, under which 文号 or by which way. */
+export interface DeliveryInput {
+  line: string;
+  recipient?: string;
+  recipientOrgId?: number;
+  sentOn?: string;
+  channel?: DeliveryChannel;
+  docNumber?: string;
+}
+
 const BLOCKING = new Set<CheckFinding['rule']>(['structure', 'token', 'consistency']);
 
 export function allowedActions(actor: Actor, report: { state: string }, orgPath: string): ReportAction[] {
@@ -93,7 +113,7 @@ export async function actOnReport(
   actor: Actor,
   id: number,
   action: ReportAction,
-  input: { version: number; comment?: string; copyTo?: number[] },
+  input: { version: number; comment?: string; copyTo?: number[]; deliveries?: DeliveryInput[] },
 ) {
   const def = REPORT_ACTIONS[action];
   const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
@@ -128,9 +148,28 @@ export async function actOnReport(
     }
   }
   const copyTo = [...new Set(input.copyTo ?? [])];
-  for (const orgId of copyTo) await getOrg(k.db, orgId).catch(() => { throw badRequest(`抄送单位（编号${orgId}）不存在`); });
+  const copies = [];
+  for (const orgId of copyTo) copies.push(await getOrg(k.db, orgId).catch(() => { throw badRequest(`抄送单位（编号${orgId}）不存在`); }));
+  if (input.deliveries?.length && action !== 'submit') throw badRequest('只有报送时才能登记报送对象');
 
   const today = k.today();
+  let deliveries: ReturnType<typeof checkDelivery>[] = [];
+  if (action === 'submit') {
+    const explicit = (input.deliveries ?? []).map((d) => checkDelivery(org.kind, { ...r, approved_on: r.approved_on }, d, today));
+    // The one submission to the parent org and the 抄送 to the 依法治区办 still count, each as the line it evidences.
+    const implied: DeliveryInput[] = [];
+    const parentLine = PARENT_LINE[org.kind];
+    if (org.parentId && parentLine) implied.push({ line: parentLine, recipientOrgId: org.parentId, recipient: (await getOrg(k.db, org.parentId)).name });
+    const office = copies.find((o) => o.kind === 'office');
+    if (office) implied.push({ line: 'coordination_office', recipientOrgId: office.id, recipient: office.name });
+    const lines = new Set(reportingLines(org.kind).map((l) => l.key));
+    deliveries = [...explicit, ...implied.filter((d) => lines.has(d.line) && !explicit.some((x) => x.line === d.line)).map((d) => checkDelivery(org.kind, r, d, today))];
+    const seen = new Set<string>();
+    for (const d of deliveries) {
+      if (seen.has(d.line)) throw badRequest(`报送对象「${d.label}」重复登记`);
+      seen.add(d.line);
+    }
+  }
   const patch: Record<string, unknown> = { state: def.to, version: r.version + 1, updated_at: new Date() };
   if (action === 'approve') Object.assign(patch, { approved_by: actor.id, approved_on: today });
   if (action === 'submit') {
@@ -153,11 +192,57 @@ export async function actOnReport(
       entity: 'report',
       entityId: id,
       before: { state: r.state, version: r.version },
-      after: { state: def.to, version: r.version + 1, ...(input.comment ? { comment: input.comment } : {}), ...(copyTo.length ? { copyTo } : {}) },
+      after: { state: def.to, version: r.version + 1, ...(input.comment ? { comment: input.comment } : {}), ...(copyTo.length ? { copyTo } : {}), ...(deliveries.length ? { deliveries: deliveries.map((d) => ({ line: d.line, recipient: d.recipient, sentOn: d.sentOn })) } : {}) },
     });
+    if (action === 'return' && r.state === 'submitted') await trx.deleteFrom('report_deliveries').where('report_id', '=', id).execute();
+    for (const d of deliveries) await insertDelivery(trx, id, d, actor.id, false);
     await reportStepMessage(trx, r, org.path, action, actor.id, input.comment);
   });
   return k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** A delivery checked against the org's lines and the report's dates; refusals cite art. 25. */
+function checkDelivery(orgKind: string, r: { approved_on: string | null }, d: DeliveryInput, today: string) {
+  const line = reportingLines(orgKind).find((l) => l.key === d.line);
+  if (!line) throw badRequest(`本单位的年度报告没有「${d.line}」这一报送对象（法治政府建设与责任落实督察工作规定第二十五条）`);
+  const sentOn = d.sentOn ?? today;
+  if (sentOn > today) throw badRequest('报送日期不能晚于今天');
+  if (r.approved_on && sentOn < r.approved_on) throw conflict(`报送日期${sentOn}早于领导审批日期${r.approved_on}：报告须经审批后报送（法治政府建设与责任落实督察工作规定第二十五条）`);
+  return { line: line.key, label: line.label, recipient: d.recipient?.trim() || line.label.replace(/^抄送/, ''), recipientOrgId: d.recipientOrgId ?? null, sentOn, channel: d.channel ?? 'exchange', docNumber: d.docNumber?.trim() || null };
+}
+
+async function insertDelivery(trx: Kernel['db'], reportId: number, d: ReturnType<typeof checkDelivery>, actorId: number | null, audit = true) {
+  await trx.insertInto('report_deliveries').values({ report_id: reportId, line: d.line, recipient: d.recipient, recipient_org_id: d.recipientOrgId, sent_on: d.sentOn, channel: d.channel, doc_number: d.docNumber, recorded_by: actorId }).execute();
+  // At submission the lines go into the 报送上级 event itself; a later line is its own event.
+  if (audit) await appendAudit(trx, { actorId, action: 'report.deliver', entity: 'report', entityId: reportId, after: { line: d.line, recipient: d.recipient, sentOn: d.sentOn, channel: d.channel, docNumber: d.docNumber } });
+}
+
+/**
+ * Records a 报送 along a line after submission (the 人大常委会 copy went a week later, by 机要):
+ * a submitted or published report only, each line once.
+ */
+export async function recordDelivery(k: Kernel, actor: Actor, id: number, input: DeliveryInput) {
+  const r = await k.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('报告');
+  const org = await getOrg(k.db, r.org_id);
+  if (!canSeeOrg(actor, org.path)) throw notFound('报告');
+  assertCan(actor, 'reports.submit', org.path, '登记年度报告报送');
+  if (r.state !== 'submitted' && r.state !== 'published') throw conflict(`报告当前为「${STATE_LABELS[r.state]}」，须先经审批并报送上级，才能登记其他报送对象（法治政府建设与责任落实督察工作规定第二十五条）`);
+  if (input.recipientOrgId) await getOrg(k.db, input.recipientOrgId).catch(() => { throw badRequest(`接收单位（编号${input.recipientOrgId}）不存在`); });
+  const d = checkDelivery(org.kind, r, input, k.today());
+  const existing = await k.db.selectFrom('report_deliveries').select('sent_on').where('report_id', '=', id).where('line', '=', d.line).executeTakeFirst();
+  if (existing) throw conflict(`已于${existing.sent_on}向「${d.label}」报送，不能重复登记`);
+  await k.db.transaction().execute(async (trx) => insertDelivery(trx, id, d, actor.id));
+  return reportLines(k, r, org.kind);
+}
+
+/** Every required line of the report with its 报送 (recipient, date, 文号, way) and whether it is done, open or late. */
+export async function reportLines(k: Kernel, r: { id: number; year: number }, orgKind: string) {
+  const rows = await k.db.selectFrom('report_deliveries').selectAll().where('report_id', '=', r.id).execute();
+  return lineStatus(orgKind, r.year, rows.map((x) => ({ line: x.line, sentOn: x.sent_on })), k.today()).map((l) => {
+    const x = rows.find((y) => y.line === l.key);
+    return { ...l, recipient: x?.recipient ?? null, channel: x ? DELIVERY_CHANNELS[x.channel as DeliveryChannel] ?? x.channel : null, docNumber: x?.doc_number ?? null };
+  });
 }
 
 /** The report's history from the audit trail: who did what, when, with what comment. */
@@ -170,7 +255,7 @@ export async function reportTimeline(k: Kernel, id: number) {
     .where('a.entity_id', '=', String(id))
     .orderBy('a.id')
     .execute();
-  const labels: Record<string, string> = { 'report.create': '生成初稿', 'report.edit': '修改', ...Object.fromEntries(Object.entries(REPORT_ACTIONS).map(([a, d]) => [`report.${a}`, d.label])) };
+  const labels: Record<string, string> = { 'report.create': '生成初稿', 'report.edit': '修改', 'report.deliver': '登记报送', ...Object.fromEntries(Object.entries(REPORT_ACTIONS).map(([a, d]) => [`report.${a}`, d.label])) };
   return rows.map((row) => ({ at: row.at, action: row.action, label: labels[row.action] ?? row.action, by: row.display_name ?? '系统', comment: (row.after as any)?.comment ?? null }));
 }
 
@@ -190,12 +275,20 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
     .execute();
   const today = k.today();
   const publishBy = publishDeadline(year);
+  const ids = rows.map((r) => r.reportId).filter((x): x is number => x != null);
+  const sent = ids.length ? await k.db.selectFrom('report_deliveries').select(['report_id', 'line', 'sent_on']).where('report_id', 'in', ids).execute() : [];
   return rows.map((row) => {
     const due = reportDeadline(row.kind, year)!;
     const state = (row.state ?? null) as ReportState | null;
+    const lines = lineStatus(row.kind, year, sent.filter((x) => x.report_id === row.reportId).map((x): Delivery => ({ line: x.line, sentOn: x.sent_on })), today);
     const problems: string[] = [];
+    // Each required recipient is its own duty: one line missing or late is a problem of its own.
+    const overdue = lines.filter((l) => l.status === 'overdue').map((l) => l.label);
+    const late = lines.filter((l) => l.status === 'late').map((l) => l.label);
     if (!row.submitted_on && today > due) problems.push('逾期未报送');
+    else if (overdue.length) problems.push(`逾期未报送：${overdue.join('、')}`);
     if (row.submitted_on && row.submitted_on > due) problems.push('逾期报送');
+    else if (late.length) problems.push(`逾期报送：${late.join('、')}`);
     if (!row.published_on && today > publishBy) problems.push('逾期未公开');
     if (row.published_on && row.published_on > publishBy) problems.push('逾期公开');
     return {
@@ -208,6 +301,7 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
       publishedOn: row.published_on,
       due,
       publishBy,
+      lines: lines.map((l) => ({ key: l.key, label: l.label, sentOn: l.sentOn, status: l.status, statusLabel: l.statusLabel })),
       late: problems.length > 0,
       problems,
     };

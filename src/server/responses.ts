@@ -206,6 +206,21 @@ export const preferences = z.object({
 });
 
 const reportState = z.enum(['draft', 'review', 'approved', 'submitted', 'published']);
+const lineStatusEnum = z.enum(['sent', 'late', 'pending', 'overdue']);
+/** One required 报送 line of an annual report (督察工作规定第二十五条). */
+export const reportLine = z.object({
+  key: text,
+  label: text,
+  kind: z.enum(['report', 'copy']),
+  due: day,
+  sentOn: optDay,
+  status: lineStatusEnum,
+  statusLabel: text,
+  recipient: text.nullable(),
+  channel: text.nullable(),
+  docNumber: text.nullable(),
+}).meta({ id: 'ReportLine' });
+
 export const reportBoardReply = z.object({
   year: z.number().int(),
   orgs: z.array(
@@ -219,6 +234,7 @@ export const reportBoardReply = z.object({
       publishedOn: optDay,
       due: day,
       publishBy: day,
+      lines: z.array(z.object({ key: text, label: text, sentOn: optDay, status: lineStatusEnum, statusLabel: text })),
       late: z.boolean(),
       problems: z.array(text),
     }),
@@ -293,6 +309,7 @@ export const reportView = z.object({
   stateLabel: text,
   submittedToName: text.nullable(),
   copiedToNames: z.array(text),
+  lines: z.array(reportLine),
   actions: z.array(z.object({ key: z.enum(['send_review', 'approve', 'return', 'submit', 'publish']), label: text })),
   timeline: z.array(z.object({ at: timestamp, action: text, label: text, by: text, comment: text.nullable() })),
 }).meta({ id: 'ReportView' });

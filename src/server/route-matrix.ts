@@ -106,6 +106,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['GET', '/api/reports/{id}', 'business.read'],
   ['PUT', '/api/reports/{id}', 'reports.edit'],
   ['POST', '/api/reports/{id}/preview', 'reports.edit'],
+  ['POST', '/api/reports/{id}/deliveries', 'reports.submit'],
   ['POST', '/api/reports/{id}/{action}', 'reports.{action}'],
   ['GET', '/api/reports/{id}/report.docx', 'business.read'],
   ['GET', '/api/reports/{id}/report.pdf', 'business.read'],

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { eachDatabase, makeWorld, rejects, type World } from '../helpers.ts';
-import { createCase } from '../../src/kernel/cases/engine.ts';
+import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
 import { computeIndicators, indicatorRecords } from '../../src/kernel/indicators/compute.ts';
 import { importCases, importTemplate, readRows } from '../../src/kernel/cases/import.ts';
 import { decodeText } from '../../src/analysis/ingest.ts';
@@ -31,6 +31,25 @@ eachDatabase('activities', (tdb) => {
     assert.deepEqual(Object.values(v), [2, 1, 37, 98.5, 3, 1]);
     const drill = await indicatorRecords(w.k, '学法考试.合格率', { orgId: w.district, ...year });
     assert.equal(drill.total, 2);
+  });
+
+  test('述法评议: the result, the problems raised and their 整改 by the period the 评议 sets; 整改完成率 from its parts', async () => {
+    const add = (reporter: string, person: string) => createCase(w.k, w.clerk, { type: 'law_report', orgId: w.justice, fields: { receivedOn: '2024-01-15', form: 'written', reporter, person, position: 'department_head', year: 2023 } });
+    const a = await add('区应急局', '张三');
+    const b = await add('区水利局', '李四');
+    const c = await add('区商务局', '王五');
+    await performAction(w.k, w.clerk, a, 'evaluate', { on: '2024-01-20', data: { result: 'good' } });
+    await performAction(w.k, w.clerk, b, 'evaluate_with_issues', { on: '2024-01-20', data: { result: 'average', issues: '一是重大决策未经合法性审查；二是未组织学法', issueCount: 2, days: 60 } });
+    await performAction(w.k, w.clerk, c, 'evaluate_with_issues', { on: '2024-01-20', data: { result: 'fair', issues: '未落实述法整改', issueCount: 1, days: 30 } });
+    // Late: 30 days from 01-20 ends 02-19.
+    await performAction(w.k, w.clerk, c, 'rectify', { on: '2024-03-01', data: { summary: '已建立制度' } });
+    await rejects(performAction(w.k, w.clerk, a, 'rectify', { on: '2024-03-01', data: { summary: '无' } }), 409);
+    const v = await figures(['述法.评议', '述法.限期整改', '述法.反馈问题', '述法.整改完成', '述法.整改完成率', '述法.按期整改']);
+    assert.deepEqual(Object.values(v), [3, 2, 3, 1, 50, 0]);
+    const open = await w.k.db.selectFrom('cases').select(['state']).where('id', '=', b).executeTakeFirstOrThrow();
+    assert.equal(open.state, 'rectifying');
+    const clock = await w.k.db.selectFrom('case_clocks').selectAll().where('case_id', '=', b).where('clock', '=', 'rectification').executeTakeFirstOrThrow();
+    assert.equal(String(clock.due_on).slice(0, 10), '2024-03-20');
   });
 
   test("a year's 普法 activities imported from the platform's own template; one bad row imports nothing", async () => {

@@ -10,6 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { checkReport } from '../../src/reports/check.ts';
 import { rejects, assignDuties } from '../helpers.ts';
 import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
+import { OUTLINES, outlineFor, type Outline } from '../../src/kernel/cases/outlines.ts';
 
 eachDatabase('report sentences and drafts', (tdb) => {
   let w: World;
@@ -47,6 +48,27 @@ eachDatabase('report sentences and drafts', (tdb) => {
     const a = analyze('draft', rendered.text);
     assert.deepEqual(a.inconsistencies, []);
     assert.ok(a.relations.some((r) => r.kind === 'rate' && r.stated === 91.2));
+  });
+
+  test('the areas follow the 纲要 in force for the report year; a year past the last one keeps it provisionally', async () => {
+    assert.deepEqual([outlineFor(2025).outline.key, outlineFor(2025).provisional], ['2021-2025', false]);
+    assert.deepEqual([outlineFor(2026).outline.key, outlineFor(2026).provisional], ['2021-2025', true]);
+    // A successor entered for 2026 applies to 2026 reports only; 2025 keeps its own.
+    const next: Outline = { key: 'next', title: '后续纲要（测试）', from: 2026, to: 2030, areas: [{ key: 'all', heading: '测试领域', covers: ['disputes', 'publicity'] }] };
+    assert.equal(outlineFor(2026, [...OUTLINES, next]).outline.key, 'next');
+    assert.equal(outlineFor(2026, [...OUTLINES, next]).provisional, false);
+    assert.equal(outlineFor(2025, [...OUTLINES, next]).outline.key, '2021-2025');
+    // Grouping follows the outline: one heading that covers two platform areas takes both areas' sentences.
+    const merged: Outline = { key: 'merged', title: '合并（测试）', from: 2024, to: 2024, areas: [{ key: 'all', heading: '化解纠纷与普法', covers: ['disputes', 'publicity'] }] };
+    const draft = await draftAchievements(w.k, gov, 2024, [merged]);
+    assert.deepEqual(draft.map((a) => a.heading), ['化解纠纷与普法']);
+    assert.ok(draft[0].sentences.some((x) => x.includes('人民调解')) && draft[0].sentences.some((x) => x.includes('普法活动')));
+    // The checker tells the writer of a 2026 report that the areas are carried over.
+    const r = await openReport(w.k, null, gov, 2026);
+    const found = await checkReport(w.k, { ...r, sections: r.sections as any[] });
+    assert.ok(found.findings.some((f) => f.rule === 'outline' && /尚未登记适用于2026年度/.test(f.message)));
+    const r24 = await openReport(w.k, null, gov, 2024);
+    assert.ok(!(await checkReport(w.k, { ...r24, sections: r24.sections as any[] })).findings.some((f) => f.rule === 'outline'));
   });
 
   test('a report opens as a draft from records; the checker names what is missing, typed figures and contradictions', async () => {

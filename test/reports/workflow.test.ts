@@ -71,8 +71,22 @@ eachDatabase('annual report workflow and public portal', (tdb) => {
     assert.equal(r.state, 'approved');
     assert.equal(r.approved_on, '2026-02-10');
 
-    r = (await call('clerk', 'POST', `/api/reports/${r.id}/submit`, { version: r.version, copyTo: [w.education] })).body;
+    // Each recipient the law names is its own 报送; the parent org (本级政府) is implied by the submission.
+    const deliveries = [
+      { line: 'local_party', recipient: '中共测试区委员会', docNumber: '测司报〔2026〕3号', channel: 'exchange' },
+      { line: 'superior_department', recipient: '测试市司法局', sentOn: '2026-02-10', channel: 'e_document' },
+    ];
+    assert.equal((await call('clerk', 'POST', `/api/reports/${r.id}/submit`, { version: r.version, deliveries: [{ line: 'congress' }] })).status, 400, 'a department does not report to the 人大常委会');
+    r = (await call('clerk', 'POST', `/api/reports/${r.id}/submit`, { version: r.version, copyTo: [w.education], deliveries })).body;
     assert.equal(r.state, 'submitted');
+    assert.deepEqual(r.lines.map((l: any) => [l.key, l.status, l.recipient]), [
+      ['local_party', 'sent', '中共测试区委员会'],
+      ['local_government', 'sent', '测试区人民政府'],
+      ['superior_department', 'sent', '测试市司法局'],
+      ['coordination_office', 'pending', null],
+    ]);
+    assert.equal(r.lines[0].docNumber, '测司报〔2026〕3号');
+    assert.equal(r.lines[2].channel, '电子公文系统');
     assert.equal(r.submitted_on, '2026-02-10');
     assert.equal(r.submittedToName, '测试区人民政府');
     assert.deepEqual(r.copiedToNames, ['测试区教育体育局']);
@@ -123,6 +137,50 @@ eachDatabase('annual report workflow and public portal', (tdb) => {
     assert.match(own.body.message, /送审人不能审批/);
   });
 
+  test('each required recipient is its own 报送: recorded one by one, each line once, each late on its own', async () => {
+    const r = (await call('clerk', 'POST', '/api/reports', { orgId: w.justice, year: 2025 })).body;
+    const url = `/api/reports/${r.id}/deliveries`;
+    assert.equal((await call('edu', 'POST', url, { line: 'coordination_office' })).status, 404, 'another department sees nothing');
+    assert.equal((await call('clerk', 'POST', url, { line: 'coordination_office', sentOn: '2026-02-11' })).status, 400, 'not in the future');
+    assert.equal((await call('clerk', 'POST', url, { line: 'coordination_office', sentOn: '2026-02-01' })).status, 409, 'not before approval');
+    const lines = (await call('clerk', 'POST', url, { line: 'coordination_office', recipient: '中共测试区委全面依法治区委员会办公室', channel: 'in_person' })).body.lines;
+    assert.ok(lines.every((l: any) => l.status === 'sent'));
+    const again = await call('clerk', 'POST', url, { line: 'coordination_office' });
+    assert.equal(again.status, 409);
+    assert.match(again.body.message, /已于2026-02-10向「抄送本级党委法治建设议事协调机构办事机构」报送/);
+    assert.equal((await call('clerk', 'POST', url, { line: 'nowhere' })).status, 400);
+    const view = (await call('clerk', 'GET', `/api/reports/${r.id}`)).body;
+    assert.deepEqual(view.timeline.at(-1).label, '登记报送');
+
+    // A report not yet approved and submitted records no 报送.
+    const edu = (await call('admin', 'POST', '/api/reports', { orgId: w.education, year: 2025 })).body;
+    const early = await call('admin', 'POST', `/api/reports/${edu.id}/deliveries`, { line: 'local_party' });
+    assert.equal(early.status, 409);
+    assert.match(early.body.message, /督察工作规定第二十五条/);
+    // A submission returned loses its lines: they are recorded again when it goes up again.
+    let e = (await call('leader', 'POST', `/api/reports/${edu.id}/approve`, { version: edu.version })).body;
+    e = (await call('admin', 'POST', `/api/reports/${edu.id}/submit`, { version: e.version, deliveries: [{ line: 'local_party', docNumber: '测教报〔2026〕1号' }] })).body;
+    assert.deepEqual(e.lines.filter((l: any) => l.sentOn).map((l: any) => l.key), ['local_party', 'local_government']);
+    e = (await call('leader', 'POST', `/api/reports/${edu.id}/return`, { version: e.version, comment: '数据有误，撤回重报' })).body;
+    assert.equal(e.state, 'draft');
+    assert.ok(e.lines.every((l: any) => l.sentOn === null));
+
+    // After the deadline the checker names each line still open.
+    const before = w.today.value;
+    await w.k.db.deleteFrom('report_deliveries').where('report_id', '=', r.id).where('line', '=', 'local_party').execute();
+    w.today.value = '2026-03-05';
+    try {
+      const check = (await call('clerk', 'GET', `/api/reports/${r.id}/check`)).body;
+      const deadline = check.findings.filter((f: any) => f.rule === 'deadline').map((f: any) => f.message);
+      assert.deepEqual(deadline, ['报送期限2026-02-28已过，尚未向「本级党委」报送']);
+      const board = (await call('admin', 'GET', '/api/reports?year=2025')).body.orgs;
+      assert.deepEqual(board.find((o: any) => o.orgId === w.justice).problems, ['逾期未报送：本级党委']);
+    } finally {
+      w.today.value = before;
+      await w.k.db.insertInto('report_deliveries').values({ report_id: r.id, line: 'local_party', recipient: '中共测试区委员会', recipient_org_id: null, sent_on: '2026-02-10', channel: 'exchange', doc_number: null, recorded_by: null }).execute();
+    }
+  });
+
   test('the board shows every reporting org, its state, and who is late', async () => {
     w.today.value = '2026-03-05';
     try {
@@ -130,7 +188,8 @@ eachDatabase('annual report workflow and public portal', (tdb) => {
       const by = Object.fromEntries(board.map((o: any) => [o.orgName, o]));
       assert.deepEqual(Object.keys(by).sort(), ['城关街道办事处', '测试区人民政府', '测试区司法局', '测试区教育体育局'].sort());
       assert.equal(by['测试区司法局'].stateLabel, '已公开');
-      assert.equal(by['测试区司法局'].late, false);
+      assert.equal(by['测试区司法局'].late, false, 'every line of its report was sent in time');
+      assert.deepEqual(by['测试区司法局'].lines.map((l: any) => l.status), ['sent', 'sent', 'sent', 'sent']);
       assert.deepEqual(by['测试区教育体育局'].problems, ['逾期未报送'], 'a department reports by 3月1日');
       assert.equal(by['城关街道办事处'].stateLabel, '未起草');
       // Law (督察工作规定, provincial 指引): a district government reports 3月1日之前 too, not by 4月1日.

@@ -2139,7 +2139,59 @@ export interface ApiPaths {
           receivedOn: string;
           form: "onsite" | "written";
           reporter: string;
+          person?: string;
+          position?: "party_head" | "government_head" | "department_head" | "other_member";
+          year?: number;
           evaluated?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/evaluate": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "good" | "fair" | "average" | "poor";
+          opinion?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/evaluate_with_issues": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "good" | "fair" | "average" | "poor";
+          issues: string;
+          issueCount: number;
+          days: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/law_report/cases/{id}/rectify": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
         };
       };
       response: CaseView;
@@ -3389,6 +3441,7 @@ export interface ApiPaths {
           drafter: string;
           materials: boolean;
           affectsMarket?: boolean;
+          publicComment?: boolean;
         };
       };
       response: CaseView;
@@ -3419,6 +3472,24 @@ export interface ApiPaths {
         on?: string;
         data?: {
           [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/consult": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          from: string;
+          to: string;
+          opinions: number;
+          shortReason?: string;
         };
       };
       response: CaseView;
@@ -4951,6 +5022,13 @@ export interface ApiPaths {
           publishedOn: string | null;
           due: string;
           publishBy: string;
+          lines: ({
+            key: string;
+            label: string;
+            sentOn: string | null;
+            status: "sent" | "late" | "pending" | "overdue";
+            statusLabel: string;
+          })[];
           late: boolean;
           problems: string[];
         })[];
@@ -5072,6 +5150,24 @@ export interface ApiPaths {
       response: unknown;
     };
   };
+  "/api/reports/{id}/deliveries": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        line: string;
+        recipient?: string;
+        recipientOrgId?: number;
+        sentOn?: string;
+        channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+        docNumber?: string;
+      };
+      response: {
+        lines: ReportLine[];
+      };
+    };
+  };
   "/api/reports/{id}/preview": {
     post: {
       params: {
@@ -5113,6 +5209,14 @@ export interface ApiPaths {
         version: number;
         comment?: string;
         copyTo?: number[];
+        deliveries?: ({
+          line: string;
+          recipient?: string;
+          recipientOrgId?: number;
+          sentOn?: string;
+          channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+          docNumber?: string;
+        })[];
       };
       response: ReportView;
     };
@@ -5734,6 +5838,19 @@ export type OrgNode = {
   children: OrgNode[];
 };
 
+export type ReportLine = {
+  key: string;
+  label: string;
+  kind: "report" | "copy";
+  due: string;
+  sentOn: string | null;
+  status: "sent" | "late" | "pending" | "overdue";
+  statusLabel: string;
+  recipient: string | null;
+  channel: string | null;
+  docNumber: string | null;
+};
+
 export type ReportView = {
   id: number;
   org_id: number;
@@ -5783,6 +5900,7 @@ export type ReportView = {
   stateLabel: string;
   submittedToName: string | null;
   copiedToNames: string[];
+  lines: ReportLine[];
   actions: ({
     key: "send_review" | "approve" | "return" | "submit" | "publish";
     label: string;

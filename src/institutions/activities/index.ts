@@ -82,23 +82,104 @@ export const exam = activity({
   ],
 });
 
-export const lawReport = activity({
+/** 评议 results of a 述法 (the 等次 provincial 述法方案 use; a province with other words changes them here). */
+export const LAW_REPORT_RESULTS = { good: '好', fair: '较好', average: '一般', poor: '差' };
+export const LAW_REPORT_POSITIONS = { party_head: '党委（党组）主要负责人', government_head: '政府主要负责人', department_head: '部门主要负责人', other_member: '其他领导班子成员' };
+
+/**
+ * 述法 (review row 14.1): a 党政主要负责人 reports in the 年终述职 on the duty of 第一责任人
+ * (党政主要负责人履行推进法治建设第一责任人职责规定: the duty is part of the 年终述职), in writing
+ * or at a meeting; the 评议 gives a result and may raise problems, each 整改 by the period the 评议
+ * sets (no statute fixes one), and the 整改 is closed when done. Provincial 述法工作方案 (辽宁, 安徽,
+ * 山东) put the results into the 考核 and the annual 法治建设 report: the figures below.
+ */
+export const lawReport = defineCaseType({
   key: 'law_report',
   name: '述法',
-  code: '述',
-  basis: '党政主要负责人年终述职述法',
+  basis: '《党政主要负责人履行推进法治建设第一责任人职责规定》：履行第一责任人职责情况列入年终述职内容；省级述法工作方案：评议、反馈问题、整改',
+  number: ({ org, year, seq }) => `${org}述〔${year}〕${seq}号`,
+  states: {
+    reported: { label: '已述法，待评议' },
+    rectifying: { label: '整改中' },
+    closed: { label: '已办结', final: true },
+  },
+  initial: 'reported',
   intake: z.object({
     receivedOn: f.date('述法日期'),
-    form: f.choice('述法形式', { onsite: '现场述法', written: '书面述法' }),
+    form: f.choice('述法形式', { onsite: '会议述法（现场）', written: '书面述法' }),
     reporter: f.text('述法单位或负责人', 100),
+    person: f.personName('述法人').optional(),
+    position: f.choice('述法人职务', LAW_REPORT_POSITIONS).optional(),
+    year: z.number().int().min(2000).max(2100).optional().meta({ title: '述法年度', description: '所述履职情况的年度（年终述法多在次年初进行）' }),
     evaluated: f.flag('已评议').optional(),
   }),
   title: (x) => `述法：${x.reporter}`,
-  report: { area: 'leadership', sentences: ['{{述法.现场述法}}名部门负责人现场述法，{{述法.书面述法}}名部门负责人书面述法。'] },
+  actions: [
+    {
+      key: 'evaluate',
+      label: '评议（无需整改），办结',
+      basis: '省级述法工作方案：述法评议',
+      from: ['reported'],
+      to: 'closed',
+      outcome: 'evaluated',
+      fields: z.object({ result: f.choice('评议结果', LAW_REPORT_RESULTS), opinion: f.optionalText('评议意见') }),
+    },
+    {
+      key: 'evaluate_with_issues',
+      label: '评议并反馈问题，限期整改',
+      basis: '省级述法工作方案：评议发现履职不到位的，反馈问题并督促整改；整改期限由评议逐项确定',
+      from: ['reported'],
+      to: 'rectifying',
+      fields: z.object({
+        result: f.choice('评议结果', LAW_REPORT_RESULTS),
+        issues: f.longText('反馈的问题'),
+        issueCount: z.number().int().min(1).max(100).meta({ title: '问题数（项）' }),
+        days: f.days('整改期限（自评议之日起，日）', 365),
+      }),
+    },
+    {
+      key: 'rectify',
+      label: '整改完成，办结',
+      from: ['rectifying'],
+      to: 'closed',
+      outcome: 'rectified',
+      fields: z.object({ summary: f.longText('整改情况') }),
+    },
+  ],
+  clocks: [
+    {
+      key: 'rectification',
+      label: '整改期限',
+      basis: '述法评议确定的整改期限（逐项确定，无法定期限）',
+      length: () => 0,
+      lengthLabel: '按评议意见',
+      lengthFrom: 'days',
+      unit: 'day',
+      statute: null,
+      startOn: ['evaluate_with_issues'],
+      stopOn: ['rectify'],
+    },
+  ],
+  outcomes: { evaluated: '评议办结', rectified: '整改完成' },
+  report: {
+    area: 'leadership',
+    sentences: [
+      '{{述法.现场述法}}名部门负责人现场述法，{{述法.书面述法}}名部门负责人书面述法。',
+      '开展述法评议{{述法.评议}}人次。',
+      '评议反馈问题{{述法.反馈问题}}项，限期整改{{述法.限期整改}}人次，整改完成{{述法.整改完成}}人次，整改完成率{{述法.整改完成率}}。',
+    ],
+  },
   indicators: [
     { key: 'reports', label: '述法', unit: '人', description: '期间内述法的负责人', count: { events: ['receive'] } },
-    { key: 'onsite', label: '现场述法', unit: '人', description: '现场述法的负责人', count: { events: ['receive'], dataEquals: { form: 'onsite' } } },
+    { key: 'onsite', label: '现场述法', unit: '人', description: '会议（现场）述法的负责人', count: { events: ['receive'], dataEquals: { form: 'onsite' } } },
     { key: 'written', label: '书面述法', unit: '人', description: '书面述法的负责人', count: { events: ['receive'], dataEquals: { form: 'written' } } },
+    { key: 'evaluated', label: '评议', unit: '人次', description: '期间内完成评议的述法', count: { events: ['evaluate', 'evaluate_with_issues'] } },
+    { key: 'evaluation_rate', label: '评议率', unit: '%', description: '评议 ÷ 述法', rate: { numerator: 'evaluated', denominator: 'reports' } },
+    { key: 'with_issues', label: '限期整改', unit: '人次', description: '评议反馈问题、限期整改的述法', count: { events: ['evaluate_with_issues'] } },
+    { key: 'issues', label: '反馈问题', unit: '项', description: '评议反馈的问题项数之和', count: { events: ['evaluate_with_issues'], sum: 'issueCount' } },
+    { key: 'rectified', label: '整改完成', unit: '人次', description: '期间内整改完成的述法', count: { events: ['rectify'] } },
+    { key: 'rectification_rate', label: '整改完成率', unit: '%', description: '整改完成 ÷ 限期整改', rate: { numerator: 'rectified', denominator: 'with_issues' } },
+    { key: 'rectified_on_time', label: '按期整改', unit: '人次', description: '在评议确定的期限内整改完成的述法', count: { clocks: ['rectification'], stoppedBy: ['rectify'], onTime: true } },
   ],
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCaseType, f, type ActionDef, type EventView } from '../../kernel/cases/define.ts';
 import { diffDays } from '../../kernel/calendar/dates.ts';
+import { computeDue } from '../../kernel/calendar/calendar.ts';
 
 /**
  * 公平竞争审查 (公平竞争审查条例, 国务院令第783号, 2024-08-01): a policy measure that touches
@@ -49,6 +50,19 @@ function fairCompetitionRefusal(events: EventView[], fields: Record<string, any>
  */
 const OPINIONS = { approved: '通过', amended: '修改后通过', rejected: '不予通过' };
 
+/** 公开征求意见 on a 规范性文件 (review row 12.4): 7 工作日, or 30 日 when it bears on market players. */
+const COMMENT_PERIOD = (market: boolean) =>
+  market ? { period: { length: 30, unit: 'day' as const }, label: '一般不少于30日（与市场主体生产经营活动密切相关）' } : { period: { length: 7, unit: 'workday' as const }, label: '一般不少于7个工作日' };
+
+/** A document that must go out for comment is not issued before it did, nor before the period it announced ended. */
+function commentRefusal(events: EventView[], fields: Record<string, any>, on: string): string | undefined {
+  if (!fields.publicComment) return undefined;
+  const consult = events.findLast((e) => e.kind === 'consult');
+  if (!consult) return '本文件须向社会公开征求意见，未公开征求意见的不得印发（国办发〔2018〕37号）';
+  if (on <= consult.data.to) return `公开征求意见截止于${consult.data.to}，期限届满前不得印发（国办发〔2018〕37号）`;
+  return undefined;
+}
+
 export const normativeDocument = defineCaseType({
   key: 'normative_document',
   name: '规范性文件审核',
@@ -71,6 +85,7 @@ export const normativeDocument = defineCaseType({
     drafter: f.text('起草单位', 100),
     materials: f.flag('起草说明、征求意见等材料齐全'),
     affectsMarket: marketFlag(),
+    publicComment: f.flag('对公民、法人和其他组织权利义务有重大影响或涉及群众切身利益（须公开征求意见）').optional(),
   }),
   title: (x) => x.title,
   actions: [
@@ -111,6 +126,26 @@ export const normativeDocument = defineCaseType({
       fields: z.object({ meeting: f.text('审议会议名称及次数', 100), result: f.choice('审议结果', { passed: '审议通过', amend: '修改后通过', failed: '未通过' }) }),
     },
     {
+      key: 'consult',
+      label: '公开征求意见',
+      basis: '国办发〔2018〕37号：对有关行政规范性文件向社会公开征求意见，期限一般不少于7个工作日；与市场主体生产经营活动密切相关的一般不少于30日（据中央依法治国办《市县法治政府建设示范指标体系》第24项转述）',
+      from: ['submitted', 'materials_requested', 'reviewed'],
+      fields: z.object({
+        from: f.date('征求意见开始日期'),
+        to: f.date('征求意见截止日期'),
+        opinions: z.number().int().min(0).max(100000).meta({ title: '收到意见（条）' }),
+        shortReason: f.optionalText('缩短征求意见期限的理由（情况紧急等）'),
+      }),
+      // The period is counted like any other: the first day does not count (民法典第二百零一条).
+      verify: async ({ data, fields, calendar }) => {
+        if (data.to < data.from) return '征求意见截止日期不能早于开始日期';
+        const rule = COMMENT_PERIOD(fields.affectsMarket === true);
+        const earliest = computeDue(calendar, data.from, rule.period).due;
+        if (data.to < earliest && !data.shortReason) return `公开征求意见期限${rule.label}：自${data.from}起，截止日期不得早于${earliest}；确需缩短的，应当说明理由（国办发〔2018〕37号）`;
+        return undefined;
+      },
+    },
+    {
       key: 'issue',
       label: '印发（统一登记、编号、印发）',
       basis: '国办发〔2018〕37号：经集体审议通过后由制定机关统一登记、统一编号、统一印发；《公平竞争审查条例》第十八条',
@@ -118,11 +153,13 @@ export const normativeDocument = defineCaseType({
       to: 'issued',
       when: ({ events }) => events.some((e) => e.kind === 'review' && e.data.opinion !== 'rejected'),
       fields: z.object({ docNo: f.text('文号（统一编号）', 60) }),
-      check: ({ events, fields }) => {
+      check: ({ events, fields, on }) => {
         // A draft that did not pass review is not offered this step at all; that refusal stands.
         if (!events.some((e) => e.kind === 'review' && e.data.opinion !== 'rejected')) return undefined;
         const meeting = events.findLast((e) => e.kind === 'deliberate');
         if (!meeting || meeting.data.result === 'failed') return '规范性文件未经制定机关集体审议通过，不得印发（国办发〔2018〕37号：集体审议制度）';
+        const comment = commentRefusal(events, fields, on);
+        if (comment) return comment;
         return fairCompetitionRefusal(events, fields, '印发');
       },
     },
@@ -172,6 +209,7 @@ export const normativeDocument = defineCaseType({
     { key: 'cleaned', label: '清理', unit: '件', description: '期间内清理的文件', count: { events: ['cleanup'] } },
     { key: 'review_on_time', label: '按期审核', unit: '件', description: '期间内在15个工作日内审核的文件', count: { clocks: ['review'], stoppedBy: ['review'], onTime: true } },
     { key: 'fair_reviewed', label: '公平竞争审查', unit: '件', description: '期间内作出公平竞争审查结论的文件', count: { events: ['fair_competition'] } },
+    { key: 'consulted', label: '公开征求意见', unit: '件', description: '期间内向社会公开征求意见的文件', count: { events: ['consult'] } },
   ],
 });
 

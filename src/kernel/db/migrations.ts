@@ -528,6 +528,23 @@ DROP INDEX case_events_indicator;
 CREATE INDEX case_events_indicator ON case_events (type, kind, occurred_on, case_id) INCLUDE (org_id, outcome);
 DROP INDEX case_clocks_indicator;
 `,
+  // 15.5: every recipient line of an annual report is its own 报送 (recipient, date, 文号 or way).
+  '0020_report_lines_deliveries': `
+CREATE TABLE report_deliveries (
+  id serial PRIMARY KEY,
+  report_id int NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  line text NOT NULL,
+  recipient text NOT NULL,
+  recipient_org_id int REFERENCES orgs(id),
+  sent_on date NOT NULL,
+  channel text NOT NULL,
+  doc_number text,
+  recorded_by int REFERENCES users(id),
+  recorded_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (report_id, line)
+);
+CREATE TRIGGER report_deliveries_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON report_deliveries FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -248,6 +248,21 @@ export interface ReportTable {
   approved_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** One 报送 of an annual report along one of its required lines (15.5). */
+export interface ReportDeliveryTable {
+  id: Generated<number>;
+  report_id: number;
+  line: string;
+  recipient: string;
+  recipient_org_id: number | null;
+  sent_on: ColumnType<string, string, string>;
+  /** 报送方式: 公文交换, 机要, 电子公文系统, 当面报送… */
+  channel: string;
+  doc_number: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<CreatedAt>;
+}
+
 export interface RegisterTable {
   id: Generated<number>;
   org_id: number;
@@ -395,6 +410,7 @@ export interface DB {
   case_sequences: CaseSequenceTable;
   case_links: CaseLinkTable;
   reports: ReportTable;
+  report_deliveries: ReportDeliveryTable;
   registers: RegisterTable;
   register_versions: RegisterVersionTable;
   inspection_targets: InspectionTargetTable;

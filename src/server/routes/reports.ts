@@ -11,10 +11,11 @@ import { knownPersonNames } from '../../kernel/cases/engine.ts';
 import { maskText } from '../../kernel/privacy.ts';
 import { checkReport } from '../../reports/check.ts';
 import { docxToPdf } from '../../reports/pdf.ts';
-import { actOnReport, allowedActions, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
+import { actOnReport, allowedActions, DELIVERY_CHANNELS, recordDelivery, reportLines, REPORT_ACTIONS, reportingBoard, reportTimeline, STATE_LABELS, type ReportAction } from '../../reports/workflow.ts';
+import { f } from '../../kernel/cases/define.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { govinfoReportView, reportBoardReply, reportView } from '../responses.ts';
+import { govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
 import { govinfoReport } from '../../reports/govinfo.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
@@ -26,6 +27,16 @@ const section = z.object({
 const sections = z.array(section).min(1).max(10).meta({ title: '报告章节' });
 
 const reportVersion = z.number().int().min(1).max(INT4_MAX).meta({ title: '报告版本', description: '打开报告时看到的版本号，用于防止覆盖他人修改' });
+
+/** One 报送 along a required line: 报送对象, date, 文号, way. */
+const delivery = z.object({
+  line: z.string().trim().min(1).max(40).meta({ title: '报送对象', description: '本单位报送对象之一，如 party（同级党委）、congress（同级人大常委会）' }),
+  recipient: z.string().trim().max(100).optional().meta({ title: '接收机关名称' }),
+  recipientOrgId: recordId('接收单位').optional(),
+  sentOn: f.date('报送日期').optional(),
+  channel: z.enum(Object.keys(DELIVERY_CHANNELS) as [keyof typeof DELIVERY_CHANNELS, ...(keyof typeof DELIVERY_CHANNELS)[]]).optional().meta({ title: '报送方式' }),
+  docNumber: z.string().trim().max(60).optional().meta({ title: '文号' }),
+});
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -62,6 +73,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       stateLabel: STATE_LABELS[r.state],
       submittedToName: superior?.name ?? (r.submitted_on ? '上级机关（平台外）' : null),
       copiedToNames: copied,
+      lines: await reportLines(k, r, org.kind),
       actions: allowedActions(actor, r, org.path).map((a) => ({ key: a, label: REPORT_ACTIONS[a].label })),
       timeline: await reportTimeline(k, r.id),
     };
@@ -119,6 +131,20 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
   );
 
   app.post(
+    '/api/reports/:id/deliveries',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '登记向某一报送对象的报送（同级党委、人大常委会、上一级政府或部门等，各自记录日期与文号）',
+        params: idParams,
+        body: delivery,
+        response: { 200: z.object({ lines: z.array(reportLine) }) },
+      },
+    },
+    async (req) => ({ lines: await recordDelivery(k, requireActor(req), req.params.id, req.body) }),
+  );
+
+  app.post(
     '/api/reports/:id/:action',
     {
       schema: {
@@ -129,6 +155,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
           version: reportVersion,
           comment: z.string().trim().max(2000).optional().meta({ title: '意见' }),
           copyTo: z.array(recordId('抄送单位')).max(50).optional().meta({ title: '抄送单位' }),
+          deliveries: z.array(delivery).max(10).optional().meta({ title: '报送对象', description: '报送时逐一登记的报送对象；未登记的可报送后补登' }),
         }),
         response: { 200: reportView },
       },

@@ -106,6 +106,9 @@ export function ReportEditorPage() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [acting, setActing] = useState<Reply<'/api/reports/{id}'>['actions'][number] | null>(null);
   const [form] = Form.useForm();
+  // 15.5: the recipient line being recorded (报送对象登记).
+  const [delivering, setDelivering] = useState<Reply<'/api/reports/{id}'>['lines'][number] | null>(null);
+  const [deliveryForm] = Form.useForm();
   const cursor = useRef<Record<number, number>>({});
   const areas = useRef<Record<number, HTMLTextAreaElement | null>>({});
   const [autosave, setAutosave] = useState<{ at?: string; error?: string; restored?: string }>({});
@@ -225,6 +228,20 @@ export function ReportEditorPage() {
     }
   };
 
+  const deliver = async () => {
+    const v = await validValues(deliveryForm);
+    if (!v) return;
+    try {
+      await post('/api/reports/{id}/deliveries', { params: { id }, body: { line: delivering!.key, recipient: v.recipient || undefined, sentOn: v.sentOn || undefined, channel: v.channel, docNumber: v.docNumber || undefined } });
+      load(await get('/api/reports/{id}', { params: { id } }));
+      message.success(`已登记向「${delivering!.label}」报送`);
+      setDelivering(null);
+      deliveryForm.resetFields();
+    } catch (e: any) {
+      message.error(e.message);
+    }
+  };
+
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -260,6 +277,26 @@ export function ReportEditorPage() {
           {report.copiedToNames?.length ? `，抄送${report.copiedToNames.join('、')}` : ''}
           {report.published_on && ` · ${report.published_on} 向社会公开`}
         </Typography.Paragraph>
+        {report.lines.length > 0 && (report.state === 'submitted' || report.state === 'published') && (
+          <List
+            size="small"
+            header="报送对象（督察工作规定第二十五条：每一对象各自报送）"
+            data-testid="report-lines"
+            dataSource={report.lines}
+            renderItem={(l) => (
+              <List.Item
+                actions={l.sentOn ? [] : [<Button key="d" size="small" onClick={() => setDelivering(l)}>登记报送</Button>]}
+              >
+                <Space wrap>
+                  <span>{l.label}</span>
+                  <Tag color={{ sent: 'green', late: 'orange', pending: 'blue', overdue: 'red' }[l.status]}>{l.statusLabel}</Tag>
+                  {l.sentOn && <Typography.Text type="secondary">{`${l.sentOn} ${l.recipient ?? ''} ${l.channel ?? ''} ${l.docNumber ?? ''}`.trim()}</Typography.Text>}
+                  {!l.sentOn && <Typography.Text type="secondary">期限 {l.due}</Typography.Text>}
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
         {report.frozen && <Alert style={{ marginTop: 8 }} type="info" showIcon message="报告已报送，数据已按报送时的记录冻结；此后记录变动不会改变本报告，检查时会列出变动。" />}
         {editable && (
           <Form.Item label="标题" style={{ marginTop: 12, marginBottom: 0 }}>
@@ -390,6 +427,22 @@ export function ReportEditorPage() {
             <Input.TextArea rows={3} />
           </Form.Item>
           {acting?.key === 'submit' && <Typography.Text type="secondary">报送后，报告中的全部数据连同所计记录一并冻结。</Typography.Text>}
+        </Form>
+      </Modal>
+      <Modal open={Boolean(delivering)} title={`登记报送：${delivering?.label ?? ''}`} okText="登记" cancelText="取消" onOk={deliver} onCancel={() => setDelivering(null)} destroyOnHidden>
+        <Form form={deliveryForm} layout="vertical" initialValues={{ channel: 'exchange' }}>
+          <Form.Item name="recipient" label="接收机关名称">
+            <Input placeholder={delivering?.label.replace(/^抄送/, '')} maxLength={100} />
+          </Form.Item>
+          <Form.Item name="sentOn" label="报送日期（YYYY-MM-DD，默认今天）" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为YYYY-MM-DD' }]}>
+            <Input maxLength={10} />
+          </Form.Item>
+          <Form.Item name="channel" label="报送方式">
+            <Select options={[{ value: 'exchange', label: '公文交换' }, { value: 'confidential', label: '机要交通' }, { value: 'e_document', label: '电子公文系统' }, { value: 'in_person', label: '当面报送' }, { value: 'other', label: '其他方式' }]} />
+          </Form.Item>
+          <Form.Item name="docNumber" label="文号">
+            <Input maxLength={60} />
+          </Form.Item>
         </Form>
       </Modal>
       <DrillDown target={drill} onClose={() => setDrill(null)} />
