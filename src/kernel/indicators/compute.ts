@@ -259,10 +259,14 @@ export async function figureRecords(k: Kernel, refs: string[], scope: IndicatorS
         from case_events e join cases c on c.id = e.case_id
         where e.type = ${type.key} and e.kind in (${list(kinds)}) and e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}`.execute(k.db);
       for (const f of ev) {
+        const counted = rows.filter((r: any) => r['f' + figures.indexOf(f)]);
+        if ('everyEvent' in f.counted.count && f.counted.count.everyEvent) {
+          out.set(f.ref, counted.sort(byDateThenCase).map((r: any) => mark(f, r)));
+          continue;
+        }
         // A case counts once, on its first counted event (by date, then id), as in indicatorRecords.
         const first = new Map<number, any>();
-        for (const r of rows) {
-          if (!r['f' + figures.indexOf(f)]) continue;
+        for (const r of counted) {
           const had = first.get(r.case_id);
           if (!had || r.on_date < had.on_date || (r.on_date === had.on_date && r.id < had.id)) first.set(r.case_id, r);
         }
