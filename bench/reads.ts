@@ -1,6 +1,6 @@
 /**
  * Reads at a fixed rate against a running server on 127.0.0.1: the case list, a case page and
- * the home page (its five requests: 即将到期, the 16 headline figures, 待办, 预警 and messages), each at RATE
+ * the home page (its five requests: 即将到期, the headline figures, 待办, 预警 and messages), each at RATE
  * requests/s for SECONDS, reporting p50/p99 and the rate achieved; then the most requests/s
  * the server answers with 20 clients in flight, with WORKERS=1 and WORKERS=2.
  *
@@ -11,18 +11,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import fs from 'node:fs';
 import { connect } from '../src/kernel/db/connect.ts';
 import { Kernel } from '../src/kernel/kernel.ts';
 import { createRegistry } from '../src/institutions/index.ts';
 import { escalateOverdue } from '../src/workbench/warnings.ts';
 import { cpuLine, cpuMeter, processTree } from './cpu.ts';
 
-const HEADLINE = [
-  'reconsideration.received', 'reconsideration.accepted', 'reconsideration.concluded', 'reconsideration.correction_rate',
-  'disclosure.received', 'disclosure.answered', 'disclosure.on_time_rate', 'reconsideration.on_time_rate',
-  'mediation.accepted', 'mediation.success_rate', 'petition.registered', 'petition.on_time_rate',
-  'hotline.orders', 'hotline.completion_rate', 'hotline.satisfaction_rate', 'litigation.appearance_rate',
-];
+// The headline figures exactly as the console's home page asks for them (read from its source, so the two never drift apart).
+const HEADLINE = [.../const HEADLINE = \[([^\]]*)\]/.exec(fs.readFileSync('web/src/pages/Dashboard.tsx', 'utf8'))![1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_g1m';
 const RATE = Number(process.env.RATE ?? 200);
