@@ -28,6 +28,8 @@ const afterReorder = (e: EventView, earlier: EventView[]) => e.kind === 'reorder
 
 const urgency = { urgent: '紧急', normal: '一般', complex: '复杂' };
 const satisfaction = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
+/** 回访 and 重办回访 ask the same. */
+const visitFields = z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) });
 
 export const hotline = defineCaseType({
   key: 'hotline',
@@ -101,7 +103,7 @@ export const hotline = defineCaseType({
       from: ['done'],
       to: 'closed',
       outcome: { field: 'satisfaction' },
-      fields: z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) }),
+      fields: visitFields,
       // A check, not a `when`: 已办结待回访 orders are listed without reading their history.
       check: ({ events }) => (reordered(events) ? '该工单已重办，请办理「重办回访」' : undefined),
     },
@@ -123,7 +125,7 @@ export const hotline = defineCaseType({
       from: ['done'],
       to: 'closed',
       outcome: { field: 'satisfaction' },
-      fields: z.object({ resolved: f.flag('诉求已解决'), satisfaction: f.choice('满意度', satisfaction) }),
+      fields: visitFields,
       check: ({ events }) => (reordered(events) ? undefined : '该工单未重办，请办理「回访」'),
     },
     { key: 'invalidate', label: '无效工单', from: ['registered'], to: 'invalid', outcome: 'invalid', fields: z.object({ reason: f.text('原因', 200) }) },
