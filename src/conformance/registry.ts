@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
-import { reportDeadline, publishDeadline, govinfoDeadline, lineStatus } from '../reports/duty.ts';
+import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, lineStatus } from '../reports/duty.ts';
 
 /** Where the scenario files live (relative to the project root). */
 export const SCENARIO_DIR = 'test/scenarios';
@@ -49,10 +49,10 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
       .map(([k, v]) => `${k} 应为 ${v}，实际为 ${(got as any)[k]}`);
     return { problems };
   }
-  if (b.govinfoDeadline) {
-    // 政府信息公开条例 art. 49: null for an org with no duty under it.
-    const { orgKind, year, expect } = b.govinfoDeadline;
-    const d = govinfoDeadline(orgKind, year);
+  if (b.govinfoDeadline || b.enforcementDataDeadline) {
+    // 政府信息公开条例 art. 49 / 国办发〔2018〕118号: null for an org with no duty under it.
+    const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
+    const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
     const problems = Object.entries(expect as Record<string, unknown>)
       .filter(([k, v]) => got[k] !== v)

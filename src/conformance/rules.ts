@@ -177,6 +177,7 @@ export const RULES: ConformanceRule[] = [
   // 15. Annual report
   { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },
   { id: 'govinfo-report.deadline', statute: '政府信息公开条例', article: '第四十九条', rule: '县级以上人民政府部门每年1月31日前（含当日）向本级政府信息公开工作主管部门提交上一年度政府信息公开工作年度报告并向社会公布；本级人民政府的年度报告由主管部门3月31日前（含当日）公布；条例未规定期限的单位不列期限。', encodedIn: 'src/reports/duty.ts#GOVINFO_RULE, govinfoDeadline', review: ['2.13', '15.9'] },
+  { id: 'enforcement-data.deadline', statute: '国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见（国办发〔2018〕118号）', article: '行政执法公示制度·加强事后公开', rule: '行政执法机关（平台取县级以上人民政府部门）每年1月31日前（含当日）公开本机关上年度行政执法总体情况有关数据；人民政府、乡镇（街道）和党委工作机关不列期限。', encodedIn: 'src/reports/duty.ts#ENFORCEMENT_DATA_RULE, enforcementDataDeadline', review: ['15.9'] },
   { id: 'report.parallel-lines', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十五条', rule: '每一报送对象各自登记报送（对象、日期、文号或方式）：县级政府报同级党委、人大常委会和上一级党委、政府，部门报本级党委、政府和上一级政府有关部门，乡镇（街道）报上一级党委、政府，并抄送党委法治建设议事协调机构办事机构；期限届满未报送的对象逐一列为逾期，不负报送义务的单位没有报送对象。', encodedIn: 'src/reports/duty.ts#DEFAULT_LINES, lineStatus; src/reports/workflow.ts#recordDelivery, reportingBoard', review: ['15.5'] },
   { id: 'report.no-duty-not-late', statute: '法治政府建设与责任落实督察工作规定', article: '第二十四条', rule: '党委办事机构、事业单位不负报送义务，不列为逾期。', encodedIn: 'src/reports/duty.ts#REPORTING_KINDS', review: ['15.6'] },
 ];

@@ -118,12 +118,30 @@ export const GOVINFO_RULE: GovInfoRule = {
   },
 };
 
-/** The last days for the 政府信息公开 年报 of `year`; null for an org art. 49 gives no duty. */
-export function govinfoDeadline(orgKind: string, year: number, rule = GOVINFO_RULE): { submitBy: string | null; publishBy: string } | null {
+/** The last days of a yearly publication for `year` under a rule of this shape; null for an org the rule gives no duty. */
+export function annualDeadline(orgKind: string, year: number, rule: GovInfoRule): { submitBy: string | null; publishBy: string } | null {
   const d = rule.due[orgKind as OrgKind];
   if (!d) return null;
   return { submitBy: d.submitBy && `${year + 1}-${d.submitBy}`, publishBy: `${year + 1}-${d.publishBy}` };
 }
+
+/** The last days for the 政府信息公开 年报 of `year`; null for an org art. 49 gives no duty. */
+export const govinfoDeadline = (orgKind: string, year: number, rule = GOVINFO_RULE) => annualDeadline(orgKind, year, rule);
+
+/**
+ * The 行政执法 annual data (国办发〔2018〕118号, 行政执法公示制度, 事后公开): each 行政执法机关
+ * publishes "每年1月31日前" the overall figures of its enforcement in the previous year. The
+ * platform reads 行政执法机关 as its departments **(choice)**: a 区政府 is not itself an
+ * enforcement body, and a 乡镇（街道） enforces only the powers a province has handed down to it
+ * (行政处罚法第二十四条), so a deployment whose 街道 publish their own data adds `township` here.
+ * The 意见 sets no submission to anyone; a province that requires one (广东: 报本级人民政府和上级
+ * 主管部门) sets `submitBy`. "1月31日前" is the last day of a month, so the day itself counts.
+ */
+export const ENFORCEMENT_DATA_RULE: GovInfoRule = {
+  due: { department: { submitBy: null, publishBy: '01-31' } },
+};
+
+export const enforcementDataDeadline = (orgKind: string, year: number, rule = ENFORCEMENT_DATA_RULE) => annualDeadline(orgKind, year, rule);
 
 /** The recipients an org of this kind must report to; none for an org with no duty. */
 export function reportingLines(orgKind: string, rule = reportingRule()): ReportingLine[] {

@@ -53,7 +53,7 @@ export interface ActiveRow {
   figures: { label: string; value: number | null; unit: string; indicators: string[]; cases?: string[]; note?: string }[];
 }
 
-interface Conclusion {
+export interface Conclusion {
   id: number;
   number: string;
   fields: Record<string, any>;
@@ -68,7 +68,7 @@ interface Conclusion {
  * Every case of a type in the subtree received by `to` and not concluded before `from`, with the
  * first step that gave it an outcome (its conclusion), if any: the set the 年报 tables count.
  */
-async function casesOfYear(k: Kernel, type: string, path: string, from: string, to: string): Promise<Conclusion[]> {
+export async function casesOfYear(k: Kernel, type: string, path: string, from: string, to: string): Promise<Conclusion[]> {
   const { rows } = await sql<Conclusion>`
     select c.id, c.number, c.fields, c.received_on, fin.kind, fin.outcome, fin.data, fin.occurred_on as concluded_on
     from cases c
@@ -81,7 +81,7 @@ async function casesOfYear(k: Kernel, type: string, path: string, from: string, 
   return rows.map((r) => ({ ...r, received_on: String(r.received_on).slice(0, 10), concluded_on: r.concluded_on && String(r.concluded_on).slice(0, 10) }));
 }
 
-const concludedBy = (c: Conclusion, to: string) => c.concluded_on !== null && c.concluded_on <= to;
+export const concludedBy = (c: Conclusion, to: string) => c.concluded_on !== null && c.concluded_on <= to;
 
 /** Section 三: the applications, by applicant type; row 一 + 二 = 三（七）+ 四 holds by construction. */
 export async function requestTable(k: Kernel, org: Org, year: number): Promise<RequestRow[]> {
@@ -117,7 +117,7 @@ export async function requestTable(k: Kernel, org: Org, year: number): Promise<R
 }
 
 /** The five columns of section 四 for one set of cases, by how each ended by 31 December. */
-function reviewRow(key: string, label: string, cases: Conclusion[], to: string, upheld: string[], corrected: string[]): ReviewRow {
+export function reviewRow(key: string, label: string, cases: Conclusion[], to: string, upheld: string[], corrected: string[]): ReviewRow {
   const r: ReviewRow = { key, label, upheld: 0, corrected: 0, other: 0, pending: 0, total: 0, cases: cases.map((c) => c.number) };
   for (const c of cases) {
     if (!concludedBy(c, to)) r.pending += 1;
@@ -130,18 +130,24 @@ function reviewRow(key: string, label: string, cases: Conclusion[], to: string, 
 }
 
 /**
+ * The 复议 cases of the year (as casesOfYear counts them) about acts of these categories whose
+ * 被申请人 is the name of an org in the subtree. The 复议机关 may be above the org (the 本级政府
+ * for a department), so every 复议 case is looked at, not only the subtree's.
+ */
+export async function reconsiderationsAgainst(k: Kernel, org: Org, from: string, to: string, categories: string[]): Promise<Conclusion[]> {
+  const names = new Set(
+    (await k.db.selectFrom('orgs').select(['name', 'short_name']).where('path', 'like', `${org.path}%`).execute()).flatMap((o: any) => [o.name, o.short_name].filter(Boolean)),
+  );
+  return (await casesOfYear(k, 'reconsideration', '/', from, to)).filter((c) => categories.includes(c.fields.category) && names.has(String(c.fields.respondent ?? '').trim()));
+}
+
+/**
  * Section 四. A 复议 case sits with the 复议机关, so it is the org's when the 被申请人 recorded on it
  * is the name of an org in the subtree; an 应诉 case sits with the defendant, so it is the subtree's.
  */
 export async function reviewTable(k: Kernel, org: Org, year: number): Promise<ReviewRow[]> {
   const { from, to } = scopeOf(org.id, year);
-  const names = new Set(
-    (await k.db.selectFrom('orgs').select(['name', 'short_name']).where('path', 'like', `${org.path}%`).execute()).flatMap((o: any) => [o.name, o.short_name].filter(Boolean)),
-  );
-  // The 复议机关 may be above the org (the 本级政府 for a department), so every 复议 case is looked at.
-  const reconsideration = (await casesOfYear(k, 'reconsideration', '/', from, to)).filter(
-    (c) => c.fields.category === 'disclosure' && names.has(String(c.fields.respondent ?? '').trim()),
-  );
+  const reconsideration = await reconsiderationsAgainst(k, org, from, to, ['disclosure']);
   const litigation = (await casesOfYear(k, 'litigation', org.path, from, to)).filter((c) => c.fields.disclosure === true);
   return [
     reviewRow('reconsideration', '行政复议', reconsideration, to, ['upheld', 'dismissed'], correctingOutcomes),

@@ -268,6 +268,18 @@ export const govinfoReportView = z.object({
   headings: z.array(text),
 });
 
+/** 行政执法年度数据 (国办发〔2018〕118号), computed from records. */
+export const enforcementDataView = z.object({
+  orgId: id,
+  orgName: text,
+  year: z.number().int(),
+  title: text,
+  deadline: z.object({ submitBy: optDay, publishBy: day }).nullable(),
+  rows: z.array(
+    z.object({ key: text, group: text, label: text, value: z.number().nullable(), unit: text, indicator: text.optional(), cases: govinfoCases.optional(), note: text.optional() }),
+  ),
+});
+
 const figure = z.object({
   token: text,
   key: text,

@@ -5042,6 +5042,34 @@ export interface ApiPaths {
       response: ReportView;
     };
   };
+  "/api/reports/enforcement-data": {
+    get: {
+      query: {
+        orgId: number;
+        year: number;
+      };
+      response: {
+        orgId: number;
+        orgName: string;
+        year: number;
+        title: string;
+        deadline: {
+          submitBy: string | null;
+          publishBy: string;
+        } | null;
+        rows: ({
+          key: string;
+          group: string;
+          label: string;
+          value: number | null;
+          unit: string;
+          indicator?: string;
+          cases?: string[];
+          note?: string;
+        })[];
+      };
+    };
+  };
   "/api/reports/govinfo": {
     get: {
       query: {

@@ -127,7 +127,7 @@ export const coercion = defineCaseType({
   ],
   outcomes,
   indicators: [
-    { key: 'measures', label: '查封扣押', unit: '件', description: '期间内实施的查封、扣押', count: { events: ['receive'] } },
+    { key: 'measures', label: '查封扣押', unit: '件', description: '期间内实施的查封、扣押', count: { events: ['receive'], caseEquals: { procedure: 'measure' } } },
     { key: 'extended', label: '延长查封扣押', unit: '件', description: '期间内经批准延长的查封、扣押', count: { events: ['extend'] } },
     { key: 'executed', label: '强制执行', unit: '件', description: '期间内行政机关强制执行或申请法院执行的案件', count: { events: ['execute'], outcomes: ['executed', 'court'] } },
   ],

@@ -144,6 +144,7 @@ export const licensing = defineCaseType({
     { key: 'accepted', label: '受理', unit: '件', description: '期间内受理（含逾期未告知补正视为受理）的申请', count: { events: ACCEPTED } },
     { key: 'decided', label: '决定', unit: '件', description: '期间内作出许可决定的申请', count: { events: ['decide'] } },
     { key: 'granted', label: '准予许可', unit: '件', description: '期间内准予许可的申请', count: { events: ['decide'], outcomes: ['granted'] } },
+    { key: 'refused', label: '不予许可', unit: '件', description: '期间内作出不予许可决定的申请（行政执法年度数据）', count: { events: ['decide'], outcomes: ['refused'] } },
     { key: 'on_time', label: '按期决定', unit: '件', description: '在法定期限（含批准延长）内作出决定的申请', count: { clocks: ['decision'], stoppedBy: ['decide'], onTime: true } },
     { key: 'timed', label: '决定（计时）', unit: '件', description: '期间内作出决定且有决定期限的申请', count: { clocks: ['decision'], stoppedBy: ['decide'] } },
     { key: 'on_time_rate', label: '按期办结率', unit: '%', description: '按期决定 ÷ 决定（计时）', rate: { numerator: 'on_time', denominator: 'timed' } },

@@ -15,8 +15,9 @@ import { actOnReport, allowedActions, DELIVERY_CHANNELS, recordDelivery, reportL
 import { f } from '../../kernel/cases/define.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
+import { enforcementDataView, govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
 import { govinfoReport } from '../../reports/govinfo.ts';
+import { enforcementData } from '../../reports/enforcement-data.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -95,6 +96,19 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       },
     },
     async (req) => govinfoReport(k, requireActor(req), req.query.orgId, req.query.year),
+  );
+
+  app.get(
+    '/api/reports/enforcement-data',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '行政执法年度数据：许可、处罚、强制、检查、法制审核、听证、复议纠错按记录计算（国办发〔2018〕118号，每年1月31日前公开）',
+        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
+        response: { 200: enforcementDataView },
+      },
+    },
+    async (req) => enforcementData(k, requireActor(req), req.query.orgId, req.query.year),
   );
 
   app.post(
