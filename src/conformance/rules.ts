@@ -119,6 +119,9 @@ export const RULES: ConformanceRule[] = [
   { id: 'hotline.extension-approved', statute: '本地12345热线办理规定（国办发〔2020〕53号未设天数）', article: 'EXTENSION_MAX_WORKDAYS', rule: '承办单位在办理时限届满前申请延期，热线中心同意后按同意的工作日数延长（不多于申请的，累计不超过十五个工作日）；时限届满后不能再延期。', encodedIn: `${HL}#actions.request_extension, approve_extension; clocks.handling, rehandling`, review: ['8.5'] },
   { id: 'hotline.reorder-fresh-clock', statute: '本地12345热线办理规定', article: '重办', rule: '回访不满意或诉求人申诉的，热线中心可重办一次：工单回到承办单位，重办时限按紧急程度重新计算；首次办理的按时结果和首次回访不被改写，重办另计重办率、重办后满意率。', encodedIn: `${HL}#actions.reorder, revisit; clocks.rehandling; indicators.reorder_rate`, review: ['8.6'] },
 
+  // 9. 政务服务"好差评"
+  { id: 'service-rating.real-name-visit', statute: '国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见（国办发〔2019〕51号）', article: '建立差评核实、整改和反馈机制（段落序号未核对）', rule: '评价记录是否实名，差评整改工单继承实名标记；实名差评整改后回访或核实后办结的，计入「实名差评回访整改率」（要求达到100%），匿名差评只计入全部差评的差评整改率。', encodedIn: 'src/institutions/service-rating/index.ts#serviceRating.intake.realName, followUp; ratingRectification.indicators.real_name_rate', review: ['9.4'] },
+
   // 10. 行政执法
   { id: 'penalty.service-7-workdays', statute: '行政处罚法', article: '第六十一条、第八十五条', rule: '当事人不在场的，决定书七个工作日内送达。', encodedIn: `${E}#clocks.service`, review: ['10.17'] },
   { id: 'penalty.hearing-right-from-sanction', statute: '行政处罚法', article: '第六十三条', rule: '吊销、责令停产停业等处罚种类或较大数额罚款，当然享有听证权利，不取决于手工勾选。', encodedIn: `${E}#hearingRightOf`, review: ['10.7'] },

@@ -4281,6 +4281,7 @@ export interface ApiPaths {
           receivedOn: string;
           service: string;
           comment: string;
+          realName?: boolean;
           parties?: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -5292,6 +5293,7 @@ export interface ApiPaths {
           service: string;
           grade: "very_good" | "good" | "fair" | "bad" | "very_bad";
           active: boolean;
+          realName?: boolean;
           comment?: string;
           parties?: ({
             role: "applicant" | "agent" | "third_party";
