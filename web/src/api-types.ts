@@ -1590,6 +1590,7 @@ export interface ApiPaths {
           target: string;
           creditCode: string;
           mode: "onsite" | "offsite";
+          planItem?: string;
           annualCap?: number;
           joint?: boolean;
           partners?: string;
@@ -4958,7 +4959,7 @@ export interface ApiPaths {
     post: {
       body: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
         note: string;
         items: {
           [key: string]: unknown;
@@ -4971,7 +4972,7 @@ export interface ApiPaths {
     post: {
       query: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
         note: string;
       };
       response: unknown;
@@ -4985,7 +4986,7 @@ export interface ApiPaths {
   "/api/registers/template.xlsx": {
     get: {
       query: {
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
       };
       response: unknown;
     };
