@@ -119,6 +119,9 @@ export const RULES: ConformanceRule[] = [
   { id: 'hotline.extension-approved', statute: '本地12345热线办理规定（国办发〔2020〕53号未设天数）', article: 'EXTENSION_MAX_WORKDAYS', rule: '承办单位在办理时限届满前申请延期，热线中心同意后按同意的工作日数延长（不多于申请的，累计不超过十五个工作日）；时限届满后不能再延期。', encodedIn: `${HL}#actions.request_extension, approve_extension; clocks.handling, rehandling`, review: ['8.5'] },
   { id: 'hotline.reorder-fresh-clock', statute: '本地12345热线办理规定', article: '重办', rule: '回访不满意或诉求人申诉的，热线中心可重办一次：工单回到承办单位，重办时限按紧急程度重新计算；首次办理的按时结果和首次回访不被改写，重办另计重办率、重办后满意率。', encodedIn: `${HL}#actions.reorder, revisit; clocks.rehandling; indicators.reorder_rate`, review: ['8.6'] },
 
+  // 9. 政务服务"好差评"
+  { id: 'service-rating.real-name-visit', statute: '国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见（国办发〔2019〕51号）', article: '建立差评核实、整改和反馈机制（段落序号未核对）', rule: '评价记录是否实名，差评整改工单继承实名标记；实名差评整改后回访或核实后办结的，计入「实名差评回访整改率」（要求达到100%），匿名差评只计入全部差评的差评整改率。', encodedIn: 'src/institutions/service-rating/index.ts#serviceRating.intake.realName, followUp; ratingRectification.indicators.real_name_rate', review: ['9.4'] },
+
   // 10. 行政执法
   { id: 'penalty.service-7-workdays', statute: '行政处罚法', article: '第六十一条、第八十五条', rule: '当事人不在场的，决定书七个工作日内送达。', encodedIn: `${E}#clocks.service`, review: ['10.17'] },
   { id: 'penalty.hearing-right-from-sanction', statute: '行政处罚法', article: '第六十三条', rule: '吊销、责令停产停业等处罚种类或较大数额罚款，当然享有听证权利，不取决于手工勾选。', encodedIn: `${E}#hearingRightOf`, review: ['10.7'] },
@@ -151,6 +154,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'enterprise-inspection.show-and-tell', statute: '行政处罚法；国办发〔2024〕54号', article: '第五十五条；「严格行政检查标准、程序」', rule: '检查时主动出示执法证件，告知检查事项、依据和企业的权利；检查结果告知企业后才办结。', encodedIn: `${EI}#actions.record.check, conclude.check`, review: ['11.4'] },
   { id: 'enterprise-inspection.approval', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「严格行政检查标准、程序」', rule: '实施检查须经行政执法主体负责人批准；情况紧急先行检查的，补办批准后才能出具检查结果。', encodedIn: `${EI}#actions.record.check, approve_after, conclude.check`, review: ['11.4'] },
   { id: 'enterprise-inspection.annual-cap', statute: '国办发〔2024〕54号；司法部有关问题解答', article: '「合理确定行政检查方式」', rule: '同一执法主体对同一企业一个年度内的检查不得超过公布的频次上限；上级部署的专项检查不计入、不受限。', encodedIn: `${EI}#inspectionsThisYear; actions.record.verify`, review: ['11.4'] },
+  { id: 'enterprise-inspection.plan-item', statute: '国办发〔2024〕54号', article: '「合理确定行政检查方式」（检查计划的写法为本平台做法）', rule: '检查案件可引用「年度涉企行政检查计划」清单中的事项编码：须是本单位或上级公布的、检查当年的计划事项，否则不得实施检查；引用后同一企业年度频次上限按计划公布的上限计算，不再按案件上填写的上限。', encodedIn: `${EI}#planItem; actions.record.verify; src/institutions/registers/index.ts#inspection_plans`, review: ['11.4'] },
   { id: 'inspection.finding-opens-case', statute: '国发〔2019〕5号；国办发〔2024〕54号', article: '文件未分条（原文未核对，见docs/domain.md）', rule: '双随机抽查或涉企检查发现违法行为转立案查处的，同时生成本单位的行政执法案件线索并与检查关联。', encodedIn: 'src/institutions/inspection-draw/index.ts#actions.inspect.spawn; src/institutions/enterprise-inspection/index.ts#actions.conclude.spawn', review: ['11.3'] },
   { id: 'oversight.rectification-deadline', statute: '行政执法监督条例（国务院令第825号）', article: '整改条款未能核对（见docs/domain.md）', rule: '监督意见书、决定书写明整改期限，自送达之日起算；复查整改不到位的重新限期，期限重新计算；逾期报告的计为逾期。不设法定期限。', encodedIn: `${EO}#clocks.rectification (lengthFrom)`, review: ['§16'] },
   { id: 'oversight.unit-reports-rectification', statute: '行政执法监督条例（国务院令第825号）', article: '第二条、第六条', rule: '监督机构（司法行政部门）与被监督单位分设：整改情况由被监督单位报告，启动监督的人员不能代为报告。', encodedIn: `${EO}#notTheIssuer`, review: ['§16'] },

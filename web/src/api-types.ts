@@ -1590,6 +1590,7 @@ export interface ApiPaths {
           target: string;
           creditCode: string;
           mode: "onsite" | "offsite";
+          planItem?: string;
           annualCap?: number;
           joint?: boolean;
           partners?: string;
@@ -4281,6 +4282,7 @@ export interface ApiPaths {
           receivedOn: string;
           service: string;
           comment: string;
+          realName?: boolean;
           parties?: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -4957,7 +4959,7 @@ export interface ApiPaths {
     post: {
       body: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
         note: string;
         items: {
           [key: string]: unknown;
@@ -4970,7 +4972,7 @@ export interface ApiPaths {
     post: {
       query: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
         note: string;
       };
       response: unknown;
@@ -4984,7 +4986,7 @@ export interface ApiPaths {
   "/api/registers/template.xlsx": {
     get: {
       query: {
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
       };
       response: unknown;
     };
@@ -5320,6 +5322,7 @@ export interface ApiPaths {
           service: string;
           grade: "very_good" | "good" | "fair" | "bad" | "very_bad";
           active: boolean;
+          realName?: boolean;
           comment?: string;
           parties?: ({
             role: "applicant" | "agent" | "third_party";

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { defineCaseType, f } from '../../kernel/cases/define.ts';
 import type { Database } from '../../kernel/db/connect.ts';
 import { invalidCertificates } from '../enforcement/certificate.ts';
+import { applicableItems, type RegisterItem } from '../../kernel/registers.ts';
 
 /**
  * 涉企行政检查, one case per inspection of one enterprise, under 国办发〔2024〕54号 (《国务院办公厅
@@ -39,6 +40,21 @@ export const findingClue = (fields: Record<string, any>, note?: string) => ({
   major: false,
 });
 
+/**
+ * The 年度涉企行政检查计划 item a case names (register `inspection_plans`, this org's or an org
+ * above it), or a refusal when it is not in the plan of the inspection's year.
+ */
+export async function planItem(db: Database, orgId: number, code: string, on: string): Promise<RegisterItem | string> {
+  const year = Number(on.slice(0, 4));
+  const items = (await applicableItems(db, orgId, 'inspection_plans')).filter((i) => i.code === code.trim());
+  const item = items.find((i) => Number(i.year) === year);
+  if (item) return item;
+  if (items.length) return `检查计划事项${code}属于${items.map((i) => i.year).join('、')}年度计划，不在${year}年度公布的检查计划中（${PLAN_BASIS}）`;
+  return `检查计划事项${code}不在本单位或上级公布的年度涉企行政检查计划中（${PLAN_BASIS}）`;
+}
+
+const PLAN_BASIS = '国办发〔2024〕54号：按公布的检查事项和频次上限实施检查';
+
 const approved = (events: { kind: string }[]) => events.some((e) => e.kind === 'approve' || e.kind === 'approve_after');
 
 export const enterpriseInspection = defineCaseType({
@@ -62,7 +78,8 @@ export const enterpriseInspection = defineCaseType({
     target: f.text('被检查企业', 200),
     creditCode: f.text('统一社会信用代码', 18),
     mode: f.choice('检查方式', MODES),
-    annualCap: z.number().int().min(1).max(365).optional().meta({ title: '本领域公布的同一企业年度检查频次上限（次）' }),
+    planItem: f.optionalText('年度检查计划事项编码（填写后按计划公布的频次上限检查）', 40),
+    annualCap: z.number().int().min(1).max(365).optional().meta({ title: '本领域公布的同一企业年度检查频次上限（次，未引用检查计划时填写）' }),
     joint: f.flag('多部门联合检查（“综合查一次”）').optional(),
     partners: f.optionalText('联合检查部门', 300),
     emergency: f.flag('情况紧急，须先行检查（事后补办批准）').optional(),
@@ -101,7 +118,13 @@ export const enterpriseInspection = defineCaseType({
       verify: async ({ db, orgId, data, fields, on }) => {
         const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2], on);
         if (bad.length) return `执法证号${bad.join('、')}不是有效的执法证件，持证人员以外的人不得实施行政检查（国办发〔2024〕54号「明确行政检查主体」）`;
-        const cap = Number(fields.annualCap);
+        // A case naming its plan item takes the cap the plan published; the typed one is for cases without.
+        let cap = Number(fields.annualCap);
+        if (fields.planItem) {
+          const item = await planItem(db, orgId, fields.planItem, on);
+          if (typeof item === 'string') return item;
+          cap = Number(item.annualCap);
+        }
         if (!cap || fields.superiorSpecial) return undefined;
         const done = await inspectionsThisYear(db, orgId, fields.creditCode, on);
         return done >= cap ? `本单位今年已对该企业检查${done}次，达到公布的年度检查频次上限${cap}次（${CAP_BASIS}）` : undefined;

@@ -60,6 +60,19 @@ export const registerKinds: RegisterKind[] = [
     basis: '“谁执法谁普法”普法责任制',
     item: z.object({ code, name: f.text('普法内容', 200), laws: f.text('重点宣传的法律法规', 500), audience: f.text('普法对象', 100), measures: f.text('主要措施', 500) }),
   },
+  {
+    // 11.4: the year's plan, so a case names its 计划事项 and the published cap is read, not retyped.
+    key: 'inspection_plans',
+    name: '年度涉企行政检查计划',
+    basis: '国办发〔2024〕54号：公布行政检查事项和同一企业年度检查频次上限（计划的写法为本平台做法）',
+    item: z.object({
+      code,
+      name: f.text('检查事项', 200),
+      year: z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' }),
+      scope: f.text('检查对象范围', 500),
+      annualCap: z.coerce.number().int().min(1).max(365).meta({ title: '同一企业年度检查频次上限（次）' }),
+    }),
+  },
 ];
 
 export const createRegisterKinds = () => new RegisterKinds(registerKinds);
