@@ -48,12 +48,16 @@ async function settledGeneration(k: Kernel): Promise<{ g: string; settled: boole
   return rows[0];
 }
 
-export async function cachedRead<T>(k: Kernel, key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `current` is the generation if the caller read it already during this request (with its
+ * session, in the same round trip): any write committed before the request is counted in it.
+ */
+export async function cachedRead<T>(k: Kernel, key: string, compute: () => Promise<T>, current?: string): Promise<T> {
   let cache = caches.get(k);
   if (!cache) caches.set(k, (cache = new Map()));
   const today = k.today();
   const hit = cache.get(key);
-  if (hit && hit.today === today && hit.calendar === k.calendar && hit.generation === (await generation(k))) {
+  if (hit && hit.today === today && hit.calendar === k.calendar && hit.generation === (current ?? (await generation(k)))) {
     // Most recently used last: the oldest entry is the first to go.
     cache.delete(key);
     cache.set(key, hit);

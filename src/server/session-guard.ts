@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The session behind the cookie (its id lets a user tell it apart in their session list). */
     session?: { id: number; stage: SessionStage; mustChangePassword: boolean };
+    /** The read generation as the request began: a cached read needs no query of its own to check it. */
+    readGeneration?: string;
   }
 }
 
@@ -25,6 +27,7 @@ export async function guardRequest(k: Kernel, req: FastifyRequest, url: string, 
   if (!auth) throw unauthorized('登录已失效，请重新登录');
   req.actor = auth.actor;
   req.session = { id: auth.sessionId, stage: auth.stage, mustChangePassword: auth.mustChangePassword };
+  req.readGeneration = auth.readGeneration;
   const route = `${req.method} ${url}`;
   if (auth.stage !== 'active') {
     if (OPEN_BY_STAGE[auth.stage].has(route)) return;

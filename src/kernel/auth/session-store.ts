@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CompiledQuery, type InferResult } from 'kysely';
+import { CompiledQuery, sql, type InferResult } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { SessionStage } from '../db/schema.ts';
 import { sm3 } from '../audit/audit.ts';
@@ -24,6 +24,8 @@ export interface Authenticated {
   stage: SessionStage;
   /** Initial or reset password, or expired under the policy: only the change is allowed. */
   mustChangePassword: boolean;
+  /** The database's read generation as the request began (read-cache.ts), read in the same round trip. */
+  readGeneration: string;
 }
 
 /** Only SM3(token) is stored: a copy of the table does not give anyone a session. */
@@ -59,6 +61,7 @@ const selectSession = (db: Database, tokenHash: string) =>
     .select(['s.id', 's.user_id', 's.stage', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.must_change_password', 'u.password_changed_at'])
     .select(['u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'u.active', 'o.name as org_name', 'o.path as org_path', 'sc.path as scope_path'])
     .select((eb) => dutiesOf(eb.ref('u.id')).as('duty_list'))
+    .select(sql<string>`(SELECT last_value || ':' || is_called FROM read_generation)`.as('read_generation'))
     .where('s.token_hash', '=', tokenHash);
 type SessionRow = InferResult<ReturnType<typeof selectSession>>[number];
 
@@ -114,6 +117,7 @@ export async function authenticate(db: Database, token: string, now = new Date()
     sessionId: s.id,
     stage: s.stage,
     mustChangePassword: s.must_change_password || passwordExpired(policy, s.password_changed_at, now),
+    readGeneration: s.read_generation,
   };
 }
 

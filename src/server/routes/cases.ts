@@ -141,7 +141,7 @@ export const caseRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) =>
 
   app.get('/api/dashboard', { schema: { tags: ['工作台'], summary: '即将到期与已超期的案件', response: { 200: dashboardReply } } }, async (req, reply) => {
     const actor = requireActor(req);
-    return sendCachedJson(k, reply, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
+    return sendCachedJson(k, req, reply, `dashboard:${actor.id}:${actor.scopePath}`, () => dueSoon(actor));
   });
 
   async function dueSoon(actor: ReturnType<typeof requireActor>) {

@@ -45,7 +45,7 @@ export const indicatorRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
       const scope = await resolveScope(req, req.query);
       const keys = req.query.keys?.split(',').map((s) => s.trim()).filter(Boolean);
       // The figures depend on the scope and keys only (who may see the scope was checked above).
-      return sendCachedJson(k, reply, `indicators:${JSON.stringify([scope, keys ?? null])}`, async () => ({ scope, values: await computeIndicators(k, scope, keys) }));
+      return sendCachedJson(k, req, reply, `indicators:${JSON.stringify([scope, keys ?? null])}`, async () => ({ scope, values: await computeIndicators(k, scope, keys) }));
     },
   );
 

@@ -28,7 +28,7 @@ const splitKeys = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(
 export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) => {
   app.get('/api/todos', { schema: { tags: ['工作台'], summary: '我的待办：待办理环节、待审批、被退回的报告、督办、12345工单（分类计数，每项链接到办理页面）', response: { 200: todosReply } } }, async (req, reply) => {
     const actor = requireActor(req);
-    return sendCachedJson(k, reply, `todos:${actor.id}:${actor.scopePath}`, async () => ({ ...(await todosFor(k, actor)), kinds: TODO_KINDS }));
+    return sendCachedJson(k, req, reply, `todos:${actor.id}:${actor.scopePath}`, async () => ({ ...(await todosFor(k, actor)), kinds: TODO_KINDS }));
   });
 
   app.get(
@@ -36,7 +36,7 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
     { schema: { tags: ['工作台'], summary: '分级预警：黄色（届满前N个工作日内）、红色（已超期）', querystring: z.object({ level: z.enum(['yellow', 'red']).optional().meta({ title: '级别' }) }) } },
     async (req, reply) => {
       const actor = requireActor(req);
-      return sendCachedJson(k, reply, `warnings:${actor.id}:${actor.scopePath}:${req.query.level ?? ''}`, async () => {
+      return sendCachedJson(k, req, reply, `warnings:${actor.id}:${actor.scopePath}:${req.query.level ?? ''}`, async () => {
         const { counts, items } = await warningSummary(k, actor.scopePath, { level: req.query.level, limit: 500 });
         return { counts, items: items.map(({ orgPath: _p, handlerId, ...w }) => ({ ...w, mine: handlerId === actor.id })) };
       });
@@ -116,7 +116,7 @@ export const workbenchRoutes = (k: Kernel): FastifyPluginAsync => async (app: Ap
       const actor = requireActor(req);
       const { unread, limit } = req.query;
       // Asked on every page change by the bell: the unread count of a busy leader is many rows.
-      return sendCachedJson(k, reply, `notifications:${actor.id}:${unread ?? ''}:${limit}`, async () => ({
+      return sendCachedJson(k, req, reply, `notifications:${actor.id}:${unread ?? ''}:${limit}`, async () => ({
         ...(await listNotifications(k, actor, { unreadOnly: unread === 'true', limit })),
         kinds: NOTIFICATION_KINDS,
       }));
