@@ -6,6 +6,7 @@ import { sm3 } from '../audit/audit.ts';
 import { notFound } from '../errors.ts';
 import { readPolicy, type SecurityPolicy } from './policy.ts';
 import { dutiesOf } from './permissions.ts';
+import { prepareByName } from '../db/connect.ts';
 import type { Actor } from './actor.ts';
 
 /** A half-done login (password given, code awaited) lasts this long. */
@@ -70,11 +71,15 @@ const TOKEN_SLOT = '\u0000token';
 const sessionQueries = new WeakMap<Database, CompiledQuery>();
 /**
  * Every signed-in request starts with this query: it is built once per database, because
- * building it with the query builder each time cost more CPU than running it.
+ * building it with the query builder each time cost more CPU than running it, and PostgreSQL
+ * plans it once per connection.
  */
 function sessionQuery(db: Database): CompiledQuery {
   let q = sessionQueries.get(db);
-  if (!q) sessionQueries.set(db, (q = selectSession(db, TOKEN_SLOT).compile()));
+  if (!q) {
+    sessionQueries.set(db, (q = selectSession(db, TOKEN_SLOT).compile()));
+    prepareByName('fazhi_session', q.sql);
+  }
   return q;
 }
 

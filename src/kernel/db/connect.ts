@@ -25,6 +25,17 @@ export interface Connection {
 
 const DATE_OID = 1082;
 
+/** Statement texts that run on nearly every request, by the name each connection prepares them under. */
+const namedStatements = new Map<string, string>();
+
+/**
+ * On PostgreSQL, a statement with this exact text is prepared once per connection under `name`
+ * and its plan reused: the session query that starts every request cost more to plan than to run.
+ */
+export function prepareByName(name: string, text: string) {
+  namedStatements.set(text, name);
+}
+
 /**
  * Opens the embedded PGlite database (dataDir, or in memory when dataDir is 'memory://')
  * or a PostgreSQL server when a postgres:// URL is given. Dates come back as 'YYYY-MM-DD' strings.
@@ -38,7 +49,12 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; po
     });
     // Kysely hides the pool client behind a transaction; the backend pid finds it again for COPY.
     const clients = new Map<number, pg.PoolClient>();
-    pool.on('connect', (client: any) => clients.set(client.processID, client));
+    pool.on('connect', (client: any) => {
+      clients.set(client.processID, client);
+      const query = client.query.bind(client);
+      client.query = (text: unknown, ...rest: any[]) =>
+        typeof text === 'string' && namedStatements.has(text) ? query({ name: namedStatements.get(text), text, values: rest[0] }) : query(text, ...rest);
+    });
     pool.on('remove', (client: any) => clients.delete(client.processID));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     // A transaction keeps its connection: found once, not by a round trip before every COPY.
