@@ -3,7 +3,7 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_g1m npm run bench:city
  *
- * City-wide year figures (all 14 hotline indicators), one unit's, and the first drill-down
+ * City-wide year figures (all hotline indicators), one unit's, and the first drill-down
  * page of one figure; each the median of RUNS after a warm-up run.
  */
 import { connect } from '../src/kernel/db/connect.ts';
@@ -42,9 +42,10 @@ const days = await refreshRollups(k, k.types.get('hotline'), countCondition);
 console.log(`rollups built for ${days} days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 // LIVE=0 skips the live SQL, which takes tens of seconds per run from a few million orders up.
 if (process.env.LIVE !== '0') await median('city-wide year, live SQL (no rollups)', () => computeIndicators(k, { orgId: city.id, ...year }, hotline, { live: true }));
-await median('city-wide year, 14 hotline figures', () => computeIndicators(k, { orgId: city.id, ...year }, hotline));
-await median('one unit, 14 hotline figures', () => computeIndicators(k, { orgId: unit.org_id, ...year }, hotline));
+await median(`city-wide year, all ${hotline.length} hotline figures`, () => computeIndicators(k, { orgId: city.id, ...year }, hotline));
+await median(`one unit, all ${hotline.length} hotline figures`, () => computeIndicators(k, { orgId: unit.org_id, ...year }, hotline));
 await median('first drill-down page (按时办结率, city-wide)', () => indicatorRecords(k, 'hotline.completion_rate', { orgId: city.id, ...year }, { limit: 20, offset: 0 }));
 await median('first drill-down page (满意率, city-wide: events)', () => indicatorRecords(k, 'hotline.satisfaction_rate', { orgId: city.id, ...year }, { limit: 20, offset: 0 }));
+await median('first drill-down page (承办工单, city-wide: every 派单)', () => indicatorRecords(k, 'hotline.assigned', { orgId: city.id, ...year }, { limit: 20, offset: 0 }));
 await median('first drill-down page (按时办结率, one unit)', () => indicatorRecords(k, 'hotline.completion_rate', { orgId: unit.org_id, ...year }, { limit: 20, offset: 0 }));
 await conn.close();
