@@ -35,8 +35,11 @@ const running = new WeakMap<Kernel, Map<string, Promise<unknown>>>();
 
 const WRITERS_LOCK = 731_014;
 
+/** The generation as a value: also a column of the session query, so a signed-in request reads it in the same round trip. */
+export const readGenerationValue = () => sql<string>`(SELECT last_value || ':' || is_called FROM read_generation)`;
+
 async function generation(k: Kernel): Promise<string> {
-  const { rows } = await sql<{ g: string }>`SELECT last_value || ':' || is_called AS g FROM read_generation`.execute(k.db);
+  const { rows } = await sql<{ g: string }>`SELECT ${readGenerationValue()} AS g`.execute(k.db);
   return rows[0].g;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CompiledQuery, sql, type InferResult } from 'kysely';
+import { CompiledQuery, type InferResult } from 'kysely';
 import type { Database } from '../db/connect.ts';
 import type { SessionStage } from '../db/schema.ts';
 import { sm3 } from '../audit/audit.ts';
@@ -7,6 +7,7 @@ import { notFound } from '../errors.ts';
 import { readPolicy, type SecurityPolicy } from './policy.ts';
 import { dutiesOf } from './permissions.ts';
 import { prepareByName } from '../db/connect.ts';
+import { readGenerationValue } from '../read-cache.ts';
 import type { Actor } from './actor.ts';
 
 /** A half-done login (password given, code awaited) lasts this long. */
@@ -62,7 +63,7 @@ const selectSession = (db: Database, tokenHash: string) =>
     .select(['s.id', 's.user_id', 's.stage', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.must_change_password', 'u.password_changed_at'])
     .select(['u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.scope_org_id', 'u.active', 'o.name as org_name', 'o.path as org_path', 'sc.path as scope_path'])
     .select((eb) => dutiesOf(eb.ref('u.id')).as('duty_list'))
-    .select(sql<string>`(SELECT last_value || ':' || is_called FROM read_generation)`.as('read_generation'))
+    .select(readGenerationValue().as('read_generation'))
     .where('s.token_hash', '=', tokenHash);
 type SessionRow = InferResult<ReturnType<typeof selectSession>>[number];
 

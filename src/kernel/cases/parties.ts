@@ -50,7 +50,8 @@ const openRow = <T extends PartyRow>(r: T, ring: Keyring): T => ({
   phone: r.phone && unseal('phone', r.phone, ring),
   address: r.address && unseal('address', r.address, ring),
 });
-const openRows = <T extends PartyRow>(rows: T[]): T[] => {
+/** Stored parties with their values in clear. */
+export const openParties = <T extends PartyRow>(rows: T[]): T[] => {
   const ring = rows.length ? loadKeyring() : undefined;
   return rows.map((r) => openRow(r, ring!));
 };
@@ -64,7 +65,7 @@ export async function readParties(db: Database, caseIds: number[]): Promise<Part
     .where('case_id', 'in', caseIds)
     .orderBy('id')
     .execute();
-  return openRows(rows);
+  return openParties(rows);
 }
 
 /**
@@ -73,8 +74,6 @@ export async function readParties(db: Database, caseIds: number[]): Promise<Part
  */
 export const partiesOfCaseColumn = () =>
   sql<PartyRow[]>`(SELECT coalesce(json_agg(json_build_object('id', p.id, 'case_id', p.case_id, 'role', p.role, 'name', p.name, 'kind', p.kind, 'id_number', p.id_number, 'phone', p.phone, 'address', p.address) ORDER BY p.id), '[]') FROM case_parties p WHERE p.case_id = c.id)`;
-
-export const openParties = (rows: PartyRow[]): PartyRow[] => openRows(rows);
 
 /** Cases with a party whose ID number or phone is exactly this value (blind index, no decryption). */
 export function casesWithPartyContact(value: string) {
@@ -114,7 +113,7 @@ export async function resealParties(db: Database, opts: { plaintextOnly?: boolea
         .limit(BATCH)
         .forUpdate()
         .execute();
-      for (const r of openRows(rows)) {
+      for (const r of openParties(rows)) {
         const cols = partyColumns(r.case_id, { role: r.role, name: r.name, idNumber: r.id_number, phone: r.phone, address: r.address });
         await trx
           .updateTable('case_parties')
