@@ -4,7 +4,7 @@ import { invalidCertificates } from './certificate.ts';
 import { exemptionItemKnown } from '../registers/index.ts';
 import { computeDue } from '../../kernel/calendar/calendar.ts';
 import { addMonths, diffDays } from '../../kernel/calendar/dates.ts';
-import type { ClockDef } from '../../kernel/cases/define.ts';
+import type { ActionDef, ClockDef } from '../../kernel/cases/define.ts';
 
 /**
  * 行政执法案件 with the 三项制度 (国办发〔2018〕118号) under 行政处罚法 (2021):
@@ -53,12 +53,50 @@ const DECISIONS = {
 const EXEMPT = ['first_violation', 'minor', 'no_fault'];
 const PENALTIES = ['penalty', 'lighter', 'mitigated'];
 
+/** The grounds `exclude_period` may record (不计入办案期限的期间). */
+const EXCLUSIONS = { suspension: '案件中止', hearing: '听证', notice: '公告', testing: '检测、检验、检疫、鉴定' };
+type Exclusion = keyof typeof EXCLUSIONS;
+
+/** One field's decision period under one text: its length, extensions and exclusions, 当场 caps. */
+export interface FieldRule {
+  days: number;
+  /** The most all extensions may add (0: none). */
+  extension: number;
+  extensionBasis: string;
+  /** How many 延长 steps the text allows (as many as fit in `extension` when unset). */
+  extensionTimes?: number;
+  fromReceipt: boolean;
+  excludes: boolean;
+  /** The 不计入 grounds the text names, and the words that say so (all four grounds when unset). */
+  exclusions?: readonly Exclusion[];
+  exclusionBasis?: string;
+  basis: string;
+  spotCap: { person: number; organization: number };
+  /** The article that sets the 当场 cap when it is not 行政处罚法 art. 51. */
+  spotBasis?: string;
+  /**
+   * A further 合理期限 the heads decide collectively once the extension is used up (市场监管):
+   * the text sets no cap, so this is only the platform's bound on it.
+   */
+  collectiveExtension?: number;
+}
+
+/** A field: its rule, and the revised text's rule for cases whose 立案 (or 当场处罚) is on or after `from`. */
+export interface EnforcementField extends FieldRule {
+  label: string;
+  filingDays: number;
+  revised?: FieldRule & { from: string; text: string; clockSuffix: string };
+}
+
 /**
  * 执法领域: art. 60 gives 90 日 from 立案 "法律、法规、规章另有规定的，从其规定", art. 51 lets a law
  * set other 当场处罚 caps, and art. 52 sets no period for the 备案 of an on-the-spot decision. Each
  * field's figures live here, so a department's own rules are one entry (docs/domain.md). 市场监管
- * (市场监督管理行政处罚程序规定, as its published flowcharts state it) and 治安 (治安管理处罚法 2012
- * art. 99: from 受理; art. 100: 当场 ≤200元; art. 101: 备案 within 24 小时, kept as 1 工作日 since hours are not modelled) are examples.
+ * (市场监督管理行政处罚程序规定, as its published flowcharts state it) and 治安 are examples. 治安
+ * has two texts: the 2012 law (art. 99: 30 + 30 日 from 受理, 鉴定 excluded; art. 100: 当场 ≤200元;
+ * art. 101: 备案 within 24 小时) and the 2025 revision in force 2026-01-01 (art. 118: 30 日 from
+ * 立案, extended by 30 日 at most twice, 鉴定 and 听证 excluded; art. 119: 当场 ≤500元; art. 120 ¶4:
+ * 备案 within 24 小时). The 24 小时 are kept as 1 工作日 since hours are not modelled.
  */
 export const ENFORCEMENT_FIELDS = {
   general: {
@@ -76,12 +114,13 @@ export const ENFORCEMENT_FIELDS = {
     label: '市场监管',
     days: 90,
     extension: 30,
-    extensionBasis: '市场监督管理行政处罚程序规定：经市场监督管理部门负责人批准，可以延长三十日',
+    extensionBasis: '市场监督管理行政处罚程序规定第六十四条：经市场监督管理部门负责人批准，可以延长三十日',
     fromReceipt: false,
     excludes: true,
-    basis: '市场监督管理行政处罚程序规定：自立案之日起九十日，经负责人批准可延长三十日；中止、听证、公告和检测、检验、检疫、鉴定等时间不计入',
+    basis: '市场监督管理行政处罚程序规定第六十四条：自立案之日起九十日，经负责人批准可延长三十日，经延期仍不能作出的由负责人集体讨论决定是否继续延期；中止、听证、公告和检测、检验、检疫、鉴定等时间不计入',
     spotCap: { person: 200, organization: 3000 },
     filingDays: 2,
+    collectiveExtension: 365,
   },
   public_security: {
     label: '公安（治安管理处罚）',
@@ -90,17 +129,78 @@ export const ENFORCEMENT_FIELDS = {
     extensionBasis: '治安管理处罚法（2012年）第九十九条：案情重大、复杂的，经上一级公安机关批准，可以延长三十日',
     fromReceipt: true,
     excludes: true,
-    basis: '治安管理处罚法（2012年）第九十九条：自受理之日起三十日，经上一级公安机关批准可延长三十日；鉴定期间不计入',
+    exclusions: ['testing'],
+    exclusionBasis: '治安管理处罚法（2012年）第九十九条第二款：只有为了查明案情进行鉴定的期间不计入办案期限',
+    basis: '治安管理处罚法（2012年）第九十九条：自受理之日起三十日，经上一级公安机关批准可延长三十日；鉴定期间不计入（2026-01-01前立案的案件）',
     spotCap: { person: 200, organization: 200 },
+    spotBasis: '治安管理处罚法（2012年）第一百条',
     filingDays: 1,
+    revised: {
+      from: '2026-01-01',
+      text: '治安管理处罚法（2025年修订）',
+      clockSuffix: '2025',
+      days: 30,
+      extension: 60,
+      extensionTimes: 2,
+      extensionBasis: '治安管理处罚法（2025年修订）第一百一十八条第一款：案情重大、复杂的，经上一级公安机关批准，可以延长三十日，期限延长以二次为限；公安派出所办理的案件由所属公安机关批准',
+      fromReceipt: false,
+      excludes: true,
+      exclusions: ['testing', 'hearing'],
+      exclusionBasis: '治安管理处罚法（2025年修订）第一百一十八条第二款：只有为了查明案情进行鉴定的期间、听证的期间不计入办案期限',
+      basis: '治安管理处罚法（2025年修订）第一百一十八条：自立案之日起三十日，经上一级公安机关批准可延长三十日，延长以二次为限；鉴定期间、听证期间不计入（2026-01-01起立案的案件）',
+      spotCap: { person: 500, organization: 500 },
+      spotBasis: '治安管理处罚法（2025年修订）第一百一十九条',
+    },
   },
-} as const;
+} satisfies Record<string, EnforcementField>;
 type FieldKey = keyof typeof ENFORCEMENT_FIELDS;
+const FIELD_KEYS = Object.keys(ENFORCEMENT_FIELDS) as FieldKey[];
+const fieldRule = (k: FieldKey): EnforcementField => ENFORCEMENT_FIELDS[k];
 const fieldOf = (fields: Record<string, any>): FieldKey => (Object.hasOwn(ENFORCEMENT_FIELDS, fields.field) ? fields.field : 'general');
+/** The rule a case follows: the revised text's when the step that fixes it (立案, 当场处罚) is on or after its date. */
+export const ruleOn = (k: FieldKey, on: string): FieldRule => {
+  const r = fieldRule(k);
+  return r.revised && on >= r.revised.from ? r.revised : r;
+};
+/** A case's rule, fixed by its 立案 date (none yet: today's). */
+const caseRule = (fields: Record<string, any>, events: EventView[], on: string) => ruleOn(fieldOf(fields), events.find((e) => e.kind === 'file')?.on ?? on);
 const FIELD_LABELS = Object.fromEntries(Object.entries(ENFORCEMENT_FIELDS).map(([k, v]) => [k, v.label])) as Record<FieldKey, string>;
-/** The decision clock of each field: `decision` for the general rule, `decision_<field>` for the others. */
+/** The decision clock of each field: `decision` for the general rule, `decision_<field>` for the others, `decision_<field>_<year>` for a revised text. */
 const decisionClockKey = (k: FieldKey) => (k === 'general' ? 'decision' : `decision_${k}`);
-const EXTENDABLE = (Object.keys(ENFORCEMENT_FIELDS) as FieldKey[]).filter((k) => ENFORCEMENT_FIELDS[k].extension > 0);
+const decisionClocks = (k: FieldKey) => {
+  const r = fieldRule(k);
+  return [decisionClockKey(k), ...(r.revised ? [`${decisionClockKey(k)}_${r.revised.clockSuffix}`] : [])];
+};
+const EXTENDABLE = FIELD_KEYS.filter((k) => fieldRule(k).extension > 0);
+const EXTENDABLE_CLOCKS = EXTENDABLE.flatMap(decisionClocks);
+
+/**
+ * 行刑衔接 (行政执法机关移送涉嫌犯罪案件的规定, 国务院令第310号, 2020年修订): steps of the 行政执法
+ * case rather than a case type of its own, because the transfer is a turn of the same matter — the
+ * same officers, evidence and 涉案物品, the same parties — and the law ties it to the case's decision:
+ * no 处罚 instead of a transfer (art. 11), and the case goes on to a 处罚 when the police decline
+ * (art. 10). Its 3 日 periods are natural days (the regulation has no 工作日 rule, so 行政处罚法
+ * art. 85 does not apply); art. 5's 24 小时 is kept as 1 日 since the kernel counts whole days.
+ */
+const TRANSFER_LAW = '行政执法机关移送涉嫌犯罪案件的规定';
+const TRANSFER_ACTIVE = ['filed', 'investigated', 'notified', 'heard', 'reviewed'];
+const TRANSFER_AFTER = [...TRANSFER_ACTIVE, 'decided', 'served', 'closed'];
+const APPROVER_ROLES = { head: '正职负责人', acting: '主持工作的负责人', other: '其他负责人（分管负责人等）' };
+const POLICE_DECISIONS = { filed: '决定立案', not_filed: '决定不予立案' };
+const last = (events: EventView[], kinds: string[]) => events.findLast((e) => kinds.includes(e.kind));
+/** The report awaiting the head's decision, if any. */
+const openReport = (events: EventView[]) => last(events, ['transfer_report', 'transfer_approval'])?.kind === 'transfer_report';
+/** Approved to transfer and not yet transferred (art. 5 ¶2, art. 11 ¶1). */
+const approvedNotSent = (events: EventView[]) => {
+  const e = last(events, ['transfer_approval', 'transfer']);
+  return e?.kind === 'transfer_approval' && e.data.decision === 'approved';
+};
+/** The police's latest answer to the transfer: 立案 or 不予立案, first or on 复议. */
+const policeAnswer = (events: EventView[]) => last(events, ['transfer', 'police_decision', 'reconsideration_result']);
+const policeFiled = (events: EventView[]) => {
+  const e = policeAnswer(events);
+  return e !== undefined && e.kind !== 'transfer' && e.data.decision === 'filed';
+};
 
 /** Art. 36: not discovered within 2 years (5 where life, health or financial security was harmed) → no penalty. */
 export function timeBarred(fields: Record<string, any>, discoveredOn: string): string | undefined {
@@ -185,13 +285,14 @@ export const enforcement = defineCaseType({
         fine: z.number().int().min(0).max(1_000_000_000).optional().meta({ title: '罚款金额（元）' }),
         statement: f.optionalText('当事人陈述、申辩及复核情况'),
       }),
-      check: ({ data, fields }) => {
-        const cap = ENFORCEMENT_FIELDS[fieldOf(fields)].spotCap[data.partyType as 'person' | 'organization'];
+      check: ({ data, fields, on }) => {
+        const rule = ruleOn(fieldOf(fields), on);
+        const cap = rule.spotCap[data.partyType as 'person' | 'organization'];
         if (data.officer1 === data.officer2) return '执法人员不得少于两人，请填写两名不同执法人员的执法证号（行政处罚法第四十二条）';
         if (!data.certificatesShown) return '当场作出行政处罚决定的，执法人员应当向当事人出示执法证件（行政处罚法第五十二条）';
         if (data.sanction === 'fine' && !(Number(data.fine) > 0)) return '当场罚款的，请填写罚款金额';
         if (data.sanction === 'fine' && data.fine > cap)
-          return `当场处罚只适用于对${data.partyType === 'person' ? '公民' : '法人或者其他组织'}处以${cap}元以下罚款或者警告，${data.fine}元须按普通程序立案办理（行政处罚法第五十一条）`;
+          return `当场处罚只适用于对${data.partyType === 'person' ? '公民' : '法人或者其他组织'}处以${cap}元以下罚款或者警告，${data.fine}元须按普通程序立案办理（${rule.spotBasis ?? '行政处罚法第五十一条'}）`;
         return timeBarred(fields, fields.receivedOn);
       },
       verify: async ({ db, orgId, data, on }) => {
@@ -251,25 +352,74 @@ export const enforcement = defineCaseType({
     {
       key: 'exclude_period',
       label: '不计入办案期限的期间开始（中止、听证、公告、检测鉴定等）',
-      basis: '市场监督管理行政处罚程序规定：中止、听证、公告和检测、检验、检疫、鉴定等时间不计入办案期限；治安管理处罚法（2012年）第九十九条第二款：鉴定期间不计入',
+      basis: '市场监督管理行政处罚程序规定第六十四条：中止、听证、公告和检测、检验、检疫、鉴定等时间不计入办案期限；治安管理处罚法（2012年）第九十九条第二款：鉴定期间不计入；（2025年修订）第一百一十八条第二款：鉴定期间、听证期间不计入',
       from: ['filed', 'investigated', 'notified', 'heard', 'reviewed'],
-      when: ({ clocks }) => EXTENDABLE.some((k) => clocks[decisionClockKey(k)]?.status === 'running'),
-      fields: z.object({ reason: f.choice('事由', { suspension: '案件中止', hearing: '听证', notice: '公告', testing: '检测、检验、检疫、鉴定' }), note: f.optionalText('说明') }),
+      when: ({ clocks }) => EXTENDABLE_CLOCKS.some((k) => clocks[k]?.status === 'running'),
+      fields: z.object({ reason: f.choice('事由', EXCLUSIONS), note: f.optionalText('说明') }),
+      // A field's text names its own grounds: 治安 excludes 鉴定 (and from 2026 听证) only.
+      check: ({ data, fields, events, on }) => {
+        const rule = caseRule(fields, events, on);
+        return rule.exclusions && !rule.exclusions.includes(data.reason) ? `${EXCLUSIONS[data.reason as Exclusion]}的期间不能从办案期限中扣除（${rule.exclusionBasis}）` : undefined;
+      },
     },
     {
       key: 'resume_period',
       label: '不计入期间结束，恢复计算办案期限',
       from: ['filed', 'investigated', 'notified', 'heard', 'reviewed'],
-      when: ({ clocks }) => EXTENDABLE.some((k) => clocks[decisionClockKey(k)]?.status === 'paused'),
+      when: ({ clocks }) => EXTENDABLE_CLOCKS.some((k) => clocks[k]?.status === 'paused'),
       fields: z.object({ note: f.optionalText('说明') }),
     },
-    ...EXTENDABLE.map((k) => ({
-      key: `extend_decision_${k}`,
-      label: `延长办案期限（${ENFORCEMENT_FIELDS[k].label}）`,
-      basis: ENFORCEMENT_FIELDS[k].extensionBasis,
+    ...EXTENDABLE.map((k): ActionDef => {
+      const key = `extend_decision_${k}`;
+      const r = fieldRule(k);
+      const steps = (events: EventView[]) => events.filter((e) => e.kind === key);
+      const used = (events: EventView[]) => steps(events).reduce((n, e) => n + (Number(e.data.days) || 0), 0);
+      /** Refused when the text's own cap or count is reached; the heads' 集体讨论 (市场监管) is a step of its own. */
+      const spent = (rule: FieldRule, events: EventView[]) =>
+        rule.extensionTimes && steps(events).length >= rule.extensionTimes
+          ? `办案期限已延长${steps(events).length}次，不能再延长（${rule.extensionBasis}）`
+          : used(events) >= rule.extension
+            ? `已延长${used(events)}日，经批准的延长已用完（${rule.extensionBasis}）${rule.collectiveExtension ? '；继续延期须由负责人集体讨论决定' : ''}`
+            : undefined;
+      return {
+        key,
+        label: `延长办案期限（${r.label}）`,
+        basis: [r.extensionBasis, r.revised?.extensionBasis].filter(Boolean).join('；'),
+        from: ['filed', 'investigated', 'notified', 'heard', 'reviewed'],
+        when: ({ events, clocks }) => !spent(r.revised && clocks[decisionClocks(k)[1]]?.status === 'running' ? r.revised : r, events),
+        // Each approval adds at most the 30 日 the texts name (治安 2025: up to twice).
+        fields: z.object({ days: f.days('延长天数', r.extension), approver: f.text('批准的负责人或机关', 50), reason: f.longText('延长理由') }),
+        check: ({ data, fields, events, on }) => {
+          // Another field's case has no such clock: the kernel says so.
+          if (fieldOf(fields) !== k) return undefined;
+          const rule = caseRule(fields, events, on);
+          const why = spent(rule, events);
+          if (why) return why;
+          return used(events) + Number(data.days) > rule.extension ? `经批准最多延长${rule.extension}日，已延长${used(events)}日（${rule.extensionBasis}）` : undefined;
+        },
+      };
+    }),
+    {
+      key: 'extend_decision_market_collective',
+      label: '负责人集体讨论决定继续延期（市场监管）',
+      basis: '市场监督管理行政处罚程序规定第六十四条：案情特别复杂或者有其他特殊情况，经延期仍不能作出处理决定的，应当由市场监督管理部门负责人集体讨论决定是否继续延期，决定继续延期的，应当同时确定延长的合理期限',
       from: ['filed', 'investigated', 'notified', 'heard', 'reviewed'],
-      fields: z.object({ days: f.days('延长天数', ENFORCEMENT_FIELDS[k].extension), approver: f.text('批准的负责人或机关', 50), reason: f.longText('延长理由') }),
-    })),
+      when: ({ events }) => events.some((e) => e.kind === 'extend_decision_market'),
+      fields: z.object({
+        days: f.days('继续延长的合理期限（日）', ENFORCEMENT_FIELDS.market.collectiveExtension),
+        discussedOn: f.date('集体讨论日期'),
+        participants: f.text('参加集体讨论的负责人', 200),
+        grounds: f.longText('案情特别复杂或者其他特殊情况'),
+        minutes: f.text('集体讨论记录（会议纪要编号）', 100),
+      }),
+      check: ({ data, fields, events, on }) => {
+        if (fieldOf(fields) !== 'market') return undefined;
+        const head = events.find((e) => e.kind === 'extend_decision_market');
+        if (!head) return '须先经负责人批准延长三十日，延期后仍不能作出处理决定的，才能由负责人集体讨论决定继续延期（市场监督管理行政处罚程序规定第六十四条）';
+        if (data.discussedOn > on || data.discussedOn < head.on) return `集体讨论日期（${data.discussedOn}）应在负责人批准延期（${head.on}）之后、本次登记之前`;
+        return undefined;
+      },
+    },
     { key: 'refuse', label: '不予立案', from: ['clue'], to: 'not_filed', outcome: 'not_filed', fields: z.object({ reason: f.longText('理由') }) },
     { key: 'investigate', label: '调查终结', from: ['filed'], to: 'investigated', fields: z.object({ findings: f.longText('调查认定的事实') }) },
     {
@@ -334,6 +484,113 @@ export const enforcement = defineCaseType({
             : undefined,
     },
     {
+      key: 'transfer_report',
+      label: '专案组提出移送涉嫌犯罪案件的书面报告',
+      basis: `${TRANSFER_LAW}第三条、第五条第一款：涉嫌构成犯罪、依法需要追究刑事责任的，必须移送公安机关；应当立即指定2名或者2名以上行政执法人员组成专案组，核实情况后提出书面报告，报经本机关正职负责人或者主持工作的负责人审批`,
+      from: TRANSFER_ACTIVE,
+      when: ({ events }) => !openReport(events) && !approvedNotSent(events),
+      fields: z.object({
+        member1: f.text('专案组执法人员一（执法证号）', 30),
+        member2: f.text('专案组执法人员二（执法证号）', 30),
+        suspicion: f.longText('涉嫌的犯罪及核实的情况（金额、情节、后果）'),
+      }),
+      check: ({ data }) => (data.member1 === data.member2 ? `专案组应由2名或者2名以上行政执法人员组成，请填写两名不同执法人员的执法证号（${TRANSFER_LAW}第五条第一款）` : undefined),
+      verify: async ({ db, orgId, data, on }) => {
+        const bad = await invalidCertificates(db, orgId, [data.member1, data.member2], on);
+        return bad.length ? `执法证号${bad.join('、')}不是有效的执法证件，不能组成专案组（${TRANSFER_LAW}第五条第一款）` : undefined;
+      },
+    },
+    {
+      key: 'transfer_approval',
+      label: '负责人批准或不批准移送',
+      basis: `${TRANSFER_LAW}第五条第二款：正职负责人或者主持工作的负责人应当自接到报告之日起3日内作出批准移送或者不批准移送的决定；决定不批准的，应当将不予批准的理由记录在案`,
+      from: TRANSFER_ACTIVE,
+      when: ({ events }) => openReport(events),
+      fields: z.object({
+        decision: f.choice('决定', { approved: '批准移送', refused: '不批准移送' }),
+        approver: f.text('审批的负责人', 50),
+        approverRole: f.choice('审批人身份', APPROVER_ROLES),
+        reason: f.optionalText('不予批准的理由'),
+      }),
+      check: ({ data }) => {
+        if (data.approverRole === 'other') return `移送涉嫌犯罪案件由本机关正职负责人或者主持工作的负责人审批，其他负责人不能审批（${TRANSFER_LAW}第五条）`;
+        if (data.decision === 'refused' && !data.reason) return `决定不批准移送的，应当将不予批准的理由记录在案（${TRANSFER_LAW}第五条第二款）`;
+        return undefined;
+      },
+    },
+    {
+      key: 'transfer',
+      label: '向公安机关移送涉嫌犯罪案件',
+      basis: `${TRANSFER_LAW}第五条第二款、第六条：决定批准的，应当在24小时内向同级公安机关移送，附涉嫌犯罪案件移送书、调查报告、涉案物品清单、检验报告或者鉴定结论等材料`,
+      from: TRANSFER_ACTIVE,
+      when: ({ events }) => approvedNotSent(events),
+      fields: z.object({
+        police: f.text('接收移送的同级公安机关', 100),
+        letter: f.flag('附涉嫌犯罪案件移送书'),
+        report: f.flag('附涉嫌犯罪案件情况的调查报告'),
+        items: f.flag('附涉案物品清单'),
+        tests: f.choice('检验报告或者鉴定结论', { attached: '已附', none: '本案无检验、鉴定' }),
+        copiedToProcuratorate: f.flag('已将移送书及有关材料目录抄送同级人民检察院'),
+      }),
+      check: ({ data }) =>
+        !data.letter || !data.report || !data.items ? `移送涉嫌犯罪案件，应当附有移送书、调查报告和涉案物品清单（${TRANSFER_LAW}第六条）` : undefined,
+    },
+    {
+      key: 'police_decision',
+      label: '收到公安机关立案或不予立案的书面通知',
+      basis: `${TRANSFER_LAW}第八条：公安机关应当自接受移送之日起3日内审查，决定立案的书面通知移送的行政执法机关；不予立案的，应当说明理由，书面通知并相应退回案卷材料`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => policeAnswer(events)?.kind === 'transfer',
+      fields: z.object({ decision: f.choice('公安机关的决定', POLICE_DECISIONS), noticeNo: f.text('通知书文号', 60), reason: f.optionalText('不予立案的理由') }),
+      check: ({ data }) => (data.decision === 'not_filed' && !data.reason ? `公安机关不予立案的，应当说明理由，请填写通知书载明的理由（${TRANSFER_LAW}第八条）` : undefined),
+    },
+    {
+      key: 'reconsideration_request',
+      label: '提请公安机关复议不予立案决定',
+      basis: `${TRANSFER_LAW}第九条第一款：认为依法应当由公安机关决定立案的，可以自接到不予立案通知书之日起3日内，提请作出不予立案决定的公安机关复议`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => policeAnswer(events)?.kind === 'police_decision' && policeAnswer(events)!.data.decision === 'not_filed' && !events.some((e) => e.kind === 'reconsideration_request'),
+      fields: z.object({ grounds: f.longText('认为应当立案的理由') }),
+      verify: async ({ events, on, calendar }) => {
+        const notice = last(events, ['police_decision'])!;
+        const ends = computeDue(calendar, notice.on, { length: 3, unit: 'day' }).due;
+        return on > ends ? `${notice.on}接到不予立案通知书，提请复议的期限至${ends}已过；可以建议人民检察院依法进行立案监督（${TRANSFER_LAW}第九条第一款）` : undefined;
+      },
+    },
+    {
+      key: 'reconsideration_result',
+      label: '收到公安机关的复议决定',
+      basis: `${TRANSFER_LAW}第九条第二款：公安机关应当自收到提请复议的文件之日起3日内作出立案或者不予立案的决定，并书面通知移送案件的行政执法机关`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => last(events, ['reconsideration_request', 'reconsideration_result'])?.kind === 'reconsideration_request',
+      fields: z.object({ decision: f.choice('复议决定', POLICE_DECISIONS), noticeNo: f.text('复议决定通知书文号', 60) }),
+    },
+    {
+      key: 'supervision_request',
+      label: '建议人民检察院依法进行立案监督',
+      basis: `${TRANSFER_LAW}第九条：对不予立案决定，可以建议人民检察院依法进行立案监督；对复议决定仍有异议的，应当自收到复议决定通知书之日起3日内建议；第十四条：移送接受人民检察院的监督`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => {
+        const e = policeAnswer(events);
+        return e !== undefined && e.kind !== 'transfer' && e.data.decision === 'not_filed' && !events.some((x) => x.kind === 'supervision_request');
+      },
+      fields: z.object({ procuratorate: f.text('人民检察院', 100), grounds: f.longText('建议立案监督的理由') }),
+      verify: async ({ events, on, calendar }) => {
+        const result = last(events, ['reconsideration_result']);
+        if (!result) return undefined;
+        const ends = computeDue(calendar, result.on, { length: 3, unit: 'day' }).due;
+        return on > ends ? `${result.on}收到复议决定通知书，仍有异议的应当在3日内（至${ends}）建议人民检察院依法进行立案监督，现已逾期（${TRANSFER_LAW}第九条第二款）` : undefined;
+      },
+    },
+    {
+      key: 'hand_over',
+      label: '向公安机关移交涉案物品和有关材料',
+      basis: `${TRANSFER_LAW}第十二条：对公安机关决定立案的案件，应当自接到立案通知书之日起3日内将涉案物品以及与案件有关的其他材料移交公安机关，并办结交接手续`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => policeFiled(events) && !events.some((e) => e.kind === 'hand_over'),
+      fields: z.object({ items: f.longText('移交的涉案物品和材料'), receipt: f.text('交接手续（交接清单编号）', 60) }),
+    },
+    {
       key: 'decide',
       label: '作出决定',
       basis: '行政处罚法第五十七条、第六十条：立案之日起九十日内作出决定',
@@ -352,6 +609,8 @@ export const enforcement = defineCaseType({
       check: ({ data, events, fields }) => {
         if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
         if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定（行政处罚法第五十八条）';
+        // 移送规定 art. 11 ¶1: once the transfer is approved, a 处罚 cannot stand in for it.
+        if (PENALTIES.includes(data.decision) && approvedNotSent(events)) return `已批准移送涉嫌犯罪案件，应当先向公安机关移送，不得以行政处罚代替移送（${TRANSFER_LAW}第十一条第一款）`;
         if (PENALTIES.includes(data.decision) && fields.major === true && !data.collective) return '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）';
         if (data.decision === 'transferred' && !data.transferredTo) return '请填写移送的司法机关（行政处罚法第二十七条、第五十七条第一款第四项）';
         if (PENALTIES.includes(data.decision) && data.fine === undefined) return '请填写罚没金额（没有罚款的填0）';
@@ -438,21 +697,31 @@ export const enforcement = defineCaseType({
     { key: 'execute', label: '执行完毕，结案', from: ['served'], to: 'closed', fields: z.object({ performance: f.choice('执行情况', { performed: '自觉履行', enforced: '强制执行', court: '申请法院强制执行', none: '无需执行' }) }) },
   ],
   clocks: [
-    ...(Object.keys(ENFORCEMENT_FIELDS) as FieldKey[]).map((k): ClockDef => {
-      const r = ENFORCEMENT_FIELDS[k];
-      return {
-        key: decisionClockKey(k),
-        label: k === 'general' ? '作出决定期限' : `作出决定期限（${r.label}）`,
+    // One clock per field and text; a revised text's clock runs for cases filed on or after its date.
+    ...FIELD_KEYS.flatMap((k): ClockDef[] => {
+      const field = fieldRule(k);
+      const texts: { key: string; rule: FieldRule; label: string; startIf?: (e: EventView) => boolean }[] = field.revised
+        ? [
+            { key: decisionClocks(k)[0], rule: field, label: `作出决定期限（${field.label}，${field.revised.from}前立案）`, startIf: (e) => e.on < field.revised!.from },
+            { key: decisionClocks(k)[1], rule: field.revised, label: `作出决定期限（${field.label}，${field.revised.from}起立案）`, startIf: (e) => e.on >= field.revised!.from },
+          ]
+        : [{ key: decisionClockKey(k), rule: field, label: k === 'general' ? '作出决定期限' : `作出决定期限（${field.label}）` }];
+      return texts.map(({ key, rule: r, label, startIf }) => ({
+        key,
+        label,
         basis: r.basis,
         length: r.days,
         unit: 'day',
         appliesTo: (x) => fieldOf(x) === k,
         startOn: ['file'],
+        ...(startIf ? { startIf } : {}),
         ...(r.fromReceipt ? { countFrom: { file: 'receive' } } : {}),
         stopOn: ['decide'],
         ...(r.excludes ? { pauseOn: ['exclude_period'], resumeOn: ['resume_period'] } : {}),
-        ...(r.extension ? { extendOn: [`extend_decision_${k}`], maxExtension: r.extension } : {}),
-      };
+        ...(r.extension
+          ? { extendOn: [`extend_decision_${k}`, ...(r.collectiveExtension ? [`extend_decision_${k}_collective`] : [])], maxExtension: r.extension + (r.collectiveExtension ?? 0) }
+          : {}),
+      }));
     }),
     { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', startOn: ['decide'], stopOn: ['serve'] },
     { key: 'withdrawal', label: '撤回公示期限', basis: '行政处罚法第四十八条第二款：三日', length: 3, unit: 'day', startOn: ['revoke_decision'], stopOn: ['withdraw_publicity'] },
@@ -468,12 +737,38 @@ export const enforcement = defineCaseType({
       startIf: (e, _earlier, x) => x.kind !== 'penalty' || PENALTIES.includes(e.data.decision),
       stopOn: ['publicize'],
     },
+    // 行刑衔接: natural days (statute null: 行政处罚法 art. 85 does not govern the 移送规定's periods).
+    { key: 'transfer_approval', label: '批准或不批准移送期限', basis: `${TRANSFER_LAW}第五条第二款：自接到报告之日起3日内`, length: 3, unit: 'day', statute: null, startOn: ['transfer_report'], stopOn: ['transfer_approval'] },
+    {
+      key: 'transfer_send',
+      label: '移送公安机关期限',
+      basis: `${TRANSFER_LAW}第五条第二款：决定批准的，应当在24小时内向同级公安机关移送（按1日计）`,
+      length: 1,
+      unit: 'day',
+      statute: null,
+      startOn: ['transfer_approval'],
+      startIf: (e) => e.data.decision === 'approved',
+      stopOn: ['transfer'],
+    },
+    { key: 'police_filing', label: '公安机关立案审查期限', basis: `${TRANSFER_LAW}第八条：公安机关自接受移送之日起3日内决定是否立案（公安机关的期限，逾期的可建议人民检察院监督，第十七条）`, length: 3, unit: 'day', statute: null, startOn: ['transfer'], stopOn: ['police_decision'] },
+    { key: 'police_reconsideration', label: '公安机关复议期限', basis: `${TRANSFER_LAW}第九条第二款：自收到提请复议的文件之日起3日内作出决定（公安机关的期限）`, length: 3, unit: 'day', statute: null, startOn: ['reconsideration_request'], stopOn: ['reconsideration_result'] },
+    {
+      key: 'hand_over',
+      label: '移交涉案物品期限',
+      basis: `${TRANSFER_LAW}第十二条：自接到立案通知书之日起3日内`,
+      length: 3,
+      unit: 'day',
+      statute: null,
+      startOn: ['police_decision', 'reconsideration_result'],
+      startIf: (e) => e.data.decision === 'filed',
+      stopOn: ['hand_over'],
+    },
     { key: 'preservation', label: '先行登记保存处理期限', basis: '行政处罚法第五十六条：七日', length: 7, unit: 'day', startOn: ['preserve'], stopOn: ['preservation_decision'] },
     {
       key: 'filing',
       label: '当场处罚备案期限',
-      basis: '行政处罚法第五十二条第三款：报所属行政机关备案，法律未定期限（平台默认2个工作日）；治安管理处罚法（2012年）第一百零一条：二十四小时内',
-      length: (x) => ENFORCEMENT_FIELDS[fieldOf(x)].filingDays,
+      basis: '行政处罚法第五十二条第三款：报所属行政机关备案，法律未定期限（平台默认2个工作日）；治安管理处罚法（2012年）第一百零一条、（2025年修订）第一百二十条第四款：二十四小时内',
+      length: (x) => fieldRule(fieldOf(x)).filingDays,
       lengthLabel: '按执法领域：一般2个工作日，治安1日',
       unit: 'workday',
       statute: null,
@@ -525,6 +820,10 @@ export const enforcement = defineCaseType({
     { key: 'published', label: '公示', unit: '件', description: '期间内公示的执法决定', count: { clocks: ['publicity'], stoppedBy: ['publicize'] } },
     { key: 'published_on_time', label: '按期公示', unit: '件', description: '期间内在期限内公示的执法决定', count: { clocks: ['publicity'], stoppedBy: ['publicize'], onTime: true } },
     { key: 'publicity_rate', label: '按期公示率', unit: '%', description: '按期公示 ÷ 公示', rate: { numerator: 'published_on_time', denominator: 'published' } },
+    { key: 'transfers', label: '移送件数', unit: '件', description: '期间内向公安机关移送的涉嫌犯罪案件（行政执法机关移送涉嫌犯罪案件的规定第五条）', count: { events: ['transfer'] } },
+    { key: 'transfers_on_time', label: '按期移送', unit: '件', description: '期间内在批准后1日（24小时）内移送的案件', count: { clocks: ['transfer_send'], stoppedBy: ['transfer'], onTime: true } },
+    { key: 'transfer_rate', label: '按期移送率', unit: '%', description: '按期移送 ÷ 移送件数', rate: { numerator: 'transfers_on_time', denominator: 'transfers' } },
+    { key: 'police_filed', label: '公安立案数', unit: '件', description: '期间内公安机关对移送案件决定立案（含复议后立案）的案件', count: { events: ['police_decision', 'reconsideration_result'], dataEquals: { decision: 'filed' } } },
   ],
 });
 
