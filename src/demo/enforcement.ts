@@ -80,7 +80,9 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
         plans.push({ type: 'enforcement_certificate', orgId: org.id, fields: { receivedOn: '2024-01-02', holder: `${org.shortName.slice(1, 3)}执法员${i}`, certNo: certNo(short, i), field: org.shortName.slice(1) }, steps, stall: 1 });
       }
     }
+    let n = 0;
     for (const on of spread(k, r, year, perYear)) {
+      n += 1;
       const a = r.int(1, holders);
       const officers = { officer1: certNo(short, a), officer2: certNo(short, (a % holders) + 1) };
       const major = r.chance(0.15);
@@ -116,6 +118,25 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       if (!exempt) steps.push({ on: cd(k, decided, 7), action: 'pay', data: { surcharge: 0 } });
       steps.push({ on: wd(k, decided, r.chance(0.93) ? r.int(1, 6) : r.int(9, 14)), action: 'publicize', data: { summary: `${org.shortName}对${fields.matter}作出处理决定` } });
       steps.push({ on: cd(k, decided, r.int(15, 40)), action: 'execute', data: { performance: exempt ? 'none' : r.pick(['performed', 'performed', 'enforced']) } });
+      // About one case in 30 turns out to be a crime: 行刑衔接 instead of a 处罚 (移送规定 arts. 5, 8, 12).
+      // Chosen by count, not drawn, so the other cases' draws stay as they were.
+      if (!exempt && !major && !hearing && n % 30 === 17) {
+        const reported = cd(k, notified, 1);
+        const approved = cd(k, reported, 1);
+        const sent = cd(k, approved, 1);
+        const answered = cd(k, sent, 2);
+        const handed = cd(k, answered, 1);
+        steps.splice(3, steps.length - 3,
+          { on: reported, action: 'transfer_report', data: { member1: officers.officer1, member2: officers.officer2, suspicion: `${fields.matter}，涉案数额达到刑事立案追诉标准` } },
+          { on: approved, action: 'transfer_approval', data: { decision: 'approved', approver: '局长', approverRole: 'head' } },
+          { on: sent, action: 'transfer', data: { police: '青溪区公安分局', letter: true, report: true, items: true, tests: 'none', copiedToProcuratorate: true } },
+          { on: answered, action: 'police_decision', data: { decision: 'filed', noticeNo: `青公立字〔${year}〕${n}号` } },
+          { on: handed, action: 'hand_over', data: { items: '涉案物品及账册', receipt: `交接清单${year}-${n}` } },
+          { on: handed, action: 'decide', data: { decision: 'transferred', transferredTo: '青溪区公安分局' } },
+          { on: handed, action: 'serve', data: { method: 'direct' } },
+          { on: handed, action: 'execute', data: { performance: 'none' } },
+        );
+      }
       plans.push({ type: 'enforcement', orgId: org.id, fields, steps: steps.sort((x, y) => x.on.localeCompare(y.on)), stall: 1 });
     }
     // 涉企行政检查 (国办发〔2024〕54号): a few a year, approved, by two of the department's holders; own draws, so the cases above stay as they were.

@@ -13,7 +13,7 @@ eachDatabase('enforcement: 行刑衔接, 治安 2012/2025, 市场监管 集体�
   const clue = (receivedOn: string, extra: Record<string, unknown> = {}) =>
     createCase(w.k, w.clerk, { type: 'enforcement', orgId: w.justice, fields: { receivedOn, kind: 'penalty', source: 'inspection', matter: '涉嫌非法经营', major: false, ...extra } });
   const step = (id: number, action: string, on: string, data: Record<string, unknown> = {}) => performAction(w.k, w.clerk, id, action, { on, data });
-  const clock = async (id: number, key: string) => (await getCase(w.k, w.clerk, id)).clocks.find((c: any) => c.key === key);
+  const clock = async (id: number, key: string): Promise<any> => (await getCase(w.k, w.clerk, id)).clocks.find((c: any) => c.key === key);
   const officers = { officer1: 'XT2026001', officer2: 'XT2026002' };
   const members = { member1: 'XT2026001', member2: 'XT2026002', suspicion: '涉嫌非法经营罪，经营数额约三十万元' };
   const materials = { police: '测试区公安分局', letter: true, report: true, items: true, tests: 'none', copiedToProcuratorate: true };
@@ -101,9 +101,9 @@ eachDatabase('enforcement: 行刑衔接, 治安 2012/2025, 市场监管 集体�
     const old = await clue('2025-12-01', { field: 'public_security' });
     await step(old, 'file', '2025-12-03', officers);
     const o = await getCase(w.k, w.clerk, old);
-    const oc = o.clocks.find((c: any) => c.key === 'decision_public_security');
+    const oc: any = o.clocks.find((c: any) => c.key === 'decision_public_security');
     assert.deepEqual([oc.startedOn, oc.status], ['2025-12-01', 'running'], '2012 art. 99: from 受理');
-    assert.equal(o.clocks.find((c: any) => c.key === 'decision_public_security_2025').status, 'pending');
+    assert.equal(o.clocks.find((c: any) => c.key === 'decision_public_security_2025')?.status, 'pending');
     await rejects(step(old, 'exclude_period', '2025-12-10', { reason: 'hearing' }), 409, /2012年）第九十九条第二款/);
 
     const now = await clue('2026-02-02', { field: 'public_security' });
