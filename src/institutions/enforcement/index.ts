@@ -13,7 +13,8 @@ import type { ActionDef, ClockDef } from '../../kernel/cases/define.ts';
  * names, by someone who is not a handler → 决定 within 90 日 of 立案 (art. 60), where 首违不罚 or
  * 轻微免罚 (art. 33) cites the item of the org's 免罚清单 → 送达 within 7 日 (art. 61) → 公示 within
  * 7 工作日 (许可, 处罚) or 20 工作日 (other decisions) → 执行 and 结案. 全过程记录: attachments on
- * the case, covered by the audit chain.
+ * the case, covered by the audit chain. A case that turns out to be a crime goes through 行刑衔接
+ * (移送 to the police, see TRANSFER_LAW below) on the same case.
  */
 // 行政许可 and 行政强制 have their own case types (许可法, 强制法): their clocks are not a 处罚's.
 const KINDS = { penalty: '行政处罚', inspection: '行政检查', other: '其他' };
