@@ -166,7 +166,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'state-compensation.decision-two-months', statute: '国家赔偿法', article: '第十三条第一款', rule: '自收到申请之日起两个月内作出是否赔偿的决定；补正不中止、不重新计算该期限（法律未规定）；按期决定率由此计算。', encodedIn: `${SC}#clocks.decision; indicators.on_time_rate`, review: ['§16'] },
   { id: 'state-compensation.hear-views', statute: '国家赔偿法', article: '第十三条第一款、第三十二条', rule: '作出赔偿决定前须记录听取赔偿请求人意见（可就赔偿方式、项目和数额协商）；决定写明赔偿方式、项目，以支付赔偿金方式的写明金额，计入「赔偿金额合计」。', encodedIn: `${SC}#actions.hear_views, award.check; indicators.amount`, review: ['§16'] },
   { id: 'state-compensation.service-10', statute: '国家赔偿法', article: '第十三条第二款、第三款', rule: '决定赔偿的自作出决定之日起十日内送达赔偿决定书；决定不予赔偿的十日内书面通知并说明理由；逾期送达的显示逾期。', encodedIn: `${SC}#actions.refuse, serve; clocks.service`, review: ['§16'] },
-  { id: 'state-compensation.suit', statute: '国家赔偿法', article: '第十四条', rule: '赔偿请求人对决定不服或者不予赔偿的，自决定之日起三个月内起诉；逾期未作决定的，自两个月期限届满之日起三个月内起诉，期限届满前不能以未作决定为由登记起诉；起诉记录为案件结果（可填写行政应诉案号）。', encodedIn: `${SC}#actions.sued, sued_no_decision`, review: ['§16'] },
+  { id: 'state-compensation.suit', statute: '国家赔偿法', article: '第十四条', rule: '赔偿请求人对决定不服或者不予赔偿的，自决定之日起三个月内起诉；逾期未作决定的，自两个月期限届满之日起三个月内起诉，期限届满前不能以未作决定为由登记起诉，对决定不服的起诉日期不能早于决定日期；起诉记录为案件结果（可填写行政应诉案号）。', encodedIn: `${SC}#actions.sued, sued_no_decision`, review: ['§16'] },
   { id: 'state-compensation.limitation-two-years', statute: '国家赔偿法', article: '第三十九条', rule: '记录知道或者应当知道之日的，请求时效两年自该日起算，被羁押等限制人身自由期间不计入；超过时效的不能受理（应当决定不予赔偿），最后六个月内因不可抗力或者其他障碍时效中止的须写明理由。', encodedIn: `${SC}#claimDue; actions.accept.verify`, review: ['§16'] },
 
   // 12. 规范性文件, 重大行政决策

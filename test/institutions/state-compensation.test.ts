@@ -61,6 +61,7 @@ eachDatabase('行政赔偿', (tdb) => {
     await step(late, 'refuse', '2025-08-25', { reason: '超过请求时效' });
     assert.equal((await clock(late, 'decision')).late, true);
     await step(late, 'serve', '2025-08-28', { method: 'post', servedOn: '2025-08-28' });
+    await rejects(step(late, 'sued', '2025-09-20', { court: '测试区人民法院', filedOn: '2025-08-20' }), 409, /早于决定日期（2025-08-25）.*第十四条第二款/);
     await step(late, 'sued', '2025-09-20', { court: '测试区人民法院', filedOn: '2025-09-15' });
     const c = await getCase(w.k, w.eduClerk, late);
     assert.equal(c.state, 'litigated');

@@ -163,7 +163,11 @@ export const stateCompensation = defineCaseType({
       from: ['decided', 'served'],
       to: 'litigated',
       fields: z.object({ court: f.text('人民法院', 100), filedOn: f.date('起诉日期'), litigationNumber: f.optionalText('行政应诉案号', 60) }),
-      check: ({ data, on }) => (data.filedOn > on ? `起诉日期（${data.filedOn}）不能晚于登记日期（${on}）` : undefined),
+      check: ({ data, on, events }) => {
+        if (data.filedOn > on) return `起诉日期（${data.filedOn}）不能晚于登记日期（${on}）`;
+        const decided = events.findLast((e) => DECIDED.includes(e.kind))?.on;
+        return decided && data.filedOn < decided ? `起诉日期（${data.filedOn}）早于决定日期（${decided}），对决定不服的诉讼自决定之日起算（国家赔偿法第十四条第二款）` : undefined;
+      },
     },
     {
       key: 'sued_no_decision',
