@@ -25,6 +25,7 @@ const LA = 'src/institutions/legal-aid/index.ts';
 const LT = 'src/institutions/litigation/index.ts';
 const PR = 'src/institutions/proposals/index.ts';
 const HL = 'src/institutions/hotline/index.ts';
+const SC = 'src/institutions/state-compensation/index.ts';
 
 export const RULES: ConformanceRule[] = [
   // 0. Period counting
@@ -167,6 +168,15 @@ export const RULES: ConformanceRule[] = [
   { id: 'inspection.finding-opens-case', statute: '国发〔2019〕5号；国办发〔2024〕54号', article: '文件未分条（原文未核对，见docs/domain.md）', rule: '双随机抽查或涉企检查发现违法行为转立案查处的，同时生成本单位的行政执法案件线索并与检查关联。', encodedIn: 'src/institutions/inspection-draw/index.ts#actions.inspect.spawn; src/institutions/enterprise-inspection/index.ts#actions.conclude.spawn', review: ['11.3'] },
   { id: 'oversight.rectification-deadline', statute: '行政执法监督条例（国务院令第825号）', article: '整改条款未能核对（见docs/domain.md）', rule: '监督意见书、决定书写明整改期限，自送达之日起算；复查整改不到位的重新限期，期限重新计算；逾期报告的计为逾期。不设法定期限。', encodedIn: `${EO}#clocks.rectification (lengthFrom)`, review: ['§16'] },
   { id: 'oversight.unit-reports-rectification', statute: '行政执法监督条例（国务院令第825号）', article: '第二条、第六条', rule: '监督机构（司法行政部门）与被监督单位分设：整改情况由被监督单位报告，启动监督的人员不能代为报告。', encodedIn: `${EO}#notTheIssuer`, review: ['§16'] },
+
+  // §16: 行政赔偿, its own case type
+  { id: 'state-compensation.correction-once-within-5', statute: '国家赔偿法', article: '第十二条第四款', rule: '申请材料不齐全的，当场或者在收到申请之日起五日内一次性告知需要补正的全部内容；逾期告知或者再次要求补正被拒绝。', encodedIn: `${SC}#actions.request_correction; clocks.correction_notice`, review: ['§16'] },
+  { id: 'state-compensation.receipt', statute: '国家赔偿法', article: '第十二条第四款', rule: '当面递交申请书的，须记录已当场出具加盖本行政机关专用印章并注明收讫日期的书面凭证，才能受理。', encodedIn: `${SC}#actions.accept.check`, review: ['§16'] },
+  { id: 'state-compensation.decision-two-months', statute: '国家赔偿法', article: '第十三条第一款', rule: '自收到申请之日起两个月内作出是否赔偿的决定；补正不中止、不重新计算该期限（法律未规定）；按期决定率由此计算。', encodedIn: `${SC}#clocks.decision; indicators.on_time_rate`, review: ['§16'] },
+  { id: 'state-compensation.hear-views', statute: '国家赔偿法', article: '第十三条第一款、第三十二条', rule: '作出赔偿决定前须记录听取赔偿请求人意见（可就赔偿方式、项目和数额协商）；决定写明赔偿方式、项目，以支付赔偿金方式的写明金额，计入「赔偿金额合计」。', encodedIn: `${SC}#actions.hear_views, award.check; indicators.amount`, review: ['§16'] },
+  { id: 'state-compensation.service-10', statute: '国家赔偿法', article: '第十三条第二款、第三款', rule: '决定赔偿的自作出决定之日起十日内送达赔偿决定书；决定不予赔偿的十日内书面通知并说明理由；逾期送达的显示逾期。', encodedIn: `${SC}#actions.refuse, serve; clocks.service`, review: ['§16'] },
+  { id: 'state-compensation.suit', statute: '国家赔偿法', article: '第十四条', rule: '赔偿请求人对决定不服或者不予赔偿的，自决定之日起三个月内起诉；逾期未作决定的，自两个月期限届满之日起三个月内起诉，期限届满前不能以未作决定为由登记起诉，对决定不服的起诉日期不能早于决定日期；起诉记录为案件结果（可填写行政应诉案号）。', encodedIn: `${SC}#actions.sued, sued_no_decision`, review: ['§16'] },
+  { id: 'state-compensation.limitation-two-years', statute: '国家赔偿法', article: '第三十九条', rule: '记录知道或者应当知道之日的，请求时效两年自该日起算，被羁押等限制人身自由期间不计入；超过时效的不能受理（应当决定不予赔偿），最后六个月内因不可抗力或者其他障碍时效中止的须写明理由。', encodedIn: `${SC}#claimDue; actions.accept.verify`, review: ['§16'] },
 
   // 12. 规范性文件, 重大行政决策
   { id: 'decision.comment-period', statute: '重大行政决策程序暂行条例', article: '第十四条、第十五条', rule: '公开征求意见一般不少于三十日；情况紧急缩短的须说明理由；座谈会、听证会等方式和依法不公开事项不受此限。', encodedIn: 'src/institutions/legality-review/index.ts#majorDecision.actions.consult', review: ['12.9'] },

@@ -36,6 +36,8 @@ export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: bool
   if (opts.enforcer) {
     // The demo has no 负责人 account per bureau: its clerk also records the head's approvals of 许可/强制 extensions.
     out.push(own(org, caseType('enforcement_certificate')), own(org, caseType('enforcement')), own(org, caseType('inspection')), own(org, caseType('licensing')), own(org, caseType('coercion')), own(org, caseType('enterprise_inspection')));
+    // 国家赔偿法 art. 7: the organ whose act caused the harm is the 赔偿义务机关 and handles the claim itself.
+    out.push(own(org, caseType('state_compensation')));
     out.push(own(org, 'draws', ['commit', 'run']), own(org, 'targets', ['import']));
   }
   if (opts.petitions) out.push(own(org, caseType('petition')));

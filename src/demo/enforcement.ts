@@ -8,6 +8,7 @@ import { performAction } from '../kernel/cases/engine.ts';
 import { createRegisterKinds } from '../institutions/registers/index.ts';
 import { commitDraw, importTargets, performDraw } from '../institutions/inspection-draw/draw.ts';
 import { Random } from './random.ts';
+import { company } from './people.ts';
 import { spread, wd, cd, type Plan, type Step } from './district.ts';
 
 /** The departments that enforce, with how many 执法证 holders and cases a year they have. */
@@ -147,6 +148,33 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       const fields = { receivedOn: on, kind: ri.pick(['routine', 'routine', 'individual', 'special']), item: `${org.shortName.slice(1)}日常监督检查`, target: `青溪区第${ri.int(1, 400)}号企业`, creditCode: `91360000MA${String(ri.int(1, 99999999)).padStart(8, '0')}`, mode, joint: ri.chance(0.2) };
       const record = { officer1: certNo(short, a), officer2: certNo(short, (a % holders) + 1), certificatesShown: true, told: true, scanned: mode === 'onsite' && ri.chance(0.8), findings: '按检查表逐项检查' };
       plans.push({ type: 'enterprise_inspection', orgId: org.id, fields, steps: [{ on, action: 'approve', data: { approver: '局长' } }, { on: wd(k, on, ri.int(1, 5)), action: 'record', data: record }, { on: wd(k, on, ri.int(6, 12)), action: 'conclude', data: { result: ri.pick(['compliant', 'compliant', 'guidance', 'rectify']), told: true } }], stall: 1 });
+    }
+  }
+  // 行政赔偿 (国家赔偿法): a few claims a year against the busiest enforcers, each the 赔偿义务机关 of
+  // its own acts (art. 7), decided within the two months of art. 13; own draws, so the cases above stay as they were.
+  const rc = new Random(year * 6151 + 7);
+  const townships = [...orgs.values()].filter((o) => o.kind === 'township').map((o) => o.shortName);
+  for (const short of ['区市场监管局', '区综合执法局', '区城管局']) {
+    const org = orgs.get(short)!;
+    for (const on of spread(k, rc, year, 2)) {
+      const accepted = wd(k, on, rc.int(1, 4));
+      const steps: Step[] = [{ on: accepted, action: 'accept', data: { receipt: true } }];
+      let decided: string;
+      if (rc.chance(0.6)) {
+        const heard = cd(k, accepted, rc.int(15, 30));
+        decided = cd(k, heard, rc.int(5, 15));
+        const amount = rc.int(10, 300) * 100;
+        steps.push({ on: heard, action: 'hear_views', data: { way: 'in_person', views: '要求赔偿财产损失', negotiated: true, agreement: `协商确定赔偿${amount}元` } });
+        steps.push({ on: decided, action: 'award', data: { method: 'money', items: '直接财产损失', amount } });
+      } else {
+        decided = cd(k, accepted, rc.int(20, 50));
+        steps.push({ on: decided, action: 'refuse', data: { reason: '经审查，该职权行为未侵犯请求人合法权益，不属于国家赔偿范围' } });
+      }
+      const served = cd(k, decided, rc.int(2, 9));
+      steps.push({ on: served, action: 'serve', data: { method: 'direct', servedOn: served } });
+      if (rc.chance(0.25)) steps.push({ on: cd(k, decided, rc.int(40, 80)), action: 'sued', data: { court: '青溪区人民法院', filedOn: cd(k, decided, rc.int(30, 39)) } });
+      const fields = { receivedOn: on, channel: 'in_person', act: `${rc.pick(MATTERS)}案件中的查封、扣押`, harm: 'property', claimed: rc.int(20, 500) * 100, parties: [company(rc, townships)] };
+      plans.push({ type: 'state_compensation', orgId: org.id, fields, steps, stall: 1 });
     }
   }
   // 案卷评查 in the fourth quarter; legality review, decisions and legal opinions through the year.

@@ -19,6 +19,7 @@ import { coercion } from './coercion/index.ts';
 import { supervision } from './supervision/index.ts';
 import { enterpriseInspection } from './enterprise-inspection/index.ts';
 import { enforcementOversight } from './enforcement-oversight/index.ts';
+import { stateCompensation } from './state-compensation/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -43,6 +44,7 @@ export const institutions = [
   inspection,
   enterpriseInspection,
   enforcementOversight,
+  stateCompensation,
   normativeDocument,
   majorDecision,
   legalOpinion,

@@ -1,0 +1,94 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachDatabase, makeWorld, rejects, type World } from '../helpers.ts';
+import { createCase, performAction, getCase } from '../../src/kernel/cases/engine.ts';
+import { computeIndicators } from '../../src/kernel/indicators/compute.ts';
+import { claimDue, stateCompensation } from '../../src/institutions/state-compensation/index.ts';
+import { checkConsistency } from '../../src/analysis/consistency.ts';
+import { TOKEN } from '../../src/reports/tokens.ts';
+import { draftAchievements } from '../../src/reports/draft.ts';
+
+/**
+ * 行政赔偿 (国家赔偿法 2012, arts. 12–14, 39) on both databases: the 赔偿义务机关 (here the 教体局,
+ * whose act caused the harm) handles its own claims; the clocks and indicators follow the steps.
+ */
+eachDatabase('行政赔偿', (tdb) => {
+  let w: World;
+  const open = (receivedOn: string, extra: Record<string, unknown> = {}) =>
+    createCase(w.k, w.eduClerk, {
+      type: 'state_compensation',
+      orgId: w.education,
+      fields: { receivedOn, channel: 'mail', act: '违法扣押培训设备', harm: 'property', claimed: 20000, parties: [{ role: 'applicant', name: '李四' }], ...extra },
+    });
+  const step = (id: number, action: string, on: string, data: Record<string, unknown> = {}, who = w.eduClerk) => performAction(w.k, who, id, action, { on, data });
+  const clock = async (id: number, key: string) => (await getCase(w.k, w.eduClerk, id)).clocks.find((c: any) => c.key === key)!;
+
+  before(async () => {
+    w = await makeWorld(tdb, '2025-12-31');
+  });
+  after(async () => w.conn.close());
+
+  test('the 赔偿义务机关 handles its own claim: 听取意见 before 决定赔偿, 决定书 served within 10 日; another bureau cannot even see it', async () => {
+    const id = await open('2025-03-03');
+    const c = await getCase(w.k, w.eduClerk, id);
+    assert.match(c.number, /^区教体局赔〔2025〕\d+号$/);
+    await rejects(step(id, 'accept', '2025-03-04', {}, w.clerk), 404, /无权查看/);
+    await step(id, 'accept', '2025-03-04');
+    await rejects(step(id, 'award', '2025-04-01', { method: 'money', items: '设备损失', amount: 12000 }), 409, /听取赔偿请求人的意见.*第十三条第一款/);
+    await step(id, 'hear_views', '2025-04-01', { way: 'in_person', views: '要求赔偿两万元', negotiated: true, agreement: '同意按一万二千元赔偿' });
+    await step(id, 'award', '2025-04-02', { method: 'money', items: '设备损失', amount: 12000, apology: false });
+    assert.equal((await clock(id, 'decision')).dueOn, '2025-05-06', 'two months from 03-03 end on 05-03, a 劳动节 rest day, so 05-06');
+    assert.equal((await clock(id, 'decision')).late, false);
+    assert.equal((await clock(id, 'service')).dueOn, '2025-04-14', 'ten natural days end on Saturday 04-12, so the next working day');
+    await step(id, 'serve', '2025-04-09', { method: 'direct', servedOn: '2025-04-09' });
+    const done = await getCase(w.k, w.eduClerk, id);
+    assert.equal(done.state, 'served');
+    assert.equal(done.outcome, 'awarded');
+  });
+
+  test('art. 39: two years from the day the claimant knew, custody days added; nothing computed without that day', () => {
+    const cal = w.k.calendar;
+    assert.equal(claimDue(cal, { receivedOn: '2026-01-05' }), null);
+    // 2023-06-01 + 24 months = 2025-06-01 (a Sunday) → the next working day.
+    assert.equal(claimDue(cal, { knewOn: '2023-06-01' }), '2025-06-03');
+    assert.equal(claimDue(cal, { knewOn: '2023-06-01', custodyDays: 15 }), '2025-06-16');
+  });
+
+  test('a time-barred claim is not accepted without the art. 39 ¶2 ground; it can be refused with reasons, late, and the claimant sues', async () => {
+    const late = await open('2025-06-20', { knewOn: '2023-06-01', custodyDays: 15, harm: 'personal', act: '违法限制人身自由' });
+    await rejects(step(late, 'accept', '2025-06-20'), 409, /超过两年请求时效.*2025-06-16届满.*第三十九条/);
+    // Refused after the two months: the refusal still counts, as a late decision.
+    await step(late, 'refuse', '2025-08-25', { reason: '超过请求时效' });
+    assert.equal((await clock(late, 'decision')).late, true);
+    await step(late, 'serve', '2025-08-28', { method: 'post', servedOn: '2025-08-28' });
+    await rejects(step(late, 'sued', '2025-09-20', { court: '测试区人民法院', filedOn: '2025-08-20' }), 409, /早于决定日期（2025-08-25）.*第十四条第二款/);
+    await step(late, 'sued', '2025-09-20', { court: '测试区人民法院', filedOn: '2025-09-15' });
+    const c = await getCase(w.k, w.eduClerk, late);
+    assert.equal(c.state, 'litigated');
+    assert.equal(c.outcome, 'refused', 'the decision stays the outcome; the suit is the end of the case');
+
+    const silent = await open('2025-07-01');
+    await step(silent, 'accept', '2025-07-02');
+    await rejects(step(silent, 'sued_no_decision', '2025-08-20', { court: '测试区人民法院', filedOn: '2025-08-18' }), 409, /期限届满前.*第十四条第一款/);
+    await step(silent, 'sued_no_decision', '2025-09-10', { court: '测试区人民法院', filedOn: '2025-09-05' });
+    assert.equal((await getCase(w.k, w.eduClerk, silent)).outcome, 'sued_no_decision');
+  });
+
+  test('indicators and the annual report sentence', async () => {
+    const names = ['收到申请', '受理', '决定赔偿', '不予赔偿', '赔偿金额合计', '按期决定率', '被提起诉讼'].map((n) => `行政赔偿.${n}`);
+    const v = Object.fromEntries((await computeIndicators(w.k, { orgId: w.district, from: '2025-01-01', to: '2025-12-31' }, names)).map((x) => [x.name, x.value]));
+    assert.equal(v['行政赔偿.收到申请'], 3);
+    assert.equal(v['行政赔偿.受理'], 2);
+    assert.equal(v['行政赔偿.决定赔偿'], 1);
+    assert.equal(v['行政赔偿.不予赔偿'], 1);
+    assert.equal(Number(v['行政赔偿.赔偿金额合计']), 12000);
+    assert.equal(Number(v['行政赔偿.按期决定率']), 50, 'one on time, one late; a suit for no decision is not a decision');
+    assert.equal(v['行政赔偿.被提起诉讼'], 2);
+
+    const filled = stateCompensation.report!.sentences[0].replace(TOKEN, (_, ref: string) => (ref.endsWith('率') ? `${Number(v[ref]).toFixed(1)}%` : String(v[ref])));
+    assert.match(filled, /决定赔偿1件、赔偿金额12000元，决定不予赔偿1件，按期决定率50\.0%/);
+    assert.deepEqual(checkConsistency(filled, []).findings, []);
+    const draft = await draftAchievements(w.k, w.district, 2025);
+    assert.match(draft.find((a) => a.area === 'oversight')?.sentences.join('') ?? '', /\{\{行政赔偿\.按期决定率\}\}/);
+  });
+});
