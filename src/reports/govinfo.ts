@@ -162,9 +162,10 @@ export async function activeTable(k: Kernel, org: Org, year: number): Promise<Ac
   const refs = ['normative_document.issued', 'normative_document.repealed', 'licensing.decided', 'enforcement.penalty_decisions', 'coercion.measures', 'coercion.executed'];
   const v = Object.fromEntries((await computeIndicators(k, scope, refs)).map((x) => [x.key, x.value as number]));
   // 现行有效: issued by 31 December and not repealed by then; a state at a date, so listed, not counted by event.
+  // Counted, like 制发 and 废止, for the 制定机关 (the filing org when none was recorded).
   const { rows: inForce } = await sql<{ number: string }>`
     select c.number from cases c
-    where c.type = 'normative_document' and c.org_id in (select id from orgs where path like ${org.path + '%'})
+    where c.type = 'normative_document' and coalesce((c.fields ->> 'issuerOrgId')::int, c.org_id) in (select id from orgs where path like ${org.path + '%'})
       and exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'issue' and e.occurred_on <= ${scope.to})
       and not exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'repeal' and e.occurred_on <= ${scope.to})
     order by c.id`.execute(k.db);
