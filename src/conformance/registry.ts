@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
 import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, lineStatus } from '../reports/duty.ts';
+import { filingStatus } from '../reports/annual.ts';
 
 /** Where the scenario files live (relative to the project root). */
 export const SCENARIO_DIR = 'test/scenarios';
@@ -54,6 +55,15 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
     const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
     const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
+    const problems = Object.entries(expect as Record<string, unknown>)
+      .filter(([k, v]) => got[k] !== v)
+      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
+    return { problems };
+  }
+  if (b.annualFiling) {
+    // A computed yearly publication's 报送 and 公开 against its deadline: {submitStatus, publishStatus}, null where not required.
+    const { report, orgKind, year, today, submittedOn, publishedOn, expect } = b.annualFiling;
+    const got: Record<string, unknown> = filingStatus(report, orgKind, year, { submittedOn: submittedOn ?? null, publishedOn: publishedOn ?? null }, today);
     const problems = Object.entries(expect as Record<string, unknown>)
       .filter(([k, v]) => got[k] !== v)
       .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);

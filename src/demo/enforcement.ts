@@ -198,7 +198,16 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       { on: wd(k, issued, r.int(1, 5)), action: 'publish', data: { medium: '区政府门户网站' } },
     ];
     steps.push({ on: cd(k, issued, r.int(10, 25)), action: 'file', data: { filedWith: '区人大常委会、市人民政府' } });
-    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title: `青溪区规范性文件${year}-${i + 1}`, drafter: r.pick([...orgs.values()].filter((o) => o.kind === 'department')).name, materials: true, affectsMarket }, steps, stall: 1 });
+    const drafter = r.pick([...orgs.values()].filter((o) => o.kind === 'department'));
+    // Every other document is the drafting department's own (its 局务会议, its 文号); the rest the 区政府's.
+    // All are filed at the 司法局; each 年报 counts the ones its org issued.
+    const own = i % 2 === 1;
+    if (own) {
+      steps.find((s) => s.action === 'deliberate')!.data = { meeting: `${drafter.shortName}局务会议`, result: 'passed' };
+      steps.find((s) => s.action === 'issue')!.data = { docNo: `${drafter.shortName.replace(/^区/, '青')}规〔${year}〕${Math.ceil(i / 2)}号` };
+    }
+    const title = `${own ? drafter.name : '青溪区'}规范性文件${year}-${i + 1}`;
+    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title, drafter: drafter.name, issuerOrgId: own ? drafter.id : root, materials: true, affectsMarket }, steps, stall: 1 });
   });
   for (let i = 0; i < 6; i++) {
     const on = `${year}-0${i + 2}-10`;

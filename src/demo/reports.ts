@@ -7,6 +7,7 @@ import { actOnReport, type ReportAction } from '../reports/workflow.ts';
 import { Random } from './random.ts';
 import { reportDeadline, publishDeadline, reportingLines } from '../reports/duty.ts';
 import { bulkTimings } from '../kernel/cases/bulk.ts';
+import { ANNUAL_REPORTS, recordPublication, recordSubmission, type AnnualReport } from '../reports/annual.ts';
 
 /** Adds the time since `t` to a lap of FAZHI_BULK_TIMINGS (bench/first-start.ts); returns now. */
 function lap(label: string, t: number) {
@@ -73,6 +74,30 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
       }
       version = (await actOnReport(k, who, report.id, action, { version, deliveries })).version;
       t = lap(action, t);
+    }
+  }
+  await loadDemoFilings(k, (on) => (day = on), year, orgs, staff.clerkOf, asOf);
+}
+
+/**
+ * The 报送 and 公开 of last year's 政府信息公开 年报 and 行政执法数据 (2.13, 15.9): most in January,
+ * a few late, a few not yet recorded, so the board shows each. The 区司法局's are left to a visitor.
+ */
+async function loadDemoFilings(k: Kernel, setDay: (on: string) => void, year: number, orgs: Org[], clerkOf: (orgId: number) => Actor, asOf: string) {
+  // Drawn apart, so the 法治政府 reports' draws stay as they were.
+  const r = new Random(year * 31 + 13);
+  for (const report of Object.keys(ANNUAL_REPORTS) as AnnualReport[]) {
+    for (const org of orgs) {
+      const due = ANNUAL_REPORTS[report].deadline(org.kind, year);
+      if (!due || org.shortName === '区司法局') continue;
+      const fate = r.weighted({ on_time: 14, late: 3, none: 2 });
+      if (fate === 'none') continue;
+      const on = addDays(due.publishBy, fate === 'late' ? r.int(2, 20) : -r.int(1, 20));
+      if (on > asOf) continue;
+      setDay(on);
+      const clerk = clerkOf(org.id);
+      if (due.submitBy) await recordSubmission(k, clerk, report, { orgId: org.id, year, sentOn: on, channel: 'e_document' });
+      await recordPublication(k, clerk, report, { orgId: org.id, year, publishedOn: on, url: `https://www.qingxi.gov.cn/xxgk/${report}/${year}/${org.id}.html` });
     }
   }
 }

@@ -164,6 +164,15 @@ export type LineStatus = 'sent' | 'late' | 'pending' | 'overdue';
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = { sent: '已报送', late: '逾期报送', pending: '待报送', overdue: '逾期未报送' };
 
 /**
+ * One dated duty: done in time, done late, still open, or open past its last day; null where
+ * there is no duty (no last day), which is never late whatever was or was not done.
+ */
+export function dutyStatus(due: string | null, doneOn: string | null, today: string): LineStatus | null {
+  if (!due) return null;
+  return doneOn ? (doneOn > due ? 'late' : 'sent') : today > due ? 'overdue' : 'pending';
+}
+
+/**
  * Each required line of a report for `year`: sent in time, sent late, still open, or open past
  * the deadline. An org with no duty has no lines, so nothing of it is ever late.
  */
@@ -171,7 +180,7 @@ export function lineStatus(orgKind: string, year: number, deliveries: Delivery[]
   const due = reportDeadline(orgKind, year, rule);
   return reportingLines(orgKind, rule).map((l) => {
     const d = deliveries.find((x) => x.line === l.key);
-    const status: LineStatus = d ? (due && d.sentOn > due ? 'late' : 'sent') : due && today > due ? 'overdue' : 'pending';
+    const status = dutyStatus(due, d?.sentOn ?? null, today)!;
     return { ...l, due: due!, sentOn: d?.sentOn ?? null, status, statusLabel: LINE_STATUS_LABELS[status] };
   });
 }

@@ -6,7 +6,8 @@ import { getOrg } from '../kernel/orgs.ts';
 import { computeIndicators } from '../kernel/indicators/compute.ts';
 import { correctingOutcomes } from '../institutions/reconsideration/index.ts';
 import { enforcementDataDeadline } from './duty.ts';
-import { concludedBy, reconsiderationsAgainst, reviewRow } from './govinfo.ts';
+import { concludedBy, filingText, reconsiderationsAgainst, reviewRow } from './govinfo.ts';
+import { annualFiling, type AnnualFiling } from './annual.ts';
 import { scopeOf } from './report.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface EnforcementDataReport {
   year: number;
   title: string;
   deadline: { submitBy: string | null; publishBy: string } | null;
+  /** Its recorded 报送 and 公开, and whether either is late against `deadline`. */
+  filing: AnnualFiling;
   rows: DataRow[];
 }
 
@@ -73,6 +76,7 @@ export async function enforcementData(k: Kernel, actor: Actor | null, orgId: num
     year,
     title: `${org.name}${year}年度行政执法数据`,
     deadline: enforcementDataDeadline(org.kind, year),
+    filing: await annualFiling(k, 'enforcement_data', org, year),
     rows,
   };
 }
@@ -82,6 +86,7 @@ export function enforcementDataText(r: EnforcementDataReport): string {
   const out = [r.title, ''];
   if (r.deadline) out.push(`期限（国办发〔2018〕118号）：${r.deadline.publishBy}前向社会公开`, '');
   else out.push('本单位不是行政执法机关，无公开年度数据的期限', '');
+  out.push(...filingText(r.filing));
   out.push('类别\t项目\t数值');
   for (const row of r.rows) out.push(`${row.group}\t${row.label}\t${row.value === null ? `—（${row.note}）` : `${row.value}${row.unit}`}`);
   return out.join('\n');

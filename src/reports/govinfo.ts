@@ -10,6 +10,7 @@ import { correctingOutcomes } from '../institutions/reconsideration/index.ts';
 import { govinfoDeadline } from './duty.ts';
 import { display } from './tokens.ts';
 import { scopeOf } from './report.ts';
+import { annualFiling, type AnnualFiling } from './annual.ts';
 
 /**
  * The 政府信息公开工作年度报告 of one org for one year (政府信息公开条例 arts. 49–50), in the
@@ -162,9 +163,10 @@ export async function activeTable(k: Kernel, org: Org, year: number): Promise<Ac
   const refs = ['normative_document.issued', 'normative_document.repealed', 'licensing.decided', 'enforcement.penalty_decisions', 'coercion.measures', 'coercion.executed'];
   const v = Object.fromEntries((await computeIndicators(k, scope, refs)).map((x) => [x.key, x.value as number]));
   // 现行有效: issued by 31 December and not repealed by then; a state at a date, so listed, not counted by event.
+  // Counted, like 制发 and 废止, for the 制定机关 (the filing org when none was recorded).
   const { rows: inForce } = await sql<{ number: string }>`
     select c.number from cases c
-    where c.type = 'normative_document' and c.org_id in (select id from orgs where path like ${org.path + '%'})
+    where c.type = 'normative_document' and coalesce((c.fields ->> 'issuerOrgId')::int, c.org_id) in (select id from orgs where path like ${org.path + '%'})
       and exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'issue' and e.occurred_on <= ${scope.to})
       and not exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'repeal' and e.occurred_on <= ${scope.to})
     order by c.id`.execute(k.db);
@@ -201,6 +203,8 @@ export interface GovInfoReport {
   year: number;
   title: string;
   deadline: { submitBy: string | null; publishBy: string } | null;
+  /** Its recorded 报送 and 公开, and whether either is late against `deadline`. */
+  filing: AnnualFiling;
   overview: string;
   active: ActiveRow[];
   requests: { columns: { key: string; label: string }[]; rows: RequestRow[]; balanced: boolean };
@@ -233,6 +237,7 @@ export async function govinfoReport(k: Kernel, actor: Actor | null, orgId: numbe
     year,
     title: `${org.name}${year}年政府信息公开工作年度报告`,
     deadline: govinfoDeadline(org.kind, year),
+    filing: await annualFiling(k, 'govinfo', org, year),
     overview,
     active,
     requests: { columns: [...APPLICANTS.map((a) => ({ key: a, label: APPLICANT_TYPES[a] })), { key: 'total', label: '总计' }], rows, balanced },
@@ -253,7 +258,7 @@ export async function govinfoReport(k: Kernel, actor: Actor | null, orgId: numbe
 export function govinfoText(r: GovInfoReport): string {
   const out = [r.title, ''];
   if (r.deadline) out.push(`期限（政府信息公开条例第四十九条）：${r.deadline.submitBy ? `${r.deadline.submitBy}前报送本级政府信息公开工作主管部门，` : ''}${r.deadline.publishBy}前向社会公布`, '');
-  out.push(r.headings[0], r.overview, '', r.headings[1]);
+  out.push(...filingText(r.filing), r.headings[0], r.overview, '', r.headings[1]);
   for (const row of r.active) out.push(`${row.label}：${row.figures.map((f) => `${f.label}${f.value === null ? '—' : f.value}${f.value === null ? '' : f.unit}`).join('，')}`);
   out.push('', r.headings[2], `项目\t${r.requests.columns.map((c) => c.label).join('\t')}`);
   for (const row of r.requests.rows) out.push(`${row.label}\t${r.requests.columns.map((c) => row.cells[c.key as keyof RequestRow['cells']]).join('\t')}`);
@@ -262,4 +267,14 @@ export function govinfoText(r: GovInfoReport): string {
   for (const row of r.reviews) out.push(`${row.label}\t${row.upheld}\t${row.corrected}\t${row.other}\t${row.pending}\t${row.total}`);
   out.push('', r.headings[4], r.problems || '（由编制单位填写）', '', r.headings[5], r.other.text);
   return out.join('\n');
+}
+
+/** The recorded 报送 and 公开 and their lateness, as lines of the CLI's text. */
+export function filingText(f: AnnualFiling): string[] {
+  const out: string[] = [];
+  if (f.submission) out.push(`报送：${f.submission.sentOn}报${f.submission.recipient}（${f.submission.channel}${f.submission.docNumber ? `，${f.submission.docNumber}` : ''}）${f.submitStatus === 'late' ? '，逾期' : ''}`);
+  else if (f.submitStatus) out.push(`报送：${f.submitStatusLabel}`);
+  if (f.publication) out.push(`公开：${f.publication.publishedOn}，${f.publication.way}${f.publication.url ? ` ${f.publication.url}` : ''}${f.publishStatus === 'late' ? '，逾期' : ''}`);
+  else if (f.publishStatus) out.push(`公开：${f.publishStatusLabel}`);
+  return out.length ? [...out, ''] : [];
 }

@@ -13,6 +13,7 @@ import { reportDeadline, publishDeadline, REPORTING_KINDS, reportingLines, lineS
 import { renderReport, scopeOf, type ReportSection } from './report.ts';
 import type { BoundFigure } from './tokens.ts';
 import { reportStepMessage } from '../workbench/notify.ts';
+import { ANNUAL_REPORTS, annualFilings, type AnnualReport } from './annual.ts';
 
 /**
  * The reporting cycle: 起草 → 内部审核 → 领导审批 → 报送上级（抄送） → 向社会公开.
@@ -277,6 +278,11 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
   const publishBy = publishDeadline(year);
   const ids = rows.map((r) => r.reportId).filter((x): x is number => x != null);
   const sent = ids.length ? await k.db.selectFrom('report_deliveries').select(['report_id', 'line', 'sent_on']).where('report_id', 'in', ids).execute() : [];
+  // The computed yearly publications (政府信息公开 年报, 行政执法数据) of the orgs that must make them.
+  const orgs = rows.map((r) => ({ id: r.orgId, name: r.orgName, kind: r.kind }));
+  const annual = await Promise.all(
+    (Object.keys(ANNUAL_REPORTS) as AnnualReport[]).map(async (report) => annualFilings(k, report, orgs.filter((o) => ANNUAL_REPORTS[report].deadline(o.kind, year)), year)),
+  );
   return rows.map((row) => {
     const due = reportDeadline(row.kind, year)!;
     const state = (row.state ?? null) as ReportState | null;
@@ -304,6 +310,11 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
       lines: lines.map((l) => ({ key: l.key, label: l.label, sentOn: l.sentOn, status: l.status, statusLabel: l.statusLabel })),
       late: problems.length > 0,
       problems,
+      // Each its own duty and its own lateness, apart from the 法治政府 report's.
+      annual: annual.flatMap((m) => {
+        const f = m.get(row.orgId);
+        return f ? [{ report: f.report, label: f.label, submitBy: f.submitBy, publishBy: f.publishBy, submittedOn: f.submission?.sentOn ?? null, publishedOn: f.publication?.publishedOn ?? null, submitStatus: f.submitStatus, publishStatus: f.publishStatus, late: f.late, problems: f.problems }] : [];
+      }),
     };
   });
 }

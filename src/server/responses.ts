@@ -221,6 +221,26 @@ export const reportLine = z.object({
   docNumber: text.nullable(),
 }).meta({ id: 'ReportLine' });
 
+/** The 报送 and 公开 recorded for a computed yearly publication (政府信息公开 年报, 行政执法数据) and their lateness. */
+const annualReportKey = z.enum(['govinfo', 'enforcement_data']);
+export const annualFilingView = z.object({
+  report: annualReportKey,
+  label: text,
+  orgId: id,
+  orgName: text,
+  year: z.number().int(),
+  submitBy: optDay,
+  publishBy: optDay,
+  submission: z.object({ sentOn: day, recipient: text, channel: text, docNumber: text.nullable() }).nullable(),
+  publication: z.object({ publishedOn: day, way: text, url: text.nullable() }).nullable(),
+  submitStatus: lineStatusEnum.nullable(),
+  submitStatusLabel: text.nullable(),
+  publishStatus: lineStatusEnum.nullable(),
+  publishStatusLabel: text.nullable(),
+  late: z.boolean(),
+  problems: z.array(text),
+}).meta({ id: 'AnnualFiling' });
+
 export const reportBoardReply = z.object({
   year: z.number().int(),
   orgs: z.array(
@@ -237,6 +257,9 @@ export const reportBoardReply = z.object({
       lines: z.array(z.object({ key: text, label: text, sentOn: optDay, status: lineStatusEnum, statusLabel: text })),
       late: z.boolean(),
       problems: z.array(text),
+      annual: z.array(
+        z.object({ report: annualReportKey, label: text, submitBy: optDay, publishBy: optDay, submittedOn: optDay, publishedOn: optDay, submitStatus: lineStatusEnum.nullable(), publishStatus: lineStatusEnum.nullable(), late: z.boolean(), problems: z.array(text) }),
+      ),
     }),
   ),
 });
@@ -249,6 +272,7 @@ export const govinfoReportView = z.object({
   year: z.number().int(),
   title: text,
   deadline: z.object({ submitBy: optDay, publishBy: day }).nullable(),
+  filing: annualFilingView,
   overview: text,
   active: z.array(
     z.object({
@@ -275,6 +299,7 @@ export const enforcementDataView = z.object({
   year: z.number().int(),
   title: text,
   deadline: z.object({ submitBy: optDay, publishBy: day }).nullable(),
+  filing: annualFilingView,
   rows: z.array(
     z.object({ key: text, group: text, label: text, value: z.number().nullable(), unit: text, indicator: text.optional(), cases: govinfoCases.optional(), note: text.optional() }),
   ),

@@ -1,6 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachDatabase, makeWorld, applicant, type World } from '../helpers.ts';
+import { eachDatabase, makeWorld, applicant, rejects, type World } from '../helpers.ts';
+import { createOrg } from '../../src/kernel/orgs.ts';
+import { importCases } from '../../src/kernel/cases/import.ts';
 import { createCase, getCase, performAction } from '../../src/kernel/cases/engine.ts';
 import { indicatorRecords } from '../../src/kernel/indicators/compute.ts';
 import { govinfoReport, govinfoText, type GovInfoReport } from '../../src/reports/govinfo.ts';
@@ -164,5 +166,74 @@ eachDatabase('政府信息公开年报', (tdb) => {
     } finally {
       await app.close();
     }
+  });
+});
+
+/**
+ * A 规范性文件 is filed at the 司法局 (合法性审核) but issued by its 制定机关: the 年报's 规范性文件
+ * cells count it for the org that issued it, not for the one that filed it.
+ */
+eachDatabase('政府信息公开年报：规范性文件按制定机关计', (tdb) => {
+  let w: World;
+  const numbers: Record<string, string> = {};
+  const normative = async (name: string, issuerOrgId: number | undefined, repeal = false) => {
+    const id = await createCase(w.k, w.admin, {
+      type: 'normative_document',
+      orgId: w.justice,
+      fields: { receivedOn: '2025-03-03', title: `文件${name}`, drafter: '起草单位', materials: true, ...(issuerOrgId ? { issuerOrgId } : {}) },
+    });
+    await performAction(w.k, w.admin, id, 'review', { on: '2025-03-10', data: { opinion: 'approved', reviewer: '法制科' } });
+    await performAction(w.k, w.admin, id, 'deliberate', { on: '2025-03-20', data: { meeting: '局务会议', result: 'passed' } });
+    await performAction(w.k, w.admin, id, 'issue', { on: '2025-04-01', data: { docNo: `测规〔2025〕${name}号` } });
+    if (repeal) {
+      await performAction(w.k, w.admin, id, 'file', { on: '2025-04-10', data: { filedWith: '区人大常委会' } });
+      await performAction(w.k, w.admin, id, 'repeal', { on: '2025-11-03', data: { reason: '上位法修改' } });
+    }
+    numbers[name] = (await getCase(w.k, w.admin, id)).number;
+  };
+  const cells = async (orgId: number) => (await govinfoReport(w.k, w.admin, orgId, 2025)).active.find((r) => r.key === 'normative')!.figures;
+
+  before(async () => {
+    w = await makeWorld(tdb, '2026-01-20');
+    await normative('edu1', w.education);
+    await normative('edu2', w.education, true);
+    await normative('gov', w.district);
+    // A record from before the field: it counts for the org that filed it.
+    await normative('old', undefined);
+  });
+  after(async () => w.conn.close());
+
+  test('a department counts the documents it issued, though filed at the 司法局', async () => {
+    const edu = await cells(w.education);
+    assert.deepEqual(edu.map((f) => f.value), [2, 1, 1]);
+    assert.deepEqual(edu[2].cases, [numbers.edu1]);
+    const drill = await indicatorRecords(w.k, 'normative_document.issued', { orgId: w.education, from: '2025-01-01', to: '2025-12-31' });
+    assert.equal(drill.total, 2);
+    assert.deepEqual(drill.items.map((i) => i.number).sort(), [numbers.edu1, numbers.edu2].sort());
+  });
+
+  test('the 司法局 counts only its own (here the record without a 制定机关), the district all of them', async () => {
+    const justice = await cells(w.justice);
+    assert.deepEqual(justice.map((f) => f.value), [1, 0, 1]);
+    assert.deepEqual(justice[2].cases, [numbers.old]);
+    assert.deepEqual((await cells(w.district)).map((f) => f.value), [4, 1, 3]);
+    assert.deepEqual((await cells(w.township)).map((f) => f.value), [0, 0, 0]);
+  });
+
+  test('the 制定机关 must be an org of the district', async () => {
+    const intake = (issuerOrgId: number) =>
+      createCase(w.k, w.admin, { type: 'normative_document', orgId: w.justice, fields: { receivedOn: '2025-05-06', title: '文件x', drafter: '起草单位', materials: true, issuerOrgId } });
+    await rejects(intake(999999), 400, /制定机关（编号999999）不存在/);
+    const other = await createOrg(w.k.db, { parentId: null, name: '邻区人民政府', shortName: '邻区', kind: 'government' });
+    await rejects(intake(other.id), 400, /制定机关须为本级政府所属单位/);
+  });
+
+  test('an import names the 制定机关 by its name; an unknown or outside org is refused on its line', async () => {
+    const row = (issuer: string) => ({ 报送审核日期: '2025-06-02', 文件名称: '导入文件', 起草单位: '教体局', '起草说明、征求意见等材料齐全': '是', 制定机关: issuer });
+    await rejects(importCases(w.k, w.admin, { type: 'normative_document', orgId: w.justice, rows: [row('区教体局'), row('邻区')] }), 400, /第3行：制定机关/);
+    await rejects(importCases(w.k, w.admin, { type: 'normative_document', orgId: w.justice, rows: [row('不存在局')] }), 400, /第2行：制定机关/);
+    assert.deepEqual(await importCases(w.k, w.admin, { type: 'normative_document', orgId: w.justice, rows: [row('测试区教育体育局')] }), { imported: 1 });
+    const stored = await w.k.db.selectFrom('cases').select('fields').where('title', '=', '导入文件').executeTakeFirstOrThrow();
+    assert.equal((stored.fields as any).issuerOrgId, w.education);
   });
 });

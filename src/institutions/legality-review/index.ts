@@ -83,6 +83,9 @@ export const normativeDocument = defineCaseType({
     receivedOn: f.date('报送审核日期'),
     title: f.text('文件名称', 200),
     drafter: f.text('起草单位', 100),
+    // The document is filed here (the 司法局 reviews it) but issued by its 制定机关: the 政府信息公开
+    // 年报 counts it for that org. Older records have none and count for the org that filed them.
+    issuerOrgId: f.org('制定机关').meta({ description: '以其名义印发文件的机关（区政府或部门）；不填则为登记单位' }).optional(),
     materials: f.flag('起草说明、征求意见等材料齐全'),
     affectsMarket: marketFlag(),
     publicComment: f.flag('对公民、法人和其他组织权利义务有重大影响或涉及群众切身利益（须公开征求意见）').optional(),
@@ -203,8 +206,8 @@ export const normativeDocument = defineCaseType({
   report: { area: 'decisions', sentences: ['全年审核规范性文件{{规范性文件审核.审核}}件，报送备案{{规范性文件审核.备案}}件，清理规范性文件{{规范性文件审核.清理}}件。'] },
   indicators: [
     { key: 'reviewed', label: '审核', unit: '件', description: '期间内出具合法性审核意见的文件', count: { events: ['review'] } },
-    { key: 'issued', label: '制发', unit: '件', description: '期间内统一编号印发的文件（政府信息公开年报“本年制发件数”）', count: { events: ['issue'] } },
-    { key: 'repealed', label: '废止', unit: '件', description: '期间内废止的文件（政府信息公开年报“本年废止件数”）', count: { events: ['repeal'] } },
+    { key: 'issued', label: '制发', unit: '件', description: '期间内以本单位名义统一编号印发的文件，按制定机关计（政府信息公开年报“本年制发件数”）', count: { events: ['issue'], orgField: 'issuerOrgId' } },
+    { key: 'repealed', label: '废止', unit: '件', description: '期间内废止的本单位制定的文件，按制定机关计（政府信息公开年报“本年废止件数”）', count: { events: ['repeal'], orgField: 'issuerOrgId' } },
     { key: 'filed', label: '备案', unit: '件', description: '期间内报送备案的文件', count: { events: ['file'] } },
     { key: 'cleaned', label: '清理', unit: '件', description: '期间内清理的文件', count: { events: ['cleanup'] } },
     { key: 'review_on_time', label: '按期审核', unit: '件', description: '期间内在15个工作日内审核的文件', count: { clocks: ['review'], stoppedBy: ['review'], onTime: true } },

@@ -108,6 +108,12 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
   const receivedOn: string = fields.receivedOn;
   if (receivedOn > k.today()) throw badRequest(`收到日期（${receivedOn}）不能晚于今天（${k.today()}）`);
   const government = await governmentOf(db, org.id);
+  // An org named on the intake (the 制定机关 of a 规范性文件 filed at the 司法局) is one of this district's.
+  for (const key of intakeOrgFields(def)) {
+    if (fields[key] === undefined) continue;
+    const named = await getOrg(db, Number(fields[key])).catch(() => { throw badRequest(`${intakeTitle(def, key)}（编号${fields[key]}）不存在`); });
+    if ((await governmentOf(db, named.id)).id !== government.id) throw badRequest(`${intakeTitle(def, key)}须为本级政府所属单位`);
+  }
   const { parties = [], ...rest } = fields;
   const year = yearOf(receivedOn);
   return inTransaction(k, trx, async (trx) => {
@@ -169,6 +175,16 @@ export async function createCase(k: Kernel, actor: Actor | null, input: CreateCa
     return c.id;
   });
 }
+
+/** The intake fields that name an org (f.org), read once per case type. */
+const orgFieldsByType = new WeakMap<CaseTypeDef, string[]>();
+const fieldMeta = (s: any): Record<string, any> => s.meta?.() ?? s.unwrap?.().meta?.() ?? {};
+function intakeOrgFields(def: CaseTypeDef): string[] {
+  let keys = orgFieldsByType.get(def);
+  if (!keys) orgFieldsByType.set(def, (keys = Object.entries(def.intake.shape as Record<string, any>).filter(([, s]) => fieldMeta(s).widget === 'org').map(([key]) => key)));
+  return keys;
+}
+const intakeTitle = (def: CaseTypeDef, key: string) => fieldMeta((def.intake.shape as Record<string, any>)[key]).title ?? key;
 
 async function loadCase(k: Kernel, actor: Actor | null, caseId: number, db: Database = k.db) {
   const c = await db

@@ -47,6 +47,10 @@ interface FieldColumn {
   date: boolean;
   number: boolean;
   required: boolean;
+  /** An org (f.org): typed as its name or short name. */
+  org: boolean;
+  /** A yes/no (f.flag): typed 是 or 否. */
+  flag: boolean;
 }
 
 /** A field's metadata (title, options, widget), looking through .optional(). */
@@ -67,7 +71,7 @@ function readIntakeColumns(def: CaseTypeDef): FieldColumn[] {
     .filter(([k]) => k !== 'parties')
     .map(([key, s]) => {
       const meta = metaOf(s);
-      return { header: meta.title ?? key, key, options: meta.options, date: meta.format === 'date', number: /number|int/.test((s as any).def?.type ?? ''), required: !s.safeParse(undefined).success };
+      return { header: meta.title ?? key, key, options: meta.options, date: meta.format === 'date', number: /number|int/.test((s as any).def?.type ?? ''), required: !s.safeParse(undefined).success, org: meta.widget === 'org', flag: /boolean/.test((s as any).def?.type ?? (s as any).unwrap?.().def?.type ?? '') };
     });
 }
 
@@ -91,7 +95,7 @@ export async function importTemplate(def: CaseTypeDef): Promise<Buffer> {
   const help = wb.addWorksheet('填写说明');
   help.addRow(['列', '说明']).font = { bold: true };
   for (const c of intakeColumns(def)) {
-    help.addRow([c.header, `${c.required ? '必填。' : '选填。'}${c.date ? '日期，如 2025-03-01。' : ''}${c.options ? `可填：${Object.values(c.options).join('、')}` : ''}`]);
+    help.addRow([c.header, `${c.required ? '必填。' : '选填。'}${c.date ? '日期，如 2025-03-01。' : ''}${c.org ? '本级政府所属单位的全称或简称。' : ''}${c.flag ? '填“是”或“否”。' : ''}${c.options ? `可填：${Object.values(c.options).join('、')}` : ''}`]);
   }
   if (hasParties(def)) help.addRow(['当事人', '第一位当事人（申请人）的信息；导出时将脱敏，导入后仅经办单位可见']);
   for (const c of spec?.columns ?? []) help.addRow([c.header, '选填，已办理的后续环节']);
@@ -182,13 +186,31 @@ function orgFieldsOf(def: CaseTypeDef, action: string): string[] {
 export function rowToCase(def: CaseTypeDef, orgs: OrgDirectory, actor: Actor, orgId: number, row: Record<string, unknown>, line: number): BulkCase {
   const spec = def.import;
   const fields: Record<string, unknown> = {};
+  let problem: string | undefined;
   for (const c of intakeColumns(def)) {
     const raw = row[c.header];
     if (raw === undefined || raw === '') continue;
     const text = c.date ? cellDate(raw) : cellText(raw);
+    if (c.org) {
+      // Named like a step's 承办单位; one of this district's, as an intake on the form must be.
+      try {
+        const named = orgs.find(text);
+        if (orgs.governmentOf(named).id !== orgs.governmentOf(orgs.get(orgId)).id) throw badRequest(`${c.header}「${text}」不是本级政府所属单位`);
+        fields[c.key] = named.id;
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        problem ??= `${c.header}：${e.message}`;
+      }
+      continue;
+    }
+    if (c.flag && (text === '是' || text === '否')) {
+      fields[c.key] = text === '是';
+      continue;
+    }
     // A choice may be typed as its Chinese label.
     fields[c.key] = c.options ? Object.entries(c.options).find(([, label]) => label === text)?.[0] ?? text : c.number ? Number(text) : text;
   }
+  if (problem) return { type: def.key, orgId, actor, fields, line, problem, imported: true };
   const party = Object.fromEntries(PARTY_COLUMNS.map((p) => [p.key, cellText(row[p.header])]).filter(([, v]) => v));
   if (party.name) fields.parties = [{ role: 'applicant', ...party }];
   const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));

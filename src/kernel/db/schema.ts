@@ -263,6 +263,24 @@ export interface ReportDeliveryTable {
   recorded_at: Generated<CreatedAt>;
 }
 
+/** One 报送 or 公开 of a computed yearly publication (政府信息公开 年报, 行政执法 annual data) of one org. */
+export interface AnnualFilingTable {
+  id: Generated<number>;
+  report: 'govinfo' | 'enforcement_data';
+  org_id: number;
+  year: number;
+  step: 'submit' | 'publish';
+  done_on: ColumnType<string, string, string>;
+  recipient: string | null;
+  recipient_org_id: number | null;
+  /** 报送方式 (as a report's lines) or 公开方式 (政府网站, 公报…). */
+  channel: string;
+  doc_number: string | null;
+  url: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<CreatedAt>;
+}
+
 export interface RegisterTable {
   id: Generated<number>;
   org_id: number;
@@ -411,6 +429,7 @@ export interface DB {
   case_links: CaseLinkTable;
   reports: ReportTable;
   report_deliveries: ReportDeliveryTable;
+  annual_filings: AnnualFilingTable;
   registers: RegisterTable;
   register_versions: RegisterVersionTable;
   inspection_targets: InspectionTargetTable;

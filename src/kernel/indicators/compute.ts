@@ -51,6 +51,24 @@ function subtree(path: string) {
   return sql`(select id from orgs where path like ${path + '%'})`;
 }
 
+const orgFieldOf = (d: CountIndicator) => ('orgField' in d.count ? d.count.orgField : undefined);
+
+/** The org an event counts for: its own, or the one the case's intake field names (`orgField`). */
+function eventOrg(d: CountIndicator) {
+  const field = orgFieldOf(d);
+  return field ? sql`coalesce((select (x.fields ->> ${field})::int from cases x where x.id = e.case_id), e.org_id)` : sql`e.org_id`;
+}
+
+/** Indicators grouped by the org they count for, so each group reads with one WHERE. */
+function byOrgField<T>(items: T[], countOf: (t: T) => CountIndicator): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const t of items) {
+    const key = orgFieldOf(countOf(t)) ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  return [...groups.values()];
+}
+
 /** Counts for one case type, one SQL statement per source table, FILTER clause per indicator. */
 async function computeCounts(k: Kernel, def: CaseTypeDef, wanted: CountIndicator[], path: string, from: string, to: string, live = false) {
   const out = new Map<string, number>();
@@ -61,8 +79,7 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, wanted: CountIndicator
     for (const [key, n] of await rolledUpCounts(k, def, rolled, path, from, to)) out.set(key, n);
   }
   const counts = wanted.filter((d) => !rolled.includes(d));
-  const ev = counts.filter(byEvents);
-  if (ev.length) {
+  for (const ev of byOrgField(counts.filter(byEvents), (d) => d)) {
     const kinds = [...new Set(ev.flatMap((d) => (d.count as { events: string[] }).events))];
     const aggregate = (d: CountIndicator) => {
       const { sum, distinctOrgs, everyEvent } = d.count as { sum?: string; distinctOrgs?: boolean; everyEvent?: boolean };
@@ -74,7 +91,7 @@ async function computeCounts(k: Kernel, def: CaseTypeDef, wanted: CountIndicator
     const { rows } = await sql<Record<string, number>>`
       select ${cols} from case_events e
       where e.type = ${def.key} and e.kind in (${list(kinds)})
-        and e.occurred_on between ${from} and ${to} and e.org_id in ${subtree(path)}`.execute(k.db);
+        and e.occurred_on between ${from} and ${to} and ${eventOrg(ev[0])} in ${subtree(path)}`.execute(k.db);
     ev.forEach((d, i) => out.set(d.key, rows[0]['c' + i]));
   }
   const cl = counts.filter((d) => !byEvents(d));
@@ -100,7 +117,9 @@ export async function typesWithRecords(k: Kernel, scope: IndicatorScope): Promis
     select e.type from case_events e where e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}
     union
     select cc.type from case_clocks cc where cc.status = 'stopped' and cc.stopped_on between ${scope.from} and ${scope.to} and cc.org_id in ${subtree(org.path)}`.execute(k.db);
-  return new Set(rows.map((r) => r.type));
+  // A type that counts some records for the org a case field names may count them outside the subtree's own.
+  const named = k.types.all().filter((t) => t.indicators.some((d) => !isRate(d) && orgFieldOf(d))).map((t) => t.key);
+  return new Set([...rows.map((r) => r.type), ...named]);
 }
 
 /** A percentage to one decimal, as reports state it (271 ÷ 297 = 91.2%). */
@@ -180,7 +199,7 @@ export async function indicatorRecords(k: Kernel, ref: string, scope: IndicatorS
   // earlier counted event of the same case (by date, then id). Unlike a GROUP BY, this lets a page
   // read the events in date order and stop, instead of grouping a city's year first. A count of
   // every event lists every event.
-  const counts = sql<boolean>`e.type = ${type.key} and ${countCondition(counted)} and e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}`;
+  const counts = sql<boolean>`e.type = ${type.key} and ${countCondition(counted)} and e.occurred_on between ${scope.from} and ${scope.to} and ${eventOrg(counted)} in ${subtree(org.path)}`;
   const everyEvent = 'everyEvent' in counted.count && counted.count.everyEvent;
   const source = events
     ? sql`select x.case_id, x.occurred_on as on_date, null::date as due_on
@@ -251,13 +270,12 @@ export async function figureRecords(k: Kernel, refs: string[], scope: IndicatorS
       return [sql`${countCondition(f.counted)} as ${sql.ref('f' + i)}`, sql`case when ${countCondition(f.counted)} then ${f.inNum} end as ${sql.ref('n' + i)}`];
     }));
   for (const [type, fs] of byType) {
-    const ev = fs.filter((f) => byEvents(f.counted));
-    if (ev.length) {
+    for (const ev of byOrgField(fs.filter((f) => byEvents(f.counted)), (f) => f.counted)) {
       const kinds = [...new Set(ev.flatMap((f) => (f.counted.count as { events: string[] }).events))];
       const { rows } = await sql<any>`
         select e.id, e.case_id, e.occurred_on as on_date, c.number, ${columns(ev)}
         from case_events e join cases c on c.id = e.case_id
-        where e.type = ${type.key} and e.kind in (${list(kinds)}) and e.occurred_on between ${scope.from} and ${scope.to} and e.org_id in ${subtree(org.path)}`.execute(k.db);
+        where e.type = ${type.key} and e.kind in (${list(kinds)}) and e.occurred_on between ${scope.from} and ${scope.to} and ${eventOrg(ev[0].counted)} in ${subtree(org.path)}`.execute(k.db);
       for (const f of ev) {
         const counted = rows.filter((r: any) => r['f' + figures.indexOf(f)]);
         if ('everyEvent' in f.counted.count && f.counted.count.everyEvent) {

@@ -12,9 +12,10 @@ export type CountSource =
    * keeps only events preceded (same day included) by an event of these kinds in the same case
    * (a hearing the court had ordered the head to attend); `everyEvent` counts each such event,
    * not the cases (派单件次: an order sent on to a second unit counts for each), a figure that adds
-   * up across days and units.
+   * up across days and units. `orgField` counts the case for the org an intake field names (a
+   * 规范性文件's 制定机关, filed as a case at the 司法局), the event's org when the field is empty.
    */
-  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean; everyEvent?: boolean }
+  | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean; everyEvent?: boolean; orgField?: string }
   /**
    * Cases whose clock stopped in the period (by one of stoppedBy, if given);
    * onTime narrows to those stopped on or before the due date.

@@ -34,6 +34,8 @@ export function rollsUp(def: CaseTypeDef, d: CountIndicator): boolean {
   if (!ROLLED_UP_TYPES.has(def.key)) return false;
   const src = d.count;
   if ('clocks' in src) return true;
+  // Rollups are kept per event org; a count for the org a case field names is read live.
+  if (src.orgField) return false;
   // A count of distinct units is exact from (day, org) rows whatever repeats; a count of cases only when each counts once.
   return !src.sum && (Boolean(src.distinctOrgs) || Boolean(src.everyEvent) || src.events.every((kind) => oncePerCase(def, kind)));
 }

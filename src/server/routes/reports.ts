@@ -15,9 +15,10 @@ import { actOnReport, allowedActions, DELIVERY_CHANNELS, recordDelivery, reportL
 import { f } from '../../kernel/cases/define.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { enforcementDataView, govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
+import { annualFilingView, enforcementDataView, govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
 import { govinfoReport } from '../../reports/govinfo.ts';
 import { enforcementData } from '../../reports/enforcement-data.ts';
+import { ANNUAL_REPORTS, PUBLISH_WAYS, recordPublication, recordSubmission, type AnnualReport, type PublishWay } from '../../reports/annual.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -110,6 +111,49 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
     },
     async (req) => enforcementData(k, requireActor(req), req.query.orgId, req.query.year),
   );
+
+  // The 报送 and 公开 of the computed yearly publications, one path per publication (its GET's path).
+  const channel = delivery.shape.channel;
+  for (const [path, report] of [['govinfo', 'govinfo'], ['enforcement-data', 'enforcement_data']] as [string, AnnualReport][]) {
+    const def = ANNUAL_REPORTS[report];
+    const orgYear = { orgId: recordId('单位'), year: yearField };
+    app.post(
+      `/api/reports/${path}/submission`,
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: `登记${def.label}报送（接收机关、日期、方式、文号；${def.basis}）`,
+          body: z.object({
+            ...orgYear,
+            sentOn: f.date('报送日期').optional(),
+            recipient: z.string().trim().max(100).optional().meta({ title: '接收机关名称', description: `默认：${def.recipient}` }),
+            recipientOrgId: recordId('接收单位').optional(),
+            channel,
+            docNumber: z.string().trim().max(60).optional().meta({ title: '文号' }),
+          }),
+          response: { 200: annualFilingView },
+        },
+      },
+      async (req) => recordSubmission(k, requireActor(req), report, req.body),
+    );
+    app.post(
+      `/api/reports/${path}/publication`,
+      {
+        schema: {
+          tags: ['年度报告'],
+          summary: `登记${def.label}向社会公开（日期、公开方式、网址；${def.basis}）`,
+          body: z.object({
+            ...orgYear,
+            publishedOn: f.date('公开日期').optional(),
+            way: z.enum(Object.keys(PUBLISH_WAYS) as [PublishWay, ...PublishWay[]]).optional().meta({ title: '公开方式', description: '默认政府网站' }),
+            url: z.string().trim().max(500).optional().meta({ title: '公开网址', description: '在政府网站公开的必填' }),
+          }),
+          response: { 200: annualFilingView },
+        },
+      },
+      async (req) => recordPublication(k, requireActor(req), report, req.body),
+    );
+  }
 
   app.post(
     '/api/reports',

@@ -107,6 +107,15 @@ export function ReportsPage() {
           { title: '报送日期', dataIndex: 'submittedOn', width: 110 },
           { title: '公开日期', dataIndex: 'publishedOn', width: 110 },
           { title: '提示', dataIndex: 'problems', render: (p: string[]) => p.map((x) => <Tag color="red" key={x}>{x}</Tag>) },
+          // 政府信息公开年报 and 行政执法数据: their own deadlines, listed only for the orgs that have them.
+          {
+            title: '信息公开年报·执法数据',
+            key: 'annual',
+            render: (_: any, r: any) =>
+              (r.annual ?? []).map((a: any) =>
+                a.problems.length ? a.problems.map((x: string) => <Tag color="orange" key={x}>{x}</Tag>) : <Tag color={a.publishedOn ? 'green' : 'default'} key={a.report}>{a.label}{a.publishedOn ? `已公开 ${a.publishedOn}` : '待公开'}</Tag>,
+              ),
+          },
           ...(me.role === 'admin'
             ? [{ title: '催报', key: 'urge', width: 80, render: (_: any, r: any) => !r.submittedOn && <Button size="small" danger onClick={() => urge([r.orgId])} data-testid={`urge-${r.orgId}`}>催报</Button> }]
             : []),
