@@ -25,6 +25,7 @@ import { openReport, reportAsDocx, type ReportSection } from '../reports/report.
 import { checkReport } from '../reports/check.ts';
 import { govinfoReport, govinfoText } from '../reports/govinfo.ts';
 import { enforcementData, enforcementDataText } from '../reports/enforcement-data.ts';
+import { proposalsReport, proposalsText } from '../reports/proposals.ts';
 import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
 import { STATE_LABELS } from '../reports/workflow.ts';
 import { readDraw, verifyDraw } from '../institutions/inspection-draw/draw.ts';
@@ -58,6 +59,7 @@ const HELP = `fazhi — 法治政府建设工作平台
   report check [--org 单位] [--year 年] [--json]
   report govinfo [--org 单位] [--year 年] [--json]   政府信息公开工作年度报告（三张表按记录计算）
   report enforcement-data [--org 单位] [--year 年] [--json]   行政执法年度数据（按记录计算，1月31日前公开）
+  report proposals [--org 单位] [--year 年] [--json]   人大代表建议、政协提案年度办理情况（按记录计算）
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   draw verify (任务编号 | --file 公开记录.json) [--json]
                              复核双随机抽取：种子与承诺值（SM3）是否相符，按种子重抽是否得到同一名单
@@ -224,11 +226,16 @@ async function main(argv: string[]) {
       return analyzeCommand(positionals, { json: values.json, csv: values.csv, compare: values.compare });
     case 'report': {
       const sub = positionals[0];
-      if (sub === 'govinfo' || sub === 'enforcement-data') {
+      if (sub === 'govinfo' || sub === 'enforcement-data' || sub === 'proposals') {
         const { k } = await openKernel();
         const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
         if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
         const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+        if (sub === 'proposals') {
+          const r = await proposalsReport(k, null, org.id, year).finally(() => k.conn.close());
+          console.log(values.json ? JSON.stringify(r, null, 2) : proposalsText(r));
+          return 0;
+        }
         if (sub === 'enforcement-data') {
           const r = await enforcementData(k, null, org.id, year).finally(() => k.conn.close());
           console.log(values.json ? JSON.stringify(r, null, 2) : enforcementDataText(r));
@@ -238,7 +245,7 @@ async function main(argv: string[]) {
         console.log(values.json ? JSON.stringify(r, null, 2) : govinfoText(r));
         return r.requests.balanced ? 0 : 1;
       }
-      if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf|govinfo|enforcement-data [--org 单位] [--year 年] [--json | --out 文件]');
+      if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf|govinfo|enforcement-data|proposals [--org 单位] [--year 年] [--json | --out 文件]');
       if (sub !== 'check' && !values.out) throw new AppError(400, 'bad_request', `请用 --out 指定输出的 .${sub} 文件`);
       if (sub === 'pdf' && !findSoffice()) throw new AppError(503, 'pdf_unavailable', PDF_UNAVAILABLE);
       const { k } = await openKernel();

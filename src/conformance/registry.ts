@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
-import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, lineStatus } from '../reports/duty.ts';
+import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, proposalsReportDeadline, lineStatus } from '../reports/duty.ts';
 
 /** Where the scenario files live (relative to the project root). */
 export const SCENARIO_DIR = 'test/scenarios';
@@ -54,6 +54,16 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
     const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
     const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
+    const problems = Object.entries(expect as Record<string, unknown>)
+      .filter(([k, v]) => got[k] !== v)
+      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
+    return { problems };
+  }
+  if (b.proposalsReportDeadline) {
+    // The yearly 建议提案 办理情况 (a local rule, same year as the 交办): null for an org with no duty.
+    const { orgKind, year, expect } = b.proposalsReportDeadline;
+    const d = proposalsReportDeadline(orgKind, year);
+    const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null };
     const problems = Object.entries(expect as Record<string, unknown>)
       .filter(([k, v]) => got[k] !== v)
       .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);

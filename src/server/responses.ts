@@ -280,6 +280,20 @@ export const enforcementDataView = z.object({
   ),
 });
 
+/** 代表建议、政协提案 yearly 办理情况 (review row 15.9), computed from records. */
+export const proposalsReportView = z.object({
+  orgId: id,
+  orgName: text,
+  year: z.number().int(),
+  title: text,
+  asOf: day,
+  deadline: z.object({ submitBy: day, recipient: text }).nullable(),
+  columns: z.array(z.object({ key: text, label: text })),
+  rows: z.array(z.object({ key: text, group: text, label: text, cells: z.record(z.string(), z.number().int()), cases: govinfoCases, indicator: text.optional() })),
+  rates: z.array(z.object({ key: text, label: text, value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() })),
+  overview: text,
+});
+
 const figure = z.object({
   token: text,
   key: text,

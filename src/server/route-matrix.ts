@@ -104,6 +104,7 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/reports/urge', 'case:supervision.intake'],
   ['GET', '/api/reports/govinfo', 'business.read'],
   ['GET', '/api/reports/enforcement-data', 'business.read'],
+  ['GET', '/api/reports/proposals', 'business.read'],
   ['GET', '/api/reports/{id}', 'business.read'],
   ['PUT', '/api/reports/{id}', 'reports.edit'],
   ['POST', '/api/reports/{id}/preview', 'reports.edit'],

@@ -15,9 +15,10 @@ import { actOnReport, allowedActions, DELIVERY_CHANNELS, recordDelivery, reportL
 import { f } from '../../kernel/cases/define.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { enforcementDataView, govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
+import { enforcementDataView, govinfoReportView, proposalsReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
 import { govinfoReport } from '../../reports/govinfo.ts';
 import { enforcementData } from '../../reports/enforcement-data.ts';
+import { proposalsReport } from '../../reports/proposals.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -109,6 +110,19 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       },
     },
     async (req) => enforcementData(k, requireActor(req), req.query.orgId, req.query.year),
+  );
+
+  app.get(
+    '/api/reports/proposals',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '人大代表建议、政协委员提案年度办理情况：交办、按期答复、A/B/C类、代表委员反馈、结果公开按记录计算（代表法第五十一条；报送期限按本区办理规定）',
+        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
+        response: { 200: proposalsReportView },
+      },
+    },
+    async (req) => proposalsReport(k, requireActor(req), req.query.orgId, req.query.year),
   );
 
   app.post(
