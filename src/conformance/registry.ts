@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
+import { OBLIGATIONS, type Obligation } from '../kernel/obligations.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
 import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, proposalsReportDeadline, lineStatus } from '../reports/duty.ts';
 
@@ -58,6 +59,12 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
       .filter(([k, v]) => got[k] !== v)
       .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
     return { problems };
+  }
+  if (b.obligationDefault) {
+    // Who carries a yearly duty when the district has set nothing for the org: its kind decides.
+    const { obligation, orgKind, expect } = b.obligationDefault;
+    const got = (OBLIGATIONS[obligation as Obligation]?.defaultKinds as readonly string[] | undefined)?.includes(orgKind) ?? null;
+    return { problems: got === expect ? [] : [`${orgKind} 应为 ${expect}，实际为 ${got}`] };
   }
   if (b.proposalsReportDeadline) {
     // The yearly 建议提案 办理情况 (a local rule, same year as the 交办): null for an org with no duty.

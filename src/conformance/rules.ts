@@ -177,6 +177,7 @@ export const RULES: ConformanceRule[] = [
 
   // 14. 述法
   { id: 'law-report.evaluation-rectification', statute: '党政主要负责人履行推进法治建设第一责任人职责规定；省级述法工作方案', article: '履行第一责任人职责情况列入年终述职内容（条款序号未核对）', rule: '述法登记述法人、形式（会议或书面）和年度；评议须记录结果，反馈问题的写明问题项数和整改期限，整改期限自评议之日起算，未经评议不能整改办结；评议率、整改完成率和按期整改由此计算。', encodedIn: 'src/institutions/activities/index.ts#lawReport (actions.evaluate, evaluate_with_issues, rectify; clocks.rectification)', review: ['14.1'] },
+  { id: 'law-report.who-must', statute: '党政主要负责人履行推进法治建设第一责任人职责规定；中央全面依法治国委员会关于党政主要负责人履行推进法治建设第一责任人职责情况列入年终述职内容工作的意见（2021）；地方述法工作方案', article: '述法主体（条款序号未核对）', rule: '（选择）应述法单位由本区设定（单位逐一设定，可恢复默认）；未设定的按单位类别：区政府、政府部门、乡镇（街道）应述法，党委工作机关和调解委员会等不列入；述法覆盖率 = 应述法单位中述法年度内已述法的单位 ÷ 应述法单位，列出未述法单位。', encodedIn: 'src/kernel/obligations.ts#OBLIGATIONS, setObligation; src/reports/law-report-coverage.ts', review: ['14.1'] },
 
   // 15. Annual report
   { id: 'report.district-deadline', statute: '法治政府建设与责任落实督察工作规定；省级工作指引', article: '第二十四条、第二十五条', rule: '区县政府、部门、乡镇街道每年3月1日之前报送（末日为2月底），4月1日之前公开（末日为3月31日）；按省设置。', encodedIn: 'src/reports/duty.ts#DEFAULT_RULE', review: ['15.3', '15.4'] },

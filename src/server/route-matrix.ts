@@ -105,6 +105,8 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['GET', '/api/reports/govinfo', 'business.read'],
   ['GET', '/api/reports/enforcement-data', 'business.read'],
   ['GET', '/api/reports/proposals', 'business.read'],
+  ['GET', '/api/reports/law-report-coverage', 'business.read'],
+  ['PUT', '/api/orgs/{id}/obligations/{obligation}', 'obligations.edit'],
   ['GET', '/api/reports/{id}', 'business.read'],
   ['PUT', '/api/reports/{id}', 'reports.edit'],
   ['POST', '/api/reports/{id}/preview', 'reports.edit'],
