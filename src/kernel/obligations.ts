@@ -32,7 +32,7 @@ function known(obligation: string): asserts obligation is Obligation {
   if (!(obligation in OBLIGATIONS)) throw badRequest(`没有「${obligation}」这一义务`);
 }
 
-/** Every org of the subtree, in the org tree's order, with whether it carries the obligation. */
+/** Every org of the subtree, by the orgs' sort order, with whether it carries the obligation. */
 export async function obligationOfOrgs(db: Database, obligation: string, rootPath: string): Promise<ObligedOrg[]> {
   known(obligation);
   const rows = await db
@@ -40,7 +40,7 @@ export async function obligationOfOrgs(db: Database, obligation: string, rootPat
     .leftJoin('org_obligations as b', (j) => j.onRef('b.org_id', '=', 'o.id').on('b.obligation', '=', obligation))
     .select(['o.id', 'o.parent_id', 'o.name', 'o.short_name', 'o.kind', 'o.path', 'b.required'])
     .where('o.path', 'like', `${rootPath}%`)
-    // The order of the org tree (as orgTree lists it), not of the path text ('/1/10/' < '/1/2/').
+    // The orgs' own sort order, then id (as orgTree orders siblings), not the path text ('/1/10/' < '/1/2/').
     .orderBy('o.sort')
     .orderBy('o.id')
     .execute();
