@@ -36,6 +36,12 @@ export function coverage(scenarios = loadScenarios()): RuleCoverage[] {
   return RULES.map((r) => ({ ...r, scenarios: scenarios.filter((s) => s.rules.includes(r.id)).map((s) => s.file) }));
 }
 
+/** The expected values a computed date or figure does not have, as problems. */
+const mismatches = (expect: Record<string, unknown>, got: Record<string, unknown>) =>
+  Object.entries(expect)
+    .filter(([k, v]) => got[k] !== v)
+    .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
+
 /**
  * Runs one scenario file. A case scenario replays on the sandbox; a report scenario checks the
  * reporting dates for an org kind. Returns the problems found (empty when the law is met).
@@ -45,20 +51,14 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
   if (b.reportDeadline) {
     const { orgKind, year, expect } = b.reportDeadline;
     const got = { due: reportDeadline(orgKind, year), publishBy: publishDeadline(year) };
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => (got as any)[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${(got as any)[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
   }
   if (b.govinfoDeadline || b.enforcementDataDeadline) {
     // 政府信息公开条例 art. 49 / 国办发〔2018〕118号: null for an org with no duty under it.
     const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
     const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => got[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
   }
   if (b.obligationDefault) {
     // Who carries a yearly duty when the district has set nothing for the org: its kind decides.
@@ -71,10 +71,7 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
     const { orgKind, year, expect } = b.proposalsReportDeadline;
     const d = proposalsReportDeadline(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null };
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => got[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
   }
   if (b.reportLines) {
     // Each recipient line of a report: {line: status} for the lines the org must report to.
