@@ -25,6 +25,9 @@ import { openReport, reportAsDocx, type ReportSection } from '../reports/report.
 import { checkReport } from '../reports/check.ts';
 import { govinfoReport, govinfoText } from '../reports/govinfo.ts';
 import { enforcementData, enforcementDataText } from '../reports/enforcement-data.ts';
+import { proposalsReport, proposalsText } from '../reports/proposals.ts';
+import { lawReportCoverage, lawReportCoverageText } from '../reports/law-report-coverage.ts';
+import { obligationOfOrgs, setObligation } from '../kernel/obligations.ts';
 import { docxToPdf, findSoffice, PDF_UNAVAILABLE } from '../reports/pdf.ts';
 import { STATE_LABELS } from '../reports/workflow.ts';
 import { readDraw, verifyDraw } from '../institutions/inspection-draw/draw.ts';
@@ -58,6 +61,10 @@ const HELP = `fazhi — 法治政府建设工作平台
   report check [--org 单位] [--year 年] [--json]
   report govinfo [--org 单位] [--year 年] [--json]   政府信息公开工作年度报告（三张表按记录计算）
   report enforcement-data [--org 单位] [--year 年] [--json]   行政执法年度数据（按记录计算，1月31日前公开）
+  report proposals [--org 单位] [--year 年] [--json]   人大代表建议、政协提案年度办理情况（按记录计算）
+  report law-report-coverage [--org 单位] [--year 年] [--json]   述法覆盖率与未述法单位
+  obligations law_report [单位 是|否|默认] [--org 单位] [--json]
+                             列出（或设定）哪些单位负有述法义务；默认：区政府、部门、乡镇（街道）
                              检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   draw verify (任务编号 | --file 公开记录.json) [--json]
                              复核双随机抽取：种子与承诺值（SM3）是否相符，按种子重抽是否得到同一名单
@@ -224,11 +231,25 @@ async function main(argv: string[]) {
       return analyzeCommand(positionals, { json: values.json, csv: values.csv, compare: values.compare });
     case 'report': {
       const sub = positionals[0];
-      if (sub === 'govinfo' || sub === 'enforcement-data') {
+      if (sub === 'law-report-coverage') {
         const { k } = await openKernel();
         const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
         if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
         const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+        const r = await lawReportCoverage(k, null, org.id, { from: `${year}-01-01`, to: `${year}-12-31` }).finally(() => k.conn.close());
+        console.log(values.json ? JSON.stringify(r, null, 2) : lawReportCoverageText(r));
+        return 0;
+      }
+      if (sub === 'govinfo' || sub === 'enforcement-data' || sub === 'proposals') {
+        const { k } = await openKernel();
+        const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
+        if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
+        const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+        if (sub === 'proposals') {
+          const r = await proposalsReport(k, null, org.id, year).finally(() => k.conn.close());
+          console.log(values.json ? JSON.stringify(r, null, 2) : proposalsText(r));
+          return 0;
+        }
         if (sub === 'enforcement-data') {
           const r = await enforcementData(k, null, org.id, year).finally(() => k.conn.close());
           console.log(values.json ? JSON.stringify(r, null, 2) : enforcementDataText(r));
@@ -238,7 +259,7 @@ async function main(argv: string[]) {
         console.log(values.json ? JSON.stringify(r, null, 2) : govinfoText(r));
         return r.requests.balanced ? 0 : 1;
       }
-      if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf|govinfo|enforcement-data [--org 单位] [--year 年] [--json | --out 文件]');
+      if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf|govinfo|enforcement-data|proposals|law-report-coverage [--org 单位] [--year 年] [--json | --out 文件]');
       if (sub !== 'check' && !values.out) throw new AppError(400, 'bad_request', `请用 --out 指定输出的 .${sub} 文件`);
       if (sub === 'pdf' && !findSoffice()) throw new AppError(503, 'pdf_unavailable', PDF_UNAVAILABLE);
       const { k } = await openKernel();
@@ -262,6 +283,29 @@ async function main(argv: string[]) {
         console.log(result.ok ? '检查通过' : '检查未通过');
       }
       return result.ok ? 0 : 1;
+    }
+    case 'obligations': {
+      // The district's list of who must 述法 (and any later yearly duty): list, or set one org.
+      const [obligation, target, answer] = positionals;
+      const choice: Record<string, boolean | null> = { 是: true, yes: true, 否: false, no: false, 默认: null, default: null };
+      if (!obligation || (target && !(answer in choice))) throw new AppError(400, 'bad_request', '用法：npx fazhi obligations law_report [单位 是|否|默认] [--org 单位] [--json]');
+      const { k } = await openKernel();
+      try {
+        if (target) {
+          const org = await findOrg(k.db, target);
+          const o = await setObligation(k.db, null, org.id, obligation, choice[answer]);
+          console.log(`${o.name}：${o.required ? '负有' : '不负有'}该义务（${o.source === 'set' ? '本区设定' : '按单位类别默认'}）`);
+          return 0;
+        }
+        const root = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
+        if (!root) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
+        const list = await obligationOfOrgs(k.db, obligation, root.path);
+        if (values.json) console.log(JSON.stringify(list, null, 2));
+        else for (const o of list) console.log(`${o.name}\t${o.required ? '负有' : '—'}\t${o.source === 'set' ? '本区设定' : '默认'}`);
+        return 0;
+      } finally {
+        await k.conn.close();
+      }
     }
     case 'draw': {
       if (positionals[0] !== 'verify' || (!positionals[1] && !values.file)) throw new AppError(400, 'bad_request', '用法：npx fazhi draw verify 任务编号 | --file 公开记录.json');

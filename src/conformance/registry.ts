@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RULES, type ConformanceRule } from './rules.ts';
+import { OBLIGATIONS, type Obligation } from '../kernel/obligations.ts';
 import { Sandbox, type SimResult } from './simulate.ts';
-import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, lineStatus } from '../reports/duty.ts';
+import { reportDeadline, publishDeadline, govinfoDeadline, enforcementDataDeadline, proposalsReportDeadline, lineStatus } from '../reports/duty.ts';
 import { filingStatus } from '../reports/annual.ts';
 
 /** Where the scenario files live (relative to the project root). */
@@ -36,6 +37,12 @@ export function coverage(scenarios = loadScenarios()): RuleCoverage[] {
   return RULES.map((r) => ({ ...r, scenarios: scenarios.filter((s) => s.rules.includes(r.id)).map((s) => s.file) }));
 }
 
+/** The expected values a computed date or figure does not have, as problems. */
+const mismatches = (expect: Record<string, unknown>, got: Record<string, unknown>) =>
+  Object.entries(expect)
+    .filter(([k, v]) => got[k] !== v)
+    .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
+
 /**
  * Runs one scenario file. A case scenario replays on the sandbox; a report scenario checks the
  * reporting dates for an org kind. Returns the problems found (empty when the law is met).
@@ -45,29 +52,33 @@ export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ probl
   if (b.reportDeadline) {
     const { orgKind, year, expect } = b.reportDeadline;
     const got = { due: reportDeadline(orgKind, year), publishBy: publishDeadline(year) };
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => (got as any)[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${(got as any)[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
   }
   if (b.govinfoDeadline || b.enforcementDataDeadline) {
     // 政府信息公开条例 art. 49 / 国办发〔2018〕118号: null for an org with no duty under it.
     const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
     const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
     const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => got[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
+  }
+  if (b.obligationDefault) {
+    // Who carries a yearly duty when the district has set nothing for the org: its kind decides.
+    const { obligation, orgKind, expect } = b.obligationDefault;
+    const got = (OBLIGATIONS[obligation as Obligation]?.defaultKinds as readonly string[] | undefined)?.includes(orgKind) ?? null;
+    return { problems: got === expect ? [] : [`${orgKind} 应为 ${expect}，实际为 ${got}`] };
+  }
+  if (b.proposalsReportDeadline) {
+    // The yearly 建议提案 办理情况 (a local rule, same year as the 交办): null for an org with no duty.
+    const { orgKind, year, expect } = b.proposalsReportDeadline;
+    const d = proposalsReportDeadline(orgKind, year);
+    const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null };
+    return { problems: mismatches(expect, got) };
   }
   if (b.annualFiling) {
     // A computed yearly publication's 报送 and 公开 against its deadline: {submitStatus, publishStatus}, null where not required.
     const { report, orgKind, year, today, submittedOn, publishedOn, expect } = b.annualFiling;
     const got: Record<string, unknown> = filingStatus(report, orgKind, year, { submittedOn: submittedOn ?? null, publishedOn: publishedOn ?? null }, today);
-    const problems = Object.entries(expect as Record<string, unknown>)
-      .filter(([k, v]) => got[k] !== v)
-      .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
-    return { problems };
+    return { problems: mismatches(expect, got) };
   }
   if (b.reportLines) {
     // Each recipient line of a report: {line: status} for the lines the org must report to.

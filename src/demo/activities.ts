@@ -22,7 +22,7 @@ export function planActivities(k: Kernel, year: number, o: { office: number; jus
     const evaluation = i === 1
       ? { on: `${year}-12-30`, action: 'evaluate_with_issues', data: { result: 'average', issues: '重大行政决策合法性审查台账不全', issueCount: 1, days: 60 } }
       : { on: `${year}-12-30`, action: 'evaluate', data: { result: i < 3 ? 'good' : 'fair' } };
-    plans.push({ type: 'law_report', orgId: o.office, fields: { receivedOn: `${year}-12-2${i % 5}`, form: i < 3 ? 'onsite' : 'written', reporter: d.name, position: 'department_head', year }, steps: [evaluation], stall: 1 });
+    plans.push({ type: 'law_report', orgId: o.office, fields: { receivedOn: `${year}-12-2${i % 5}`, form: i < 3 ? 'onsite' : 'written', reporter: d.name, unit: d.id, position: 'department_head', year }, steps: [evaluation], stall: 1 });
   });
   const themes = ['constitution_week', 'civil_code_month', 'security_day', 'campus', 'village', 'enterprise'];
   spread(k, r, year, 40).forEach((on) => add('publicity', r.chance(0.5) ? o.justice : r.pick(o.departments).id, { receivedOn: on, theme: r.pick(themes), venue: r.pick(['城关街道文化广场', '青溪中学', '工业园区', '各村（社区）', '政务服务中心']), sessions: r.int(2, 8), audience: r.int(300, 1000) }));

@@ -63,6 +63,8 @@ export function officeDuties(root: Org, justice: Org): DutyInput[] {
     // The 依法治区办 sits in the 司法局 and writes its annual report (the README's tour).
     own(justice, 'reports', ['edit', 'send_review', 'submit', 'publish']),
     own(root, caseType('major_decision')),
+    // Who must 述法 is the 依法治区办's list for the whole district (14.1).
+    { orgId: root.id, subunits: true, subject: 'obligations', actions: ['edit'] },
     { orgId: root.id, subunits: true, subject: caseType('supervision'), actions: ['intake', 'close', 'press'] },
     { orgId: root.id, subunits: true, subject: caseType('enforcement'), actions: ['legal_review'] },
     // 行政执法监督条例 art. 6: the 司法行政部门 is the 行政执法监督机构 for every unit of the government.

@@ -7,6 +7,8 @@ import { checkConsistency } from '../analysis/consistency.ts';
 import { sharedPhrases } from '../analysis/quality.ts';
 import { renderReport, REQUIRED_ORDER, SECTION_HEADINGS, type ReportSection, type SectionKind } from './report.ts';
 import { TOKEN } from './tokens.ts';
+import { sql } from 'kysely';
+import { percent } from '../kernel/indicators/compute.ts';
 
 /**
  * The checker run on demand and on submission: structure, problems with causes and answering
@@ -14,7 +16,7 @@ import { TOKEN } from './tokens.ts';
  * snapshot, and the deadline (departments 3月1日, governments 4月1日 of the following year).
  */
 export interface CheckFinding {
-  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline' | 'outline';
+  rule: 'structure' | 'order' | 'causes' | 'plans' | 'token' | 'typed_figure' | 'consistency' | 'drift' | 'deadline' | 'outline' | 'real_name_rating';
   severity: 'error' | 'warning' | 'info';
   message: string;
   section?: SectionKind;
@@ -93,11 +95,13 @@ export async function checkReport(
     }
   }
 
+  const org = await getOrg(k.db, report.org_id);
+  findings.push(...(await realNameRatingFindings(k, org.path, report.year)));
+
   // The year's 纲要: a year past the last one entered keeps it provisionally, and the writer is told.
   const { outline, provisional } = outlineFor(report.year);
   if (provisional) findings.push({ rule: 'outline', severity: 'info', message: `平台尚未登记适用于${report.year}年度的法治政府建设实施纲要，暂按《${outline.title}》的领域组织初稿` });
 
-  const org = await getOrg(k.db, report.org_id);
   const duty = reportDeadline(org.kind, report.year);
   // An org without the duty to report (a party office, a public institution) is held only to publication.
   const due = duty ?? publishDeadline(report.year);
@@ -118,4 +122,34 @@ export async function checkReport(
   }
 
   return { ok: !findings.some((f) => f.severity === 'error'), findings, deadline: { due, daysLeft } };
+}
+
+/**
+ * 国办发〔2019〕51号: every 实名差评 is 回访整改 (实名差评回访整改率 100%). Counted per order of
+ * the year in the report's subtree, whenever it was done: an order received in December and
+ * visited in January is done, though the year's indicator (events dated in the year) misses it.
+ * An order still inside its 整改 or 回访 period is not a shortfall yet (info, not a warning); no
+ * 实名差评 at all says nothing.
+ */
+export async function realNameRatingFindings(k: Kernel, path: string, year: number): Promise<CheckFinding[]> {
+  const { rows } = await sql<{ number: string; done: boolean; in_time: boolean }>`
+    select c.number,
+      exists (select 1 from case_events e where e.case_id = c.id and e.kind in ('visit', 'resolve')) as done,
+      exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and cc.due_on >= ${k.today()}) as in_time
+    from cases c
+    where c.type = 'rating_rectification' and c.fields ->> 'realName' = 'true'
+      and c.received_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+      and c.org_id in (select id from orgs where path like ${path + '%'})
+    order by c.received_on, c.id`.execute(k.db);
+  if (!rows.length) return [];
+  const done = rows.filter((r) => r.done).length;
+  const late = rows.filter((r) => !r.done && !r.in_time).map((r) => r.number);
+  const open = rows.filter((r) => !r.done && r.in_time).map((r) => r.number);
+  const out: CheckFinding[] = [];
+  const rate = `${rows.length}件实名差评已回访整改${done}件（${percent(done, rows.length)}%）`;
+  if (late.length) {
+    out.push({ rule: 'real_name_rating', severity: 'warning', message: `${year}年${rate}，未达到国办发〔2019〕51号要求的100%；逾期未回访整改：${late.join('、')}` });
+  }
+  if (open.length) out.push({ rule: 'real_name_rating', severity: 'info', message: `${year}年实名差评尚有${open.length}件在整改或回访期限内（${open.join('、')}），办结前实名差评回访整改率未达100%` });
+  return out;
 }

@@ -143,6 +143,31 @@ export const ENFORCEMENT_DATA_RULE: GovInfoRule = {
 
 export const enforcementDataDeadline = (orgKind: string, year: number, rule = ENFORCEMENT_DATA_RULE) => annualDeadline(orgKind, year, rule);
 
+/**
+ * The yearly 代表建议、政协提案 办理情况 (代表法第五十一条 asks for 办理情况 to be answered and made
+ * public; the yearly report itself is set by local 办理办法, which differ). **(choice)** Two steps
+ * in the same year as the 交办: each 承办单位 (a department) sends its written 总结 to the 区政府办公室
+ * by 10月10日 (a local 办理办法 read, 第十七条: 承办单位10月10日前书面总结), and the 区政府 reports
+ * the 办理情况 to the 人大常委会 (and the 政协) by 12月31日, "by year end" as the 人大常委会 hears
+ * it at its last meeting of the year. A district whose rule differs changes these dates.
+ */
+export interface ProposalsReportRule {
+  due: Partial<Record<OrgKind, { submitBy: string; recipient: string }>>;
+}
+
+export const PROPOSALS_REPORT_RULE: ProposalsReportRule = {
+  due: {
+    department: { submitBy: '10-10', recipient: '区政府办公室（书面总结）' },
+    government: { submitBy: '12-31', recipient: '区人大常委会、区政协（办理情况报告）' },
+  },
+};
+
+/** The last day for the 办理情况 of the items 交办 in `year` (the same year); null for an org with no duty. */
+export function proposalsReportDeadline(orgKind: string, year: number, rule = PROPOSALS_REPORT_RULE): { submitBy: string; recipient: string } | null {
+  const d = rule.due[orgKind as OrgKind];
+  return d ? { submitBy: `${year}-${d.submitBy}`, recipient: d.recipient } : null;
+}
+
 /** The recipients an org of this kind must report to; none for an org with no duty. */
 export function reportingLines(orgKind: string, rule = reportingRule()): ReportingLine[] {
   return rule.submitBefore[orgKind as OrgKind] ? rule.lines[orgKind as OrgKind] ?? [] : [];

@@ -305,6 +305,40 @@ export const enforcementDataView = z.object({
   ),
 });
 
+/** 述法覆盖率 (review row 14.1): the orgs that must 述法, which did, and which did not. */
+export const lawReportCoverageView = z.object({
+  orgId: id,
+  orgName: text,
+  from: day,
+  to: day,
+  years: z.array(z.number().int()),
+  label: text,
+  value: z.number().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  orgs: z.array(z.object({ orgId: id, name: text, kind: orgKind, source: z.enum(['set', 'default']), reported: z.boolean(), cases: z.array(text) })),
+  missing: z.array(z.object({ orgId: id, name: text, kind: orgKind })),
+  others: z.array(z.object({ orgId: id, name: text, cases: z.array(text) })),
+  basis: text,
+});
+
+/** An org's yearly obligation as the district set it (or its kind's default). */
+export const orgObligationView = z.object({ id, parentId: id.nullable(), name: text, shortName: text, kind: orgKind, path: text, required: z.boolean(), source: z.enum(['set', 'default']) });
+
+/** 代表建议、政协提案 yearly 办理情况 (review row 15.9), computed from records. */
+export const proposalsReportView = z.object({
+  orgId: id,
+  orgName: text,
+  year: z.number().int(),
+  title: text,
+  asOf: day,
+  deadline: z.object({ submitBy: day, recipient: text }).nullable(),
+  columns: z.array(z.object({ key: text, label: text })),
+  rows: z.array(z.object({ key: text, group: text, label: text, cells: z.record(z.string(), z.number().int()), cases: govinfoCases, indicator: text.optional() })),
+  rates: z.array(z.object({ key: text, label: text, value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() })),
+  overview: text,
+});
+
 const figure = z.object({
   token: text,
   key: text,

@@ -108,6 +108,9 @@ export const lawReport = defineCaseType({
     receivedOn: f.date('述法日期'),
     form: f.choice('述法形式', { onsite: '会议述法（现场）', written: '书面述法' }),
     reporter: f.text('述法单位或负责人', 100),
+    // The org whose 主要负责人 述法'd, when the record is kept by another (the 依法治区办 records the
+    // departments'); the 述法覆盖率 counts it for that org. Left empty: the record's own org.
+    unit: f.org('述法单位（计入述法覆盖率）').optional(),
     person: f.personName('述法人').optional(),
     position: f.choice('述法人职务', LAW_REPORT_POSITIONS).optional(),
     year: z.number().int().min(2000).max(2100).optional().meta({ title: '述法年度', description: '所述履职情况的年度（年终述法多在次年初进行）' }),

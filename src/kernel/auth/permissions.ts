@@ -49,6 +49,7 @@ export const CAPABILITIES = {
   'targets.import': '导入检查对象名录',
   'sampling.run': '案卷评查抽样',
   'calendar.edit': '维护节假日与调休',
+  'obligations.edit': '设定各单位是否负有述法等年度义务',
   'audit.read': '查阅审计日志与安全日志',
   'audit.verify': '校验审计链',
   'users.manage': '账号管理：新建、停用、解锁、重置密码（不含角色与职责）',

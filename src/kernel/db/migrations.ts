@@ -568,6 +568,18 @@ CREATE TABLE annual_filings (
 CREATE INDEX annual_filings_year ON annual_filings (report, year);
 CREATE TRIGGER annual_filings_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON annual_filings FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
 `,
+  // 14.1: who must 述法 is the district's to set; a row overrides the default of the org's kind.
+  '0021_org_obligations': `
+CREATE TABLE org_obligations (
+  org_id int NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+  obligation text NOT NULL,
+  required boolean NOT NULL,
+  set_by int REFERENCES users(id),
+  set_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (org_id, obligation)
+);
+CREATE TRIGGER org_obligations_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON org_obligations FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -249,6 +249,18 @@ export interface ReportTable {
 }
 
 /** One 报送 of an annual report along one of its required lines (15.5). */
+/**
+ * An org's yearly duties that vary by district (who must 述法): a row overrides the default its
+ * kind gives (src/kernel/obligations.ts); no row, the default.
+ */
+export interface OrgObligationTable {
+  org_id: number;
+  obligation: string;
+  required: boolean;
+  set_by: number | null;
+  set_at: Generated<Date>;
+}
+
 export interface ReportDeliveryTable {
   id: Generated<number>;
   report_id: number;
@@ -430,6 +442,7 @@ export interface DB {
   reports: ReportTable;
   report_deliveries: ReportDeliveryTable;
   annual_filings: AnnualFilingTable;
+  org_obligations: OrgObligationTable;
   registers: RegisterTable;
   register_versions: RegisterVersionTable;
   inspection_targets: InspectionTargetTable;

@@ -15,10 +15,14 @@ import { actOnReport, allowedActions, DELIVERY_CHANNELS, recordDelivery, reportL
 import { f } from '../../kernel/cases/define.ts';
 import { idParams, INT4_MAX, recordId, recordIdParam } from '../../kernel/validation.ts';
 import { requireActor, type App } from '../app.ts';
-import { annualFilingView, enforcementDataView, govinfoReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
+import { annualFilingView, enforcementDataView, govinfoReportView, lawReportCoverageView, orgObligationView, proposalsReportView, reportBoardReply, reportLine, reportView } from '../responses.ts';
 import { govinfoReport } from '../../reports/govinfo.ts';
 import { enforcementData } from '../../reports/enforcement-data.ts';
 import { ANNUAL_REPORTS, PUBLISH_WAYS, recordPublication, recordSubmission, type AnnualReport, type PublishWay } from '../../reports/annual.ts';
+import { proposalsReport } from '../../reports/proposals.ts';
+import { lawReportCoverage } from '../../reports/law-report-coverage.ts';
+import { OBLIGATIONS, setObligation } from '../../kernel/obligations.ts';
+import { badRequest } from '../../kernel/errors.ts';
 
 const yearField = z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' });
 const section = z.object({
@@ -154,6 +158,57 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       async (req) => recordPublication(k, requireActor(req), report, req.body),
     );
   }
+
+  app.get(
+    '/api/reports/proposals',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '人大代表建议、政协委员提案年度办理情况：交办、按期答复、A/B/C类、代表委员反馈、结果公开按记录计算（代表法第五十一条；报送期限按本区办理规定）',
+        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
+        response: { 200: proposalsReportView },
+      },
+    },
+    async (req) => proposalsReport(k, requireActor(req), req.query.orgId, req.query.year),
+  );
+
+  app.get(
+    '/api/reports/law-report-coverage',
+    {
+      schema: {
+        tags: ['年度报告'],
+        summary: '述法覆盖率：应述法单位（本区设定或按单位类别默认）中已述法的比例，列出未述法单位（审查表14.1）',
+        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField.optional(), from: f.date('起始日期').optional(), to: f.date('截止日期').optional() }),
+        response: { 200: lawReportCoverageView },
+      },
+    },
+    async (req) => {
+      const { orgId, year, from, to } = req.query;
+      const period = year ? { from: `${year}-01-01`, to: `${year}-12-31` } : from && to ? { from, to } : null;
+      if (!period) throw badRequest('请指定年度，或起始日期和截止日期');
+      return lawReportCoverage(k, requireActor(req), orgId, period);
+    },
+  );
+
+  // Who must 述法 is the district's list: a row per org overrides its kind's default; null restores it.
+  app.put(
+    '/api/orgs/:id/obligations/:obligation',
+    {
+      schema: {
+        tags: ['单位'],
+        summary: '设定单位是否负有年度义务（如述法）；null 恢复按单位类别的默认',
+        params: z.object({ id: recordIdParam('单位'), obligation: z.enum(Object.keys(OBLIGATIONS) as [keyof typeof OBLIGATIONS]).meta({ title: '义务' }) }),
+        body: z.object({ required: z.boolean().nullable().meta({ title: '是否负有该义务' }) }),
+        response: { 200: orgObligationView },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const org = await getOrg(k.db, req.params.id);
+      if (!canSeeOrg(actor, org.path)) throw notFound('单位');
+      return setObligation(k.db, actor, org.id, req.params.obligation, req.body.required);
+    },
+  );
 
   app.post(
     '/api/reports',
