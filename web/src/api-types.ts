@@ -1046,6 +1046,25 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/extend_decision_market_collective": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          discussedOn: string;
+          participants: string;
+          grounds: string;
+          minutes: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/extend_decision_public_security": {
     post: {
       params: {
@@ -1089,6 +1108,22 @@ export interface ApiPaths {
         on?: string;
         data?: {
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/hand_over": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+          receipt: string;
         };
       };
       response: CaseView;
@@ -1202,6 +1237,23 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement/cases/{id}/police_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          decision: "filed" | "not_filed";
+          noticeNo: string;
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement/cases/{id}/preservation_decision": {
     post: {
       params: {
@@ -1244,6 +1296,37 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/reconsideration_request": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          grounds: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/reconsideration_result": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          decision: "filed" | "not_filed";
+          noticeNo: string;
         };
       };
       response: CaseView;
@@ -1325,6 +1408,77 @@ export interface ApiPaths {
         on?: string;
         data?: {
           method: "direct" | "post" | "electronic" | "notice";
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/supervision_request": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          procuratorate: string;
+          grounds: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/transfer": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          police: string;
+          letter: boolean;
+          report: boolean;
+          items: boolean;
+          tests: "attached" | "none";
+          copiedToProcuratorate: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/transfer_approval": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          decision: "approved" | "refused";
+          approver: string;
+          approverRole: "head" | "acting" | "other";
+          reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/transfer_report": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          member1: string;
+          member2: string;
+          suspicion: string;
         };
       };
       response: CaseView;
@@ -2140,6 +2294,7 @@ export interface ApiPaths {
           receivedOn: string;
           form: "onsite" | "written";
           reporter: string;
+          unit?: number;
           person?: string;
           position?: "party_head" | "government_head" | "department_head" | "other_member";
           year?: number;
@@ -3440,6 +3595,7 @@ export interface ApiPaths {
           receivedOn: string;
           title: string;
           drafter: string;
+          issuerOrgId?: number;
           materials: boolean;
           affectsMarket?: boolean;
           publicComment?: boolean;
@@ -3757,6 +3913,27 @@ export interface ApiPaths {
   "/api/orgs/directory": {
     get: {
       response: OrgNode;
+    };
+  };
+  "/api/orgs/{id}/obligations/{obligation}": {
+    put: {
+      params: {
+        id: number;
+        obligation: "law_report";
+      };
+      body: {
+        required: boolean | null;
+      };
+      response: {
+        id: number;
+        parentId: number | null;
+        name: string;
+        shortName: string;
+        kind: "government" | "office" | "department" | "township" | "committee";
+        path: string;
+        required: boolean;
+        source: "set" | "default";
+      };
     };
   };
   "/api/outbound": {
@@ -5033,6 +5210,18 @@ export interface ApiPaths {
           })[];
           late: boolean;
           problems: string[];
+          annual: ({
+            report: "govinfo" | "enforcement_data";
+            label: string;
+            submitBy: string | null;
+            publishBy: string | null;
+            submittedOn: string | null;
+            publishedOn: string | null;
+            submitStatus: "sent" | "late" | "pending" | "overdue" | null;
+            publishStatus: "sent" | "late" | "pending" | "overdue" | null;
+            late: boolean;
+            problems: string[];
+          })[];
         })[];
       };
     };
@@ -5059,6 +5248,7 @@ export interface ApiPaths {
           submitBy: string | null;
           publishBy: string;
         } | null;
+        filing: AnnualFiling;
         rows: ({
           key: string;
           group: string;
@@ -5070,6 +5260,32 @@ export interface ApiPaths {
           note?: string;
         })[];
       };
+    };
+  };
+  "/api/reports/enforcement-data/publication": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        publishedOn?: string;
+        way?: "website" | "gazette" | "notice_board" | "other";
+        url?: string;
+      };
+      response: AnnualFiling;
+    };
+  };
+  "/api/reports/enforcement-data/submission": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        sentOn?: string;
+        recipient?: string;
+        recipientOrgId?: number;
+        channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+        docNumber?: string;
+      };
+      response: AnnualFiling;
     };
   };
   "/api/reports/govinfo": {
@@ -5087,6 +5303,7 @@ export interface ApiPaths {
           submitBy: string | null;
           publishBy: string;
         } | null;
+        filing: AnnualFiling;
         overview: string;
         active: ({
           key: string;
@@ -5137,6 +5354,113 @@ export interface ApiPaths {
           }[];
         };
         headings: string[];
+      };
+    };
+  };
+  "/api/reports/govinfo/publication": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        publishedOn?: string;
+        way?: "website" | "gazette" | "notice_board" | "other";
+        url?: string;
+      };
+      response: AnnualFiling;
+    };
+  };
+  "/api/reports/govinfo/submission": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        sentOn?: string;
+        recipient?: string;
+        recipientOrgId?: number;
+        channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+        docNumber?: string;
+      };
+      response: AnnualFiling;
+    };
+  };
+  "/api/reports/law-report-coverage": {
+    get: {
+      query: {
+        orgId: number;
+        year?: number;
+        from?: string;
+        to?: string;
+      };
+      response: {
+        orgId: number;
+        orgName: string;
+        from: string;
+        to: string;
+        years: number[];
+        label: string;
+        value: number | null;
+        numerator: number;
+        denominator: number;
+        orgs: ({
+          orgId: number;
+          name: string;
+          kind: "government" | "office" | "department" | "township" | "committee";
+          source: "set" | "default";
+          reported: boolean;
+          cases: string[];
+        })[];
+        missing: ({
+          orgId: number;
+          name: string;
+          kind: "government" | "office" | "department" | "township" | "committee";
+        })[];
+        others: {
+          orgId: number;
+          name: string;
+          cases: string[];
+        }[];
+        basis: string;
+      };
+    };
+  };
+  "/api/reports/proposals": {
+    get: {
+      query: {
+        orgId: number;
+        year: number;
+      };
+      response: {
+        orgId: number;
+        orgName: string;
+        year: number;
+        title: string;
+        asOf: string;
+        deadline: {
+          submitBy: string;
+          recipient: string;
+        } | null;
+        columns: {
+          key: string;
+          label: string;
+        }[];
+        rows: {
+          key: string;
+          group: string;
+          label: string;
+          cells: {
+            [key: string]: number;
+          };
+          cases: string[];
+          indicator?: string;
+        }[];
+        rates: ({
+          key: string;
+          label: string;
+          value: number | null;
+          numerator: number;
+          denominator: number;
+        })[];
+        overview: string;
       };
     };
   };
@@ -5428,6 +5752,208 @@ export interface ApiPaths {
           };
         };
       };
+      response: unknown;
+    };
+  };
+  "/api/state_compensation/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          channel: "in_person" | "mail" | "oral" | "other";
+          act: string;
+          harm: "personal" | "property" | "both";
+          request?: string;
+          claimed?: number;
+          relation?: string;
+          knewOn?: string;
+          custodyDays?: number;
+          parties: ({
+            role: "applicant" | "agent" | "third_party";
+            kind?: "person" | "organisation";
+            name: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+          })[];
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          receipt?: boolean;
+          timeLimitReason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/award": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "money" | "return_property" | "restore";
+          items: string;
+          amount: number;
+          apology?: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/hear_views": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          way: "in_person" | "phone" | "written";
+          views: string;
+          negotiated?: boolean;
+          agreement?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/receive_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/refuse": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/request_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/serve": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/sued": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          court: string;
+          filedOn: string;
+          litigationNumber?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/sued_no_decision": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          court: string;
+          filedOn: string;
+          litigationNumber?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/state_compensation/import-template.xlsx": {
+    get: {
       response: unknown;
     };
   };
@@ -5766,6 +6292,33 @@ export interface ApiPaths {
     };
   };
 }
+
+export type AnnualFiling = {
+  report: "govinfo" | "enforcement_data";
+  label: string;
+  orgId: number;
+  orgName: string;
+  year: number;
+  submitBy: string | null;
+  publishBy: string | null;
+  submission: {
+    sentOn: string;
+    recipient: string;
+    channel: string;
+    docNumber: string | null;
+  } | null;
+  publication: {
+    publishedOn: string;
+    way: string;
+    url: string | null;
+  } | null;
+  submitStatus: "sent" | "late" | "pending" | "overdue" | null;
+  submitStatusLabel: string | null;
+  publishStatus: "sent" | "late" | "pending" | "overdue" | null;
+  publishStatusLabel: string | null;
+  late: boolean;
+  problems: string[];
+};
 
 export type CaseView = {
   id: number;
