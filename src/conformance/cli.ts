@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '../kernel/errors.ts';
-import { coverage, conformanceMarkdown } from './registry.ts';
+import { checkDateRule, coverage, conformanceMarkdown, type DateRuleCheck } from './registry.ts';
 import { simulate, type SimResult } from './simulate.ts';
 import { UNIT_WORDS } from '../kernel/cases/define.ts';
 
@@ -39,6 +39,14 @@ export function printSimulation(r: SimResult) {
   }
 }
 
+/** A report scenario: the dates or statuses the platform computes, then what differs from the scenario's expectation. */
+function printDateRule(d: DateRuleCheck) {
+  console.log(`报告期限情景（${d.kind}）`);
+  for (const [k, v] of Object.entries(d.computed)) console.log(`  ${k}：${v === null || v === undefined ? '不适用（无此义务）' : typeof v === 'object' ? JSON.stringify(v) : v}`);
+  for (const p of d.problems) console.log(`  ✗ ${p}`);
+  if (!d.problems.length) console.log('  ✓ 与情景预期一致');
+}
+
 /** `npx fazhi simulate FILE`: replay a scenario on a throw-away database. */
 export async function simulateCommand(file: string | undefined, json: boolean | undefined): Promise<number> {
   if (!file) throw new AppError(400, 'bad_request', '请指定情景文件：npx fazhi simulate 情景.json');
@@ -47,6 +55,12 @@ export async function simulateCommand(file: string | undefined, json: boolean | 
     body = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     throw new AppError(400, 'bad_request', `无法读取情景文件「${file}」：${(e as Error).message}`);
+  }
+  const dated = checkDateRule(body);
+  if (dated) {
+    if (json) console.log(JSON.stringify({ ok: dated.problems.length === 0, ...dated }, null, 2));
+    else printDateRule(dated);
+    return dated.problems.length ? 1 : 0;
   }
   const r = await simulate(body);
   if (json) console.log(JSON.stringify(r, null, 2));

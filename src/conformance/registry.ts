@@ -43,50 +43,63 @@ const mismatches = (expect: Record<string, unknown>, got: Record<string, unknown
     .filter(([k, v]) => got[k] !== v)
     .map(([k, v]) => `${k} 应为 ${v}，实际为 ${got[k]}`);
 
+/** A scenario that checks a date rule of the reports rather than replaying a case: what was computed, and how it differs from what the law requires. */
+export interface DateRuleCheck {
+  kind: string;
+  computed: Record<string, unknown>;
+  problems: string[];
+}
+
 /**
- * Runs one scenario file. A case scenario replays on the sandbox; a report scenario checks the
- * reporting dates for an org kind. Returns the problems found (empty when the law is met).
+ * Checks a report scenario (reporting dates, recipient lines, filings, who carries a duty) for an
+ * org kind; null for a case scenario, which is replayed instead.
  */
-export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ problems: string[]; result?: SimResult }> {
-  const b = s.body;
+export function checkDateRule(b: any): DateRuleCheck | null {
+  const check = (kind: string, expect: Record<string, unknown>, computed: Record<string, unknown>) => ({ kind, computed, problems: mismatches(expect, computed) });
   if (b.reportDeadline) {
     const { orgKind, year, expect } = b.reportDeadline;
-    const got = { due: reportDeadline(orgKind, year), publishBy: publishDeadline(year) };
-    return { problems: mismatches(expect, got) };
+    return check('reportDeadline', expect, { due: reportDeadline(orgKind, year), publishBy: publishDeadline(year) });
   }
   if (b.govinfoDeadline || b.enforcementDataDeadline) {
     // 政府信息公开条例 art. 49 / 国办发〔2018〕118号: null for an org with no duty under it.
-    const { orgKind, year, expect } = b.govinfoDeadline ?? b.enforcementDataDeadline;
+    const kind = b.govinfoDeadline ? 'govinfoDeadline' : 'enforcementDataDeadline';
+    const { orgKind, year, expect } = b[kind];
     const d = (b.govinfoDeadline ? govinfoDeadline : enforcementDataDeadline)(orgKind, year);
-    const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null };
-    return { problems: mismatches(expect, got) };
+    return check(kind, expect, { submitBy: d?.submitBy ?? null, publishBy: d?.publishBy ?? null });
   }
   if (b.obligationDefault) {
     // Who carries a yearly duty when the district has set nothing for the org: its kind decides.
     const { obligation, orgKind, expect } = b.obligationDefault;
-    const got = (OBLIGATIONS[obligation as Obligation]?.defaultKinds as readonly string[] | undefined)?.includes(orgKind) ?? null;
-    return { problems: got === expect ? [] : [`${orgKind} 应为 ${expect}，实际为 ${got}`] };
+    const required = (OBLIGATIONS[obligation as Obligation]?.defaultKinds as readonly string[] | undefined)?.includes(orgKind) ?? null;
+    return check('obligationDefault', { required: expect }, { required });
   }
   if (b.proposalsReportDeadline) {
     // The yearly 建议提案 办理情况 (a local rule, same year as the 交办): null for an org with no duty.
     const { orgKind, year, expect } = b.proposalsReportDeadline;
-    const d = proposalsReportDeadline(orgKind, year);
-    const got: Record<string, unknown> = { submitBy: d?.submitBy ?? null };
-    return { problems: mismatches(expect, got) };
+    return check('proposalsReportDeadline', expect, { submitBy: proposalsReportDeadline(orgKind, year)?.submitBy ?? null });
   }
   if (b.annualFiling) {
     // A computed yearly publication's 报送 and 公开 against its deadline: {submitStatus, publishStatus}, null where not required.
     const { report, orgKind, year, today, submittedOn, publishedOn, expect } = b.annualFiling;
-    const got: Record<string, unknown> = filingStatus(report, orgKind, year, { submittedOn: submittedOn ?? null, publishedOn: publishedOn ?? null }, today);
-    return { problems: mismatches(expect, got) };
+    return check('annualFiling', expect, filingStatus(report, orgKind, year, { submittedOn: submittedOn ?? null, publishedOn: publishedOn ?? null }, today));
   }
   if (b.reportLines) {
-    // Each recipient line of a report: {line: status} for the lines the org must report to.
+    // Each recipient line of a report: {line: status} for the lines the org must report to; a line
+    // the org does not have, or one expected and missing, is a problem too.
     const { orgKind, year, today, sent, expect } = b.reportLines;
-    const got = Object.fromEntries(lineStatus(orgKind, year, sent ?? [], today).map((l) => [l.key, l.status]));
-    const keys = new Set([...Object.keys(expect), ...Object.keys(got)]);
-    return { problems: [...keys].filter((k) => got[k] !== expect[k]).map((k) => `${k} 应为 ${expect[k] ?? '（无此报送对象）'}，实际为 ${got[k] ?? '（无此报送对象）'}`) };
+    const computed: Record<string, unknown> = Object.fromEntries(lineStatus(orgKind, year, sent ?? [], today).map((l) => [l.key, l.status]));
+    const keys = new Set([...Object.keys(expect), ...Object.keys(computed)]);
+    const problems = [...keys].filter((k) => computed[k] !== expect[k]).map((k) => `${k} 应为 ${expect[k] ?? '（无此报送对象）'}，实际为 ${computed[k] ?? '（无此报送对象）'}`);
+    return { kind: 'reportLines', computed, problems };
   }
+  return null;
+}
+
+/** Runs one scenario file: a report scenario is checked, a case scenario replayed on the sandbox. Returns the problems found (empty when the law is met). */
+export async function runScenario(sb: Sandbox, s: ScenarioFile): Promise<{ problems: string[]; result?: SimResult }> {
+  const b = s.body;
+  const dated = checkDateRule(b);
+  if (dated) return { problems: dated.problems };
   const result = await sb.run(b);
   return { result, problems: result.steps.flatMap((st) => st.failedExpectations.map((p) => `${st.on} ${st.action}：${p}`)) };
 }

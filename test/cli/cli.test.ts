@@ -100,3 +100,19 @@ test('init refuses a database that holds the demo (its password is published)', 
   assert.equal(r.code, 2);
   assert.match(r.stderr, /演示数据/);
 });
+
+test('simulate replays a report-date scenario as well as a case scenario, and exits 1 when the law is not met', async () => {
+  const lines = await fazhi('simulate', 'test/scenarios/report.parallel-lines-department.json');
+  assert.equal(lines.code, 0, lines.stderr);
+  assert.match(lines.stdout, /local_government：sent/);
+  const json = JSON.parse((await fazhi('simulate', 'test/scenarios/govinfo-report.township-no-date.json', '--json')).stdout);
+  assert.deepEqual([json.ok, json.computed], [true, { submitBy: null, publishBy: null }]);
+  // The same scenario with a wrong expectation: the CLI says what differs and fails.
+  const wrong = JSON.parse(fs.readFileSync('test/scenarios/govinfo-report.department-deadline.json', 'utf8'));
+  wrong.govinfoDeadline.expect.submitBy = '2026-02-28';
+  const file = path.join(dataDir, 'wrong.json');
+  fs.writeFileSync(file, JSON.stringify(wrong));
+  const failed = await fazhi('simulate', file);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stdout, /✗ submitBy 应为 2026-02-28/);
+});
