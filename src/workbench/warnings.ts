@@ -6,7 +6,7 @@ import { addDays } from '../kernel/calendar/dates.ts';
 import { badRequest } from '../kernel/errors.ts';
 import { clockView } from '../kernel/cases/engine.ts';
 import { stateLabel } from '../kernel/cases/define.ts';
-import { daysLeft } from '../kernel/cases/clocks.ts';
+import { daysLeft, overdueSql } from '../kernel/cases/clocks.ts';
 import { sql } from 'kysely';
 import { leadersOf, notify } from './notify.ts';
 
@@ -126,8 +126,9 @@ export async function warningSummary(k: Kernel, path: string, opts: { level?: 'y
   for (let d = today; d <= last; d = addDays(d, 1)) days.push(d);
   const yellowDays = (r: (typeof rules)[number]) => days.filter((d) => daysLeft(k.calendar, r.unit, today, d) <= r.yellowDays);
   const table = sql.join(rules.map((r) => sql`(${r.type}, ${r.clock}, ${yellowDays(r)}::date[])`));
-  const red = sql<boolean>`cc.due_on < ${today}`;
-  const yellow = sql<boolean>`cc.due_on = any(r.yellow)`;
+  // An hour clock (12345 紧急) turns red at its due minute, not the day after: no longer yellow then.
+  const red = overdueSql(today, k.now());
+  const yellow = sql<boolean>`(cc.due_on = any(r.yellow) and not ${red})`;
   const from = sql`case_clocks cc
     join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
     join cases c on c.id = cc.case_id join orgs o on o.id = c.org_id
