@@ -548,14 +548,14 @@ CREATE TRIGGER report_deliveries_read_generation AFTER INSERT OR UPDATE OR DELET
   // Review 8.2/8.3: clocks counted in hours (12345 紧急工单) keep their due and stop instants, in
   // China's wall-clock time like the dates beside them; null for day clocks. The staging table
   // of bulk imports carries them too. Existing triggers (rollup, read generation) cover the columns.
-  // The warning counts read the running clocks index-only; they now test due_at too.
+  // The warning counts read the running clocks index-only; they now test due_at and unit too.
   '0021_clock_hours': `
 ALTER TABLE case_clocks ADD COLUMN due_at timestamp;
 ALTER TABLE case_clocks ADD COLUMN stopped_at timestamp;
 ALTER TABLE import_case_clocks ADD COLUMN due_at timestamp;
 ALTER TABLE import_case_clocks ADD COLUMN stopped_at timestamp;
 DROP INDEX case_clocks_running;
-CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id, due_at) WHERE status = 'running';
+CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id, due_at, unit) WHERE status = 'running';
 `,
 };
 
