@@ -48,7 +48,8 @@ export function eachDatabase(name: string, fn: (tdb: TestDb) => void) {
 export interface World {
   k: Kernel;
   conn: Connection;
-  today: { value: string };
+  /** The day the kernel sees; `at` ('HH:mm', default 00:00) is the time hour clocks are read at. */
+  today: { value: string; at?: string };
   district: number;
   justice: number;
   education: number;
@@ -63,8 +64,8 @@ export interface World {
 export async function makeWorld(tdb: TestDb, today = '2025-06-16'): Promise<World> {
   const conn = await tdb.open();
   await migrate(conn.db);
-  const clock = { value: today };
-  const k = await Kernel.open(conn, createRegistry(), { today: () => clock.value });
+  const clock: { value: string; at?: string } = { value: today };
+  const k = await Kernel.open(conn, createRegistry(), { today: () => clock.value, now: () => `${clock.value} ${clock.at ?? '00:00'}` });
   const gov = await createOrg(k.db, { parentId: null, name: '测试区人民政府', shortName: '测试区', kind: 'government' });
   const justice = await createOrg(k.db, { parentId: gov.id, name: '测试区司法局', shortName: '区司法局', kind: 'department' });
   const education = await createOrg(k.db, { parentId: gov.id, name: '测试区教育体育局', shortName: '区教体局', kind: 'department' });

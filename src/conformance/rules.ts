@@ -118,6 +118,8 @@ export const RULES: ConformanceRule[] = [
 
   // 8. 12345 热线
   { id: 'hotline.extension-approved', statute: '本地12345热线办理规定（国办发〔2020〕53号未设天数）', article: 'EXTENSION_MAX_WORKDAYS', rule: '承办单位在办理时限届满前申请延期，热线中心同意后按同意的工作日数延长（不多于申请的，累计不超过十五个工作日）；时限届满后不能再延期。', encodedIn: `${HL}#actions.request_extension, approve_extension; clocks.handling, rehandling`, review: ['8.5'] },
+  { id: 'hotline.urgent-sign-hours', statute: '本地12345热线办理规定（国办发〔2020〕53号未设时限）', article: 'URGENT_SIGN_HOURS', rule: '紧急工单自派单时刻起二小时内签收响应，按自然小时计（不避开夜间和休息日）；签收晚于届满时刻的，即使同日也为超时。', encodedIn: `${HL}#clocks.sign.unitFor; src/kernel/cases/clocks.ts#evaluateClock, keptTime`, review: ['8.2'] },
+  { id: 'hotline.urgent-handling-hours', statute: '本地12345热线办理规定（国办发〔2020〕53号未设时限）', article: 'URGENT_HANDLING_HOURS', rule: '紧急工单自派单时刻起二十四小时内办结，按自然小时计，不顺延至工作日，不予延期；一般、复杂工单仍按工作日计。', encodedIn: `${HL}#clocks.handling.unitFor, rehandling.unitFor; actions.request_extension.check`, review: ['8.3'] },
   { id: 'hotline.reorder-fresh-clock', statute: '本地12345热线办理规定', article: '重办', rule: '回访不满意或诉求人申诉的，热线中心可重办一次：工单回到承办单位，重办时限按紧急程度重新计算；首次办理的按时结果和首次回访不被改写，重办另计重办率、重办后满意率。', encodedIn: `${HL}#actions.reorder, revisit; clocks.rehandling; indicators.reorder_rate`, review: ['8.6'] },
 
   // 9. 政务服务"好差评"

@@ -8,7 +8,7 @@ import { createUser, actorById } from '../kernel/auth/sessions.ts';
 import { setDuties } from '../kernel/auth/permissions.ts';
 import type { Actor } from '../kernel/auth/actor.ts';
 import type { WorkCalendar } from '../kernel/calendar/calendar.ts';
-import { isIsoDate } from '../kernel/calendar/dates.ts';
+import { isClockTime, isIsoDate } from '../kernel/calendar/dates.ts';
 import { AppError, badRequest } from '../kernel/errors.ts';
 import { parseInput } from '../kernel/validation.ts';
 import { applyExpiries, createCase, getCase, performAction } from '../kernel/cases/engine.ts';
@@ -23,6 +23,11 @@ const isoDate = z.string().refine(isIsoDate, { message: '日期无效，应为 Y
 
 const stepSchema = z.object({
   on: isoDate,
+  /**
+   * The time of day the step is taken ('HH:mm'), for clocks counted in hours (12345 紧急工单): it
+   * becomes the step's data.at (a step whose form has no time ignores it) and the sandbox's clock.
+   */
+  at: z.string().refine(isClockTime, { message: '时间无效，应为 HH:mm' }).optional(),
   action: z.string().min(1).max(60),
   fields: z.record(z.string(), z.unknown()).optional(),
   /** Who takes the step: the handling clerk's side (default) or a second person (法制审核, 负责人). */
@@ -35,7 +40,7 @@ const stepSchema = z.object({
       refused: z.string().optional(),
       /** The HTTP status of the refusal: 409 for a step the law forbids, 400 for malformed input. */
       refusedStatus: z.number().int().optional(),
-      clocks: z.record(z.string(), z.object({ dueOn: z.string().nullable().optional(), status: z.string().optional(), startedOn: z.string().optional(), pausedDays: z.number().optional(), late: z.boolean().optional() })).optional(),
+      clocks: z.record(z.string(), z.object({ dueOn: z.string().nullable().optional(), dueAt: z.string().nullable().optional(), stoppedAt: z.string().nullable().optional(), overdue: z.boolean().optional(), status: z.string().optional(), startedOn: z.string().optional(), pausedDays: z.number().optional(), late: z.boolean().optional() })).optional(),
     })
     .optional(),
 });
@@ -67,10 +72,15 @@ export interface SimClock {
   status: string;
   startedOn: string | null;
   dueOn: string | null;
+  /** An hour clock's due and stop instants ('YYYY-MM-DD HH:mm'); null for day clocks. */
+  dueAt: string | null;
+  stoppedAt: string | null;
   pausedDays: number;
   extended: number;
   stoppedOn: string | null;
   late: boolean;
+  /** Running and past due at the step's date and time. */
+  overdue: boolean;
   dayRule: string | null;
 }
 export interface SimStep {
@@ -103,7 +113,7 @@ export class Sandbox {
   private constructor(
     private readonly conn: Connection,
     private readonly k: Kernel,
-    private readonly today: { value: string },
+    private readonly today: { value: string; at?: string },
     private readonly government: number,
     private readonly handler: Actor,
     private readonly reviewer: Actor,
@@ -112,8 +122,8 @@ export class Sandbox {
   static async open(calendar?: WorkCalendar): Promise<Sandbox> {
     const conn = await connect({ dataDir: 'memory://' });
     await migrate(conn.db);
-    const today = { value: '2000-01-01' };
-    const k = await Kernel.open(conn, createRegistry(), { today: () => today.value });
+    const today: { value: string; at?: string } = { value: '2000-01-01' };
+    const k = await Kernel.open(conn, createRegistry(), { today: () => today.value, now: () => `${today.value} ${today.at ?? '00:00'}` });
     if (calendar) k.calendar = calendar;
     const gov = await createOrg(k.db, { parentId: null, name: '模拟区人民政府', shortName: '模拟区', kind: 'government' });
     const password = randomBytes(18).toString('base64');
@@ -177,28 +187,32 @@ export class Sandbox {
           status: x.status,
           startedOn: x.startedOn,
           dueOn: x.dueOn,
+          dueAt: x.dueAt,
+          stoppedAt: x.stoppedAt,
           pausedDays: x.pausedDays,
           extended: x.extended,
           stoppedOn: x.stoppedOn,
           late: x.late,
+          overdue: x.overdue,
           dayRule: def.clocks.find((d) => d.key === x.key)?.dayRule ?? null,
         })),
         failedExpectations: [],
       };
     };
-    const expire = async (on: string) => {
+    const expire = async (on: string, at?: string) => {
       const before = (await getCase(this.k, this.handler, id)).timeline.length;
       this.today.value = on;
+      this.today.at = at;
       await applyExpiries(this.k);
       return (await getCase(this.k, this.handler, id)).timeline.slice(before).map((t) => t.label);
     };
     steps.push(await snapshot(receivedOn, 'receive', null, []));
     for (const s of sc.steps) {
-      const automatic = await expire(s.on);
+      const automatic = await expire(s.on, s.at);
       let refusal: string | null = null;
       let status: number | null = null;
       try {
-        await performAction(this.k, s.as === 'reviewer' ? this.reviewer : this.handler, id, s.action, { on: s.on, data: withNumbers(s.fields ?? {}, beforeNumbers) });
+        await performAction(this.k, s.as === 'reviewer' ? this.reviewer : this.handler, id, s.action, { on: s.on, data: withTime(def, s.action, withNumbers(s.fields ?? {}, beforeNumbers), s.at) });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         refusal = e.message;
@@ -216,6 +230,12 @@ export class Sandbox {
     }
     return { type: def.key, typeName: def.name, steps, final: steps.at(-1)!, ok: steps.every((s) => s.failedExpectations.length === 0) };
   }
+}
+
+/** A step's time goes into its form where the form records one (steps of clocks counted in hours). */
+function withTime(def: ReturnType<Kernel['types']['get']>, action: string, fields: Record<string, unknown>, at: string | undefined) {
+  const timed = def.actions.find((a) => a.key === action)?.fields?.shape.at;
+  return at && timed && fields.at === undefined ? { ...fields, at } : fields;
 }
 
 /** Field values of the form "$before[i].number" become the 案号 of the i-th case made before. */

@@ -172,20 +172,23 @@ export function planDisputes(k: Kernel, year: number, o: Orgs): Plan[] {
     const [category, content] = r.pick(HOTLINE_TOPICS);
     const urgency = r.weighted({ normal: 7, urgent: 1, complex: 2 });
     const limit = { urgent: 1, normal: 5, complex: 15 }[urgency];
+    // 紧急 orders are held to the hour (2 小时 to sign, 24 小时 to finish): the steps carry a time,
+    // fixed rather than drawn so the rest of the district's data stays as it was.
+    const time = (t: string) => (urgency === 'urgent' ? { at: t } : {});
     const fields = { receivedOn: on, channel: r.weighted({ phone: 6, web: 2, wechat: 2 }), kind: r.weighted({ consult: 3, help: 2, complaint: 3, report: 1, suggestion: 1 }), category, content, urgency, businessEnv: category === '营商环境', parties: [person(r, o.townships)] };
     const steps: Step[] = [];
     let unit = r.pick(o.units);
-    steps.push({ on, action: 'dispatch', data: { unitId: unit }, by: 'center' });
+    steps.push({ on, action: 'dispatch', data: { unitId: unit, ...time('09:00') }, by: 'center' });
     let at = on;
     if (r.chance(0.06)) {
       steps.push({ on: (at = wd(k, at, 1)), action: 'return', data: { reason: '不属于本单位职责' }, byOrg: unit });
       unit = r.pick(o.units);
-      steps.push({ on: at, action: 'dispatch', data: { unitId: unit }, by: 'center' });
+      steps.push({ on: at, action: 'dispatch', data: { unitId: unit, ...time('09:00') }, by: 'center' });
     }
     const signed = r.chance(0.02) ? wd(k, at, 2) : at;
-    steps.push({ on: signed, action: 'sign', byOrg: unit });
+    steps.push({ on: signed, action: 'sign', data: time('10:30'), byOrg: unit });
     const done = wd(k, at, r.chance(0.04) ? limit + r.int(1, 4) : r.int(0, limit));
-    steps.push({ on: done < signed ? signed : done, action: 'complete', data: { result: '已核实处理并答复诉求人' }, byOrg: unit });
+    steps.push({ on: done < signed ? signed : done, action: 'complete', data: { result: '已核实处理并答复诉求人', ...time(done <= at ? '16:00' : '08:30') }, byOrg: unit });
     steps.push({ on: wd(k, done < signed ? signed : done, r.int(1, 3)), action: 'visit', data: { resolved: r.chance(0.92), satisfaction: r.weighted({ satisfied: 85, basically: 10, unsatisfied: 5 }) }, by: 'center' });
     return { type: 'hotline', orgId: o.centre, fields, steps, stall: r.next() };
   });

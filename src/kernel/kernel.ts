@@ -1,6 +1,6 @@
 import type { Connection, Database, DbEngine } from './db/connect.ts';
 import { WorkCalendar } from './calendar/calendar.ts';
-import { todayInChina } from './calendar/dates.ts';
+import { nowInChina, todayInChina } from './calendar/dates.ts';
 import type { CaseTypeRegistry } from './cases/registry.ts';
 
 /** What every service function needs: the database, the case types, the calendar, and today. */
@@ -10,10 +10,14 @@ export class Kernel {
     readonly types: CaseTypeRegistry,
     public calendar: WorkCalendar,
     readonly today: () => string,
+    /** Now ('YYYY-MM-DD HH:mm', China time), for clocks counted in hours. */
+    readonly now: () => string,
   ) {}
 
-  static async open(conn: Connection, types: CaseTypeRegistry, opts: { today?: () => string } = {}): Promise<Kernel> {
-    const k = new Kernel(conn, types, new WorkCalendar(), opts.today ?? (() => todayInChina()));
+  static async open(conn: Connection, types: CaseTypeRegistry, opts: { today?: () => string; now?: () => string } = {}): Promise<Kernel> {
+    // A kernel held at a fixed day (tests, replays) reads the start of that day unless told the time.
+    const now = opts.now ?? (opts.today ? () => `${opts.today!()} 00:00` : () => nowInChina());
+    const k = new Kernel(conn, types, new WorkCalendar(), opts.today ?? (() => todayInChina()), now);
     await k.reloadCalendar();
     return k;
   }

@@ -5,6 +5,7 @@ import { can, casePermission } from './auth/permissions.ts';
 import type { ActionDef, CaseTypeDef, EventView } from './cases/define.ts';
 import { stateLabel } from './cases/define.ts';
 import { dependsOnHistory, offered } from './cases/engine.ts';
+import { dueInstantSql } from './cases/clocks.ts';
 
 /**
  * 待办: what waits on one person. This is the ONE place that answers "which steps wait on this
@@ -106,7 +107,8 @@ function rowsOf(k: Kernel, actor: Actor) {
   return openCases(k, actor)
     .leftJoin('users as u', 'u.id', 'c.handler_id')
     .select(['c.id', 'c.type', 'c.number', 'c.title', 'c.state', 'c.handler_id', 'o.name as org_name', 'o.path as org_path', 'u.display_name as handler_name'])
-    .select(sql<string | null>`(select min(cc.due_on) from case_clocks cc where cc.case_id = c.id and cc.status = 'running')`.as('next_due'));
+    // The nearest due instant ('YYYY-MM-DD HH:mm'; a day clock's is its last minute), so hour clocks sort and turn overdue by the minute.
+    .select(sql<string | null>`(select min(${dueInstantSql}) from case_clocks cc where cc.case_id = c.id and cc.status = 'running')`.as('next_due'));
 }
 
 function item(k: Kernel, actor: Actor, def: CaseTypeDef, r: CaseRow, steps: ActionDef[]): TodoItem {
@@ -120,8 +122,8 @@ function item(k: Kernel, actor: Actor, def: CaseTypeDef, r: CaseRow, steps: Acti
     stateLabel: stateLabel(def, r.state),
     handlerName: r.handler_name,
     mine: r.handler_id === actor.id,
-    dueOn: r.next_due,
-    overdue: Boolean(r.next_due && r.next_due < k.today()),
+    dueOn: r.next_due?.slice(0, 10) ?? null,
+    overdue: Boolean(r.next_due && k.now() > r.next_due),
     link: `/cases/${r.id}`,
     caseId: r.id,
   };

@@ -91,12 +91,16 @@ const clockView = z.object({
   key: text,
   label: text,
   basis: text,
-  unit: z.enum(['day', 'workday', 'month']),
+  unit: z.enum(['day', 'workday', 'month', 'hour']),
   length: z.number(),
   status: z.enum(['pending', 'running', 'paused', 'stopped']),
   startedOn: optDay,
   dueOn: optDay,
   stoppedOn: optDay,
+  /** An hour clock's instants, 'YYYY-MM-DD HH:mm' (China time); null for day clocks. */
+  startedAt: text.nullable(),
+  dueAt: text.nullable(),
+  stoppedAt: text.nullable(),
   stoppedBy: text.nullable(),
   extended: z.number(),
   pausedDays: z.number(),
@@ -159,7 +163,7 @@ const dashboardItem = z.object({
   stateLabel: text,
   orgName: text,
   mine: z.boolean(),
-  clock: z.object({ key: text, label: text, dueOn: optDay, daysLeft: z.number().nullable(), unit: z.enum(['day', 'workday', 'month']), overdue: z.boolean() }),
+  clock: z.object({ key: text, label: text, dueOn: optDay, daysLeft: z.number().nullable(), unit: z.enum(['day', 'workday', 'month', 'hour']), overdue: z.boolean() }),
 });
 export const dashboardReply = z.object({ today: day, overdue: z.array(dashboardItem), dueSoon: z.array(dashboardItem) });
 

@@ -8,6 +8,7 @@ import { addDays, diffDays } from '../kernel/calendar/dates.ts';
 import { badRequest, notFound } from '../kernel/errors.ts';
 import { computeIndicators, type IndicatorValue } from '../kernel/indicators/compute.ts';
 import { isRate } from '../kernel/indicators/define.ts';
+import { overdueSql } from '../kernel/cases/clocks.ts';
 
 /**
  * Statistics for charts. Every series is an indicator computed by the indicator kernel for an
@@ -68,7 +69,8 @@ export async function overdueByType(k: Kernel, actor: Actor, q: { orgId?: number
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .select(['c.type', sql<number>`count(*)::int`.as('n')])
     .where('o.path', 'like', `${org.path}%`)
-    .where(sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and cc.due_on < ${k.today()})`)
+    // The same test as the case list's overdue filter it drills down to (hour clocks by the minute).
+    .where(sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and ${overdueSql(k.today(), k.now())})`)
     .groupBy('c.type')
     .execute();
   return {

@@ -6,7 +6,8 @@ import { addDays } from '../kernel/calendar/dates.ts';
 import { badRequest } from '../kernel/errors.ts';
 import { clockView } from '../kernel/cases/engine.ts';
 import { stateLabel } from '../kernel/cases/define.ts';
-import { daysLeft } from '../kernel/cases/clocks.ts';
+import { daysLeft, overdueSql } from '../kernel/cases/clocks.ts';
+import type { ClockUnit } from '../kernel/cases/define.ts';
 import { sql } from 'kysely';
 import { leadersOf, notify } from './notify.ts';
 
@@ -124,19 +125,22 @@ export async function warningSummary(k: Kernel, path: string, opts: { level?: 'y
   const last = horizon(today, widest);
   const days: string[] = [];
   for (let d = today; d <= last; d = addDays(d, 1)) days.push(d);
-  const yellowDays = (r: (typeof rules)[number]) => days.filter((d) => daysLeft(k.calendar, r.unit, today, d) <= r.yellowDays);
-  const table = sql.join(rules.map((r) => sql`(${r.type}, ${r.clock}, ${yellowDays(r)}::date[])`));
-  const red = sql<boolean>`cc.due_on < ${today}`;
-  const yellow = sql<boolean>`cc.due_on = any(r.yellow)`;
+  const yellowDays = (r: (typeof rules)[number], unit: ClockUnit) => days.filter((d) => daysLeft(k.calendar, unit, today, d) <= r.yellowDays);
+  // A clock whose unit depends on the case (12345: hours for 紧急) counts its days left by the
+  // unit stored with it, as clockView does: natural days for an hour clock.
+  const table = sql.join(rules.map((r) => sql`(${r.type}, ${r.clock}, ${yellowDays(r, r.unit)}::date[], ${yellowDays(r, 'hour')}::date[])`));
+  // An hour clock (12345 紧急) turns red at its due minute, not the day after: no longer yellow then.
+  const red = overdueSql(today, k.now());
+  const yellow = sql<boolean>`(cc.due_on = any(case when cc.unit = 'hour' then r.yellow_hour else r.yellow end) and not ${red})`;
   const from = sql`case_clocks cc
-    join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
+    join (values ${table}) as r(type, clock, yellow, yellow_hour) on r.type = cc.type and r.clock = cc.clock
     join cases c on c.id = cc.case_id join orgs o on o.id = c.org_id
     where o.path like ${path + '%'} and cc.status = 'running' and cc.due_on <= ${last}`;
   // Counted from the clock rows alone (a clock carries its case's org, rewritten with every step):
   // an index-only scan of case_clocks_running instead of a join per clock.
   const counts = (
     await sql<{ yellow: number; red: number }>`select count(*) filter (where ${yellow})::int as yellow, count(*) filter (where ${red})::int as red
-      from case_clocks cc join (values ${table}) as r(type, clock, yellow) on r.type = cc.type and r.clock = cc.clock
+      from case_clocks cc join (values ${table}) as r(type, clock, yellow, yellow_hour) on r.type = cc.type and r.clock = cc.clock
       where cc.org_id in (select id from orgs where path like ${path + '%'}) and cc.status = 'running' and cc.due_on <= ${last}`.execute(k.db)
   ).rows[0];
   const wanted = opts.level === 'red' ? red : opts.level === 'yellow' ? yellow : sql`(${red} or ${yellow})`;

@@ -196,8 +196,10 @@ eachDatabase('disputes, petitions and requests', (tdb) => {
     await rejects(performAction(w.k, w.admin, a, 'visit', { on: '2025-10-10', data: { resolved: true } }), 400, /满意度/);
     await performAction(w.k, w.admin, a, 'visit', { on: '2025-10-10', data: { resolved: true, satisfaction: 'satisfied' } });
     const urgent = await mk('2025-09-26', 'urgent');
-    await performAction(w.k, w.admin, urgent, 'dispatch', { on: '2025-09-26', data: { unitId: w.education } });
-    assert.equal((await clock(urgent, 'handling')).dueOn, '2025-09-28', '1 working day: the 调休 Sunday');
+    await performAction(w.k, w.admin, urgent, 'dispatch', { on: '2025-09-26', data: { unitId: w.education, at: '16:30' } });
+    const h = await clock(urgent, 'handling');
+    assert.deepEqual([h.unit, h.length, h.dueOn, h.dueAt], ['hour', 24, '2025-09-27', '2025-09-27 16:30'], '紧急: 24 natural hours from the minute of dispatch (review 8.3)');
+    assert.equal((await clock(urgent, 'sign')).dueAt, '2025-09-26 18:30', '紧急: 签收 within 2 hours (review 8.2)');
     await performAction(w.k, w.eduClerk, urgent, 'sign', { on: '2025-10-09' });
     await performAction(w.k, w.eduClerk, urgent, 'complete', { on: '2025-10-09', data: { result: '已处理' } });
     await performAction(w.k, w.admin, urgent, 'visit', { on: '2025-10-10', data: { resolved: false, satisfaction: 'unsatisfied' } });

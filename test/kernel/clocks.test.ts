@@ -73,3 +73,34 @@ test('a period fixed by the starting step (lengthFrom): each restart takes its o
   assert.equal(again.dueOn, '2025-04-18');
   assert.equal(evaluateClock(cal, def, [ev('receive', '2025-03-03')]).status, 'pending');
 });
+
+test('hour clocks (review 8.2/8.3): natural hours from the minute of the start step, kept by the minute; day clocks carry no instants', async () => {
+  const { hotline } = await import('../../src/institutions/hotline/index.ts');
+  const { keptTime, pastDue } = await import('../../src/kernel/cases/clocks.ts');
+  const { defineCaseType } = await import('../../src/kernel/cases/define.ts');
+  const urgent = { urgency: 'urgent' };
+  const sign = clock(hotline, 'sign');
+  // Dispatched on a Saturday evening: 2 hours later, across midnight, no working-day skipping.
+  const running = evaluateClock(cal, sign, [ev('receive', '2025-09-27'), ev('dispatch', '2025-09-27', { unitId: 1, at: '23:10' })], urgent);
+  assert.deepEqual([running.status, running.startedAt, running.dueAt, running.dueOn], ['running', '2025-09-27 23:10', '2025-09-28 01:10', '2025-09-28']);
+  assert.equal(pastDue(running, '2025-09-28 01:10'), false, 'due at 01:10: not yet past');
+  assert.equal(pastDue(running, '2025-09-28 01:11'), true);
+  const signedAt = (at?: string) => evaluateClock(cal, sign, [ev('receive', '2025-09-27'), ev('dispatch', '2025-09-27', { unitId: 1, at: '23:10' }), ev('sign', '2025-09-28', at ? { at } : {})], urgent);
+  assert.equal(keptTime(signedAt('01:10')), true);
+  assert.equal(keptTime(signedAt('01:11')), false, 'one minute late is late, though on the due date');
+  assert.equal(signedAt().stoppedAt, null);
+  assert.equal(keptTime(signedAt()), true, 'a stop without its time is judged by the date');
+  // Without the start's time: counted from the start of the day, only the due date is known.
+  const untimed = evaluateClock(cal, clock(hotline, 'handling'), [ev('receive', '2025-09-27'), ev('dispatch', '2025-09-27', { unitId: 1 })], urgent);
+  assert.deepEqual([untimed.dueAt, untimed.dueOn], [null, '2025-09-28']);
+  assert.equal(pastDue(untimed, '2025-09-28 23:59'), false, 'judged by the date');
+  // The same clock for a 一般 order is 1 working day, as before: no instants.
+  const normal = evaluateClock(cal, sign, [ev('receive', '2025-09-26'), ev('dispatch', '2025-09-26', { unitId: 1, at: '09:00' })], { urgency: 'normal' });
+  assert.deepEqual([normal.dueOn, normal.dueAt, normal.startedAt], ['2025-09-28', null, null], '09-26 Fri + 1 工作日 = the 调休 Sunday');
+  // An extension adds data.hours, or whole days of 24 hours.
+  const def = { key: 'h', label: '时限', basis: '本地规定', length: 2, unit: 'hour' as const, startOn: ['a'], stopOn: ['b'], extendOn: ['x'] };
+  const ext = evaluateClock(cal, def, [ev('a', '2025-01-01', { at: '08:00' }), ev('x', '2025-01-01', { hours: 3 }), ev('x', '2025-01-01', { days: 1 })]);
+  assert.deepEqual([ext.extended, ext.dueAt], [27, '2025-01-02 13:00'], '08:00 + 2 + 3 + 24 hours');
+  // A pause cannot be expressed in hours: refused when the type is defined.
+  assert.throws(() => defineCaseType({ ...hotline, key: 'x', clocks: [{ ...def, pauseOn: ['p'], resumeOn: ['q'] }] }), /takes no pauses/);
+});

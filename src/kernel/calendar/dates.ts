@@ -50,3 +50,24 @@ export function addMonths(date: string, n: number): string {
   const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
   return `${ty}-${String(tm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/**
+ * An instant of a clock counted in hours: 'YYYY-MM-DD HH:mm', China's wall-clock time (UTC+8,
+ * no daylight saving), so instants compare as strings the way dates do.
+ */
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const isClockTime = (s: unknown): s is string => typeof s === 'string' && CLOCK_TIME.test(s);
+
+/** The instant n natural hours after `instant` ('YYYY-MM-DD HH:mm'). */
+export function addHours(instant: string, n: number): string {
+  const t = Date.parse(instant.replace(' ', 'T') + ':00Z') + n * 3_600_000;
+  return new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Now in China as 'YYYY-MM-DD HH:mm', the reading an hour clock is held to. */
+export function nowInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A stored timestamp (text '2026-03-02 10:00:00' or JSON '2026-03-02T10:00:00') as an instant. */
+export const asInstant = (v: string | null | undefined): string | null => (v ? String(v).replace('T', ' ').slice(0, 16) : null);

@@ -13,7 +13,7 @@ import { evaluateClock } from './clocks.ts';
 import { checkExtension, dependsOnHistory, nextHandler, notOffered, offered } from './engine.ts';
 import { partyColumns } from './parties.ts';
 import { loadKeyring } from '../crypto/data-key.ts';
-import { stateLabel, type CaseTypeDef, type EventView } from './define.ts';
+import { clockUnit, stateLabel, type CaseTypeDef, type EventView } from './define.ts';
 
 /**
  * The set-based write path for many cases at once (spreadsheet and hotline imports, the demo).
@@ -411,11 +411,11 @@ async function insertRows(k: Kernel, trx: Database, drafts: Draft[], importId: n
     ), importId, lap);
   await writeTable(k, trx, 'case_events', [['case_id', 'int'], ['type', 'text'], ['org_id', 'int'], ['kind', 'text'], ['occurred_on', 'date'], ['outcome', 'text'], ['from_state', 'text'], ['to_state', 'text'], ['data', 'jsonb'], ['actor_id', 'int']],
     drafts.flatMap((d) => d.events.map((e) => [d.id, d.def.key, e.orgId, e.kind, e.on, e.outcome, e.fromState, e.toState, JSON.stringify(e.data), e.by ?? null])), importId, lap);
-  await writeTable(k, trx, 'case_clocks', [['case_id', 'int'], ['clock', 'text'], ['type', 'text'], ['org_id', 'int'], ['length', 'int'], ['unit', 'text'], ['status', 'text'], ['started_on', 'date'], ['due_on', 'date'], ['stopped_on', 'date'], ['stopped_by', 'text'], ['extended', 'int'], ['paused_days', 'int'], ['warnings', 'jsonb']],
+  await writeTable(k, trx, 'case_clocks', [['case_id', 'int'], ['clock', 'text'], ['type', 'text'], ['org_id', 'int'], ['length', 'int'], ['unit', 'text'], ['status', 'text'], ['started_on', 'date'], ['due_on', 'date'], ['stopped_on', 'date'], ['due_at', 'timestamp'], ['stopped_at', 'timestamp'], ['stopped_by', 'text'], ['extended', 'int'], ['paused_days', 'int'], ['warnings', 'jsonb']],
     drafts.flatMap((d) =>
       d.def.clocks.map((cd) => {
         const s = evaluateClock(k.calendar, cd, d.events, d.fields);
-        return [d.id, s.key, d.def.key, d.orgId, s.length, cd.unit, s.status, s.startedOn, s.dueOn, s.stoppedOn, s.stoppedBy, s.extended, s.pausedDays, JSON.stringify(s.warnings)];
+        return [d.id, s.key, d.def.key, d.orgId, s.length, clockUnit(cd, d.fields), s.status, s.startedOn, s.dueOn, s.stoppedOn, s.dueAt, s.stoppedAt, s.stoppedBy, s.extended, s.pausedDays, JSON.stringify(s.warnings)];
       }),
     ), importId, lap);
   await writeTable(k, trx, 'case_links', [['from_case_id', 'int'], ['to_case_id', 'int'], ['kind', 'text']], drafts.flatMap((d) => d.links.map((l) => [d.id, l.to.id, l.kind])), importId, lap);

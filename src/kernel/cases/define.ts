@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DayUnit, WorkCalendar } from '../calendar/calendar.ts';
-import { isIsoDate } from '../calendar/dates.ts';
+import { isClockTime, isIsoDate } from '../calendar/dates.ts';
 import { STATUTE_DAY_RULES, statuteUnit, type StatuteKey } from '../calendar/statutes.ts';
 import type { IndicatorDef } from '../indicators/define.ts';
 import type { ImportSpec } from './import.ts';
@@ -93,7 +93,16 @@ export interface ClockDef {
    * each restart takes its own step's figure.
    */
   lengthFrom?: string | ((data: Record<string, any>) => number);
-  unit: DayUnit;
+  /**
+   * 'hour': natural hours from the instant of the start step (its data.at, 'HH:mm'), for the
+   * local rules that count hours (12345 紧急工单). Hour clocks take no pauses.
+   */
+  unit: ClockUnit;
+  /**
+   * The unit for this case when it is not `unit` (12345: a 紧急 order's limits are hours, the
+   * others' working days); `length` gives the figure in that unit. Stored with each clock row.
+   */
+  unitFor?: (fields: Record<string, any>) => ClockUnit;
   /**
    * Whose counting rule applies (default: the case type's statute). A 日 period the statute
    * declares to be 工作日 is counted in working days; `null` opts a local rule out.
@@ -175,8 +184,16 @@ export interface CaseTypeDef {
   followUp?: (fields: Record<string, any>) => { type: string; fields: Record<string, any> } | null;
 }
 
-/** How a period's unit reads after a number: 30日, 20个工作日, 3个月. */
-export const UNIT_WORDS: Record<DayUnit, string> = { day: '日', workday: '个工作日', month: '个月' };
+/** A clock counts days (DayUnit) or, for local rules that say so, hours. */
+export type ClockUnit = DayUnit | 'hour';
+
+/** The unit a clock counts in for a case with these intake fields. */
+export const clockUnit = (c: ClockDef, fields: Record<string, any>): ClockUnit => c.unitFor?.(fields) ?? c.unit;
+/** A clock that counts, or for some cases may count, in hours. */
+const mayCountHours = (c: ClockDef) => c.unit === 'hour' || c.unitFor !== undefined;
+
+/** How a period's unit reads after a number: 30日, 20个工作日, 3个月, 2小时. */
+export const UNIT_WORDS: Record<ClockUnit, string> = { day: '日', workday: '个工作日', month: '个月', hour: '小时' };
 
 export const stateLabel = (def: CaseTypeDef, state: string) => def.states[state]?.label ?? state;
 export const outcomeLabel = (def: CaseTypeDef, outcome: string | null) => (outcome ? def.outcomes[outcome] ?? outcome : null);
@@ -188,12 +205,24 @@ export function defineCaseType(def: CaseTypeDef): CaseTypeDef {
     }
   }
   if (!def.states[def.initial]) throw new Error(`${def.key}: unknown initial state`);
-  return { ...def, clocks: def.clocks.map((c) => applyStatute(c, c.statute === undefined ? def.statute : c.statute ?? undefined)) };
+  for (const c of def.clocks) if (mayCountHours(c) && (c.pauseOn?.length || c.statute)) throw new Error(`${def.key}: hour clock ${c.key} takes no pauses and no statute day rule`);
+  return { ...def, actions: def.actions.map((a) => withTime(def, a)), clocks: def.clocks.map((c) => applyStatute(c, c.statute === undefined ? def.statute : c.statute ?? undefined)) };
+}
+
+/**
+ * A step that starts or stops a clock counted in hours may record its time of day (data.at,
+ * 'HH:mm'), beside the date every step has: the clock then runs from and stops at that minute.
+ */
+function withTime(def: CaseTypeDef, a: ActionDef): ActionDef {
+  const timed = def.clocks.some((c) => mayCountHours(c) && (c.startOn.includes(a.key) || c.stopOn.includes(a.key)));
+  if (!timed || a.fields?.shape.at) return a;
+  const at = f.time('办理时间（时:分）').optional();
+  return { ...a, fields: a.fields ? a.fields.extend({ at }) : z.object({ at }) };
 }
 
 /** A period written in 日 becomes 工作日 when its statute says so; the rule is kept for display. */
 function applyStatute(c: ClockDef, statute: StatuteKey | undefined): ClockDef {
-  if (!statute || typeof c.length !== 'number') return c;
+  if (!statute || typeof c.length !== 'number' || c.unit === 'hour' || c.unitFor) return c;
   const unit = statuteUnit(statute, c.length, c.unit);
   if (unit === c.unit) return c;
   const r = STATUTE_DAY_RULES[statute];
@@ -212,6 +241,8 @@ export const f = {
   choice: <T extends Record<string, string>>(title: string, options: T) =>
     titled(z.enum(Object.keys(options) as [keyof T & string, ...(keyof T & string)[]]), title).meta({ options }),
   days: (title: string, max: number) => titled(z.number().int().min(1).max(max), title),
+  /** A time of day, 'HH:mm' (24-hour, China time): for steps that clocks counted in hours read. */
+  time: (title: string) => titled(z.string().refine(isClockTime, { message: '时间无效，应为 HH:mm 格式（24小时制）' }), title).meta({ format: 'time' }),
   flag: (title: string) => titled(z.boolean(), title),
   /** A natural person's name typed into a form (行政应诉's 原告): masked like a party's name for readers without the need. */
   personName: (title: string, max = 100) => titled(z.string().trim().min(1, { message: '不能为空' }).max(max), title).meta({ personName: true }),

@@ -8,14 +8,14 @@ import { casesWithPartyContact, insertParties, isContactQuery, openParties, part
 import { canSeeOrg, seesPersonalData, type Actor } from '../auth/actor.ts';
 import { assertCan, can, casePermission, handles, IMPORT, INTAKE } from '../auth/permissions.ts';
 import { getOrg, governmentOf } from '../orgs.ts';
-import { isIsoDate, yearOf } from '../calendar/dates.ts';
+import { addHours, asInstant, isIsoDate, yearOf } from '../calendar/dates.ts';
 import { relevantWarnings } from '../calendar/calendar.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { likeContains, MAX_PAGE, parseInput, recordIdParam } from '../validation.ts';
 import { maskCaseTitle, maskCaseView, maskParty, NameIndex, personNames, type PartyRecord, type PartyView } from '../privacy.ts';
-import { evaluateClock, daysLeft, type ClockState } from './clocks.ts';
+import { evaluateClock, daysLeft, dueInstantSql, keptTime, overdueSql, pastDue, type ClockState } from './clocks.ts';
 import { cachedRead } from '../read-cache.ts';
-import { outcomeLabel, stateLabel, UNIT_WORDS, type ActionContext, type ActionDef, type CaseTypeDef, type ClockDef, type EventView } from './define.ts';
+import { clockUnit, outcomeLabel, stateLabel, UNIT_WORDS, type ActionContext, type ActionDef, type CaseTypeDef, type ClockDef, type ClockUnit, type EventView } from './define.ts';
 
 type CaseRow = Selectable<CaseTable>;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -40,11 +40,13 @@ function clockRows(k: Kernel, c: Pick<CaseRow, 'id' | 'type' | 'org_id'> & { fie
       clock: s.key,
       type: c.type,
       length: s.length,
-      unit: cd.unit,
+      unit: clockUnit(cd, c.fields ?? {}),
       status: s.status,
       started_on: s.startedOn,
       due_on: s.dueOn,
       stopped_on: s.stoppedOn,
+      due_at: s.dueAt,
+      stopped_at: s.stoppedAt,
       stopped_by: s.stoppedBy,
       extended: s.extended,
       paused_days: s.pausedDays,
@@ -67,6 +69,8 @@ const upsertClocks = (trx: Database, rows: ReturnType<typeof clockRows>) =>
         started_on: eb.ref('excluded.started_on'),
         due_on: eb.ref('excluded.due_on'),
         stopped_on: eb.ref('excluded.stopped_on'),
+        due_at: eb.ref('excluded.due_at'),
+        stopped_at: eb.ref('excluded.stopped_at'),
         stopped_by: eb.ref('excluded.stopped_by'),
         extended: eb.ref('excluded.extended'),
         paused_days: eb.ref('excluded.paused_days'),
@@ -439,27 +443,40 @@ export interface ClockView extends ClockState {
   late: boolean;
 }
 
-export function clockView(k: Kernel, def: CaseTypeDef, row: { clock: string; status: any; started_on: string | null; due_on: string | null; stopped_on: string | null; stopped_by: string | null; extended: number; paused_days: number; warnings: any; length: number | null }): ClockView {
+export function clockView(
+  k: Kernel,
+  def: CaseTypeDef,
+  row: { clock: string; unit?: string | null; status: any; started_on: string | null; due_on: string | null; stopped_on: string | null; due_at?: string | null; stopped_at?: string | null; stopped_by: string | null; extended: number; paused_days: number; warnings: any; length: number | null },
+): ClockView {
   const cd = def.clocks.find((c) => c.key === row.clock)!;
   const today = k.today();
   const running = row.status === 'running' && row.due_on;
+  // The unit this case's clock counts in (12345: hours for a 紧急 order), as stored with it.
+  const unit = (row.unit as ClockUnit | null | undefined) ?? cd.unit;
+  const dueAt = asInstant(row.due_at);
+  const stoppedAt = asInstant(row.stopped_at);
+  // The start instant is not stored: it is the due instant less the period (hour clocks have no pauses).
+  const startedAt = dueAt && row.length !== null ? addHours(dueAt, -(row.length + row.extended)) : null;
   return {
     key: row.clock,
     label: cd.label,
     basis: cd.basis,
-    unit: cd.unit,
+    unit,
     length: row.length ?? (typeof cd.length === 'number' ? cd.length : 0),
     status: row.status,
     startedOn: row.started_on,
     dueOn: row.due_on,
     stoppedOn: row.stopped_on,
+    startedAt,
+    dueAt,
+    stoppedAt,
     stoppedBy: row.stopped_by,
     extended: row.extended,
     pausedDays: row.paused_days,
     warnings: relevantWarnings(row.warnings ?? [], row.status === 'stopped' ? row.stopped_on : null),
-    daysLeft: running ? daysLeft(k.calendar, cd.unit, today, row.due_on!) : null,
-    overdue: Boolean(running && today > row.due_on!),
-    late: Boolean(row.status === 'stopped' && row.due_on && row.stopped_on! > row.due_on),
+    daysLeft: running ? daysLeft(k.calendar, unit, today, row.due_on!) : null,
+    overdue: Boolean(running && pastDue({ dueOn: row.due_on, dueAt }, k.now())),
+    late: row.status === 'stopped' && Boolean(row.due_on) && !keptTime({ dueOn: row.due_on, stoppedOn: row.stopped_on, dueAt, stoppedAt }),
   };
 }
 
@@ -683,12 +700,14 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery, count
     // A phone or ID number finds the cases of that party, through the blind index (values are encrypted).
     base = base.where((eb) => eb.or([eb('c.number', 'like', likeContains(text)), eb('c.title', 'like', likeContains(text)), ...(isContactQuery(text) ? [casesWithPartyContact(text.trim())] : [])]));
   }
-  const overdueExists = sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and cc.due_on < ${today})`;
+  const now = k.now();
+  const overdueExists = sql<boolean>`exists (select 1 from case_clocks cc where cc.case_id = c.id and cc.status = 'running' and ${overdueSql(today, now)})`;
   if (q.overdue === 'true') base = base.where(overdueExists);
   // Counting stops at a cap: a million-case scope is not counted on every page view. The count is
   // most of a page view's cost and the same for every page and every viewer of that scope and
   // filters, so it is kept until the next write (read-cache.ts).
-  const filters = { scopePath, countCap, type: q.type, state: q.state, year: q.year, open: q.open, q: q.q, overdue: q.overdue };
+  // Overdue turns with the clock, not only with writes: that count is kept for the minute it was read at.
+  const filters = { scopePath, countCap, type: q.type, state: q.state, year: q.year, open: q.open, q: q.q, overdue: q.overdue, ...(q.overdue === 'true' ? { now } : {}) };
   const total = await cachedRead(k, `cases.count:${JSON.stringify(filters)}`, async () => {
     const [row] = await k.db
       .selectFrom(base.select(sql`1`.as('x')).limit(countCap + 1).as('capped'))
@@ -709,7 +728,7 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery, count
       'c.fields',
       'o.name as org_name',
       'o.path as org_path',
-      sql<string | null>`(select min(cc.due_on) from case_clocks cc where cc.case_id = c.id and cc.status = 'running')`.as('next_due'),
+      sql<string | null>`(select min(${dueInstantSql}) from case_clocks cc where cc.case_id = c.id and cc.status = 'running')`.as('next_due'),
     ])
     .orderBy('c.received_on', 'desc')
     .orderBy('c.id', 'desc')
@@ -738,9 +757,9 @@ export async function listCases(k: Kernel, actor: Actor, q: CaseListQuery, count
         orgName: r.org_name,
         receivedOn: r.received_on,
         closedOn: r.closed_on,
-        nextDue: r.next_due,
-        // Overdue exactly when the nearest running due date has passed (no second subquery per row).
-        overdue: Boolean(r.next_due && r.next_due < today),
+        nextDue: r.next_due?.slice(0, 10) ?? null,
+        // Overdue exactly when the nearest running due instant has passed (no second subquery per row).
+        overdue: Boolean(r.next_due && now > r.next_due),
       };
     }),
   };

@@ -208,7 +208,7 @@ const MOVES: [table: string, columns: string, key: 'case' | 'party' | 'link' | '
   ['cases', 'id, type, org_id, number, year, seq, title, state, outcome, received_on, closed_on, handler_id, fields, version', 'case'],
   ['case_parties', 'case_id, role, name, kind, id_number, phone, address, id_number_bidx, phone_bidx', 'party'],
   ['case_events', 'case_id, type, org_id, kind, occurred_on, outcome, from_state, to_state, data, actor_id', 'party'],
-  ['case_clocks', 'case_id, clock, type, org_id, length, unit, status, started_on, due_on, stopped_on, stopped_by, extended, paused_days, warnings', 'party'],
+  ['case_clocks', 'case_id, clock, type, org_id, length, unit, status, started_on, due_on, stopped_on, due_at, stopped_at, stopped_by, extended, paused_days, warnings', 'party'],
   ['case_links', 'from_case_id, to_case_id, kind', 'link'],
   ['audit_events', 'at, actor_id, action, entity, entity_id, before, after, prev_hash, hash, chain', 'audit'],
 ];

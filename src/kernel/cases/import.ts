@@ -26,8 +26,12 @@ export interface ImportStep {
 }
 
 export interface ImportSpec {
-  /** Extra columns (header → key) read into `extra` for `steps`. */
-  columns: { header: string; key: string }[];
+  /**
+   * Extra columns (header → key) read into `extra` for `steps`. A `withTime` date column keeps a
+   * time of day when the cell has one ('2025-11-04 09:30', or an Excel date-time cell): its value
+   * is then 'YYYY-MM-DD HH:mm' (split it with `dateAndTime`), for clocks counted in hours.
+   */
+  columns: { header: string; key: string; withTime?: boolean }[];
   steps: (extra: Record<string, string>, fields: Record<string, any>) => ImportStep[];
 }
 
@@ -80,6 +84,22 @@ export function cellDate(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(String(v ?? '').trim());
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : String(v ?? '').trim();
+}
+
+/** A date cell that may carry a time: 'YYYY-MM-DD HH:mm' when it does, else as cellDate. An Excel cell at 00:00 is read as a date alone. */
+export function cellDateTime(v: unknown): string {
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*T?\s*(\d{1,2})[:：时](\d{2})分?(?::\d{2})?$/.exec(String(v ?? '').trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')} ${m[4].padStart(2, '0')}:${m[5]}` : cellDate(v);
+}
+
+/** A step's date and, when the cell had one, its time (data.at), from what cellDateTime read. */
+export function dateAndTime(v: string): { on: string; at?: string } {
+  const [on, at] = v.split(' ');
+  return at ? { on, at } : { on };
 }
 
 /** A cell read by `readRows`: text, or a Date from an Excel date cell. */
@@ -213,7 +233,9 @@ export function rowToCase(def: CaseTypeDef, orgs: OrgDirectory, actor: Actor, or
   if (problem) return { type: def.key, orgId, actor, fields, line, problem, imported: true };
   const party = Object.fromEntries(PARTY_COLUMNS.map((p) => [p.key, cellText(row[p.header])]).filter(([, v]) => v));
   if (party.name) fields.parties = [{ role: 'applicant', ...party }];
-  const extra = Object.fromEntries((spec?.columns ?? []).map((c) => [c.key, c.header in row ? (/日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']));
+  const extra = Object.fromEntries(
+    (spec?.columns ?? []).map((c) => [c.key, c.header in row ? (c.withTime ? cellDateTime(row[c.header]) : /日期|时间/.test(c.header) ? cellDate(row[c.header]) : cellText(row[c.header])) : '']),
+  );
   try {
     const steps = (spec?.steps(extra, fields) ?? []).map((step) => ({ action: step.action, on: step.on, data: orgNamesToIds(orgs, def, step), actor }));
     return { type: def.key, orgId, actor, fields, steps, line, imported: true };

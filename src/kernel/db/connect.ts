@@ -24,6 +24,9 @@ export interface Connection {
 }
 
 const DATE_OID = 1082;
+/** timestamp without time zone: only hour clocks' instants, China wall-clock time, read as 'YYYY-MM-DD HH:mm'. */
+const TIMESTAMP_OID = 1114;
+const asMinute = (v: string) => v.slice(0, 16);
 
 /** Statement texts that run on nearly every request, by the name each connection prepares them under. */
 const namedStatements = new Map<string, string>();
@@ -45,7 +48,7 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; po
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      types: { getTypeParser: ((oid: number, format?: any) => (oid === DATE_OID ? (v: string) => v : pg.types.getTypeParser(oid, format))) as any },
+      types: { getTypeParser: ((oid: number, format?: any) => (oid === DATE_OID ? (v: string) => v : oid === TIMESTAMP_OID ? asMinute : pg.types.getTypeParser(oid, format))) as any },
     });
     // Kysely hides the pool client behind a transaction; the backend pid finds it again for COPY.
     const clients = new Map<number, pg.PoolClient>();
@@ -73,14 +76,14 @@ export async function connect(opts: { databaseUrl?: string; dataDir?: string; po
   }
   const dataDir = opts.dataDir ?? 'memory://';
   if (dataDir.startsWith('memory://')) {
-    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v }, loadDataDir: opts.loadDataDir });
+    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v, [TIMESTAMP_OID]: asMinute }, loadDataDir: opts.loadDataDir });
     const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
     return { db, engine: 'pglite', close: () => db.destroy(), pglite };
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v }, loadDataDir: opts.loadDataDir });
+    const pglite = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (v: string) => v, [TIMESTAMP_OID]: asMinute }, loadDataDir: opts.loadDataDir });
     restrictPermissions(dataDir);
     const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite) });
     return {

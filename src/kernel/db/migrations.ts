@@ -580,6 +580,21 @@ CREATE TABLE org_obligations (
 );
 CREATE TRIGGER org_obligations_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON org_obligations FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
 `,
+  // Review 8.2/8.3: clocks counted in hours (12345 紧急工单) keep their due and stop instants, in
+  // China's wall-clock time like the dates beside them; null for day clocks. The staging table
+  // of bulk imports carries them too. Existing triggers (rollup, read generation) cover the columns.
+  // The warning counts read the running clocks index-only, and the on-time counts the drill index:
+  // they now test due_at, stopped_at and unit too, so both indexes carry them.
+  '0021_clock_hours': `
+ALTER TABLE case_clocks ADD COLUMN due_at timestamp;
+ALTER TABLE case_clocks ADD COLUMN stopped_at timestamp;
+ALTER TABLE import_case_clocks ADD COLUMN due_at timestamp;
+ALTER TABLE import_case_clocks ADD COLUMN stopped_at timestamp;
+DROP INDEX case_clocks_running;
+CREATE INDEX case_clocks_running ON case_clocks (due_on) INCLUDE (type, clock, org_id, case_id, due_at, unit) WHERE status = 'running';
+DROP INDEX case_clocks_drill;
+CREATE INDEX case_clocks_drill ON case_clocks (type, clock, stopped_on, case_id) INCLUDE (org_id, due_on, status, stopped_by, due_at, stopped_at);
+`,
 };
 
 function splitStatements(script: string): string[] {

@@ -190,6 +190,9 @@ export interface CaseClockTable {
   started_on: string | null;
   due_on: string | null;
   stopped_on: string | null;
+  /** An hour clock's due and stop instants ('YYYY-MM-DD HH:mm', China time); null for day clocks. */
+  due_at: string | null;
+  stopped_at: string | null;
   stopped_by: string | null;
   extended: number;
   paused_days: number;

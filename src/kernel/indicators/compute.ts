@@ -41,7 +41,8 @@ export function countCondition(d: CountIndicator): RawBuilder<boolean> {
   }
   const parts = [sql`cc.clock in (${list(src.clocks)})`];
   if (src.stoppedBy) parts.push(sql`cc.stopped_by in (${list(src.stoppedBy)})`);
-  if (src.onTime) parts.push(sql`cc.stopped_on <= cc.due_on`);
+  // An hour clock with both instants is held to the minute; otherwise (day clocks) to the day, as keptTime.
+  if (src.onTime) parts.push(sql`coalesce(cc.stopped_at <= cc.due_at, cc.stopped_on <= cc.due_on)`);
   return sql.join(parts, sql` and `) as RawBuilder<boolean>;
 }
 

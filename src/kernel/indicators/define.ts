@@ -18,7 +18,7 @@ export type CountSource =
   | { events: string[]; outcomes?: string[]; dataEquals?: Record<string, string | boolean | string[]>; caseEquals?: Record<string, string | boolean>; after?: string[]; sum?: string; distinctOrgs?: boolean; everyEvent?: boolean; orgField?: string }
   /**
    * Cases whose clock stopped in the period (by one of stoppedBy, if given);
-   * onTime narrows to those stopped on or before the due date.
+   * onTime narrows to those stopped on or before the due date (an hour clock: by its due instant when both instants are known).
    */
   | { clocks: string[]; stoppedBy?: string[]; onTime?: boolean };
 

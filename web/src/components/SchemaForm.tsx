@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, type FormInstance } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Switch, TimePicker, type FormInstance } from 'antd';
 import { useOrgTree } from '../hooks.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { OrgTreeSelect } from './OrgTreeSelect.tsx';
@@ -31,6 +31,14 @@ function field(name: (string | number)[], s: Schema, required: boolean, key: str
     return (
       <Form.Item key={key} name={name} label={label} rules={rules} getValueProps={(v) => ({ value: v ? dayjs(v) : undefined })} normalize={(v: Dayjs | null) => v?.format('YYYY-MM-DD')}>
         <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    );
+  }
+  // The time of a step that an hour clock reads (12345 紧急工单), 'HH:mm'.
+  if (s.format === 'time') {
+    return (
+      <Form.Item key={key} name={name} label={label} rules={rules} getValueProps={(v) => ({ value: v ? dayjs(v, 'HH:mm') : undefined })} normalize={(v: Dayjs | null) => v?.format('HH:mm')}>
+        <TimePicker format="HH:mm" style={{ width: '100%' }} />
       </Form.Item>
     );
   }

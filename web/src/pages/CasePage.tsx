@@ -19,7 +19,7 @@ const ON_DATE = { properties: { on: { type: 'string', format: 'date', title: '�
 const ROLE = { applicant: '申请人', agent: '代理人', third_party: '第三人' } as Record<string, string>;
 
 function ClockCard({ c }: { c: any }) {
-  const unit = c.unit === 'workday' ? '个工作日' : c.unit === 'month' ? '个月' : '日';
+  const unit = c.unit === 'workday' ? '个工作日' : c.unit === 'month' ? '个月' : c.unit === 'hour' ? '小时' : '日';
   const status =
     c.status === 'pending' ? <Tag>未开始</Tag>
     : c.status === 'paused' ? <Tag color="purple">已暂停</Tag>
@@ -35,11 +35,12 @@ function ClockCard({ c }: { c: any }) {
           {c.pausedDays ? `，暂停${c.pausedDays}${unit}` : ''}
         </Typography.Text>
       </Tooltip>
-      <div>起算：{c.startedOn ?? '—'}</div>
+      {/* An hour clock (12345 紧急工单) shows the minute it started, falls due and stopped. */}
+      <div>起算：{c.startedAt ?? c.startedOn ?? '—'}</div>
       <div>
-        届满：<b>{c.dueOn ?? (c.status === 'paused' ? '暂停中，恢复后重算' : '—')}</b>
+        届满：<b>{c.dueAt ?? c.dueOn ?? (c.status === 'paused' ? '暂停中，恢复后重算' : '—')}</b>
       </div>
-      {c.stoppedOn && <div>完成：{c.stoppedOn}</div>}
+      {c.stoppedOn && <div>完成：{c.stoppedAt ?? c.stoppedOn}</div>}
       {c.warnings?.map((w: string) => <Alert key={w} type="warning" title={w} style={{ marginTop: 8 }} />)}
     </Card>
   );
