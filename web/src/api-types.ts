@@ -545,7 +545,7 @@ export interface ApiPaths {
             label: string;
             dueOn: string | null;
             daysLeft: number | null;
-            unit: "day" | "workday" | "month";
+            unit: "day" | "workday" | "month" | "hour";
             overdue: boolean;
           };
         })[];
@@ -562,7 +562,7 @@ export interface ApiPaths {
             label: string;
             dueOn: string | null;
             daysLeft: number | null;
-            unit: "day" | "workday" | "month";
+            unit: "day" | "workday" | "month" | "hour";
             overdue: boolean;
           };
         })[];
@@ -2006,6 +2006,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           result: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -2022,6 +2023,7 @@ export interface ApiPaths {
         data?: {
           unitId: number;
           note?: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -2068,6 +2070,7 @@ export interface ApiPaths {
         data?: {
           ground: "unsatisfied" | "appeal";
           reason: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -2099,6 +2102,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -2129,7 +2133,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          at?: string;
         };
       };
       response: CaseView;
@@ -5683,6 +5687,7 @@ export interface ApiPaths {
         };
         steps?: ({
           on: string;
+          at?: string;
           action: string;
           fields?: {
             [key: string]: unknown;
@@ -5696,6 +5701,9 @@ export interface ApiPaths {
             clocks?: {
               [key: string]: {
                 dueOn?: string | null;
+                dueAt?: string | null;
+                stoppedAt?: string | null;
+                overdue?: boolean;
                 status?: string;
                 startedOn?: string;
                 pausedDays?: number;
@@ -5713,6 +5721,7 @@ export interface ApiPaths {
           };
           steps?: ({
             on: string;
+            at?: string;
             action: string;
             fields?: {
               [key: string]: unknown;
@@ -5726,6 +5735,9 @@ export interface ApiPaths {
               clocks?: {
                 [key: string]: {
                   dueOn?: string | null;
+                  dueAt?: string | null;
+                  stoppedAt?: string | null;
+                  overdue?: boolean;
                   status?: string;
                   startedOn?: string;
                   pausedDays?: number;
@@ -5744,6 +5756,9 @@ export interface ApiPaths {
           clocks?: {
             [key: string]: {
               dueOn?: string | null;
+              dueAt?: string | null;
+              stoppedAt?: string | null;
+              overdue?: boolean;
               status?: string;
               startedOn?: string;
               pausedDays?: number;
@@ -6353,12 +6368,15 @@ export type CaseView = {
     key: string;
     label: string;
     basis: string;
-    unit: "day" | "workday" | "month";
+    unit: "day" | "workday" | "month" | "hour";
     length: number;
     status: "pending" | "running" | "paused" | "stopped";
     startedOn: string | null;
     dueOn: string | null;
     stoppedOn: string | null;
+    startedAt: string | null;
+    dueAt: string | null;
+    stoppedAt: string | null;
     stoppedBy: string | null;
     extended: number;
     pausedDays: number;
