@@ -32,7 +32,7 @@ export function printSimulation(r: SimResult) {
       if (c.status === 'pending') continue;
       const status = { running: '计时中', paused: '暂停', stopped: '已停止' }[c.status] ?? c.status;
       console.log(
-        `  ${c.label}：${c.length}${UNIT_WORDS[c.unit as keyof typeof UNIT_WORDS]}，起算${c.startedOn ?? '—'}，届满${c.dueAt ?? c.dueOn ?? '（暂停中，未定）'}，暂停${c.pausedDays}日，延长${c.extended}，${status}${c.stoppedOn ? `于${c.stoppedAt ?? c.stoppedOn}` : ''}${c.late ? '（逾期）' : ''}`,
+        `  ${c.label}：${c.length}${UNIT_WORDS[c.unit as keyof typeof UNIT_WORDS]}，起算${c.startedAt ?? c.startedOn ?? '—'}，届满${c.dueAt ?? c.dueOn ?? '（暂停中，未定）'}，暂停${c.pausedDays}日，延长${c.extended}，${status}${c.stoppedOn ? `于${c.stoppedAt ?? c.stoppedOn}` : ''}${c.late ? '（逾期）' : ''}`,
       );
     }
     for (const p of s.failedExpectations) console.log(`  ✗ ${p}`);

@@ -72,7 +72,8 @@ export interface SimClock {
   status: string;
   startedOn: string | null;
   dueOn: string | null;
-  /** An hour clock's due and stop instants ('YYYY-MM-DD HH:mm'); null for day clocks. */
+  /** An hour clock's start, due and stop instants ('YYYY-MM-DD HH:mm'); null for day clocks. */
+  startedAt: string | null;
   dueAt: string | null;
   stoppedAt: string | null;
   pausedDays: number;
@@ -187,6 +188,7 @@ export class Sandbox {
           status: x.status,
           startedOn: x.startedOn,
           dueOn: x.dueOn,
+          startedAt: x.startedAt,
           dueAt: x.dueAt,
           stoppedAt: x.stoppedAt,
           pausedDays: x.pausedDays,
