@@ -31,8 +31,8 @@ export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: bool
   if (org.kind === 'department' || org.kind === 'office') out.push(...ACTIVITY_TYPES.map((t) => own(org, caseType(t))));
   // A unit answers the 督办 it receives; issuing and closing one is the 依法治区办's.
   if (org.kind !== 'government') out.push(own(org, caseType('supervision'), ['reply']));
-  // 行政执法监督: the unit supervised reports its own 整改; the rest is the 监督机构's (officeDuties).
-  if (org.kind === 'department' || org.kind === 'township') out.push(own(org, caseType('enforcement_oversight'), ['report_rectification']));
+  // 行政执法监督: the unit supervised reports its own 整改 and raises its own 异议 (条例 art. 30); the rest is the 监督机构's (officeDuties).
+  if (org.kind === 'department' || org.kind === 'township') out.push(own(org, caseType('enforcement_oversight'), ['report_rectification', 'object']));
   if (opts.enforcer) {
     // The demo has no 负责人 account per bureau: its clerk also records the head's approvals of 许可/强制 extensions.
     out.push(own(org, caseType('enforcement_certificate')), own(org, caseType('enforcement')), own(org, caseType('inspection')), own(org, caseType('licensing')), own(org, caseType('coercion')), own(org, caseType('enterprise_inspection')));
@@ -68,7 +68,7 @@ export function officeDuties(root: Org, justice: Org): DutyInput[] {
     { orgId: root.id, subunits: true, subject: caseType('supervision'), actions: ['intake', 'close', 'press'] },
     { orgId: root.id, subunits: true, subject: caseType('enforcement'), actions: ['legal_review'] },
     // 行政执法监督条例 art. 6: the 司法行政部门 is the 行政执法监督机构 for every unit of the government.
-    { orgId: root.id, subunits: true, subject: caseType('enforcement_oversight'), actions: ['intake', 'accept', 'reject', 'no_issue', 'issue', 'accept_rectification', 'reject_rectification'] },
+    { orgId: root.id, subunits: true, subject: caseType('enforcement_oversight'), actions: ['intake', 'accept', 'reject', 'no_issue', 'corrected_on_spot', 'issue', 'accept_rectification', 'reject_rectification', 'uphold', 'withdraw'] },
     own(justice, caseType('reconsideration'), RECONSIDERATION_APPROVALS),
     own(justice, caseType('normative_document')),
     own(justice, caseType('legal_opinion')),

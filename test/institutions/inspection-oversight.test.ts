@@ -27,6 +27,8 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
       fields: { receivedOn, kind: 'routine', item: '法律服务机构执业检查', target: '某律师事务所', creditCode: CODE, mode: 'onsite', annualCap: 2, ...extra },
     });
   const step = (id: number, action: string, on: string, data: Record<string, unknown> = {}, who = w.clerk) => performAction(w.k, who, id, action, { on, data });
+  /** The 监督机构's steps (demo: officeDuties); the unit only reports and objects. */
+  const OFFICE = ['intake', 'accept', 'reject', 'no_issue', 'corrected_on_spot', 'issue', 'accept_rectification', 'reject_rectification', 'uphold', 'withdraw'];
 
   before(async () => {
     w = await makeWorld(tdb, '2025-12-31');
@@ -75,7 +77,7 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
     const edu = await getOrg(w.k.db, w.education);
     // The 教体局 clerk has the unit's duty only: reporting 整改, nothing else of the 监督机构's.
     await assignDuties(w.k, w.eduClerk.id, clerkDuties(edu, { enforcer: false, petitions: false, justice: false }));
-    await assignDuties(w.k, w.admin.id, [{ orgId: w.district, subunits: true, subject: 'case:enforcement_oversight', actions: ['intake', 'accept', 'reject', 'no_issue', 'issue', 'accept_rectification', 'reject_rectification'] }]);
+    await assignDuties(w.k, w.admin.id, [{ orgId: w.district, subunits: true, subject: 'case:enforcement_oversight', actions: OFFICE }]);
     const admin = (await actorById(w.k.db, w.admin.id))!;
     const unit = (await actorById(w.k.db, w.eduClerk.id))!;
     const open = (receivedOn: string, source = 'complaint') =>
@@ -94,7 +96,8 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
 
     const other = await open('2025-10-09', 'routine');
     await step(other, 'accept', '2025-10-09', {}, admin);
-    await step(other, 'issue', '2025-10-10', { document: 'decision', problems: '越权检查', days: 10, method: 'direct', servedOn: '2025-10-10' }, admin);
+    // A 决定书 is the government's, for a 重大问题 (条例 art. 29).
+    await step(other, 'issue', '2025-10-10', { document: 'decision', major: true, governmentDecidedOn: '2025-10-09', problems: '越权检查', days: 10, method: 'direct', servedOn: '2025-10-10' }, admin);
     const v = Object.fromEntries(
       (await computeIndicators(w.k, { orgId: w.district, from: '2025-01-01', to: '2025-12-31' }, ['行政执法监督.监督事项', '行政执法监督.投诉举报', '行政执法监督.监督意见书', '行政执法监督.监督决定书', '行政执法监督.整改率', '行政执法监督.按期整改率'])).map((x) => [x.name, x.value]),
     );
@@ -110,5 +113,67 @@ eachDatabase('涉企行政检查 and 行政执法监督', (tdb) => {
     const said = (area: string) => draft.find((a) => a.area === area)?.sentences.join('') ?? '';
     assert.match(said('enforcement'), /\{\{涉企行政检查\.涉企检查\}\}户次/);
     assert.match(said('oversight'), /整改到位\{\{行政执法监督\.整改到位\}\}件/);
+  });
+
+  test('行政执法监督: the 条例’s step rules (arts. 26, 29, 30, 33) are 409s naming the article; the 条例 sets no day count', async () => {
+    // Dated before the 条例's entry into force only because the test world's today is 2025-12-31.
+    const edu = await getOrg(w.k.db, w.education);
+    await assignDuties(w.k, w.eduClerk.id, clerkDuties(edu, { enforcer: false, petitions: false, justice: false }));
+    // The 司法局 is given the unit's 异议 duty too here, so that the article's own check is what refuses it.
+    await assignDuties(w.k, w.admin.id, [{ orgId: w.district, subunits: true, subject: 'case:enforcement_oversight', actions: [...OFFICE, 'object'] }]);
+    const admin = (await actorById(w.k.db, w.admin.id))!;
+    const unit = (await actorById(w.k.db, w.eduClerk.id))!;
+    const open = (fields: Record<string, unknown>) =>
+      createCase(w.k, admin, { type: 'enforcement_oversight', orgId: w.education, fields: { receivedOn: '2025-11-03', source: 'complaint', matter: '反映校外培训检查罚款过重', parties: [{ role: 'applicant', name: '钱七' }], ...fields } });
+    const served = { method: 'direct', servedOn: '2025-11-10' };
+
+    // Art. 33 ¶3: a dispute already before 复议 or a court is not supervised again.
+    const pending = await open({ reviewStatus: 'pending' });
+    await rejects(step(pending, 'accept', '2025-11-04', { guidance: '已告知' }, admin), 409, /不重复监督.*第三十三条第三款/);
+    await step(pending, 'reject', '2025-11-04', { reason: '已在行政复议中' }, admin);
+    assert.equal((await getCase(w.k, admin, pending)).state, 'not_accepted');
+    // One that could go there: the 引导 is recorded before either answer.
+    const eligible = await open({ reviewStatus: 'eligible' });
+    await rejects(step(eligible, 'reject', '2025-11-04', { reason: '不予受理' }, admin), 409, /引导当事人.*第三十三条第三款/);
+    await rejects(step(eligible, 'accept', '2025-11-04', {}, admin), 409, /引导当事人/);
+    await step(eligible, 'accept', '2025-11-04', { guidance: '已告知可申请行政复议' }, admin);
+
+    // Art. 29: no 决定书 for an ordinary first finding, and none without the government's decision.
+    await rejects(step(eligible, 'issue', '2025-11-10', { document: 'decision', problems: '罚款过重', days: 15, ...served }, admin), 409, /重大问题.*第二十九条/);
+    await rejects(step(eligible, 'issue', '2025-11-10', { document: 'decision', major: true, problems: '罚款过重', days: 15, ...served }, admin), 409, /本级人民政府决定.*第二十九条/);
+    await rejects(step(eligible, 'issue', '2025-11-10', { document: 'decision', major: true, governmentDecidedOn: '2025-11-11', problems: '罚款过重', days: 15, ...served }, admin), 400, /不能晚于/);
+    await rejects(step(eligible, 'issue', '2025-11-10', { document: 'opinion', governmentDecidedOn: '2025-11-07', problems: '罚款过重', days: 15, ...served }, admin), 400, /只有行政执法监督决定书/);
+    await step(eligible, 'issue', '2025-11-10', { document: 'opinion', problems: '罚款过重，未考虑减轻情节', days: 15, ...served }, admin);
+
+    // Art. 30: the 异议 is the unit's, with reasons; upheld, the deadline the 意见书 set still runs.
+    await rejects(step(eligible, 'object', '2025-11-11', { reasons: '代提' }, admin), 409, /被监督的行政执法机关提出.*第三十条/);
+    await rejects(step(eligible, 'object', '2025-11-11', { reasons: '' }, unit), 400);
+    await step(eligible, 'object', '2025-11-11', { reasons: '已按裁量基准' }, unit);
+    await rejects(step(eligible, 'uphold', '2025-11-12', { reply: '维持' }, unit), 403);
+    await step(eligible, 'uphold', '2025-11-13', { reply: '基准未考虑首违情节，维持' }, admin);
+    let c = await getCase(w.k, admin, eligible);
+    assert.equal(c.state, 'rectifying');
+    assert.equal(c.clocks.find((k: any) => k.key === 'rectification')!.dueOn, '2025-11-25');
+
+    // Not corrected as the 意见书 required: the 决定书 the government decided, with a new 时限.
+    await step(eligible, 'report_rectification', '2025-11-20', { summary: '已重新审查' }, unit);
+    await rejects(step(eligible, 'reject_rectification', '2025-11-24', { review: '未变更', days: 10, document: 'decision', method: 'direct', servedOn: '2025-11-24' }, admin), 409, /本级人民政府决定日期.*第二十九条/);
+    await step(eligible, 'reject_rectification', '2025-11-28', { review: '未变更，报区政府决定', days: 10, document: 'decision', governmentDecidedOn: '2025-11-27', method: 'direct', servedOn: '2025-11-28' }, admin);
+    c = await getCase(w.k, admin, eligible);
+    assert.equal(c.clocks.find((k: any) => k.key === 'rectification')!.dueOn, '2025-12-08');
+
+    // Art. 26 ¶2: corrected on the spot, closed without a 文书.
+    const spot = await open({ source: 'routine', parties: undefined });
+    await step(spot, 'accept', '2025-11-03', {}, admin);
+    await step(spot, 'corrected_on_spot', '2025-11-03', { correction: '现场更新公示栏' }, admin);
+    assert.equal((await getCase(w.k, admin, spot)).outcome, 'corrected');
+
+    const v = Object.fromEntries(
+      (await computeIndicators(w.k, { orgId: w.district, from: '2025-11-01', to: '2025-12-31' }, ['行政执法监督.监督决定书', '行政执法监督.监督意见书', '行政执法监督.当场纠正', '行政执法监督.异议'])).map((x) => [x.name, x.value]),
+    );
+    assert.equal(v['行政执法监督.监督决定书'], 1, 'the 决定书 after a failed 复查 counts');
+    assert.equal(v['行政执法监督.监督意见书'], 1);
+    assert.equal(v['行政执法监督.当场纠正'], 1);
+    assert.equal(v['行政执法监督.异议'], 1);
   });
 });
