@@ -198,7 +198,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     return (await actorById(k.db, id))!;
   };
   const enforcers = new Set(ENFORCERS.map(([short]) => orgs.get(short)!.id));
-  const dutiesOf = (org: Org) => clerkDuties(org, { enforcer: enforcers.has(org.id), petitions: org.shortName === '区信访局', justice: org.id === justice.id });
+  const dutiesOf = (org: Org) => clerkDuties(org, { enforcer: enforcers.has(org.id), petitions: org.shortName === '区信访局', justice: org.id === justice.id, smePayments: org.shortName === '区科工信局' });
   const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id, officeDuties(root, justice)), clerks: new Map() };
   await mk(justice.id, 'secadmin', '吴安全', 'secadmin', root.id);
   await mk(justice.id, 'auditor', '钱审计', 'auditor', root.id);
