@@ -26,6 +26,7 @@ const LT = 'src/institutions/litigation/index.ts';
 const PR = 'src/institutions/proposals/index.ts';
 const HL = 'src/institutions/hotline/index.ts';
 const SC = 'src/institutions/state-compensation/index.ts';
+const SME = 'src/institutions/sme-payment/index.ts';
 
 export const RULES: ConformanceRule[] = [
   // 0. Period counting
@@ -176,6 +177,9 @@ export const RULES: ConformanceRule[] = [
   { id: 'oversight.on-spot-correction', statute: '行政执法监督条例（国务院令第825号）', article: '第二十六条第二款', rule: '发现的问题能够当场纠正的，督促行政执法机关立即纠正，不再制发文书、限期整改，以“当场纠正”办结。', encodedIn: `${EO}#actions.corrected_on_spot`, review: ['§16'] },
 
   // §16: 行政赔偿, its own case type
+  { id: 'sme-payment.payment-term', statute: '保障中小企业款项支付条例', article: '第九条', rule: '机关、事业单位自交付之日起30日内付款，合同约定以检验或者验收合格为付款条件的自合格之日起算，约定期限最长60日（超过的按60日计）；大型企业60日或者按约定；投诉时付款期限尚未届满的，不能认定拖欠，未填交付（验收）日期的也不能认定。', encodedIn: `${SME}#paymentDue; actions.conclude.verify`, review: ['§16'] },
+  { id: 'sme-payment.overdue-interest', statute: '保障中小企业款项支付条例', article: '第十七条第二款', rule: '约定逾期利率低于合同订立时1年期贷款市场报价利率的，不得按该约定计息；未约定的，按每日万分之五计算，记录的逾期利息不得少于已付款项自付款期限届满次日至支付日按此计算的数额。', encodedIn: `${SME}#statutoryInterest; actions.conclude.check, verify`, review: ['§16'] },
+  { id: 'sme-payment.review-10-workdays', statute: '保障中小企业款项支付投诉处理暂行办法（工信部企业〔2021〕224号）', article: '受理投诉部门收到投诉后10个工作日内审查（修订后条例的期限未核对）', rule: '收到投诉后10个工作日内受理并转交处理投诉部门或者不予受理；处理期限在转交时确定（默认30日，未核对），按期审查、按期办结由此计算；已支付金额不得超过投诉涉及金额，“已全额支付”须付清。', encodedIn: `${SME}#clocks.review, handling; indicators.concluded_on_time`, review: ['§16'] },
   { id: 'state-compensation.correction-once-within-5', statute: '国家赔偿法', article: '第十二条第四款', rule: '申请材料不齐全的，当场或者在收到申请之日起五日内一次性告知需要补正的全部内容；逾期告知或者再次要求补正被拒绝。', encodedIn: `${SC}#actions.request_correction; clocks.correction_notice`, review: ['§16'] },
   { id: 'state-compensation.receipt', statute: '国家赔偿法', article: '第十二条第四款', rule: '当面递交申请书的，须记录已当场出具加盖本行政机关专用印章并注明收讫日期的书面凭证，才能受理。', encodedIn: `${SC}#actions.accept.check`, review: ['§16'] },
   { id: 'state-compensation.decision-two-months', statute: '国家赔偿法', article: '第十三条第一款', rule: '自收到申请之日起两个月内作出是否赔偿的决定；补正不中止、不重新计算该期限（法律未规定）；按期决定率由此计算。', encodedIn: `${SC}#clocks.decision; indicators.on_time_rate`, review: ['§16'] },

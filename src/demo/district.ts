@@ -18,6 +18,7 @@ import { planDisputes } from './disputes.ts';
 import { planActivities } from './activities.ts';
 import { loadDemoReports } from './reports.ts';
 import { ENFORCERS, loadDemoDraws, loadDemoRegisters, planEnforcement } from './enforcement.ts';
+import { planSmePayments } from './sme-payment.ts';
 import { centreDuties, clerkDuties, officeDuties } from './duties.ts';
 import { setDuties, type DutyInput } from '../kernel/auth/permissions.ts';
 
@@ -198,7 +199,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     return (await actorById(k.db, id))!;
   };
   const enforcers = new Set(ENFORCERS.map(([short]) => orgs.get(short)!.id));
-  const dutiesOf = (org: Org) => clerkDuties(org, { enforcer: enforcers.has(org.id), petitions: org.shortName === '区信访局', justice: org.id === justice.id });
+  const dutiesOf = (org: Org) => clerkDuties(org, { enforcer: enforcers.has(org.id), petitions: org.shortName === '区信访局', justice: org.id === justice.id, smePayments: org.shortName === '区科工信局' });
   const staff: Staff = { admin: await mk(justice.id, 'admin', '周立法', 'admin', root.id, officeDuties(root, justice)), clerks: new Map() };
   await mk(justice.id, 'secadmin', '吴安全', 'secadmin', root.id);
   await mk(justice.id, 'auditor', '钱审计', 'auditor', root.id);
@@ -229,6 +230,7 @@ export async function loadDemo(base: Kernel, opts: { asOf?: string; onProgress?:
     }
     plans.push(...planActivities(k, year, { office: office.id, justice: justice.id, departments: [...orgs.values()].filter((o) => o.kind === 'department') }));
     plans.push(...planEnforcement(k, year, orgs, justice.id, root.id));
+    plans.push(...planSmePayments(k, year, orgs.get('区科工信局')!.id, townshipNames));
     plans.push(...planDisputes(k, year, { justice: justice.id, petitions: orgs.get('区信访局')!.id, committees: committees.map((c) => c.id), centre: hotlineCentre.id, units: [...orgs.values()].filter((o) => o.kind === 'department' || o.kind === 'township').map((o) => o.id), townships: townshipNames }));
   }
   const due = plans.filter((p) => p.fields.receivedOn <= asOf);

@@ -22,7 +22,7 @@ export const HOTLINE_CENTRE_STEPS = ['intake', 'dispatch', 'invalidate', 'visit'
 /** The org's own annual report (not its subordinates') and its own registers. */
 const ownPublications = (org: Org): DutyInput[] => [own(org, 'reports', ['edit', 'send_review', 'submit', 'publish']), own(org, 'registers', ['publish'])];
 
-export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: boolean; justice: boolean }): DutyInput[] {
+export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: boolean; justice: boolean; smePayments?: boolean }): DutyInput[] {
   if (org.kind === 'committee') return [own(org, caseType('mediation')), own(org, caseType('dispute_screening'))];
   const out: DutyInput[] = [...ownPublications(org)];
   if (org.kind === 'department' || org.kind === 'township') {
@@ -41,6 +41,8 @@ export function clerkDuties(org: Org, opts: { enforcer: boolean; petitions: bool
     out.push(own(org, 'draws', ['commit', 'run']), own(org, 'targets', ['import']));
   }
   if (opts.petitions) out.push(own(org, caseType('petition')));
+  // 保障中小企业款项支付条例: the government's 中小企业促进 department receives the complaints.
+  if (opts.smePayments) out.push(own(org, caseType('sme_payment_complaint')));
   if (opts.justice) {
     // The 司法局's own institutions; what the law gives the 复议机构负责人 to approve is not the clerk's.
     const reconsideration = ['intake', 'import', ...reconsiderationDef.actions.map((a) => a.key).filter((a) => !RECONSIDERATION_APPROVALS.includes(a))];

@@ -62,6 +62,32 @@ export async function loadDemoRegisters(k: Kernel, root: Org, orgs: Map<string, 
     on,
     items: ['宪法', '民法典', '行政复议法', '人民调解法', '法律援助法'].map((law, i) => ({ code: `PF-${i + 1}`, name: `${law}宣传`, laws: `《${law}》`, audience: i < 2 ? '全体公民' : '基层干部群众', measures: '集中宣传、以案释法' })),
   });
+  // Review §16: seed 004's 4名公职律师 and seed 001's 法律顾问全覆盖, its 告知承诺 and 备案 lists, seed 000's 应知应会 lists.
+  const justiceOrg = orgs.get('区司法局')!;
+  const lawyers = ['孙明', '周敏', '吴磊', '郑洁'].map((name, i) => ({ code: `GZLS-${i + 1}`, name, category: 'public_lawyer', certificate: `13601202410${i + 1}`, unit: justiceOrg.name, termStart: '2024-01-01', termEnd: '2026-12-31' }));
+  const advisers = [...orgs.values()].filter((o) => o.kind === 'department').slice(0, 6).map((o, i) => ({ code: `FLGW-${i + 1}`, name: `顾问${i + 1}`, category: 'adviser', certificate: `13601201810${i + 1}`, unit: '青溪律师事务所', servedOrg: o.name, termStart: '2024-01-01', termEnd: '2025-12-31' }));
+  await publishRegister(k.db, publisherOf(justiceOrg.id), { orgId: justiceOrg.id, kind: kinds.get('counsel_roster'), note: '首次发布', on, items: [...lawyers, ...advisers] });
+  await publishRegister(k.db, publisherOf(root.id), {
+    orgId: root.id,
+    kind: kinds.get('certification_pledges'),
+    note: '首次发布',
+    on,
+    items: ['无犯罪记录证明', '学历证明', '从业经历证明'].map((name, i) => ({ code: `GZCN-${i + 1}`, name, matter: '相关许可事项', basis: '国办发〔2020〕42号', pledge: `申请人承诺已具备${name}所证明的条件`, verification: '事后抽查核验', breach: '终止办理或撤销决定，记入信用记录' })),
+  });
+  await publishRegister(k.db, publisherOf(root.id), {
+    orgId: root.id,
+    kind: kinds.get('filing_items'),
+    note: '首次发布',
+    on,
+    items: ['民办培训机构收费备案', '物业服务合同备案', '建设工程竣工验收备案'].map((name, i) => ({ code: `XZBA-${i + 1}`, name, department: ['区教体局', '区住建局', '区住建局'][i], basis: '有关法律、法规、规章' })),
+  });
+  await publishRegister(k.db, publisherOf(root.id), {
+    orgId: root.id,
+    kind: kinds.get('required_laws'),
+    note: '首次发布',
+    on,
+    items: ['中华人民共和国宪法', '中华人民共和国民法典', '中华人民共和国行政处罚法', '中华人民共和国行政复议法', '中华人民共和国行政诉讼法'].map((name, i) => ({ code: `YZYH-${i + 1}`, name, scope: 'common', audience: '全区国家工作人员' })),
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { supervision } from './supervision/index.ts';
 import { enterpriseInspection } from './enterprise-inspection/index.ts';
 import { enforcementOversight } from './enforcement-oversight/index.ts';
 import { stateCompensation } from './state-compensation/index.ts';
+import { smePaymentComplaint } from './sme-payment/index.ts';
 
 /** Every institution the platform runs. Adding one is adding a folder and a line here. */
 export const institutions = [
@@ -45,6 +46,7 @@ export const institutions = [
   enterpriseInspection,
   enforcementOversight,
   stateCompensation,
+  smePaymentComplaint,
   normativeDocument,
   majorDecision,
   legalOpinion,

@@ -12,6 +12,8 @@ const basis = f.text('设定依据', 500);
 
 const POWER_TYPES = { licence: '行政许可', penalty: '行政处罚', coercion: '行政强制', levy: '行政征收', payment: '行政给付', inspection: '行政检查', confirmation: '行政确认', reward: '行政奖励', ruling: '行政裁决', other: '其他行政权力' };
 
+const COUNSEL_CATEGORIES = { adviser: '法律顾问', public_lawyer: '公职律师' };
+
 export const registerKinds: RegisterKind[] = [
   {
     key: 'powers',
@@ -71,6 +73,57 @@ export const registerKinds: RegisterKind[] = [
       year: z.coerce.number().int().min(2000).max(2100).meta({ title: '年度' }),
       scope: f.text('检查对象范围', 500),
       annualCap: z.coerce.number().int().min(1).max(365).meta({ title: '同一企业年度检查频次上限（次）' }),
+    }),
+  },
+  {
+    // 名册 of the government's and departments' counsel: staff, not parties, so names are plain; no phone field on purpose.
+    key: 'counsel_roster',
+    name: '法律顾问和公职律师名册',
+    basis: '中共中央办公厅、国务院办公厅《关于推行法律顾问制度和公职律师公司律师制度的意见》（名册的写法为本平台做法）',
+    item: z
+      .object({
+        code,
+        name: f.text('姓名', 50),
+        category: f.choice('类别', COUNSEL_CATEGORIES),
+        certificate: f.text('执业证号或工作证号', 40),
+        unit: f.text('所在单位', 100),
+        servedOrg: f.optionalText('服务单位（法律顾问受聘的机关）', 100),
+        termStart: f.date('聘任期限起'),
+        termEnd: f.date('聘任期限止'),
+      })
+      .refine((i) => i.termEnd >= i.termStart, { message: '聘任期限止不能早于聘任期限起', path: ['termEnd'] }),
+  },
+  {
+    key: 'certification_pledges',
+    name: '证明事项告知承诺制清单',
+    basis: '国办发〔2020〕42号：全面推行证明事项和涉企经营许可事项告知承诺制',
+    item: z.object({
+      code,
+      name: f.text('证明事项', 200),
+      matter: f.text('适用的办理事项', 200),
+      basis,
+      pledge: f.text('承诺内容', 500),
+      verification: f.text('事中事后核查方式', 500),
+      breach: f.text('虚假承诺的法律责任', 500),
+    }),
+  },
+  {
+    key: 'filing_items',
+    name: '行政备案事项目录',
+    basis: '行政备案事项清单管理（备案依据须为法律、法规、规章或国务院决定）',
+    item: z.object({ code, name: f.text('备案事项', 200), department: f.text('实施部门', 100), basis, materials: f.optionalText('备案材料', 1000), timeLimit: f.optionalText('办理时限', 60) }),
+  },
+  {
+    // Seed 000: 27个部门个性清单; the common list and each department's own list are items of the same kind, told apart by 清单类型.
+    key: 'required_laws',
+    name: '应知应会法律清单',
+    basis: '领导干部和国家工作人员学法用法制度：应知应会党内法规和国家法律清单',
+    item: z.object({
+      code,
+      name: f.text('法律法规名称', 200),
+      scope: f.choice('清单类型', { common: '共性清单', specific: '部门个性清单' }),
+      audience: f.text('适用对象', 200),
+      note: f.optionalText('学习要求', 500),
     }),
   },
 ];
