@@ -1591,9 +1591,10 @@ export interface ApiPaths {
         orgId: number;
         fields: {
           receivedOn: string;
-          source: "complaint" | "routine" | "special" | "file_review" | "referral" | "other";
+          source: "complaint" | "routine" | "key" | "special" | "file_review" | "referral" | "other";
           matter: string;
           enforcementCase?: string;
+          reviewStatus?: "none" | "eligible" | "pending";
           parties?: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -1616,7 +1617,7 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          [key: string]: unknown;
+          guidance?: string;
         };
       };
       response: CaseView;
@@ -1637,6 +1638,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement_oversight/cases/{id}/corrected_on_spot": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          correction: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement_oversight/cases/{id}/issue": {
     post: {
       params: {
@@ -1646,9 +1662,11 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          document: "opinion" | "decision";
+          document: "supervise" | "opinion" | "decision";
           problems: string;
           days: number;
+          major?: boolean;
+          governmentDecidedOn?: string;
           method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
           servedOn: string;
         };
@@ -1671,6 +1689,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/enforcement_oversight/cases/{id}/object": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reasons: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/enforcement_oversight/cases/{id}/reject": {
     post: {
       params: {
@@ -1681,6 +1714,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           reason: string;
+          guidance?: string;
         };
       };
       response: CaseView;
@@ -1697,6 +1731,8 @@ export interface ApiPaths {
         data?: {
           review: string;
           days: number;
+          document?: "supervise" | "opinion" | "decision";
+          governmentDecidedOn?: string;
           method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
           servedOn: string;
         };
@@ -1714,6 +1750,36 @@ export interface ApiPaths {
         on?: string;
         data?: {
           summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/uphold": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reply: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement_oversight/cases/{id}/withdraw": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reply: string;
         };
       };
       response: CaseView;
@@ -5140,7 +5206,7 @@ export interface ApiPaths {
     post: {
       body: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans" | "counsel_roster" | "certification_pledges" | "filing_items" | "required_laws";
         note: string;
         items: {
           [key: string]: unknown;
@@ -5153,7 +5219,7 @@ export interface ApiPaths {
     post: {
       query: {
         orgId: number;
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans" | "counsel_roster" | "certification_pledges" | "filing_items" | "required_laws";
         note: string;
       };
       response: unknown;
@@ -5167,7 +5233,7 @@ export interface ApiPaths {
   "/api/registers/template.xlsx": {
     get: {
       query: {
-        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans";
+        kind: "powers" | "enforcement_items" | "licence_reform" | "exemptions" | "major_decisions" | "publicity_duties" | "inspection_plans" | "counsel_roster" | "certification_pledges" | "filing_items" | "required_laws";
       };
       response: unknown;
     };
@@ -5767,6 +5833,91 @@ export interface ApiPaths {
           };
         };
       };
+      response: unknown;
+    };
+  };
+  "/api/sme_payment_complaint/cases": {
+    post: {
+      body: {
+        orgId: number;
+        fields: {
+          receivedOn: string;
+          complainant: string;
+          payer: string;
+          payerKind: "organ" | "institution" | "large";
+          subject: "goods" | "works" | "services";
+          amount: number;
+          deliveredOn?: string;
+          acceptedOn?: string;
+          agreedDays?: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/sme_payment_complaint/cases/{id}/accept": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          handler: string;
+          handleDays: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/sme_payment_complaint/cases/{id}/conclude": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          finding: "paid" | "partly_paid" | "plan" | "not_arrears" | "terminated";
+          paid: number;
+          paidOn?: string;
+          interestBasis: "none" | "agreed" | "statutory";
+          agreedRate?: number;
+          lpr?: number;
+          interest?: number;
+          result: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/sme_payment_complaint/cases/{id}/reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/sme_payment_complaint/import": {
+    post: {
+      query: {
+        orgId: number;
+      };
+      response: unknown;
+    };
+  };
+  "/api/sme_payment_complaint/import-template.xlsx": {
+    get: {
       response: unknown;
     };
   };
