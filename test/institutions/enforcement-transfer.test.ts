@@ -189,4 +189,46 @@ eachDatabase('enforcement: 行刑衔接, 治安 2012/2025, 市场监管 集体�
     const v = await computeIndicators(w.k, { orgId: w.district, from: '2026-06-01', to: '2026-06-30' }, ['行政执法.公安转送', '行政执法.公安移送回']);
     assert.deepEqual(v.map((x) => x.value), [1, 2]);
   });
+
+  test('治安 送达: 当场 or within 2 日 under both texts, the family told of a 拘留; one officer on the spot from 2026 with no objection and full recording', async () => {
+    const decided = async (receivedOn: string, decideOn: string, detentionDays?: number) => {
+      const id = await clue(receivedOn, { field: 'public_security', matter: '殴打他人' });
+      await step(id, 'file', receivedOn, officers);
+      await step(id, 'investigate', receivedOn, { findings: '殴打他人致轻微伤' });
+      await step(id, 'notify', receivedOn, { proposal: '拟行政拘留', sanction: 'other_heavy', partyType: 'person' });
+      await step(id, 'decide', decideOn, { decision: 'penalty', fine: 0, hearingWaived: true, ...(detentionDays ? { detentionDays } : {}) });
+      return id;
+    };
+    // 2025 text: decided Friday 2026-06-05, 2 日 end on Sunday 06-07, so Monday 06-08; no 7-day 行政处罚法 clock.
+    const now = await decided('2026-06-01', '2026-06-05', 5);
+    const c = await getCase(w.k, w.clerk, now);
+    assert.deepEqual(c.clocks.filter((x: any) => x.key.startsWith('service')).map((x: any) => [x.key, x.status, x.dueOn]), [
+      ['service', 'pending', null],
+      ['service_public_security', 'running', '2026-06-08'],
+    ]);
+    await rejects(step(now, 'serve', '2026-06-08', { method: 'direct' }), 409, /及时通知被处罚人的家属（治安管理处罚法（2025年修订）第一百一十六条第一款）/);
+    await step(now, 'serve', '2026-06-08', { method: 'direct', familyNotified: true });
+    assert.equal((await clock(now, 'service_public_security')).late, false);
+    // 2012 text (filed 2025-12): the same 2 日 in its art. 97, served late on the third working day.
+    const old = await decided('2025-12-15', '2026-06-10', 3);
+    await rejects(step(old, 'serve', '2026-06-15', { method: 'post' }), 409, /2012年）第九十七条第一款/);
+    await step(old, 'serve', '2026-06-15', { method: 'post', familyNotified: true });
+    assert.deepEqual(await clock(old, 'service_public_security').then((x) => [x.dueOn, x.late]), ['2026-06-12', true]);
+    // 拘留 is for 治安 cases only.
+    const general = await clue('2026-06-01');
+    await step(general, 'file', '2026-06-01', officers);
+    await step(general, 'investigate', '2026-06-01', { findings: '—' });
+    await step(general, 'notify', '2026-06-01', { proposal: '拟警告', sanction: 'warning', partyType: 'person' });
+    await rejects(step(general, 'decide', '2026-06-02', { decision: 'penalty', fine: 0, detentionDays: 3 }), 400, /行政拘留只适用于/);
+
+    // Art. 120 ¶3: one officer, only with no objection and full recording, and only under the 2025 text.
+    const spot = { officer1: 'XT2026001', certificatesShown: true, partyType: 'person', sanction: 'fine', fine: 300, singleOfficer: true };
+    const one = await clue('2026-06-03', { field: 'public_security' });
+    await rejects(step(one, 'on_the_spot', '2026-06-03', { ...spot, noObjection: true }), 409, /全程同步录音录像（治安管理处罚法（2025年修订）第一百二十条第三款）/);
+    await rejects(step(one, 'on_the_spot', '2026-06-03', { ...spot, singleOfficer: false, noObjection: true, fullRecording: true }), 409, /不得少于两人.*第四十二条/);
+    await step(one, 'on_the_spot', '2026-06-03', { ...spot, noObjection: true, fullRecording: true });
+    assert.equal((await getCase(w.k, w.clerk, one)).state, 'served');
+    const otherField = await clue('2026-06-03');
+    await rejects(step(otherField, 'on_the_spot', '2026-06-03', { ...spot, fine: 100, noObjection: true, fullRecording: true }), 409, /只有2026年1月1日起的治安当场处罚/);
+  });
 });

@@ -75,6 +75,10 @@ export interface FieldRule {
   spotCap: { person: number; organization: number };
   /** The article that sets the 当场 cap when it is not 行政处罚法 art. 51. */
   spotBasis?: string;
+  /** The text's own 送达 rule for the 决定书 (days, and the article), replacing 行政处罚法 art. 61's 7 日. */
+  service?: { days: number; basis: string };
+  /** The article letting one officer decide on the spot (with no objection and full recording), if the text has one. */
+  singleOfficerSpot?: string;
   /**
    * A further 合理期限 the heads decide collectively once the extension is used up (市场监管):
    * the text sets no cap, so this is only the platform's bound on it.
@@ -135,6 +139,7 @@ export const ENFORCEMENT_FIELDS = {
     basis: '治安管理处罚法（2012年）第九十九条：自受理之日起三十日，经上一级公安机关批准可延长三十日；鉴定期间不计入（2026-01-01前立案的案件）',
     spotCap: { person: 200, organization: 200 },
     spotBasis: '治安管理处罚法（2012年）第一百条',
+    service: { days: 2, basis: '治安管理处罚法（2012年）第九十七条第一款' },
     filingDays: 1,
     revised: {
       from: '2026-01-01',
@@ -151,6 +156,8 @@ export const ENFORCEMENT_FIELDS = {
       basis: '治安管理处罚法（2025年修订）第一百一十八条：自立案之日起三十日，经上一级公安机关批准可延长三十日，延长以二次为限；鉴定期间、听证期间不计入（2026-01-01起立案的案件）',
       spotCap: { person: 500, organization: 500 },
       spotBasis: '治安管理处罚法（2025年修订）第一百一十九条',
+      service: { days: 2, basis: '治安管理处罚法（2025年修订）第一百一十六条第一款' },
+      singleOfficerSpot: '治安管理处罚法（2025年修订）第一百二十条第三款',
     },
   },
 } satisfies Record<string, EnforcementField>;
@@ -287,7 +294,10 @@ export const enforcement = defineCaseType({
       outcome: 'penalty',
       fields: z.object({
         officer1: f.text('执法人员一（执法证号）', 30),
-        officer2: f.text('执法人员二（执法证号）', 30),
+        officer2: f.optionalText('执法人员二（执法证号；治安案件依法由一名人民警察作出的不填）', 30),
+        singleOfficer: f.flag('由一名人民警察作出（治安，2026-01-01起：被处罚人无异议，全程同步录音录像）').optional(),
+        noObjection: f.flag('被处罚人对拟作出处罚的内容及事实、理由、依据没有异议').optional(),
+        fullRecording: f.flag('全程同步录音录像').optional(),
         certificatesShown: f.flag('已出示执法证件'),
         partyType: f.choice('当事人类型', { person: '公民', organization: '法人或其他组织' }),
         sanction: f.choice('处罚种类', { warning: '警告', fine: '罚款' }),
@@ -297,7 +307,11 @@ export const enforcement = defineCaseType({
       check: ({ data, fields, on }) => {
         const rule = ruleOn(fieldOf(fields), on);
         const cap = rule.spotCap[data.partyType as 'person' | 'organization'];
-        if (data.officer1 === data.officer2) return '执法人员不得少于两人，请填写两名不同执法人员的执法证号（行政处罚法第四十二条）';
+        if (data.singleOfficer) {
+          if (!rule.singleOfficerSpot) return '执法人员不得少于两人；只有2026年1月1日起的治安当场处罚可以由一名人民警察作出（行政处罚法第四十二条，治安管理处罚法（2025年修订）第一百二十条第三款）';
+          if (!data.noObjection || !data.fullRecording) return `由一名人民警察当场作出处罚决定，须被处罚人对拟作出处罚的内容及事实、理由、依据没有异议，并全程同步录音录像（${rule.singleOfficerSpot}）`;
+          if (data.officer2) return '由一名人民警察作出的，请不要填写执法人员二';
+        } else if (!data.officer2 || data.officer1 === data.officer2) return '执法人员不得少于两人，请填写两名不同执法人员的执法证号（行政处罚法第四十二条）';
         if (!data.certificatesShown) return '当场作出行政处罚决定的，执法人员应当向当事人出示执法证件（行政处罚法第五十二条）';
         if (data.sanction === 'fine' && !(Number(data.fine) > 0)) return '当场罚款的，请填写罚款金额';
         if (data.sanction === 'fine' && data.fine > cap)
@@ -305,7 +319,7 @@ export const enforcement = defineCaseType({
         return timeBarred(fields, fields.receivedOn);
       },
       verify: async ({ db, orgId, data, on }) => {
-        const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2], on);
+        const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2].filter(Boolean), on);
         return bad.length ? `执法证号${bad.join('、')}不是有效的执法证件，不能当场作出处罚决定（行政处罚法第四十二条、第五十二条）` : undefined;
       },
     },
@@ -647,8 +661,10 @@ export const enforcement = defineCaseType({
         collective: f.flag('经负责人集体讨论').optional(),
         hearingWaived: f.flag('当事人明确放弃听证').optional(),
         transferredTo: f.optionalText('移送的司法机关', 100),
+        detentionDays: z.number().int().min(1).max(20).optional().meta({ title: '行政拘留（日，治安案件）' }),
       }),
       check: ({ data, events, fields }) => {
+        if (data.detentionDays && fieldOf(fields) !== 'public_security') return '行政拘留只适用于公安机关办理的治安案件，请选择执法领域「公安（治安管理处罚）」';
         if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
         if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定（行政处罚法第五十八条）';
         // 移送规定 art. 11 ¶1: once the transfer is approved, a 处罚 cannot stand in for it.
@@ -674,10 +690,19 @@ export const enforcement = defineCaseType({
     {
       key: 'serve',
       label: '送达决定书',
-      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达（第八十五条：工作日）',
+      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达（第八十五条：工作日）；治安管理处罚法（2012年）第九十七条、（2025年修订）第一百一十六条：向被处罚人宣告并当场交付，无法当场宣告的二日以内送达，给予行政拘留的及时通知被处罚人的家属',
       from: ['decided'],
       to: 'served',
-      fields: z.object({ method: f.choice('送达方式', { direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }) }),
+      fields: z.object({
+        method: f.choice('送达方式', { spot: '当场宣告并交付', direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }),
+        familyNotified: f.flag('已通知被处罚人的家属（给予行政拘留的）').optional(),
+      }),
+      // The family notice is due 及时 (no period): the platform asks for it by the time the 决定书 is served.
+      check: ({ data, events, fields, on }) => {
+        const detention = Number(events.findLast((e) => e.kind === 'decide')?.data.detentionDays) || 0;
+        const rule = caseRule(fields, events, on);
+        return detention > 0 && !data.familyNotified && rule.service ? `决定给予行政拘留处罚的，应当及时通知被处罚人的家属（${rule.service.basis}）` : undefined;
+      },
     },
     {
       key: 'revoke_decision',
@@ -767,7 +792,19 @@ export const enforcement = defineCaseType({
           : {}),
       }));
     }),
-    { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', startOn: ['decide'], stopOn: ['serve'] },
+    // A field whose text sets its own 送达 rule (治安: 2 日) has that clock instead of art. 61's.
+    { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', appliesTo: (x) => !fieldRule(fieldOf(x)).service, startOn: ['decide'], stopOn: ['serve'] },
+    {
+      key: 'service_public_security',
+      label: '送达期限（治安）',
+      basis: '治安管理处罚法（2012年）第九十七条第一款、（2025年修订）第一百一十六条第一款：当场宣告并交付，无法当场宣告的二日以内送达被处罚人（该法未规定工作日，按自然日计）',
+      length: 2,
+      unit: 'day',
+      statute: null,
+      appliesTo: (x) => fieldOf(x) === 'public_security',
+      startOn: ['decide'],
+      stopOn: ['serve'],
+    },
     { key: 'withdrawal', label: '撤回公示期限', basis: '行政处罚法第四十八条第二款：三日', length: 3, unit: 'day', startOn: ['revoke_decision'], stopOn: ['withdraw_publicity'] },
     {
       key: 'publicity',
