@@ -7,6 +7,8 @@ import { claimDue, stateCompensation } from '../../src/institutions/state-compen
 import { checkConsistency } from '../../src/analysis/consistency.ts';
 import { TOKEN } from '../../src/reports/tokens.ts';
 import { draftAchievements } from '../../src/reports/draft.ts';
+import { verifyChain } from '../../src/kernel/audit/audit.ts';
+import { bulkBatch } from '../../src/kernel/cases/bulk.ts';
 
 /**
  * 行政赔偿 (国家赔偿法 2012, arts. 12–14, 39) on both databases: the 赔偿义务机关 (here the 教体局,
@@ -165,10 +167,28 @@ eachDatabase('行政赔偿', (tdb) => {
     const mirrored = lit.timeline.find((t) => t.kind === 'compensation_suit')!;
     assert.deepEqual([mirrored.data.linkedCaseId, mirrored.data.linkedNumber, lit.state], [id, c.number, 'served']);
 
+    // Two cases written in one step leave the audit chain whole.
+    assert.ok((await verifyChain(w.k.db)).ok);
     // An unknown 案号 is recorded as typed, without a link.
     const other = await decided('2025-09-05', 1000, '2025-09-16');
     await step(other, 'sued', '2025-10-21', { court: '测试区人民法院', filedOn: '2025-10-16', litigationNumber: '(2025)测0102行赔初99号' });
     assert.equal((await getCase(w.k, w.eduClerk, other)).links.length, 0);
+
+    // A spreadsheet import takes a suit without an 应诉案号, not one that names a case.
+    const row = (litigationNumber?: string) => ({
+      type: 'state_compensation',
+      orgId: w.education,
+      actor: w.eduClerk,
+      fields: { receivedOn: '2025-09-08', channel: 'mail', act: '违法扣押设备', harm: 'property', parties: [{ role: 'applicant', name: '王五' }] },
+      steps: [
+        { action: 'refuse', on: '2025-09-20', data: { reason: '不属于赔偿范围' }, actor: w.eduClerk },
+        { action: 'sued', on: '2025-10-20', data: { court: '测试区人民法院', filedOn: '2025-10-15', ...(litigationNumber ? { litigationNumber } : {}) }, actor: w.eduClerk },
+      ],
+    });
+    const batch = await bulkBatch(w.k);
+    assert.equal(await batch.add(row()), true, batch.problems.join('；'));
+    assert.equal(await batch.add({ ...row('(2025)测0102行赔初5号'), line: 3 }), false);
+    assert.match(batch.problems[0], /关联其他案件.*不能批量导入/);
 
     await rejects(step(id, 'payment_apply', '2025-11-24', { form: 'written', document: 'judgment', documentNo: '(2025)测0102行赔初5号', amount: 5000 }), 409, /先记录生效裁判/);
     await step(id, 'court_judgment', '2025-11-24', { result: 'award', documentNo: '(2025)测0102行赔初5号', amount: 5000, effectiveOn: '2025-11-20' });

@@ -309,7 +309,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     // one that records a step on the case it refers to appends that step's audit first, so both
     // lock their audit chain at the end as every other writer does; a plain step locks the chain
     // here, after its case row, and saves two round trips.
-    const lockEarly = !spawn && !action.refersTo?.mirror;
+    const lockEarly = !spawn && !(referred && action.refersTo?.mirror);
     const updated = await trx
       .with('u', (db) =>
         db
