@@ -179,6 +179,7 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
   // 行政赔偿 (国家赔偿法): a few claims a year against the busiest enforcers, each the 赔偿义务机关 of
   // its own acts (art. 7), decided within the two months of art. 13; own draws, so the cases above stay as they were.
   const rc = new Random(year * 6151 + 7);
+  const rp = new Random(year * 7919 + 11);
   const townships = [...orgs.values()].filter((o) => o.kind === 'township').map((o) => o.shortName);
   for (const short of ['区市场监管局', '区综合执法局', '区城管局']) {
     const org = orgs.get(short)!;
@@ -199,6 +200,15 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       const served = cd(k, decided, rc.int(2, 9));
       steps.push({ on: served, action: 'serve', data: { method: 'direct', servedOn: served } });
       if (rc.chance(0.25)) steps.push({ on: cd(k, decided, rc.int(40, 80)), action: 'sued', data: { court: '青溪区人民法院', filedOn: cd(k, decided, rc.int(30, 39)) } });
+      else if (steps.some((s) => s.action === 'award') && rp.chance(0.8)) {
+        // 国家赔偿法第三十七条: the claimant applies with the 决定书, the organ asks the 财政部门, which pays.
+        const amount = Number(steps.find((s) => s.action === 'award')!.data?.amount);
+        const applied = cd(k, served, rp.int(5, 25));
+        const asked = cd(k, applied, rp.int(2, 8));
+        steps.push({ on: applied, action: 'payment_apply', data: { form: 'written', document: 'decision', documentNo: `${short}赔决〔${year}〕${rp.int(1, 30)}号`, amount } });
+        steps.push({ on: asked, action: 'finance_apply', data: { finance: '青溪区财政局', application: true, document: true, identity: true } });
+        steps.push({ on: cd(k, asked, rp.int(4, 16)), action: 'pay', data: { amount } });
+      }
       const fields = { receivedOn: on, channel: 'in_person', act: `${rc.pick(MATTERS)}案件中的查封、扣押`, harm: 'property', claimed: rc.int(20, 500) * 100, parties: [company(rc, townships)] };
       plans.push({ type: 'state_compensation', orgId: org.id, fields, steps, stall: 1 });
     }

@@ -148,4 +148,87 @@ eachDatabase('enforcement: 行刑衔接, 治安 2012/2025, 市场监管 集体�
     await step(general, 'file', '2026-03-02', officers);
     await rejects(step(general, 'extend_decision_market_collective', '2026-04-01', collective), 400, /未在计时/);
   });
+
+  test('art. 7: the police forward a case to the competent organ in 24 小时 (1 日), whose 3 日 then run; art. 13: a case sent back is the agency’s to decide', async () => {
+    const sent = async (receivedOn: string) => {
+      const id = await clue(receivedOn);
+      await step(id, 'file', receivedOn, officers);
+      await step(id, 'investigate', receivedOn, { findings: '经营数额约三十万元' });
+      await step(id, 'notify', receivedOn, { proposal: '拟罚款', sanction: 'fine', proposedFine: 20000, partyType: 'organization' });
+      await step(id, 'transfer_report', receivedOn, members);
+      await step(id, 'transfer_approval', receivedOn, approve);
+      await step(id, 'transfer', '2026-06-02', materials);
+      return id;
+    };
+    const id = await sent('2026-06-01');
+    await step(id, 'police_forwarded', '2026-06-04', { forwardedTo: '测试市公安局经侦支队', noticeNo: '测公转字〔2026〕3号' });
+    const forward = await clock(id, 'police_forward');
+    assert.deepEqual([forward.startedOn, forward.dueOn, forward.stoppedOn, forward.late], ['2026-06-02', '2026-06-03', '2026-06-04', true]);
+    assert.deepEqual(await clock(id, 'police_filing').then((c) => [c.startedOn, c.dueOn]), ['2026-06-04', '2026-06-08'], 'the competent organ’s 3 日 from its receipt; 06-07 is a Sunday');
+    await rejects(step(id, 'police_forwarded', '2026-06-05', { forwardedTo: '另一机关', noticeNo: '—' }), 409);
+    await step(id, 'police_decision', '2026-06-05', { decision: 'filed', noticeNo: '测公（经）立字〔2026〕9号' });
+    assert.equal((await clock(id, 'hand_over')).status, 'running');
+    await step(id, 'police_return', '2026-06-08', { ground: 'minor', police: '测试市公安局经侦支队', noticeNo: '测公移字〔2026〕1号' });
+    assert.deepEqual(await clock(id, 'hand_over').then((c) => [c.status, c.stoppedBy]), ['stopped', 'police_return']);
+    await rejects(step(id, 'hand_over', '2026-06-08', { items: '账册', receipt: '—' }), 409);
+    await rejects(step(id, 'decide', '2026-06-09', { decision: 'transferred', transferredTo: '测试市公安局' }), 409, /移送回本机关.*第十三条/);
+    await step(id, 'decide', '2026-06-09', { decision: 'penalty', fine: 20000 });
+    assert.equal((await getCase(w.k, w.clerk, id)).links.length, 0, 'not yet decided: the case itself goes on');
+
+    // Closed as 移送司法机关 before the police sent it back: a new 线索 (来源：移送) is opened and linked.
+    const closed = await sent('2026-06-01');
+    await step(closed, 'police_decision', '2026-06-03', { decision: 'filed', noticeNo: '测公（经）立字〔2026〕10号' });
+    await step(closed, 'hand_over', '2026-06-04', { items: '账册', receipt: '交接清单2026-20' });
+    await step(closed, 'decide', '2026-06-04', { decision: 'transferred', transferredTo: '测试区公安分局' });
+    await step(closed, 'police_return', '2026-06-10', { ground: 'no_crime', police: '测试区公安分局', noticeNo: '测公移字〔2026〕2号' });
+    const c = await getCase(w.k, w.clerk, closed);
+    assert.deepEqual(c.links.map((l) => [l.direction, l.typeName]), [['转出', '行政执法']]);
+    const reopened = await getCase(w.k, w.clerk, c.links[0].caseId);
+    assert.deepEqual([reopened.state, reopened.fields.source, reopened.fields.matter, reopened.fields.receivedOn], ['clue', 'transfer', '涉嫌非法经营', '2026-06-10']);
+
+    const v = await computeIndicators(w.k, { orgId: w.district, from: '2026-06-01', to: '2026-06-30' }, ['行政执法.公安转送', '行政执法.公安移送回']);
+    assert.deepEqual(v.map((x) => x.value), [1, 2]);
+  });
+
+  test('治安 送达: 当场 or within 2 日 under both texts, the family told of a 拘留; one officer on the spot from 2026 with no objection and full recording', async () => {
+    const decided = async (receivedOn: string, decideOn: string, detentionDays?: number) => {
+      const id = await clue(receivedOn, { field: 'public_security', matter: '殴打他人' });
+      await step(id, 'file', receivedOn, officers);
+      await step(id, 'investigate', receivedOn, { findings: '殴打他人致轻微伤' });
+      await step(id, 'notify', receivedOn, { proposal: '拟行政拘留', sanction: 'other_heavy', partyType: 'person' });
+      await step(id, 'decide', decideOn, { decision: 'penalty', fine: 0, hearingWaived: true, ...(detentionDays ? { detentionDays } : {}) });
+      return id;
+    };
+    // 2025 text: decided Friday 2026-06-05, 2 日 end on Sunday 06-07, so Monday 06-08; no 7-day 行政处罚法 clock.
+    const now = await decided('2026-06-01', '2026-06-05', 5);
+    const c = await getCase(w.k, w.clerk, now);
+    assert.deepEqual(c.clocks.filter((x: any) => x.key.startsWith('service')).map((x: any) => [x.key, x.status, x.dueOn]), [
+      ['service', 'pending', null],
+      ['service_public_security', 'running', '2026-06-08'],
+    ]);
+    await rejects(step(now, 'serve', '2026-06-08', { method: 'direct' }), 409, /及时通知被处罚人的家属（治安管理处罚法（2025年修订）第一百一十六条第一款）/);
+    await step(now, 'serve', '2026-06-08', { method: 'direct', familyNotified: true });
+    assert.equal((await clock(now, 'service_public_security')).late, false);
+    // 2012 text (filed 2025-12): the same 2 日 in its art. 97, served late on the third working day.
+    const old = await decided('2025-12-15', '2026-06-10', 3);
+    await rejects(step(old, 'serve', '2026-06-15', { method: 'post' }), 409, /2012年）第九十七条第一款/);
+    await step(old, 'serve', '2026-06-15', { method: 'post', familyNotified: true });
+    assert.deepEqual(await clock(old, 'service_public_security').then((x) => [x.dueOn, x.late]), ['2026-06-12', true]);
+    // 拘留 is for 治安 cases only.
+    const general = await clue('2026-06-01');
+    await step(general, 'file', '2026-06-01', officers);
+    await step(general, 'investigate', '2026-06-01', { findings: '—' });
+    await step(general, 'notify', '2026-06-01', { proposal: '拟警告', sanction: 'warning', partyType: 'person' });
+    await rejects(step(general, 'decide', '2026-06-02', { decision: 'penalty', fine: 0, detentionDays: 3 }), 400, /行政拘留只适用于/);
+
+    // Art. 120 ¶3: one officer, only with no objection and full recording, and only under the 2025 text.
+    const spot = { officer1: 'XT2026001', certificatesShown: true, partyType: 'person', sanction: 'fine', fine: 300, singleOfficer: true };
+    const one = await clue('2026-06-03', { field: 'public_security' });
+    await rejects(step(one, 'on_the_spot', '2026-06-03', { ...spot, noObjection: true }), 409, /全程同步录音录像（治安管理处罚法（2025年修订）第一百二十条第三款）/);
+    await rejects(step(one, 'on_the_spot', '2026-06-03', { ...spot, singleOfficer: false, noObjection: true, fullRecording: true }), 409, /不得少于两人.*第四十二条/);
+    await step(one, 'on_the_spot', '2026-06-03', { ...spot, noObjection: true, fullRecording: true });
+    assert.equal((await getCase(w.k, w.clerk, one)).state, 'served');
+    const otherField = await clue('2026-06-03');
+    await rejects(step(otherField, 'on_the_spot', '2026-06-03', { ...spot, fine: 100, noObjection: true, fullRecording: true }), 409, /只有2026年1月1日起的治安当场处罚/);
+  });
 });

@@ -75,6 +75,10 @@ export interface FieldRule {
   spotCap: { person: number; organization: number };
   /** The article that sets the 当场 cap when it is not 行政处罚法 art. 51. */
   spotBasis?: string;
+  /** The text's own 送达 rule for the 决定书 (days, and the article), replacing 行政处罚法 art. 61's 7 日. */
+  service?: { days: number; basis: string };
+  /** The article letting one officer decide on the spot (with no objection and full recording), if the text has one. */
+  singleOfficerSpot?: string;
   /**
    * A further 合理期限 the heads decide collectively once the extension is used up (市场监管):
    * the text sets no cap, so this is only the platform's bound on it.
@@ -135,6 +139,7 @@ export const ENFORCEMENT_FIELDS = {
     basis: '治安管理处罚法（2012年）第九十九条：自受理之日起三十日，经上一级公安机关批准可延长三十日；鉴定期间不计入（2026-01-01前立案的案件）',
     spotCap: { person: 200, organization: 200 },
     spotBasis: '治安管理处罚法（2012年）第一百条',
+    service: { days: 2, basis: '治安管理处罚法（2012年）第九十七条第一款' },
     filingDays: 1,
     revised: {
       from: '2026-01-01',
@@ -151,6 +156,8 @@ export const ENFORCEMENT_FIELDS = {
       basis: '治安管理处罚法（2025年修订）第一百一十八条：自立案之日起三十日，经上一级公安机关批准可延长三十日，延长以二次为限；鉴定期间、听证期间不计入（2026-01-01起立案的案件）',
       spotCap: { person: 500, organization: 500 },
       spotBasis: '治安管理处罚法（2025年修订）第一百一十九条',
+      service: { days: 2, basis: '治安管理处罚法（2025年修订）第一百一十六条第一款' },
+      singleOfficerSpot: '治安管理处罚法（2025年修订）第一百二十条第三款',
     },
   },
 } satisfies Record<string, EnforcementField>;
@@ -196,12 +203,20 @@ const approvedNotSent = (events: EventView[]) => {
   const e = last(events, ['transfer_approval', 'transfer']);
   return e?.kind === 'transfer_approval' && e.data.decision === 'approved';
 };
-/** The police's latest answer to the transfer: 立案 or 不予立案, first or on 复议. */
-const policeAnswer = (events: EventView[]) => last(events, ['transfer', 'police_decision', 'reconsideration_result']);
+/**
+ * The police's latest answer to the transfer: 立案 or 不予立案, first or on 复议; a 转送 to the
+ * competent organ (art. 7) still awaits one; a case sent back (art. 13) is the agency's again.
+ */
+const policeAnswer = (events: EventView[]) => last(events, ['transfer', 'police_forwarded', 'police_decision', 'reconsideration_result', 'police_return']);
+const AWAITING = ['transfer', 'police_forwarded'];
 const policeFiled = (events: EventView[]) => {
   const e = policeAnswer(events);
-  return e !== undefined && e.kind !== 'transfer' && e.data.decision === 'filed';
+  return e !== undefined && !AWAITING.includes(e.kind) && e.data.decision === 'filed';
 };
+/** Art. 13: the grounds on which the police send a case back for the agency to deal with. */
+const RETURN_GROUNDS = { no_crime: '经审查没有犯罪事实', minor: '立案侦查后认为犯罪事实显著轻微，不需要追究刑事责任' };
+/** States in which the case has already been decided (as 移送司法机关): a returned case needs a new one. */
+const DECIDED_STATES = ['decided', 'served', 'closed'];
 
 /** Art. 36: not discovered within 2 years (5 where life, health or financial security was harmed) → no penalty. */
 export function timeBarred(fields: Record<string, any>, discoveredOn: string): string | undefined {
@@ -279,7 +294,10 @@ export const enforcement = defineCaseType({
       outcome: 'penalty',
       fields: z.object({
         officer1: f.text('执法人员一（执法证号）', 30),
-        officer2: f.text('执法人员二（执法证号）', 30),
+        officer2: f.optionalText('执法人员二（执法证号；治安案件依法由一名人民警察作出的不填）', 30),
+        singleOfficer: f.flag('由一名人民警察作出（治安，2026-01-01起：被处罚人无异议，全程同步录音录像）').optional(),
+        noObjection: f.flag('被处罚人对拟作出处罚的内容及事实、理由、依据没有异议').optional(),
+        fullRecording: f.flag('全程同步录音录像').optional(),
         certificatesShown: f.flag('已出示执法证件'),
         partyType: f.choice('当事人类型', { person: '公民', organization: '法人或其他组织' }),
         sanction: f.choice('处罚种类', { warning: '警告', fine: '罚款' }),
@@ -289,7 +307,11 @@ export const enforcement = defineCaseType({
       check: ({ data, fields, on }) => {
         const rule = ruleOn(fieldOf(fields), on);
         const cap = rule.spotCap[data.partyType as 'person' | 'organization'];
-        if (data.officer1 === data.officer2) return '执法人员不得少于两人，请填写两名不同执法人员的执法证号（行政处罚法第四十二条）';
+        if (data.singleOfficer) {
+          if (!rule.singleOfficerSpot) return '执法人员不得少于两人；只有2026年1月1日起的治安当场处罚可以由一名人民警察作出（行政处罚法第四十二条，治安管理处罚法（2025年修订）第一百二十条第三款）';
+          if (!data.noObjection || !data.fullRecording) return `由一名人民警察当场作出处罚决定，须被处罚人对拟作出处罚的内容及事实、理由、依据没有异议，并全程同步录音录像（${rule.singleOfficerSpot}）`;
+          if (data.officer2) return '由一名人民警察作出的，请不要填写执法人员二';
+        } else if (!data.officer2 || data.officer1 === data.officer2) return '执法人员不得少于两人，请填写两名不同执法人员的执法证号（行政处罚法第四十二条）';
         if (!data.certificatesShown) return '当场作出行政处罚决定的，执法人员应当向当事人出示执法证件（行政处罚法第五十二条）';
         if (data.sanction === 'fine' && !(Number(data.fine) > 0)) return '当场罚款的，请填写罚款金额';
         if (data.sanction === 'fine' && data.fine > cap)
@@ -297,7 +319,7 @@ export const enforcement = defineCaseType({
         return timeBarred(fields, fields.receivedOn);
       },
       verify: async ({ db, orgId, data, on }) => {
-        const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2], on);
+        const bad = await invalidCertificates(db, orgId, [data.officer1, data.officer2].filter(Boolean), on);
         return bad.length ? `执法证号${bad.join('、')}不是有效的执法证件，不能当场作出处罚决定（行政处罚法第四十二条、第五十二条）` : undefined;
       },
     },
@@ -537,11 +559,44 @@ export const enforcement = defineCaseType({
         !data.letter || !data.report || !data.items ? `移送涉嫌犯罪案件，应当附有移送书、调查报告和涉案物品清单（${TRANSFER_LAW}第六条）` : undefined,
     },
     {
+      key: 'police_forwarded',
+      label: '公安机关转送有管辖权的机关（按书面告知载明的转送日期登记）',
+      basis: `${TRANSFER_LAW}第七条：公安机关应当在涉嫌犯罪案件移送书的回执上签字；不属于本机关管辖的，应当在24小时内转送有管辖权的机关，并书面告知移送案件的行政执法机关`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => policeAnswer(events)?.kind === 'transfer',
+      fields: z.object({ forwardedTo: f.text('接受转送的有管辖权的机关', 100), noticeNo: f.text('书面告知文号', 60) }),
+    },
+    {
+      key: 'police_return',
+      label: '公安机关将案件移送回本机关',
+      basis: `${TRANSFER_LAW}第十三条：公安机关经审查没有犯罪事实，或者立案侦查后认为犯罪事实显著轻微，不需要追究刑事责任，但依法应当追究行政责任的，应当及时将案件移送同级行政执法机关，有关行政执法机关应当依法作出处理`,
+      from: TRANSFER_AFTER,
+      when: ({ events }) => policeFiled(events),
+      fields: z.object({ ground: f.choice('移送回的理由', RETURN_GROUNDS), police: f.text('移送回的公安机关', 100), noticeNo: f.text('移送文书文号', 60) }),
+      // Already closed as 移送司法机关: the matter comes back as a new 线索 (来源：移送), linked to this case.
+      spawn: ({ fields, orgId, state }) =>
+        DECIDED_STATES.includes(state)
+          ? {
+              type: 'enforcement',
+              orgId,
+              fields: {
+                kind: fields.kind,
+                source: 'transfer',
+                matter: String(fields.matter),
+                major: fields.major === true,
+                ...(fields.field ? { field: fields.field } : {}),
+                ...(fields.violationOn ? { violationOn: fields.violationOn } : {}),
+                ...(fields.longLimitation ? { longLimitation: true } : {}),
+              },
+            }
+          : null,
+    },
+    {
       key: 'police_decision',
       label: '收到公安机关立案或不予立案的书面通知',
       basis: `${TRANSFER_LAW}第八条：公安机关应当自接受移送之日起3日内审查，决定立案的书面通知移送的行政执法机关；不予立案的，应当说明理由，书面通知并相应退回案卷材料`,
       from: TRANSFER_AFTER,
-      when: ({ events }) => policeAnswer(events)?.kind === 'transfer',
+      when: ({ events }) => AWAITING.includes(policeAnswer(events)?.kind ?? ''),
       fields: z.object({ decision: f.choice('公安机关的决定', POLICE_DECISIONS), noticeNo: f.text('通知书文号', 60), reason: f.optionalText('不予立案的理由') }),
       check: ({ data }) => (data.decision === 'not_filed' && !data.reason ? `公安机关不予立案的，应当说明理由，请填写通知书载明的理由（${TRANSFER_LAW}第八条）` : undefined),
     },
@@ -573,7 +628,7 @@ export const enforcement = defineCaseType({
       from: TRANSFER_AFTER,
       when: ({ events }) => {
         const e = policeAnswer(events);
-        return e !== undefined && e.kind !== 'transfer' && e.data.decision === 'not_filed' && !events.some((x) => x.kind === 'supervision_request');
+        return e !== undefined && !AWAITING.includes(e.kind) && e.data.decision === 'not_filed' && !events.some((x) => x.kind === 'supervision_request');
       },
       fields: z.object({ procuratorate: f.text('人民检察院', 100), grounds: f.longText('建议立案监督的理由') }),
       verify: async ({ events, on, calendar }) => {
@@ -606,13 +661,17 @@ export const enforcement = defineCaseType({
         collective: f.flag('经负责人集体讨论').optional(),
         hearingWaived: f.flag('当事人明确放弃听证').optional(),
         transferredTo: f.optionalText('移送的司法机关', 100),
+        detentionDays: z.number().int().min(1).max(20).optional().meta({ title: '行政拘留（日，治安案件）' }),
       }),
       check: ({ data, events, fields }) => {
+        if (data.detentionDays && fieldOf(fields) !== 'public_security') return '行政拘留只适用于公安机关办理的治安案件，请选择执法领域「公安（治安管理处罚）」';
         if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
         if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定（行政处罚法第五十八条）';
         // 移送规定 art. 11 ¶1: once the transfer is approved, a 处罚 cannot stand in for it.
         if (PENALTIES.includes(data.decision) && approvedNotSent(events)) return `已批准移送涉嫌犯罪案件，应当先向公安机关移送，不得以行政处罚代替移送（${TRANSFER_LAW}第十一条第一款）`;
         if (PENALTIES.includes(data.decision) && fields.major === true && !data.collective) return '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）';
+        if (data.decision === 'transferred' && policeAnswer(events)?.kind === 'police_return')
+          return `公安机关已将案件移送回本机关，应当依法作出处理（给予或者不予行政处罚等），不能再以移送司法机关结案（${TRANSFER_LAW}第十三条）`;
         if (data.decision === 'transferred' && !data.transferredTo) return '请填写移送的司法机关（行政处罚法第二十七条、第五十七条第一款第四项）';
         if (PENALTIES.includes(data.decision) && data.fine === undefined) return '请填写罚没金额（没有罚款的填0）';
         return undefined;
@@ -631,10 +690,19 @@ export const enforcement = defineCaseType({
     {
       key: 'serve',
       label: '送达决定书',
-      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达（第八十五条：工作日）',
+      basis: '行政处罚法第六十一条：当事人不在场的，七日内送达（第八十五条：工作日）；治安管理处罚法（2012年）第九十七条、（2025年修订）第一百一十六条：向被处罚人宣告并当场交付，无法当场宣告的二日以内送达，给予行政拘留的及时通知被处罚人的家属',
       from: ['decided'],
       to: 'served',
-      fields: z.object({ method: f.choice('送达方式', { direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }) }),
+      fields: z.object({
+        method: f.choice('送达方式', { spot: '当场宣告并交付', direct: '直接送达', post: '邮寄送达', electronic: '电子送达', notice: '公告送达' }),
+        familyNotified: f.flag('已通知被处罚人的家属（给予行政拘留的）').optional(),
+      }),
+      // The family notice is due 及时 (no period): the platform asks for it by the time the 决定书 is served.
+      check: ({ data, events, fields, on }) => {
+        const detention = Number(events.findLast((e) => e.kind === 'decide')?.data.detentionDays) || 0;
+        const rule = caseRule(fields, events, on);
+        return detention > 0 && !data.familyNotified && rule.service ? `决定给予行政拘留处罚的，应当及时通知被处罚人的家属（${rule.service.basis}）` : undefined;
+      },
     },
     {
       key: 'revoke_decision',
@@ -724,7 +792,19 @@ export const enforcement = defineCaseType({
           : {}),
       }));
     }),
-    { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', startOn: ['decide'], stopOn: ['serve'] },
+    // A field whose text sets its own 送达 rule (治安: 2 日) has that clock instead of art. 61's.
+    { key: 'service', label: '送达期限', basis: '行政处罚法第六十一条：七日', length: 7, unit: 'day', appliesTo: (x) => !fieldRule(fieldOf(x)).service, startOn: ['decide'], stopOn: ['serve'] },
+    {
+      key: 'service_public_security',
+      label: '送达期限（治安）',
+      basis: '治安管理处罚法（2012年）第九十七条第一款、（2025年修订）第一百一十六条第一款：当场宣告并交付，无法当场宣告的二日以内送达被处罚人（该法未规定工作日，按自然日计）',
+      length: 2,
+      unit: 'day',
+      statute: null,
+      appliesTo: (x) => fieldOf(x) === 'public_security',
+      startOn: ['decide'],
+      stopOn: ['serve'],
+    },
     { key: 'withdrawal', label: '撤回公示期限', basis: '行政处罚法第四十八条第二款：三日', length: 3, unit: 'day', startOn: ['revoke_decision'], stopOn: ['withdraw_publicity'] },
     {
       key: 'publicity',
@@ -751,7 +831,20 @@ export const enforcement = defineCaseType({
       startIf: (e) => e.data.decision === 'approved',
       stopOn: ['transfer'],
     },
-    { key: 'police_filing', label: '公安机关立案审查期限', basis: `${TRANSFER_LAW}第八条：公安机关自接受移送之日起3日内决定是否立案（公安机关的期限，逾期的可建议人民检察院监督，第十七条）`, length: 3, unit: 'day', statute: null, startOn: ['transfer'], stopOn: ['police_decision'] },
+    {
+      key: 'police_forward',
+      label: '公安机关转送期限',
+      // Start and stop on the one step: it only shows whether the police kept their 24 小时 (1 日).
+      basis: `${TRANSFER_LAW}第七条：不属于本机关管辖的，应当在24小时内转送有管辖权的机关（按1日计，公安机关的期限）`,
+      length: 1,
+      unit: 'day',
+      statute: null,
+      startOn: ['police_forwarded'],
+      countFrom: { police_forwarded: 'transfer' },
+      stopOn: ['police_forwarded'],
+    },
+    // Forwarded: the competent organ's 3 日 run from the day it received the case.
+    { key: 'police_filing', label: '公安机关立案审查期限', basis: `${TRANSFER_LAW}第八条：公安机关自接受移送之日起3日内决定是否立案（公安机关的期限，逾期的可建议人民检察院监督，第十七条）；经转送的，自有管辖权的机关接受之日起算`, length: 3, unit: 'day', statute: null, startOn: ['transfer', 'police_forwarded'], stopOn: ['police_decision'] },
     { key: 'police_reconsideration', label: '公安机关复议期限', basis: `${TRANSFER_LAW}第九条第二款：自收到提请复议的文件之日起3日内作出决定（公安机关的期限）`, length: 3, unit: 'day', statute: null, startOn: ['reconsideration_request'], stopOn: ['reconsideration_result'] },
     {
       key: 'hand_over',
@@ -762,7 +855,8 @@ export const enforcement = defineCaseType({
       statute: null,
       startOn: ['police_decision', 'reconsideration_result'],
       startIf: (e) => e.data.decision === 'filed',
-      stopOn: ['hand_over'],
+      // Sent back before the hand-over: nothing is left to hand over.
+      stopOn: ['hand_over', 'police_return'],
     },
     { key: 'preservation', label: '先行登记保存处理期限', basis: '行政处罚法第五十六条：七日', length: 7, unit: 'day', startOn: ['preserve'], stopOn: ['preservation_decision'] },
     {
@@ -824,6 +918,8 @@ export const enforcement = defineCaseType({
     { key: 'transfers', label: '移送件数', unit: '件', description: '期间内向公安机关移送的涉嫌犯罪案件（行政执法机关移送涉嫌犯罪案件的规定第五条）', count: { events: ['transfer'] } },
     { key: 'transfers_on_time', label: '按期移送', unit: '件', description: '期间内在批准后1日（24小时）内移送的案件', count: { clocks: ['transfer_send'], stoppedBy: ['transfer'], onTime: true } },
     { key: 'transfer_rate', label: '按期移送率', unit: '%', description: '按期移送 ÷ 移送件数', rate: { numerator: 'transfers_on_time', denominator: 'transfers' } },
+    { key: 'police_forwarded', label: '公安转送', unit: '件', description: '期间内公安机关以不属于本机关管辖转送有管辖权机关的移送案件（行政执法机关移送涉嫌犯罪案件的规定第七条）', count: { events: ['police_forwarded'] } },
+    { key: 'police_returned', label: '公安移送回', unit: '件', description: '期间内公安机关认为不需要追究刑事责任、移送回本机关依法处理的案件（行政执法机关移送涉嫌犯罪案件的规定第十三条）', count: { events: ['police_return'] } },
     { key: 'police_filed', label: '公安立案数', unit: '件', description: '期间内公安机关对移送案件决定立案（含复议后立案）的案件', count: { events: ['police_decision', 'reconsideration_result'], dataEquals: { decision: 'filed' } } },
   ],
 });

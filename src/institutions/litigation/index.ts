@@ -249,6 +249,15 @@ export const litigation = defineCaseType({
       refersTo: { find: findReconsideration, mirror: 'sued' },
     },
     {
+      // Recorded by the 行政赔偿 case whose 诉讼 step names this case's 案号: the two show each other.
+      key: 'compensation_suit',
+      label: '关联行政赔偿案件（赔偿请求人起诉）',
+      basis: '国家赔偿法第十四条：赔偿义务机关逾期未作决定，或者赔偿请求人对赔偿的方式、项目、数额有异议或者对不予赔偿决定不服的，可以向人民法院提起诉讼',
+      from: ['served', 'answered', 'heard', 'judged', 'appealed', 'closed', 'withdrawn'],
+      system: true,
+      fields: z.object({ linkedCaseId: z.number().int().positive(), linkedNumber: f.text('行政赔偿案号', 100) }),
+    },
+    {
       key: 'judgment',
       label: '收到裁判文书',
       basis: '行政诉讼法第八十五条：判决书送达之日起十五日内、裁定书送达之日起十日内可以上诉',

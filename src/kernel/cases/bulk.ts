@@ -230,7 +230,7 @@ export class BulkBatch {
       else this.assertCan(actor, casePermission(def.key, action.key), c.org.path, `${def.name}·${action.label}`);
     }
     if (!action.from.includes(c.state)) throw new AppError(409, 'invalid_transition', `案件当前处于「${stateLabel(def, c.state)}」，不能办理「${action.label}」`);
-    if (action.refersTo) throw badRequest(`「${action.label}」关联其他案件，请在案件页面逐件办理，不能批量导入`);
+    if (action.refersTo && (!action.refersTo.field || String(step.data?.[action.refersTo.field] ?? '').trim())) throw badRequest(`「${action.label}」关联其他案件，请在案件页面逐件办理，不能批量导入`);
     const on = step.on;
     if (!isIsoDate(on)) throw badRequest(`办理日期「${on}」无效，应为 YYYY-MM-DD 格式的真实日期`);
     if (on > k.today()) throw badRequest(`办理日期（${on}）不能晚于今天（${k.today()}）`);
@@ -254,7 +254,7 @@ export class BulkBatch {
       org = this.orgs.get(Number(data[action.reassignTo]));
       if (actor && !canSeeOrg(actor, org.path)) throw forbidden('承办单位不在您的管辖范围内');
     }
-    const spawn = action.spawn?.({ fields: c.fields, data, orgId: c.orgId });
+    const spawn = action.spawn?.({ fields: c.fields, data, orgId: c.orgId, state: c.state, events });
     const closes = def.states[toState].final === true;
     c.events.push({ kind: action.key, on, data, by: actor?.id ?? null, fromState: c.state, toState, outcome, orgId: org.id });
     c.state = toState;

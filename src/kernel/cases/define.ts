@@ -64,7 +64,7 @@ export interface ActionDef {
    * A linked case this step opens (访调诉 routing, 差评 → 整改): its type, org and intake
    * fields; parties and the receipt date are carried over. Return null to open none.
    */
-  spawn?: (ctx: { fields: Record<string, any>; data: Record<string, any>; orgId: number }) => { type: string; orgId: number; fields: Record<string, any> } | null;
+  spawn?: (ctx: { fields: Record<string, any>; data: Record<string, any>; orgId: number; state: string; events: EventView[] }) => { type: string; orgId: number; fields: Record<string, any> } | null;
   /** The case moves to the org named in this field (12345 派单/改派). */
   reassignTo?: string;
   /**
@@ -72,10 +72,15 @@ export interface ActionDef {
    * `find` locates it and derives what the step records about it (never typed by the clerk), or
    * returns the refusal; the two cases are linked, and `mirror`, a system step of the other case,
    * records the same facts there (with `linkedCaseId` and `linkedNumber` of this case).
+   * `find` returns null when the reference is optional and nothing matches: the step is recorded
+   * without a link. The case found is the link's source unless `sourceIsThis` (赔偿 → its 应诉).
    */
   refersTo?: {
-    find: (ctx: VerifyContext) => Promise<{ caseId: number; data: Record<string, unknown> } | string>;
+    find: (ctx: VerifyContext) => Promise<{ caseId: number; data: Record<string, unknown> } | string | null>;
     mirror?: string;
+    sourceIsThis?: boolean;
+    /** The form field that names the other case, when the reference is optional: a step without it refers to none. */
+    field?: string;
   };
 }
 

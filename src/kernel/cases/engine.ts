@@ -268,9 +268,9 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   if (refusal) throw NAMES_ARTICLE.test(refusal) ? new AppError(409, 'refused_by_law', refusal) : badRequest(refusal);
   // A step about another case: what it records about that case is read from it, not typed.
   let referred: { caseId: number; data: Record<string, unknown> } | undefined;
-  if (action.refersTo) {
-    const found = await action.refersTo.find({ ...ctx, db, orgId: c.org_id, calendar: k.calendar });
-    if (typeof found === 'string') throw NAMES_ARTICLE.test(found) ? new AppError(409, 'refused_by_law', found) : badRequest(found);
+  const found = action.refersTo ? await action.refersTo.find({ ...ctx, db, orgId: c.org_id, calendar: k.calendar }) : null;
+  if (typeof found === 'string') throw NAMES_ARTICLE.test(found) ? new AppError(409, 'refused_by_law', found) : badRequest(found);
+  if (found) {
     if ((await governmentOf(db, (await loadCase(k, null, found.caseId, db)).org_id)).id !== (await governmentOf(db, c.org_id)).id) throw badRequest('只能关联本级政府所属单位的案件');
     referred = found;
     Object.assign(data, found.data);
@@ -286,7 +286,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
   }
   const closes = def.states[toState].final === true;
   const handlerId = nextHandler(c.handler_id, c.org_id, orgId, actor, orgId === c.org_id ? c.org_path : (await getOrg(db, orgId)).path);
-  const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id });
+  const spawn = action.spawn?.({ fields: c.fields ?? {}, data, orgId: c.org_id, state: c.state, events });
   const audit = {
     actorId: actor?.id ?? null,
     action: `case.${action.key}`,
@@ -313,7 +313,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     // one that records a step on the case it refers to appends that step's audit first, so both
     // lock their audit chain at the end as every other writer does; a plain step locks the chain
     // here, after its case row, and saves two round trips.
-    const lockEarly = !spawn && !action.refersTo?.mirror;
+    const lockEarly = !spawn && !(referred && action.refersTo?.mirror);
     const updated = await trx
       .with('u', (db) =>
         db
@@ -361,7 +361,8 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     }
     if (referred) {
       // The earlier case is the source: on its page this one shows as where it went.
-      await trx.insertInto('case_links').values({ from_case_id: referred.caseId, to_case_id: c.id, kind: action.key }).execute();
+      const [from, to] = action.refersTo!.sourceIsThis ? [c.id, referred.caseId] : [referred.caseId, c.id];
+      await trx.insertInto('case_links').values({ from_case_id: from, to_case_id: to, kind: action.key }).execute();
       if (action.refersTo!.mirror) await performAction(k, null, referred.caseId, action.refersTo!.mirror, { on, data: { ...referred.data, linkedCaseId: c.id, linkedNumber: c.number } }, trx);
     }
     if (lockEarly) await appendToLockedChain(trx, { chain: Number((updated as any).audit_chain), head: written.head as string | null }, [audit]);
