@@ -89,7 +89,8 @@ export interface FieldRule {
 /** A field: its rule, and the revised text's rule for cases whose 立案 (or 当场处罚) is on or after `from`. */
 export interface EnforcementField extends FieldRule {
   label: string;
-  filingDays: number;
+  /** The 备案 of an on-the-spot decision: working days, or natural hours where the law says 小时. */
+  filing: { length: number; unit: 'workday' | 'hour' };
   revised?: FieldRule & { from: string; text: string; clockSuffix: string };
 }
 
@@ -101,7 +102,7 @@ export interface EnforcementField extends FieldRule {
  * has two texts: the 2012 law (art. 99: 30 + 30 日 from 受理, 鉴定 excluded; art. 100: 当场 ≤200元;
  * art. 101: 备案 within 24 小时) and the 2025 revision in force 2026-01-01 (art. 118: 30 日 from
  * 立案, extended by 30 日 at most twice, 鉴定 and 听证 excluded; art. 119: 当场 ≤500元; art. 120 ¶4:
- * 备案 within 24 小时). The 24 小时 are kept as 1 工作日 since hours are not modelled.
+ * 备案 within 24 小时, counted in hours from the minute of the decision).
  */
 export const ENFORCEMENT_FIELDS = {
   general: {
@@ -113,7 +114,7 @@ export const ENFORCEMENT_FIELDS = {
     excludes: false,
     basis: '行政处罚法第六十条：自立案之日起九十日内作出决定',
     spotCap: { person: 200, organization: 3000 },
-    filingDays: 2,
+    filing: { length: 2, unit: 'workday' },
   },
   market: {
     label: '市场监管',
@@ -124,7 +125,7 @@ export const ENFORCEMENT_FIELDS = {
     excludes: true,
     basis: '市场监督管理行政处罚程序规定第六十四条：自立案之日起九十日，经负责人批准可延长三十日，经延期仍不能作出的由负责人集体讨论决定是否继续延期；中止、听证、公告和检测、检验、检疫、鉴定等时间不计入',
     spotCap: { person: 200, organization: 3000 },
-    filingDays: 2,
+    filing: { length: 2, unit: 'workday' },
     collectiveExtension: 365,
   },
   public_security: {
@@ -140,7 +141,7 @@ export const ENFORCEMENT_FIELDS = {
     spotCap: { person: 200, organization: 200 },
     spotBasis: '治安管理处罚法（2012年）第一百条',
     service: { days: 2, basis: '治安管理处罚法（2012年）第九十七条第一款' },
-    filingDays: 1,
+    filing: { length: 24, unit: 'hour' },
     revised: {
       from: '2026-01-01',
       text: '治安管理处罚法（2025年修订）',
@@ -188,7 +189,7 @@ const EXTENDABLE_CLOCKS = EXTENDABLE.flatMap(decisionClocks);
  * same officers, evidence and 涉案物品, the same parties — and the law ties it to the case's decision:
  * no 处罚 instead of a transfer (art. 11), and the case goes on to a 处罚 when the police decline
  * (art. 10). Its 3 日 periods are natural days (the regulation has no 工作日 rule, so 行政处罚法
- * art. 85 does not apply); art. 5's 24 小时 is kept as 1 日 since the kernel counts whole days.
+ * art. 85 does not apply); the 24 小时 of arts. 5 and 7 are counted in hours from the minute recorded.
  */
 const TRANSFER_LAW = '行政执法机关移送涉嫌犯罪案件的规定';
 const TRANSFER_ACTIVE = ['filed', 'investigated', 'notified', 'heard', 'reviewed'];
@@ -823,9 +824,9 @@ export const enforcement = defineCaseType({
     {
       key: 'transfer_send',
       label: '移送公安机关期限',
-      basis: `${TRANSFER_LAW}第五条第二款：决定批准的，应当在24小时内向同级公安机关移送（按1日计）`,
-      length: 1,
-      unit: 'day',
+      basis: `${TRANSFER_LAW}第五条第二款：决定批准的，应当在24小时内向同级公安机关移送`,
+      length: 24,
+      unit: 'hour',
       statute: null,
       startOn: ['transfer_approval'],
       startIf: (e) => e.data.decision === 'approved',
@@ -834,10 +835,10 @@ export const enforcement = defineCaseType({
     {
       key: 'police_forward',
       label: '公安机关转送期限',
-      // Start and stop on the one step: it only shows whether the police kept their 24 小时 (1 日).
-      basis: `${TRANSFER_LAW}第七条：不属于本机关管辖的，应当在24小时内转送有管辖权的机关（按1日计，公安机关的期限）`,
-      length: 1,
-      unit: 'day',
+      // Start and stop on the one step: it only shows whether the police kept their 24 小时.
+      basis: `${TRANSFER_LAW}第七条：不属于本机关管辖的，应当在24小时内转送有管辖权的机关（公安机关的期限）`,
+      length: 24,
+      unit: 'hour',
       statute: null,
       startOn: ['police_forwarded'],
       countFrom: { police_forwarded: 'transfer' },
@@ -863,9 +864,10 @@ export const enforcement = defineCaseType({
       key: 'filing',
       label: '当场处罚备案期限',
       basis: '行政处罚法第五十二条第三款：报所属行政机关备案，法律未定期限（平台默认2个工作日）；治安管理处罚法（2012年）第一百零一条、（2025年修订）第一百二十条第四款：二十四小时内',
-      length: (x) => fieldRule(fieldOf(x)).filingDays,
-      lengthLabel: '按执法领域：一般2个工作日，治安1日',
+      length: (x) => fieldRule(fieldOf(x)).filing.length,
+      lengthLabel: '按执法领域：一般2个工作日，治安24小时',
       unit: 'workday',
+      unitFor: (x) => fieldRule(fieldOf(x)).filing.unit,
       statute: null,
       startOn: ['on_the_spot'],
       stopOn: ['file_record'],

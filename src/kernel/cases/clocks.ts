@@ -66,8 +66,9 @@ export function evaluateClock(cal: WorkCalendar, def: ClockDef, events: EventVie
     if (def.startOn.includes(e.kind) && (!def.startIf || def.startIf(e, events.slice(0, i), fields))) {
       const earlier = def.countFrom?.[e.kind];
       const given = def.startFrom ? e.data?.[def.startFrom] : undefined;
-      startedOn = (earlier && events.findLast((x) => x.kind === earlier)?.on) || (typeof given === 'string' ? given : startDate(e));
-      startedAt = unit === 'hour' ? timeOf(e, startedOn) : null;
+      const from = earlier ? events.findLast((x) => x.kind === earlier) : undefined;
+      startedOn = from?.on || (typeof given === 'string' ? given : startDate(e));
+      startedAt = unit === 'hour' ? timeOf(from ?? e, startedOn) : null;
       if (def.lengthFrom) length = typeof def.lengthFrom === 'function' ? def.lengthFrom(e.data ?? {}) : Number(e.data?.[def.lengthFrom]) || 0;
       stoppedOn = null;
       stoppedAt = null;
