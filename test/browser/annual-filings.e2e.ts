@@ -60,7 +60,7 @@ test('a department records the 公开 of its 政府信息公开年报 and the bo
   await closed(d);
   await tag.getByText('政府信息公开工作年度报告已公开 2026-01-20').waitFor();
   const row = await until(() => k.db.selectFrom('annual_filings').selectAll().where('org_id', '=', ids.education).executeTakeFirst(), 'the 公开 stored');
-  assert.deepEqual([row.report, row.step, row.done_on, row.channel, row.url], ['govinfo', 'publish', '2026-01-20', 'website', 'https://www.example.gov.cn/xxgk/jyj/2025.html']);
+  assert.deepEqual([row!.report, row!.step, row!.done_on, row!.channel, row!.url], ['govinfo', 'publish', '2026-01-20', 'website', 'https://www.example.gov.cn/xxgk/jyj/2025.html']);
   // The 办理情况 of 2025 was due 2025-10-10 and nothing was recorded: flagged on the same board.
   await p.getByTestId(`annual-${ids.education}-proposals`).getByText('建议提案办理情况逾期未报送').waitFor();
 });
