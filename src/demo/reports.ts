@@ -81,7 +81,7 @@ export async function loadDemoReports(base: Kernel, year: number, orgs: Org[], s
 
 /**
  * The 报送 and 公开 of last year's 政府信息公开 年报 and 行政执法数据 (2.13, 15.9): most in January,
- * a few late, a few not yet recorded, so the board shows each. The 区司法局's are left to a visitor.
+ * and of last year's 建议提案 办理情况 (its 报送 date, 15.9), a few late, a few not yet recorded, so the board shows each. The 区司法局's are left to a visitor.
  */
 async function loadDemoFilings(k: Kernel, setDay: (on: string) => void, year: number, orgs: Org[], clerkOf: (orgId: number) => Actor, asOf: string) {
   // Drawn apart, so the 法治政府 reports' draws stay as they were.
@@ -92,7 +92,7 @@ async function loadDemoFilings(k: Kernel, setDay: (on: string) => void, year: nu
       if (!due || org.shortName === '区司法局') continue;
       const fate = r.weighted({ on_time: 14, late: 3, none: 2 });
       if (fate === 'none') continue;
-      const on = addDays(due.publishBy, fate === 'late' ? r.int(2, 20) : -r.int(1, 20));
+      const on = addDays((due.publishBy ?? due.submitBy)!, fate === 'late' ? r.int(2, 20) : -r.int(1, 20));
       if (on > asOf) continue;
       setDay(on);
       const clerk = clerkOf(org.id);

@@ -5,21 +5,49 @@ import { assertCan } from '../kernel/auth/permissions.ts';
 import { appendAudit } from '../kernel/audit/audit.ts';
 import { badRequest, conflict, notFound } from '../kernel/errors.ts';
 import { getOrg, type Org } from '../kernel/orgs.ts';
-import { dutyStatus, enforcementDataDeadline, govinfoDeadline, LINE_STATUS_LABELS, type LineStatus } from './duty.ts';
+import { dutyStatus, enforcementDataDeadline, govinfoDeadline, LINE_STATUS_LABELS, proposalsReportDeadline, PROPOSALS_REPORT_RULE, type LineStatus } from './duty.ts';
+import type { OrgKind } from '../kernel/db/schema.ts';
 import { DELIVERY_CHANNELS, type DeliveryChannel } from './workflow.ts';
 
 /**
  * The yearly publications that the platform computes from records rather than drafts: the
- * 政府信息公开工作年度报告 (条例 art. 49) and the 行政执法 annual data (国办发〔2018〕118号). What
- * is stored of them is what happened to each org-year's text: its 报送 (recipient, date, way and
- * 文号, as a line of the 法治政府 report is recorded) and its 公开 (date, where). Lateness is read
- * against the same deadline rules the reports show (duty.ts); an org the rule gives no duty is
- * never late, whatever it did or did not record.
+ * 政府信息公开工作年度报告 (条例 art. 49), the 行政执法 annual data (国办发〔2018〕118号) and the
+ * 代表建议、政协提案 办理情况 (代表法第五十一条, local 办理办法). What is stored of them is what
+ * happened to each org-year's text: its 报送 (recipient, date, way and 文号, as a line of the
+ * 法治政府 report is recorded) and its 公开 (date, where). Lateness is read against the same
+ * deadline rules the reports show (duty.ts); an org the rule gives no duty is never late,
+ * whatever it did or did not record, and a step the rule sets no date for is never late either.
  */
+interface AnnualDef {
+  label: string;
+  short: string;
+  basis: string;
+  /** The last days of 报送 and 公开 for the org kind; null where the rule gives the kind no duty. */
+  deadline: (orgKind: string, year: number) => { submitBy: string | null; publishBy: string | null } | null;
+  recipient: (orgKind: string) => string;
+  /** The first day the text of `year` can exist, so be sent or published. */
+  from: (year: number) => string;
+}
+
+const afterYear = (year: number) => `${year + 1}-01-01`;
+
 export const ANNUAL_REPORTS = {
-  govinfo: { label: '政府信息公开工作年度报告', short: '政府信息公开年报', basis: '政府信息公开条例第四十九条', deadline: govinfoDeadline, recipient: '本级政府信息公开工作主管部门' },
-  enforcement_data: { label: '行政执法年度数据', short: '行政执法数据', basis: '国办发〔2018〕118号', deadline: enforcementDataDeadline, recipient: '本级人民政府' },
-} as const;
+  govinfo: { label: '政府信息公开工作年度报告', short: '政府信息公开年报', basis: '政府信息公开条例第四十九条', deadline: govinfoDeadline, recipient: () => '本级政府信息公开工作主管部门', from: afterYear },
+  enforcement_data: { label: '行政执法年度数据', short: '行政执法数据', basis: '国办发〔2018〕118号', deadline: enforcementDataDeadline, recipient: () => '本级人民政府', from: afterYear },
+  // Reported in the year of the 交办 (10月10日 / 12月31日), so it can be sent before the year ends.
+  // Its 公开 (代表法第五十一条) is recorded but the local rule sets no date for it: never late.
+  proposals: {
+    label: '人大代表建议和政协委员提案办理情况',
+    short: '建议提案办理情况',
+    basis: '代表法第五十一条；本区建议提案办理规定',
+    deadline: (orgKind: string, year: number) => {
+      const d = proposalsReportDeadline(orgKind, year);
+      return d && { submitBy: d.submitBy, publishBy: null };
+    },
+    recipient: (orgKind: string) => PROPOSALS_REPORT_RULE.due[orgKind as OrgKind]?.recipient ?? '区政府办公室',
+    from: (year: number) => `${year}-01-01`,
+  },
+} satisfies Record<string, AnnualDef>;
 export type AnnualReport = keyof typeof ANNUAL_REPORTS;
 
 /** 公开方式 of a yearly publication. */
@@ -97,7 +125,7 @@ function filingOf(report: AnnualReport, org: Pick<Org, 'id' | 'name' | 'kind'>, 
     year,
     submitBy: due?.submitBy ?? null,
     publishBy: due?.publishBy ?? null,
-    submission: sub ? { sentOn: sub.done_on, recipient: sub.recipient ?? def.recipient, channel: DELIVERY_CHANNELS[sub.channel as DeliveryChannel] ?? sub.channel, docNumber: sub.doc_number } : null,
+    submission: sub ? { sentOn: sub.done_on, recipient: sub.recipient ?? def.recipient(org.kind), channel: DELIVERY_CHANNELS[sub.channel as DeliveryChannel] ?? sub.channel, docNumber: sub.doc_number } : null,
     publication: pub ? { publishedOn: pub.done_on, way: PUBLISH_WAYS[pub.channel as PublishWay] ?? pub.channel, url: pub.url } : null,
     submitStatus,
     submitStatusLabel: submitStatus && LINE_STATUS_LABELS[submitStatus],
@@ -131,8 +159,10 @@ async function prepare(k: Kernel, actor: Actor, report: AnnualReport, input: { o
   assertCan(actor, step === 'submit' ? 'reports.submit' : 'reports.publish', org.path, `登记${def.label}${verb}`);
   const date = on ?? k.today();
   if (date > k.today()) throw badRequest(`${verb}日期不能晚于今天`);
-  // The text reports on a whole year: it exists only once the year has ended.
-  if (date <= `${input.year}-12-31`) throw badRequest(`${input.year}年度的${def.label}应在年度结束后${verb}，${verb}日期应晚于${input.year}-12-31`);
+  // The 年报 and the data report on a whole year: they exist only once the year has ended; the
+  // 办理情况 is reported within the year of the 交办.
+  const from = def.from(input.year);
+  if (date < from) throw badRequest(from > `${input.year}-12-31` ? `${input.year}年度的${def.label}应在年度结束后${verb}，${verb}日期应晚于${input.year}-12-31` : `${input.year}年度的${def.label}${verb}日期不能早于${from}`);
   const existing = await k.db.selectFrom('annual_filings').select('done_on').where('report', '=', report).where('org_id', '=', org.id).where('year', '=', input.year).where('step', '=', step).executeTakeFirst();
   if (existing) throw conflict(`${org.name}${input.year}年度${def.label}已于${existing.done_on}登记${verb}，不能重复登记`);
   return { org, def, date };
@@ -159,10 +189,12 @@ async function insert(k: Kernel, actor: Actor, report: AnnualReport, org: Org, y
  */
 export async function recordSubmission(k: Kernel, actor: Actor, report: AnnualReport, input: SubmissionInput): Promise<AnnualFiling> {
   const { org, def, date } = await prepare(k, actor, report, input, input.sentOn, 'submit');
-  if (!def.deadline(org.kind, input.year)?.submitBy) throw conflict(`${org.name}的${def.label}无须报送，只须按期公开（${def.basis}）`);
+  const due = def.deadline(org.kind, input.year);
+  if (!due) throw conflict(`${org.name}不承担${def.label}的报送义务（${def.basis}）`);
+  if (!due.submitBy) throw conflict(`${org.name}的${def.label}无须报送，只须按期公开（${def.basis}）`);
   let recipient = input.recipient?.trim();
   if (input.recipientOrgId) recipient ||= (await getOrg(k.db, input.recipientOrgId).catch(() => { throw badRequest(`接收单位（编号${input.recipientOrgId}）不存在`); })).name;
-  await insert(k, actor, report, org, input.year, 'submit', { done_on: date, recipient: recipient || def.recipient, recipient_org_id: input.recipientOrgId ?? null, channel: input.channel ?? 'exchange', doc_number: input.docNumber?.trim() || null });
+  await insert(k, actor, report, org, input.year, 'submit', { done_on: date, recipient: recipient || def.recipient(org.kind), recipient_org_id: input.recipientOrgId ?? null, channel: input.channel ?? 'exchange', doc_number: input.docNumber?.trim() || null });
   return annualFiling(k, report, org, input.year);
 }
 
@@ -175,4 +207,14 @@ export async function recordPublication(k: Kernel, actor: Actor, report: AnnualR
   if (url && !/^https?:\/\/\S+$/.test(url)) throw badRequest('公开网址应以 http:// 或 https:// 开头');
   await insert(k, actor, report, org, input.year, 'publish', { done_on: date, channel: way, url });
   return annualFiling(k, report, org, input.year);
+}
+
+/** The recorded 报送 and 公开 and their lateness, as lines of the CLI's text. */
+export function filingText(f: AnnualFiling): string[] {
+  const out: string[] = [];
+  if (f.submission) out.push(`报送：${f.submission.sentOn}报${f.submission.recipient}（${f.submission.channel}${f.submission.docNumber ? `，${f.submission.docNumber}` : ''}）${f.submitStatus === 'late' ? '，逾期' : ''}`);
+  else if (f.submitStatus) out.push(`报送：${f.submitStatusLabel}`);
+  if (f.publication) out.push(`公开：${f.publication.publishedOn}，${f.publication.way}${f.publication.url ? ` ${f.publication.url}` : ''}${f.publishStatus === 'late' ? '，逾期' : ''}`);
+  else if (f.publishStatus) out.push(`公开：${f.publishStatusLabel}`);
+  return out.length ? [...out, ''] : [];
 }

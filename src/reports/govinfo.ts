@@ -10,7 +10,9 @@ import { correctingOutcomes } from '../institutions/reconsideration/index.ts';
 import { govinfoDeadline } from './duty.ts';
 import { display } from './tokens.ts';
 import { scopeOf } from './report.ts';
-import { annualFiling, type AnnualFiling } from './annual.ts';
+import { annualFiling, filingText, type AnnualFiling } from './annual.ts';
+
+export { filingText };
 
 /**
  * The 政府信息公开工作年度报告 of one org for one year (政府信息公开条例 arts. 49–50), in the
@@ -269,12 +271,3 @@ export function govinfoText(r: GovInfoReport): string {
   return out.join('\n');
 }
 
-/** The recorded 报送 and 公开 and their lateness, as lines of the CLI's text. */
-export function filingText(f: AnnualFiling): string[] {
-  const out: string[] = [];
-  if (f.submission) out.push(`报送：${f.submission.sentOn}报${f.submission.recipient}（${f.submission.channel}${f.submission.docNumber ? `，${f.submission.docNumber}` : ''}）${f.submitStatus === 'late' ? '，逾期' : ''}`);
-  else if (f.submitStatus) out.push(`报送：${f.submitStatusLabel}`);
-  if (f.publication) out.push(`公开：${f.publication.publishedOn}，${f.publication.way}${f.publication.url ? ` ${f.publication.url}` : ''}${f.publishStatus === 'late' ? '，逾期' : ''}`);
-  else if (f.publishStatus) out.push(`公开：${f.publishStatusLabel}`);
-  return out.length ? [...out, ''] : [];
-}

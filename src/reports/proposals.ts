@@ -7,6 +7,7 @@ import { getOrg } from '../kernel/orgs.ts';
 import { percent } from '../kernel/indicators/compute.ts';
 import { proposalsReportDeadline } from './duty.ts';
 import { scopeOf } from './report.ts';
+import { annualFiling, filingText, type AnnualFiling } from './annual.ts';
 
 /**
  * The yearly 代表建议、政协提案 办理情况 of an org subtree (review row 15.9): the items 交办 in the
@@ -52,6 +53,8 @@ export interface ProposalsReport {
   rows: ProposalRow[];
   rates: ProposalRate[];
   overview: string;
+  /** Its recorded 报送 and 公开, and whether the 报送 is late against `deadline`. */
+  filing: AnnualFiling;
 }
 
 interface Item {
@@ -142,6 +145,7 @@ export async function proposalsReport(k: Kernel, actor: Actor | null, orgId: num
     rows,
     rates,
     overview,
+    filing: await annualFiling(k, 'proposals', org, year),
   };
 }
 
@@ -150,7 +154,7 @@ export function proposalsText(r: ProposalsReport): string {
   const out = [r.title, ''];
   if (r.deadline) out.push(`期限（本区建议提案办理规定）：${r.deadline.submitBy}前报送${r.deadline.recipient}`, '');
   else out.push('本单位不承担建议提案办理情况的报送义务', '');
-  out.push(`统计截至${r.asOf}`, r.overview, '', `类别\t项目\t${r.columns.map((c) => c.label).join('\t')}`);
+  out.push(...filingText(r.filing), `统计截至${r.asOf}`, r.overview, '', `类别\t项目\t${r.columns.map((c) => c.label).join('\t')}`);
   for (const row of r.rows) out.push(`${row.group}\t${row.label}\t${r.columns.map((c) => row.cells[c.key as keyof ProposalRow['cells']]).join('\t')}`);
   out.push('');
   for (const x of r.rates) out.push(`${x.label}：${x.value === null ? '—' : `${x.value}%`}（${x.numerator}/${x.denominator}）`);

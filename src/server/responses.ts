@@ -226,7 +226,7 @@ export const reportLine = z.object({
 }).meta({ id: 'ReportLine' });
 
 /** The 报送 and 公开 recorded for a computed yearly publication (政府信息公开 年报, 行政执法数据) and their lateness. */
-const annualReportKey = z.enum(['govinfo', 'enforcement_data']);
+const annualReportKey = z.enum(['govinfo', 'enforcement_data', 'proposals']);
 export const annualFilingView = z.object({
   report: annualReportKey,
   label: text,
@@ -341,6 +341,7 @@ export const proposalsReportView = z.object({
   rows: z.array(z.object({ key: text, group: text, label: text, cells: z.record(z.string(), z.number().int()), cases: govinfoCases, indicator: text.optional() })),
   rates: z.array(z.object({ key: text, label: text, value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() })),
   overview: text,
+  filing: annualFilingView,
 });
 
 const figure = z.object({

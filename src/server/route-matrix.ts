@@ -108,6 +108,8 @@ export const ROUTE_MATRIX: [method: string, path: string, need: string][] = [
   ['POST', '/api/reports/govinfo/publication', 'reports.publish'],
   ['POST', '/api/reports/enforcement-data/submission', 'reports.submit'],
   ['POST', '/api/reports/enforcement-data/publication', 'reports.publish'],
+  ['POST', '/api/reports/proposals/submission', 'reports.submit'],
+  ['POST', '/api/reports/proposals/publication', 'reports.publish'],
   ['GET', '/api/reports/proposals', 'business.read'],
   ['GET', '/api/reports/law-report-coverage', 'business.read'],
   ['PUT', '/api/orgs/{id}/obligations/{obligation}', 'obligations.edit'],

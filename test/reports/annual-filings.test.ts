@@ -67,8 +67,9 @@ eachDatabase('政府信息公开年报、行政执法数据的报送与公开', 
     // The 司法局 recorded nothing: both of its duties are overdue.
     assert.deepEqual(annual(w.justice).govinfo.problems, ['政府信息公开年报逾期未报送', '政府信息公开年报逾期未公开']);
     assert.deepEqual(annual(w.justice).enforcement_data.problems, ['行政执法数据逾期未公开']);
-    // The 区政府's 年报 is due 3月31日 and submitted to no one; it is no enforcement body.
-    assert.deepEqual(Object.keys(annual(w.district)), ['govinfo']);
+    // The 区政府's 年报 is due 3月31日 and submitted to no one; it is no enforcement body (its
+    // 建议提案 办理情况 is its own duty, below).
+    assert.deepEqual(Object.keys(annual(w.district)), ['govinfo', 'proposals']);
     assert.equal(annual(w.district).govinfo.publishStatus, 'pending');
     assert.equal(annual(w.district).govinfo.submitStatus, null);
     assert.equal(annual(w.district).govinfo.late, false);
@@ -111,5 +112,36 @@ eachDatabase('政府信息公开年报、行政执法数据的报送与公开', 
     // Nothing of the refused calls was stored.
     const rows = await w.k.db.selectFrom('annual_filings').select(['report', 'org_id', 'step']).orderBy('id').execute();
     assert.equal(rows.length, 4);
+  });
+
+  test('the 建议提案 办理情况: sent within the year of the 交办, late after 10月10日 for a department, its 公开 recorded but never late', async () => {
+    const sub = await call('admin', 'POST', '/api/reports/proposals/submission', { orgId: w.education, year: 2025, sentOn: '2025-10-09', channel: 'exchange', docNumber: '测教〔2025〕41号' });
+    assert.equal(sub.status, 200, JSON.stringify(sub.body));
+    assert.deepEqual([sub.body.submitBy, sub.body.submitStatus, sub.body.publishBy, sub.body.publishStatus, sub.body.late], ['2025-10-10', 'sent', null, null, false]);
+    assert.equal(sub.body.submission.recipient, '区政府办公室（书面总结）');
+    const pub = await call('admin', 'POST', '/api/reports/proposals/publication', { orgId: w.education, year: 2025, publishedOn: '2026-01-20', way: 'gazette' });
+    assert.equal(pub.status, 200, JSON.stringify(pub.body));
+    assert.deepEqual([pub.body.publication.way, pub.body.publishStatus, pub.body.late], ['政府公报', null, false]);
+    const late = await call('admin', 'POST', '/api/reports/proposals/submission', { orgId: w.justice, year: 2025, sentOn: '2025-10-13' });
+    assert.equal(late.body.submitStatus, 'late');
+    assert.deepEqual(late.body.problems, ['建议提案办理情况逾期报送']);
+
+    const view = await call('admin', 'GET', `/api/reports/proposals?orgId=${w.education}&year=2025`);
+    assert.equal(view.status, 200, JSON.stringify(view.body));
+    assert.equal(view.body.filing.submission.sentOn, '2025-10-09');
+    const board = await call('admin', 'GET', '/api/reports?year=2025');
+    const annual = (orgId: number) => Object.fromEntries(board.body.orgs.find((o: any) => o.orgId === orgId).annual.map((a: any) => [a.report, a]));
+    assert.equal(annual(w.education).proposals.submitStatus, 'sent');
+    assert.deepEqual(annual(w.justice).proposals.problems, ['建议提案办理情况逾期报送']);
+    // The 区政府 reports to the 人大常委会 by 12月31日: nothing recorded by 2月10日 is overdue.
+    assert.deepEqual(annual(w.district).proposals.problems, ['建议提案办理情况逾期未报送']);
+    assert.equal(annual(w.township).proposals, undefined);
+
+    let r = await call('admin', 'POST', '/api/reports/proposals/submission', { orgId: w.township, year: 2025, sentOn: '2025-10-01' });
+    assert.equal(r.status, 409);
+    assert.match(r.body.message, /不承担.*报送义务/);
+    r = await call('admin', 'POST', '/api/reports/proposals/submission', { orgId: w.district, year: 2025, sentOn: '2024-12-30' });
+    assert.equal(r.status, 400);
+    assert.match(r.body.message, /不能早于2025-01-01/);
   });
 });

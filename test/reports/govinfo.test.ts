@@ -220,6 +220,52 @@ eachDatabase('政府信息公开年报：规范性文件按制定机关计', (td
     assert.deepEqual((await cells(w.township)).map((f) => f.value), [0, 0, 0]);
   });
 
+  test('a department reads (not acts on) the documents that name it as 制定机关: its 制发 drill-down opens, personal data stays masked', async () => {
+    // A title that names a person another case knows of: masked for anyone who does not handle the case.
+    await createCase(w.k, w.admin, { type: 'disclosure', orgId: w.justice, fields: { receivedOn: '2025-05-06', channel: 'in_person', applicantType: 'person', content: '申请公开', parties: [{ role: 'applicant', name: '欧阳明' }] } });
+    const named = await createCase(w.k, w.admin, { type: 'normative_document', orgId: w.justice, fields: { receivedOn: '2025-05-07', title: '关于欧阳明反映问题的处理办法', drafter: '起草单位', materials: true, issuerOrgId: w.education } });
+    await performAction(w.k, w.admin, named, 'review', { on: '2025-05-12', data: { opinion: 'approved', reviewer: '法制科' } });
+    await performAction(w.k, w.admin, named, 'deliberate', { on: '2025-05-20', data: { meeting: '局务会议', result: 'passed' } });
+    await performAction(w.k, w.admin, named, 'issue', { on: '2025-06-01', data: { docNo: '测规〔2025〕9号' } });
+
+    const app = await buildApp(w.k);
+    try {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'edu', password: 'Test@12345' } });
+      const cookie = String(login.headers['set-cookie']).split(';')[0];
+      const get = async (url: string) => {
+        const r = await app.inject({ method: 'GET', url, headers: { cookie } });
+        return { status: r.statusCode, body: r.json() };
+      };
+      const drill = await get(`/api/indicators/normative_document.issued/records?orgId=${w.education}&year=2025`);
+      assert.equal(drill.status, 200, JSON.stringify(drill.body));
+      assert.equal(drill.body.items.length, 3);
+      for (const item of drill.body.items) {
+        const c = await get(`/api/cases/${item.caseId}`);
+        assert.equal(c.status, 200, `${item.caseId}: ${JSON.stringify(c.body)}`);
+        assert.equal(c.body.orgId, w.justice);
+        // Filed at the 司法局: its steps are the 司法局's.
+        assert.deepEqual(c.body.actions, []);
+        assert.deepEqual(c.body.links, []);
+        assert.equal(c.body.personalDataMasked, true);
+      }
+      const c = await get(`/api/cases/${named}`);
+      assert.equal(c.status, 200);
+      assert.doesNotMatch(JSON.stringify(c.body), /欧阳明/);
+      assert.doesNotMatch(JSON.stringify(drill.body), /欧阳明/);
+      // Not a document of the 教体局, nor the disclosure case beside it: still not found.
+      const ids = await w.k.db.selectFrom('cases').select(['id', 'number', 'type']).where('org_id', '=', w.justice).execute();
+      const notMine = ids.filter((r) => r.number === numbers.gov || r.number === numbers.old || r.type === 'disclosure');
+      assert.equal(notMine.length, 3);
+      for (const r of notMine) assert.equal((await get(`/api/cases/${r.id}`)).status, 404);
+      // Reading is not acting: a step on the document is refused as on any case out of scope.
+      const step = await app.inject({ method: 'POST', url: `/api/normative_document/cases/${named}/file`, headers: { cookie }, payload: { on: '2025-06-10', data: { filedWith: '区人大常委会' } } });
+      assert.ok([403, 404].includes(step.statusCode), `${step.statusCode} ${step.body}`);
+      await rejects(performAction(w.k, w.eduClerk, named, 'file', { on: '2025-06-10', data: { filedWith: '区人大常委会' } }), 404, /案件/);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('the 制定机关 must be an org of the district', async () => {
     const intake = (issuerOrgId: number) =>
       createCase(w.k, w.admin, { type: 'normative_document', orgId: w.justice, fields: { receivedOn: '2025-05-06', title: '文件x', drafter: '起草单位', materials: true, issuerOrgId } });

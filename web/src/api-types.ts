@@ -5281,7 +5281,7 @@ export interface ApiPaths {
           late: boolean;
           problems: string[];
           annual: ({
-            report: "govinfo" | "enforcement_data";
+            report: "govinfo" | "enforcement_data" | "proposals";
             label: string;
             submitBy: string | null;
             publishBy: string | null;
@@ -5531,7 +5531,34 @@ export interface ApiPaths {
           denominator: number;
         })[];
         overview: string;
+        filing: AnnualFiling;
       };
+    };
+  };
+  "/api/reports/proposals/publication": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        publishedOn?: string;
+        way?: "website" | "gazette" | "notice_board" | "other";
+        url?: string;
+      };
+      response: AnnualFiling;
+    };
+  };
+  "/api/reports/proposals/submission": {
+    post: {
+      body: {
+        orgId: number;
+        year: number;
+        sentOn?: string;
+        recipient?: string;
+        recipientOrgId?: number;
+        channel?: "exchange" | "confidential" | "e_document" | "in_person" | "other";
+        docNumber?: string;
+      };
+      response: AnnualFiling;
     };
   };
   "/api/reports/urge": {
@@ -6460,7 +6487,7 @@ export interface ApiPaths {
 }
 
 export type AnnualFiling = {
-  report: "govinfo" | "enforcement_data";
+  report: "govinfo" | "enforcement_data" | "proposals";
   label: string;
   orgId: number;
   orgName: string;

@@ -522,8 +522,12 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();
-  if (!c || !can(actor, 'business.read', c.org_path)) throw notFound('案件');
+  if (!c) throw notFound('案件');
   const def = k.types.get(c.type);
+  // Read through a named org only: the case is not the actor's to act on, and its links lead into
+  // the filing org's other work.
+  const namedOnly = !can(actor, 'business.read', c.org_path);
+  if (namedOnly && !(await readsAsNamedOrg(k, actor, def, c.fields))) throw notFound('案件');
   const parties = openParties(c.party_rows);
   // Timestamps come back from JSON as text: the same instants as Dates, as a plain query gives them.
   const events = c.event_rows.map((e) => ({ ...e, recorded_at: new Date(e.recorded_at) }));
@@ -582,13 +586,32 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
       const e = events.find((x) => x.id === a.event_id);
       return { ...a, size: Number(a.size), step: e ? `${e.occurred_on} ${actionLabel(e.kind)}` : null };
     }),
-    links: links.map((l) => {
+    links: (namedOnly ? [] : links).map((l) => {
       const t = k.types.get(l.type);
       return { caseId: l.id, number: l.number, typeName: t.name, stateLabel: stateLabel(t, l.state), direction: l.from_case_id === c.id ? '转出' : '来源', via: def.actions.find((a) => a.key === l.kind)?.label ?? t.actions.find((a) => a.key === l.kind)?.label ?? l.kind };
     }),
   };
   // Free text may name the people of other cases too: every person the records know of is masked.
   return showPersonal ? view : maskCaseView(view, partyRecords, NameIndex.of(await knownPersonNames(k, '/')).with(personFieldValues(def, c.fields)));
+}
+
+/**
+ * The intake fields that count a case for another org than the one it is filed at: an indicator's
+ * `orgField` (a 规范性文件 is counted for its 制定机关, filed at the 司法局 that reviews it).
+ */
+export const namedOrgFields = (def: CaseTypeDef): string[] => [...new Set(def.indicators.flatMap((d) => ('count' in d && 'orgField' in d.count && d.count.orgField ? [d.count.orgField] : [])))];
+
+/**
+ * Whether the actor reads a case filed outside their scope because a field names an org they read
+ * (its 制定机关): the figures of that org count the case, so its clerks can open what they count.
+ * Read only: the steps stay with the filing org's duties, and personal data stays masked (the
+ * actor handles nothing in the filing org).
+ */
+async function readsAsNamedOrg(k: Kernel, actor: Actor, def: CaseTypeDef, fields: Record<string, any> | null): Promise<boolean> {
+  const ids = namedOrgFields(def).map((f) => Number(fields?.[f])).filter((id) => Number.isInteger(id) && id > 0);
+  if (!ids.length) return false;
+  const orgs = await k.db.selectFrom('orgs').select('path').where('id', 'in', ids).execute();
+  return orgs.some((o) => can(actor, 'business.read', o.path));
 }
 
 /** Intake fields whose form marks them as a person's name (行政应诉's 原告): masked in text like parties' names. */

@@ -545,13 +545,13 @@ CREATE TABLE report_deliveries (
 );
 CREATE TRIGGER report_deliveries_read_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON report_deliveries FOR EACH STATEMENT EXECUTE FUNCTION read_generation_bump();
 `,
-  // 2.13, 15.9: the 政府信息公开 年报 and the 行政执法 annual data are computed, not stored; what is
+  // 2.13, 15.9: the 政府信息公开 年报, the 行政执法 annual data and the 建议提案 办理情况 are computed, not stored; what is
   // stored is each org-year's 报送 (to whom, when, how) and 公开 (when, where), each once, so
   // lateness against their deadlines can be seen.
   '0021_annual_filings': `
 CREATE TABLE annual_filings (
   id serial PRIMARY KEY,
-  report text NOT NULL CHECK (report IN ('govinfo', 'enforcement_data')),
+  report text NOT NULL CHECK (report IN ('govinfo', 'enforcement_data', 'proposals')),
   org_id int NOT NULL REFERENCES orgs(id),
   year int NOT NULL,
   step text NOT NULL CHECK (step IN ('submit', 'publish')),

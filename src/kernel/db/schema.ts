@@ -278,10 +278,10 @@ export interface ReportDeliveryTable {
   recorded_at: Generated<CreatedAt>;
 }
 
-/** One 报送 or 公开 of a computed yearly publication (政府信息公开 年报, 行政执法 annual data) of one org. */
+/** One 报送 or 公开 of a computed yearly publication (政府信息公开 年报, 行政执法 annual data, 建议提案 办理情况) of one org. */
 export interface AnnualFilingTable {
   id: Generated<number>;
-  report: 'govinfo' | 'enforcement_data';
+  report: 'govinfo' | 'enforcement_data' | 'proposals';
   org_id: number;
   year: number;
   step: 'submit' | 'publish';

@@ -118,7 +118,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
 
   // The 报送 and 公开 of the computed yearly publications, one path per publication (its GET's path).
   const channel = delivery.shape.channel;
-  for (const [path, report] of [['govinfo', 'govinfo'], ['enforcement-data', 'enforcement_data']] as [string, AnnualReport][]) {
+  for (const [path, report] of [['govinfo', 'govinfo'], ['enforcement-data', 'enforcement_data'], ['proposals', 'proposals']] as [string, AnnualReport][]) {
     const def = ANNUAL_REPORTS[report];
     const orgYear = { orgId: recordId('单位'), year: yearField };
     app.post(
@@ -130,7 +130,7 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
           body: z.object({
             ...orgYear,
             sentOn: f.date('报送日期').optional(),
-            recipient: z.string().trim().max(100).optional().meta({ title: '接收机关名称', description: `默认：${def.recipient}` }),
+            recipient: z.string().trim().max(100).optional().meta({ title: '接收机关名称', description: `默认：${def.recipient('department')}（部门）` }),
             recipientOrgId: recordId('接收单位').optional(),
             channel,
             docNumber: z.string().trim().max(60).optional().meta({ title: '文号' }),

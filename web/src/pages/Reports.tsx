@@ -6,6 +6,7 @@ import { get, post, type Reply } from '../api.ts';
 import { holds, useMe } from '../session.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { Chart } from '../components/Chart.tsx';
+import { AnnualDrawer, annualTags, FilingModal } from './AnnualPublications.tsx';
 
 export const STATE_COLORS: Record<string, string> = { draft: 'default', review: 'processing', approved: 'cyan', submitted: 'blue', published: 'green' };
 
@@ -21,10 +22,16 @@ export function ReportsPage() {
   const [data, setData] = useState<Reply<'/api/reports'>>();
   const [filter, setFilter] = useState('all');
   const [selected, setSelected] = useState<number[]>([]);
+  const [reload, setReload] = useState(0);
+  type Row = Reply<'/api/reports'>['orgs'][number];
+  const [filing, setFiling] = useState<Row>();
+  const [viewing, setViewing] = useState<Row | null>(null);
   useEffect(() => {
-    setData(undefined);
+    if (!reload) setData(undefined);
     get('/api/reports', { query: { year } }).then(setData, (e) => message.error(e.message));
-  }, [year, message]);
+  }, [year, message, reload]);
+  // 报送 and 公开 of the computed publications: offered as the user's duties allow (the server checks the org).
+  const filingSteps = [...(holds(me, 'reports', 'submit') ? ['submission' as const] : []), ...(holds(me, 'reports', 'publish') ? ['publication' as const] : [])];
 
   const open = async (orgId: number) => {
     try {
@@ -107,14 +114,23 @@ export function ReportsPage() {
           { title: '报送日期', dataIndex: 'submittedOn', width: 110 },
           { title: '公开日期', dataIndex: 'publishedOn', width: 110 },
           { title: '提示', dataIndex: 'problems', render: (p: string[]) => p.map((x) => <Tag color="red" key={x}>{x}</Tag>) },
-          // 政府信息公开年报 and 行政执法数据: their own deadlines, listed only for the orgs that have them.
+          // 政府信息公开年报, 行政执法数据 and 建议提案办理情况: their own deadlines, listed only for the orgs that have them.
           {
-            title: '信息公开年报·执法数据',
+            title: '信息公开年报·执法数据·办理情况',
             key: 'annual',
-            render: (_: any, r: any) =>
-              (r.annual ?? []).map((a: any) =>
-                a.problems.length ? a.problems.map((x: string) => <Tag color="orange" key={x}>{x}</Tag>) : <Tag color={a.publishedOn ? 'green' : 'default'} key={a.report}>{a.label}{a.publishedOn ? `已公开 ${a.publishedOn}` : '待公开'}</Tag>,
-              ),
+            render: (_: any, r: any) => (
+              <Space size={4} wrap>
+                {annualTags(r)}
+                <Button size="small" type="link" onClick={() => setViewing(r)} data-testid={`annual-view-${r.orgId}`}>
+                  查看
+                </Button>
+                {filingSteps.length > 0 && (
+                  <Button size="small" type="link" onClick={() => setFiling(r)} data-testid={`filing-${r.orgId}`}>
+                    登记报送、公开
+                  </Button>
+                )}
+              </Space>
+            ),
           },
           ...(me.role === 'admin'
             ? [{ title: '催报', key: 'urge', width: 80, render: (_: any, r: any) => !r.submittedOn && <Button size="small" danger onClick={() => urge([r.orgId])} data-testid={`urge-${r.orgId}`}>催报</Button> }]
@@ -135,6 +151,8 @@ export function ReportsPage() {
           },
         ]}
       />
+      {filing && <FilingModal row={filing} year={year} steps={filingSteps} onClose={() => setFiling(undefined)} onSaved={() => (setFiling(undefined), setReload((n) => n + 1))} />}
+      <AnnualDrawer row={viewing} year={year} onClose={() => setViewing(null)} />
     </Card>
   );
 }
