@@ -976,6 +976,7 @@ export interface ApiPaths {
           collective?: boolean;
           hearingWaived?: boolean;
           transferredTo?: string;
+          detentionDays?: number;
         };
       };
       response: CaseView;
@@ -1108,6 +1109,7 @@ export interface ApiPaths {
         on?: string;
         data?: {
           note?: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -1211,12 +1213,16 @@ export interface ApiPaths {
         on?: string;
         data?: {
           officer1: string;
-          officer2: string;
+          officer2?: string;
+          singleOfficer?: boolean;
+          noObjection?: boolean;
+          fullRecording?: boolean;
           certificatesShown: boolean;
           partyType: "person" | "organization";
           sanction: "warning" | "fine";
           fine?: number;
           statement?: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -1249,6 +1255,40 @@ export interface ApiPaths {
           decision: "filed" | "not_filed";
           noticeNo: string;
           reason?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/police_forwarded": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          forwardedTo: string;
+          noticeNo: string;
+          at?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/enforcement/cases/{id}/police_return": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "no_crime" | "minor";
+          police: string;
+          noticeNo: string;
         };
       };
       response: CaseView;
@@ -1407,7 +1447,8 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          method: "direct" | "post" | "electronic" | "notice";
+          method: "spot" | "direct" | "post" | "electronic" | "notice";
+          familyNotified?: boolean;
         };
       };
       response: CaseView;
@@ -1444,6 +1485,7 @@ export interface ApiPaths {
           items: boolean;
           tests: "attached" | "none";
           copiedToProcuratorate: boolean;
+          at?: string;
         };
       };
       response: CaseView;
@@ -1462,6 +1504,7 @@ export interface ApiPaths {
           approver: string;
           approverRole: "head" | "acting" | "other";
           reason?: string;
+          at?: string;
         };
       };
       response: CaseView;
@@ -6009,6 +6052,72 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/state_compensation/cases/{id}/court_judgment": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: "award" | "mediation" | "dismissed";
+          documentNo: string;
+          amount: number;
+          effectiveOn: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/finance_apply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          finance: string;
+          application: boolean;
+          document: boolean;
+          identity: boolean;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/finance_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/finance_supplement": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/state_compensation/cases/{id}/hear_views": {
     post: {
       params: {
@@ -6022,6 +6131,84 @@ export interface ApiPaths {
           views: string;
           negotiated?: boolean;
           agreement?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/pay": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          amount: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/payment_apply": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          form: "written" | "proxy" | "oral";
+          document: "decision" | "judgment" | "mediation" | "reconsideration";
+          documentNo: string;
+          amount: number;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/payment_correction": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/payment_reject": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          reason: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/state_compensation/cases/{id}/payment_supplement": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          [key: string]: unknown;
         };
       };
       response: CaseView;
