@@ -90,37 +90,21 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
     return { year, orgs: await reportingBoard(k, requireActor(req), year) };
   });
 
-  app.get(
-    '/api/reports/govinfo',
-    {
-      schema: {
-        tags: ['年度报告'],
-        summary: '政府信息公开工作年度报告：主动公开、依申请公开、复议诉讼三张表按记录计算（条例第四十九条、第五十条）',
-        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
-        response: { 200: govinfoReportView },
-      },
-    },
-    async (req) => govinfoReport(k, requireActor(req), req.query.orgId, req.query.year),
-  );
-
-  app.get(
-    '/api/reports/enforcement-data',
-    {
-      schema: {
-        tags: ['年度报告'],
-        summary: '行政执法年度数据：许可、处罚、强制、检查、法制审核、听证、复议纠错按记录计算（国办发〔2018〕118号，每年1月31日前公开）',
-        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
-        response: { 200: enforcementDataView },
-      },
-    },
-    async (req) => enforcementData(k, requireActor(req), req.query.orgId, req.query.year),
-  );
-
-  // The 报送 and 公开 of the computed yearly publications, one path per publication (its GET's path).
+  // The yearly publications computed from the records: each org-year's figures, and their 报送 and 公开.
+  const yearly: { path: string; report: AnnualReport; summary: string; view: z.ZodType; compute: typeof govinfoReport | typeof enforcementData | typeof proposalsReport }[] = [
+    { path: 'govinfo', report: 'govinfo', summary: '政府信息公开工作年度报告：主动公开、依申请公开、复议诉讼三张表按记录计算（条例第四十九条、第五十条）', view: govinfoReportView, compute: govinfoReport },
+    { path: 'enforcement-data', report: 'enforcement_data', summary: '行政执法年度数据：许可、处罚、强制、检查、法制审核、听证、复议纠错按记录计算（国办发〔2018〕118号，每年1月31日前公开）', view: enforcementDataView, compute: enforcementData },
+    { path: 'proposals', report: 'proposals', summary: '人大代表建议、政协委员提案年度办理情况：交办、按期答复、A/B/C类、代表委员反馈、结果公开按记录计算（代表法第五十一条；报送期限按本区办理规定）', view: proposalsReportView, compute: proposalsReport },
+  ];
   const channel = delivery.shape.channel;
-  for (const [path, report] of [['govinfo', 'govinfo'], ['enforcement-data', 'enforcement_data'], ['proposals', 'proposals']] as [string, AnnualReport][]) {
+  for (const { path, report, summary, view, compute } of yearly) {
     const def = ANNUAL_REPORTS[report];
     const orgYear = { orgId: recordId('单位'), year: yearField };
+    app.get(
+      `/api/reports/${path}`,
+      { schema: { tags: ['年度报告'], summary, querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }), response: { 200: view } } },
+      async (req) => compute(k, requireActor(req), req.query.orgId, req.query.year),
+    );
     app.post(
       `/api/reports/${path}/submission`,
       {
@@ -158,19 +142,6 @@ export const reportRoutes = (k: Kernel): FastifyPluginAsync => async (app: App) 
       async (req) => recordPublication(k, requireActor(req), report, req.body),
     );
   }
-
-  app.get(
-    '/api/reports/proposals',
-    {
-      schema: {
-        tags: ['年度报告'],
-        summary: '人大代表建议、政协委员提案年度办理情况：交办、按期答复、A/B/C类、代表委员反馈、结果公开按记录计算（代表法第五十一条；报送期限按本区办理规定）',
-        querystring: z.object({ orgId: recordIdParam('单位'), year: yearField }),
-        response: { 200: proposalsReportView },
-      },
-    },
-    async (req) => proposalsReport(k, requireActor(req), req.query.orgId, req.query.year),
-  );
 
   app.get(
     '/api/reports/law-report-coverage',
