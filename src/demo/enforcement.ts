@@ -233,7 +233,8 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       { on: issued, action: 'issue', data: { docNo: `青政规〔${year}〕${i + 1}号` } },
       { on: wd(k, issued, r.int(1, 5)), action: 'publish', data: { medium: '区政府门户网站' } },
     ];
-    steps.push({ on: cd(k, issued, r.int(10, 25)), action: 'file', data: { filedWith: '区人大常委会、市人民政府' } });
+    const filedOn = cd(k, issued, r.int(10, 25));
+    steps.push({ on: filedOn, action: 'file', data: { filedWith: '市人民政府' } });
     const drafter = r.pick([...orgs.values()].filter((o) => o.kind === 'department'));
     // Every other document is the drafting department's own (its 局务会议, its 文号); the rest the 区政府's.
     // All are filed at the 司法局; each 年报 counts the ones its org issued.
@@ -242,8 +243,11 @@ export function planEnforcement(k: Kernel, year: number, orgs: Map<string, Org>,
       steps.find((s) => s.action === 'deliberate')!.data = { meeting: `${drafter.shortName}局务会议`, result: 'passed' };
       steps.find((s) => s.action === 'issue')!.data = { docNo: `${drafter.shortName.replace(/^区/, '青')}规〔${year}〕${Math.ceil(i / 2)}号` };
     }
+    // A department's document is filed with the 区政府; the 区政府's own also with the 区人大常委会, the same day.
+    if (own) steps.find((s) => s.action === 'file')!.data = { filedWith: '青溪区人民政府' };
+    else steps.push({ on: filedOn, action: 'file_congress', data: { filedWith: '青溪区人大常委会' } });
     const title = `${own ? drafter.name : '青溪区'}规范性文件${year}-${i + 1}`;
-    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title, drafter: drafter.name, issuerOrgId: own ? drafter.id : root, materials: true, affectsMarket }, steps, stall: 1 });
+    plans.push({ type: 'normative_document', orgId: justice, fields: { receivedOn: on, title, drafter: drafter.name, issuerOrgId: own ? drafter.id : root, materials: true, affectsMarket, congressFiling: !own }, steps, stall: 1 });
   });
   for (let i = 0; i < 6; i++) {
     const on = `${year}-0${i + 2}-10`;

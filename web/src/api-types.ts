@@ -3712,6 +3712,7 @@ export interface ApiPaths {
           materials: boolean;
           affectsMarket?: boolean;
           publicComment?: boolean;
+          congressFiling?: boolean;
         };
       };
       response: CaseView;
@@ -3831,6 +3832,21 @@ export interface ApiPaths {
         on?: string;
         data?: {
           filedWith: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/normative_document/cases/{id}/file_congress": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          filedWith?: string;
         };
       };
       response: CaseView;

@@ -89,6 +89,8 @@ export const normativeDocument = defineCaseType({
     materials: f.flag('起草说明、征求意见等材料齐全'),
     affectsMarket: marketFlag(),
     publicComment: f.flag('对公民、法人和其他组织权利义务有重大影响或涉及群众切身利益（须公开征求意见）').optional(),
+    // A government's own documents go to two recipients (review row 12.6), each tracked on its own.
+    congressFiling: f.flag('人民政府制定，须同时报本级人大常委会备案（监督法第三十九条、第四十条）').optional(),
   }),
   title: (x) => x.title,
   actions: [
@@ -174,7 +176,16 @@ export const normativeDocument = defineCaseType({
       when: ({ events }) => !events.some((e) => e.kind === 'publish'),
       fields: z.object({ medium: f.text('公开载体（政府网站、公报等）', 100) }),
     },
-    { key: 'file', label: '报送备案', basis: '地方规范性文件备案审查规定（《法规规章备案审查条例》第二十五条授权）；向本级人大常委会备案依《监督法》第三十九条、第四十条', from: ['issued'], to: 'filed', fields: z.object({ filedWith: f.text('备案机关', 100) }) },
+    { key: 'file', label: '报送政府备案', basis: '地方规范性文件备案审查规定（《法规规章备案审查条例》第二十五条授权）：报上一级人民政府（部门文件报本级人民政府）备案', from: ['issued'], to: 'filed', fields: z.object({ filedWith: f.text('备案机关', 100) }) },
+    {
+      key: 'file_congress',
+      label: '报送人大常委会备案',
+      basis: '《监督法》第三十九条、第四十条：县级以上地方各级人民政府制定的规范性文件报本级人民代表大会常务委员会备案',
+      from: ['issued', 'filed'],
+      // Offered while its clock runs: only for a government's own documents, and only once.
+      when: ({ clocks }) => clocks.filing_congress?.status === 'running',
+      fields: z.object({ filedWith: f.text('备案机关', 100).default('本级人大常委会') }),
+    },
     {
       key: 'cleanup',
       label: '清理',
@@ -200,7 +211,8 @@ export const normativeDocument = defineCaseType({
   clocks: [
     { key: 'review', label: '合法性审核期限', basis: '国办发〔2018〕115号：最长不超过15个工作日；补充材料期间不计入，收到齐全材料后重新计算', length: 15, unit: 'workday', startOn: ['receive', 'receive_materials'], stopOn: ['review', 'withdraw'], pauseOn: ['request_materials'] },
     { key: 'publication', label: '主动公开期限', basis: '政府信息公开条例第二十六条：自政府信息形成之日起20个工作日内公开', length: 20, unit: 'workday', startOn: ['issue'], stopOn: ['publish'] },
-    { key: 'filing', label: '备案期限', basis: '公布之日起30日内报送备案（地方规定）', length: 30, unit: 'day', startOn: ['issue'], stopOn: ['file'] },
+    { key: 'filing', label: '政府备案期限', basis: '公布之日起30日内报送备案（地方规定）', length: 30, unit: 'day', startOn: ['issue'], stopOn: ['file'] },
+    { key: 'filing_congress', label: '人大常委会备案期限', basis: '公布之日起30日内报本级人大常委会备案（地方人大常委会规范性文件备案审查规定）', length: 30, unit: 'day', appliesTo: (x) => Boolean(x.congressFiling), startOn: ['issue'], stopOn: ['file_congress'] },
   ],
   outcomes: { ...OPINIONS, withdrawn: '撤回', repealed: '废止' },
   report: { area: 'decisions', sentences: ['全年审核规范性文件{{规范性文件审核.审核}}件，报送备案{{规范性文件审核.备案}}件，清理规范性文件{{规范性文件审核.清理}}件。'] },
@@ -208,7 +220,10 @@ export const normativeDocument = defineCaseType({
     { key: 'reviewed', label: '审核', unit: '件', description: '期间内出具合法性审核意见的文件', count: { events: ['review'] } },
     { key: 'issued', label: '制发', unit: '件', description: '期间内以本单位名义统一编号印发的文件，按制定机关计（政府信息公开年报“本年制发件数”）', count: { events: ['issue'], orgField: 'issuerOrgId' } },
     { key: 'repealed', label: '废止', unit: '件', description: '期间内废止的本单位制定的文件，按制定机关计（政府信息公开年报“本年废止件数”）', count: { events: ['repeal'], orgField: 'issuerOrgId' } },
-    { key: 'filed', label: '备案', unit: '件', description: '期间内报送备案的文件', count: { events: ['file'] } },
+    { key: 'filed', label: '备案', unit: '件', description: '期间内报送政府备案的文件', count: { events: ['file'] } },
+    { key: 'filed_congress', label: '报人大常委会备案', unit: '件', description: '期间内报送本级人大常委会备案的文件（人民政府制定的）', count: { events: ['file_congress'] } },
+    { key: 'filing_on_time', label: '按期备案', unit: '件', description: '期间内在公布后30日内报送政府备案的文件', count: { clocks: ['filing'], stoppedBy: ['file'], onTime: true } },
+    { key: 'filing_congress_on_time', label: '按期报人大备案', unit: '件', description: '期间内在公布后30日内报送本级人大常委会备案的文件', count: { clocks: ['filing_congress'], stoppedBy: ['file_congress'], onTime: true } },
     { key: 'cleaned', label: '清理', unit: '件', description: '期间内清理的文件', count: { events: ['cleanup'] } },
     { key: 'review_on_time', label: '按期审核', unit: '件', description: '期间内在15个工作日内审核的文件', count: { clocks: ['review'], stoppedBy: ['review'], onTime: true } },
     { key: 'fair_reviewed', label: '公平竞争审查', unit: '件', description: '期间内作出公平竞争审查结论的文件', count: { events: ['fair_competition'] } },
