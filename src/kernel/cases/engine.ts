@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/connect.ts';
+import { builtOnce, type Database } from '../db/connect.ts';
 import type { CaseClockTable, CaseTable } from '../db/schema.ts';
 import type { Kernel } from '../kernel.ts';
 import { appendAudit, appendToLockedChain, chainHeadOf, chainLockColumns, sm3 } from '../audit/audit.ts';
@@ -217,10 +217,9 @@ export interface ActionInput {
 const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条|〔\d{4}〕\d+号/;
 
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
-export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
-  const db = trx ?? k.db;
-  // The case, its events and its clocks in one round trip: this is the busiest write path.
-  const c = await db
+/** What a step reads first: the case, its events and its clocks (built once: see builtOnce). */
+const stepRead = builtOnce('fazhi_step_case', (db, caseId) =>
+  db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .selectAll('c')
@@ -231,8 +230,13 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       ),
     )
     .select(sql<{ clock: string; due_on: string | null; status: string; extended: number }[]>`(SELECT coalesce(json_agg(json_build_object('clock', cc.clock, 'due_on', cc.due_on, 'status', cc.status, 'extended', cc.extended)), '[]') FROM case_clocks cc WHERE cc.case_id = c.id)`.as('clock_list'))
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+    .where('c.id', '=', caseId),
+);
+
+export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
+  const db = trx ?? k.db;
+  // The case, its events and its clocks in one round trip: this is the busiest write path.
+  const c = await stepRead(k.db, db, caseId);
   if (!c || (actor && !can(actor, 'business.read', c.org_path))) throw notFound('案件');
   if (input.type && c.type !== input.type) throw badRequest(`该案件不是${k.types.get(input.type).name}案件`);
   const def = k.types.get(c.type);
@@ -479,11 +483,9 @@ export function actionForm(action: ActionDef) {
   return form;
 }
 
-/** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
-export async function getCase(k: Kernel, actor: Actor, caseId: number) {
-  // The case page after every step: its parties, events, clocks, files, handler and links come
-  // with the case in one query (one round trip, one pooled connection).
-  const c = await k.db
+/** The case page's one query (built once: see builtOnce). */
+const caseViewRead = builtOnce('fazhi_case_view', (db, caseId) =>
+  db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .selectAll('c')
@@ -502,8 +504,14 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
         'link_rows',
       ),
     ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+    .where('c.id', '=', caseId),
+);
+
+/** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
+export async function getCase(k: Kernel, actor: Actor, caseId: number) {
+  // The case page after every step: its parties, events, clocks, files, handler and links come
+  // with the case in one query (one round trip, one pooled connection).
+  const c = await caseViewRead(k.db, k.db, caseId);
   if (!c || !can(actor, 'business.read', c.org_path)) throw notFound('案件');
   const def = k.types.get(c.type);
   const parties = openParties(c.party_rows);
