@@ -45,10 +45,11 @@ function shapeOf(v: unknown, depth: number, flat: unknown[]): string {
     flat.push(v);
     return '.';
   }
-  if (Array.isArray(v)) return `[${v.map((x) => shapeOf(x, depth + 1, flat)).join(',')}]`;
-  let s = '{';
-  for (const key in v) s += `${JSON.stringify(key)}:${shapeOf(v[key], depth + 1, flat)},`;
-  return s + '}';
+  let s = Array.isArray(v) ? '[' : '{';
+  if (Array.isArray(v)) for (const x of v) s += shapeOf(x, depth + 1, flat);
+  // Length-prefixed keys: no two different sets of keys read the same.
+  else for (const key in v) s += key.length + ':' + key + shapeOf(v[key], depth + 1, flat);
+  return s + ']';
 }
 
 /** `v` with each value replaced by its placeholder, in the order shapeOf met them. */
