@@ -2,6 +2,8 @@ import { CompiledQuery, type Compilable } from 'kysely';
 import { prepareByName, type Database } from './connect.ts';
 
 const SLOT = '\u0000slot:';
+/** Statement names are unique in the process: a connection refuses one name for two texts. */
+let statements = 0;
 
 /**
  * A write of the busiest path (a step: the case's update, its event and clocks, its audit row)
@@ -28,7 +30,7 @@ export function builtByShape<V>(name: string, build: (db: Database, values: V, v
       for (let i = 0; i < flat.length; i++) if (!slots.includes(i)) throw new Error(`builtByShape(${name}): value ${i} is not a parameter of the statement`);
       q = { sql: compiled.sql, params: [...compiled.parameters], slots };
       shapes.set(shape, q);
-      prepareByName(`fazhi_${name}_${shapes.size}`, q.sql);
+      prepareByName(`fazhi_${name}_${++statements}`, q.sql);
     }
     const { params, slots } = q;
     return (await db.executeQuery<Row>(CompiledQuery.raw(q.sql, params.map((p, i) => (slots[i] >= 0 ? flat[slots[i]] : p))))).rows;
