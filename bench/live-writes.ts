@@ -48,6 +48,18 @@ const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
 process.env.FAZHI_AUDIT_KEY = path.join(keyDir, 'audit-sm2.pem');
 process.env.FAZHI_DATA_KEY_FILE = path.join(keyDir, 'data-sm4.json');
 
+// The statement counter of the profile below: installed before the pool connects (connect.ts binds
+// each client's query as it connects), counting only while `on`.
+const stats = { n: 0, ms: 0, on: false };
+const realQuery = pg.Client.prototype.query;
+(pg.Client.prototype as any).query = function (this: pg.Client, ...args: any[]) {
+  if (!stats.on) return (realQuery as any).apply(this, args);
+  const s = performance.now();
+  stats.n++;
+  const r = (realQuery as any).apply(this, args);
+  if (r && typeof r.then === 'function') return r.finally(() => (stats.ms += performance.now() - s));
+  return r;
+};
 const conn = await connect({ databaseUrl: url, poolSize: pool });
 await resetSchema(conn.db);
 await migrate(conn.db);
@@ -97,17 +109,9 @@ const next: Record<string, { action: string; to: string; data?: Record<string, u
 };
 // Profile: one clerk alone, every SQL statement of the step path counted and timed (client side,
 // round trip included; BEGIN and COMMIT are statements too).
-const stats = { n: 0, ms: 0 };
-const realQuery = pg.Client.prototype.query;
-(pg.Client.prototype as any).query = function (this: pg.Client, ...args: any[]) {
-  const s = performance.now();
-  stats.n++;
-  const r = (realQuery as any).apply(this, args);
-  if (r && typeof r.then === 'function') return r.finally(() => (stats.ms += performance.now() - s));
-  return r;
-};
 {
   const PROFILE_STEPS = 30;
+  stats.on = true;
   const s = performance.now();
   for (let n = 0; n < PROFILE_STEPS; n++) {
     const c = queues[0][n % queues[0].length];
@@ -118,7 +122,7 @@ const realQuery = pg.Client.prototype.query;
   const wall = performance.now() - s;
   console.log(`profile, one clerk alone: ${(stats.n / PROFILE_STEPS).toFixed(1)} SQL statements per step, ${(stats.ms / PROFILE_STEPS).toFixed(1)} ms in SQL of ${(wall / PROFILE_STEPS).toFixed(1)} ms per step`);
 }
-(pg.Client.prototype as any).query = realQuery;
+stats.on = false;
 
 const latencies: number[] = [];
 let errors = 0;

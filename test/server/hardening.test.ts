@@ -11,6 +11,9 @@ import { createRegisterKinds } from '../../src/institutions/registers/index.ts';
 import { multipart } from '../fixtures/multipart.ts';
 import { ROUTE_MATRIX } from '../../src/server/route-matrix.ts';
 import { zipBomb } from '../fixtures/zip-bomb.ts';
+import Fastify from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
+import { securityHeaderOptions } from '../../src/server/headers.ts';
 
 
 eachDatabase('uploads, logs and headers', (tdb) => {
@@ -198,6 +201,28 @@ eachDatabase('uploads, logs and headers', (tdb) => {
     const s = await https.inject({ url: '/api/health' });
     assert.match(String(s.headers['strict-transport-security']), /max-age=31536000/);
     await https.close();
+  });
+
+  test('the security headers are exactly those @fastify/helmet sent with the same options', async () => {
+    // headers.ts builds helmet's middleware once instead of through @fastify/helmet per request.
+    const standard = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+    for (const secure of [false, true]) {
+      const reference = Fastify();
+      // The same options object; helmet's types come twice (its ESM and CJS builds), hence the cast.
+      await reference.register(fastifyHelmet, securityHeaderOptions({ https: secure }) as object);
+      reference.get('/*', async () => ({}));
+      const ours = secure ? await buildApp(w.k, { secureCookies: true }) : app;
+      for (const url of ['/api/health', '/cases/1', '/api/no-such-route']) {
+        const want = (await reference.inject({ url })).headers;
+        const got = (await ours.inject({ url })).headers;
+        const helmetHeaders = Object.keys(want).filter((h) => !standard.has(h));
+        assert.ok(helmetHeaders.length >= 10, `helmet set ${helmetHeaders.join(', ')}`);
+        for (const h of helmetHeaders) assert.equal(got[h], want[h], `${h} on ${url} (https ${secure})`);
+        assert.equal(got['x-powered-by'], undefined);
+      }
+      if (secure) await ours.close();
+      await reference.close();
+    }
   });
 
   test('the session cookie is Secure whenever the request came over HTTPS, with no setting needed', async () => {

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
+import { builtByShape } from '../db/shaped.ts';
 
 /**
  * The audit trail: every write appends one event, each carrying the SM3 hash of the previous
@@ -101,6 +102,8 @@ export const chainHeadOf = (db: Database, chain: number) => db.selectFrom('audit
 
 const ROWS_PER_INSERT = 1000;
 
+const insertAuditRows = builtByShape('audit_insert', (db, rows: AuditRow[]) => db.insertInto('audit_events').values(rows));
+
 /**
  * Appends events in order, all to one chain, with one lock and one head lookup: for bulk
  * imports. Call inside the transaction that makes the change.
@@ -116,6 +119,11 @@ export async function appendAuditMany(trx: Database, inputs: AuditInput[]): Prom
  */
 export async function appendToLockedChain(trx: Database, locked: { chain: number; head: string | null }, inputs: AuditInput[]): Promise<void> {
   const rows = chainRows(inputs, Number(locked.chain), locked.head ?? GENESIS);
+  // A step's few rows: the statement is built once per shape (a bulk import's chunks are not).
+  if (rows.length <= 4) {
+    await insertAuditRows(trx, rows);
+    return;
+  }
   // Ids follow VALUES order, and the chain lock keeps other writers out, so id order is chain order.
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     await trx.insertInto('audit_events').values(rows.slice(i, i + ROWS_PER_INSERT)).execute();

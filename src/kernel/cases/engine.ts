@@ -1,7 +1,8 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/connect.ts';
-import type { CaseClockTable, CaseTable } from '../db/schema.ts';
+import { builtOnce, type Database } from '../db/connect.ts';
+import { builtByShape } from '../db/shaped.ts';
+import type { CaseClockTable, CaseEventTable, CaseTable } from '../db/schema.ts';
 import type { Kernel } from '../kernel.ts';
 import { appendAudit, appendToLockedChain, chainHeadOf, chainLockColumns, sm3 } from '../audit/audit.ts';
 import { casesWithPartyContact, insertParties, isContactQuery, openParties, partiesOfCaseColumn, readParties } from './parties.ts';
@@ -221,10 +222,9 @@ export interface ActionInput {
 const NAMES_ARTICLE = /第[一二三四五六七八九十百零〇\d]+条|〔\d{4}〕\d+号/;
 
 /** Takes one step of a case's procedure, with every rule checked before anything is written. */
-export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
-  const db = trx ?? k.db;
-  // The case, its events and its clocks in one round trip: this is the busiest write path.
-  const c = await db
+/** What a step reads first: the case, its events and its clocks (built once: see builtOnce). */
+const stepRead = builtOnce('fazhi_step_case', (db, caseId) =>
+  db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .selectAll('c')
@@ -235,8 +235,32 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       ),
     )
     .select(sql<{ clock: string; due_on: string | null; status: string; extended: number }[]>`(SELECT coalesce(json_agg(json_build_object('clock', cc.clock, 'due_on', cc.due_on, 'status', cc.status, 'extended', cc.extended)), '[]') FROM case_clocks cc WHERE cc.case_id = c.id)`.as('clock_list'))
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+    .where('c.id', '=', caseId),
+);
+
+type CaseSet = { state: string; outcome: string | null; closed_on: string | null; org_id: number; handler_id: number | null; version: number; updated_at: Date };
+
+/** A step's update of its case (only if still at the version read), locking its audit chain in variant 'lock'. */
+const stepUpdate = builtByShape('step_update', (db, v: { set: CaseSet; id: number; version: number }, variant) =>
+  db
+    .with('u', (db) => db.updateTable('cases').set(v.set).where('id', '=', v.id).where('version', '=', v.version).returning('version'))
+    .selectFrom('u')
+    .select('u.version')
+    .$if(variant === 'lock', (q) => q.select(chainLockColumns())),
+);
+
+/** A step's event and its case's recomputed clocks; in variant 'lock' also the head of the chain it locked. */
+const stepWrite = builtByShape('step_write', (db, v: { event: Insertable<CaseEventTable>; clocks: ReturnType<typeof clockRows>; chain: number | undefined }, variant) =>
+  db
+    .with('e', (db) => db.insertInto('case_events').values(v.event))
+    .with('k', (db) => (v.clocks.length ? upsertClocks(db as Database, v.clocks) : db.selectNoFrom(sql`1`.as('x'))) as any)
+    .selectNoFrom((eb) => (variant === 'lock' ? [chainHeadOf(eb as unknown as Database, v.chain!).as('head')] : [sql<null>`null`.as('head')])),
+);
+
+export async function performAction(k: Kernel, actor: Actor | null, caseId: number, actionKey: string, input: ActionInput = {}, trx?: Database): Promise<void> {
+  const db = trx ?? k.db;
+  // The case, its events and its clocks in one round trip: this is the busiest write path.
+  const c = await stepRead(k.db, db, caseId);
   if (!c || (actor && !can(actor, 'business.read', c.org_path))) throw notFound('案件');
   if (input.type && c.type !== input.type) throw badRequest(`该案件不是${k.types.get(input.type).name}案件`);
   const def = k.types.get(c.type);
@@ -314,34 +338,18 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
     // lock their audit chain at the end as every other writer does; a plain step locks the chain
     // here, after its case row, and saves two round trips.
     const lockEarly = !spawn && !(referred && action.refersTo?.mirror);
-    const updated = await trx
-      .with('u', (db) =>
-        db
-          .updateTable('cases')
-          .set({
-            state: toState,
-            outcome: outcome ?? c.outcome,
-            closed_on: closes ? (c.closed_on ?? on) : null,
-            org_id: orgId,
-            handler_id: handlerId,
-            version: c.version + 1,
-            updated_at: new Date(),
-          })
-          .where('id', '=', c.id)
-          .where('version', '=', c.version)
-          .returning('version'),
-      )
-      .selectFrom('u')
-      .select('u.version')
-      .$if(lockEarly, (q) => q.select(chainLockColumns()))
-      .executeTakeFirst();
+    const [updated] = await stepUpdate<{ version: number; audit_chain?: number }>(
+      trx,
+      {
+        set: { state: toState, outcome: outcome ?? c.outcome, closed_on: closes ? (c.closed_on ?? on) : null, org_id: orgId, handler_id: handlerId, version: c.version + 1, updated_at: new Date() },
+        id: c.id,
+        version: c.version,
+      },
+      lockEarly ? 'lock' : '',
+    );
     if (!updated) throw conflict('该案件刚被他人修改，请刷新后重新办理');
     // The event and the recomputed clocks in one statement, which also reads the chain head (after the lock).
-    const written = await trx
-      .with('e', (db) => db.insertInto('case_events').values(event))
-      .with('k', (db) => (clockValues.length ? upsertClocks(db as Database, clockValues) : db.selectNoFrom(sql`1`.as('x'))) as any)
-      .selectNoFrom((eb) => (lockEarly ? [chainHeadOf(eb as unknown as Database, Number((updated as any).audit_chain)).as('head')] : [sql<null>`null`.as('head')]))
-      .executeTakeFirstOrThrow();
+    const [written] = await stepWrite<{ head: string | null }>(trx, { event, clocks: clockValues, chain: lockEarly ? Number(updated.audit_chain) : undefined }, lockEarly ? 'lock' : '');
     if (spawn) {
       // The linked case (访调诉 routing, 差评 → 整改) is received the same day with the same parties.
       const parties = await readParties(trx, [c.id]);
@@ -365,7 +373,7 @@ export async function performAction(k: Kernel, actor: Actor | null, caseId: numb
       await trx.insertInto('case_links').values({ from_case_id: from, to_case_id: to, kind: action.key }).execute();
       if (action.refersTo!.mirror) await performAction(k, null, referred.caseId, action.refersTo!.mirror, { on, data: { ...referred.data, linkedCaseId: c.id, linkedNumber: c.number } }, trx);
     }
-    if (lockEarly) await appendToLockedChain(trx, { chain: Number((updated as any).audit_chain), head: written.head as string | null }, [audit]);
+    if (lockEarly) await appendToLockedChain(trx, { chain: Number(updated.audit_chain), head: written.head }, [audit]);
     else await appendAudit(trx, audit);
   });
 }
@@ -497,11 +505,9 @@ export function actionForm(action: ActionDef) {
   return form;
 }
 
-/** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
-export async function getCase(k: Kernel, actor: Actor, caseId: number) {
-  // The case page after every step: its parties, events, clocks, files, handler and links come
-  // with the case in one query (one round trip, one pooled connection).
-  const c = await k.db
+/** The case page's one query (built once: see builtOnce). */
+const caseViewRead = builtOnce('fazhi_case_view', (db, caseId) =>
+  db
     .selectFrom('cases as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .selectAll('c')
@@ -520,8 +526,14 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
         'link_rows',
       ),
     ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
+    .where('c.id', '=', caseId),
+);
+
+/** What the case page shows: the case, its parties (masked unless the viewer handles it), clocks, timeline, next steps. */
+export async function getCase(k: Kernel, actor: Actor, caseId: number) {
+  // The case page after every step: its parties, events, clocks, files, handler and links come
+  // with the case in one query (one round trip, one pooled connection).
+  const c = await caseViewRead(k.db, k.db, caseId);
   if (!c) throw notFound('案件');
   const def = k.types.get(c.type);
   // Read through a named org only: the case is not the actor's to act on, and its links lead into

@@ -61,7 +61,8 @@ let cache: { source: string; ring: Keyring } | undefined;
 export function loadKeyring(env = process.env): Keyring {
   const src = keyringSource(env);
   // The file's mtime is part of the cache key: a running server sees a rotation's new key at once.
-  const id = src.kind === 'env' ? `env:${env.FAZHI_DATA_KEY}` : `file:${src.where}:${fs.existsSync(src.where) ? fs.statSync(src.where).mtimeMs : 'new'}`;
+  // One stat (not an exists check and a stat): every case page opens its parties through here.
+  const id = src.kind === 'env' ? `env:${env.FAZHI_DATA_KEY}` : `file:${src.where}:${fs.statSync(src.where, { throwIfNoEntry: false })?.mtimeMs ?? 'new'}`;
   if (cache?.source === id) return cache.ring;
   let ring: Keyring;
   if (src.kind === 'env') ring = parseKeyring(env.FAZHI_DATA_KEY!, src.where);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type Compilable } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -37,6 +37,28 @@ const namedStatements = new Map<string, string>();
  */
 export function prepareByName(name: string, text: string) {
   namedStatements.set(text, name);
+}
+
+/**
+ * A read with one parameter (a record's id) on a busy path, built by the query builder once per
+ * database instead of on every call, and prepared under `name` (prepareByName). Building and
+ * planning the case page's query cost more than running it. The returned function runs it on
+ * `db` (the database or a transaction of it) with `value` in the parameter's place.
+ */
+export function builtOnce<Row>(name: string, build: (db: Database, slot: number) => Compilable<Row>) {
+  // Stands for the value while the query is built; swapped for the real one at each run.
+  const slot = `\u0000${name}` as unknown as number;
+  const built = new WeakMap<Database, CompiledQuery<Row>>();
+  return async (home: Database, db: Database, value: number): Promise<Row | undefined> => {
+    let q = built.get(home);
+    if (!q) {
+      q = build(home, slot).compile();
+      if (q.parameters.filter((p) => p === slot).length !== 1) throw new Error(`builtOnce(${name}): the query must take its value exactly once`);
+      built.set(home, q);
+      prepareByName(name, q.sql);
+    }
+    return (await db.executeQuery<Row>(CompiledQuery.raw(q.sql, q.parameters.map((p) => (p === slot ? value : p))))).rows[0];
+  };
 }
 
 /**
