@@ -19,7 +19,7 @@ export function planSmePayments(k: Kernel, year: number, orgId: number, township
       steps.push({ on: wd(k, on, r.int(2, 8)), action: 'reject', data: { reason: '投诉事项已进入诉讼程序' } });
     } else {
       const accepted = wd(k, on, r.int(2, 9));
-      steps.push({ on: accepted, action: 'accept', data: { handler: payer.includes('学校') ? '区教体局' : '区财政局', handleDays: 30 } });
+      steps.push({ on: accepted, action: 'accept', data: { handler: payer.includes('学校') ? '区教体局' : '区财政局' } });
       const done = cd(k, accepted, r.int(10, 36));
       const full = r.chance(0.75);
       const paid = full ? amount : Math.round(amount * r.int(3, 7)) / 10;

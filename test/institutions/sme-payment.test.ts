@@ -50,24 +50,24 @@ eachDatabase('拖欠中小企业账款投诉', (tdb) => {
   test('the receiving department handles its complaints; another bureau cannot see them; the refusals name the article', async () => {
     const id = await open('2025-07-14');
     assert.match((await getCase(w.k, dept, id)).number, /^测试区清欠〔2025〕\d+号$/);
-    await rejects(step(id, 'accept', '2025-07-15', { handler: '区财政局', handleDays: 30 }, w.clerk), 404, /无权查看/);
-    await step(id, 'accept', '2025-07-15', { handler: '区财政局', handleDays: 30 });
+    await rejects(step(id, 'accept', '2025-07-15', { handler: '区财政局' }, w.clerk), 404, /无权查看/);
+    await step(id, 'accept', '2025-07-15', { handler: '区财政局' });
     const paid = { finding: 'paid', paid: 300000, paidOn: '2025-07-30', result: '已督促付清并书面反馈' };
-    await rejects(step(id, 'conclude', '2025-07-31', { ...paid, interestBasis: 'statutory', interest: 4000 }), 409, /2025-07-03次日至2025-07-30，逾期利息不少于4050元.*第十七条第二款/);
+    await rejects(step(id, 'conclude', '2025-07-31', { ...paid, interestBasis: 'statutory', interest: 4000 }), 409, /2025-07-03次日至2025-07-30，逾期利息不少于4050元.*第十七条/);
     await step(id, 'conclude', '2025-07-31', { ...paid, interestBasis: 'statutory', interest: 4050 });
     const done = await getCase(w.k, dept, id);
     assert.deepEqual([done.state, done.outcome], ['closed', 'paid']);
 
     const early = await open('2025-07-01');
-    await step(early, 'accept', '2025-07-02', { handler: '区财政局', handleDays: 10 });
+    await step(early, 'accept', '2025-07-02', { handler: '区财政局' });
     await rejects(step(early, 'conclude', '2025-07-20', { finding: 'plan', paid: 0, interestBasis: 'none', result: '约定分期' }), 409, /付款期限至2025-07-03届满，投诉时（2025-07-01）尚未逾期.*第九条|第九条，付款期限至2025-07-03届满/);
-    // Late: 10 日 from 07-02 ended on 07-14.
-    await step(early, 'conclude', '2025-07-20', { finding: 'not_arrears', paid: 0, interestBasis: 'none', result: '付款期限未届满，已说明' });
+    // Art. 25 ¶2: 30 日 from 07-02 ended on 08-01; no extension was approved, so 08-04 is late.
+    await step(early, 'conclude', '2025-08-04', { finding: 'not_arrears', paid: 0, interestBasis: 'none', result: '付款期限未届满，已说明' });
     const late = (await getCase(w.k, dept, early)).clocks.find((c: any) => c.key === 'handling')!;
-    assert.deepEqual([late.dueOn, late.late], ['2025-07-14', true]);
+    assert.deepEqual([late.dueOn, late.late], ['2025-08-01', true]);
 
     const undated = await open('2025-07-14', { deliveredOn: undefined, amount: 200000.25 });
-    await step(undated, 'accept', '2025-07-15', { handler: '区财政局', handleDays: 30 });
+    await step(undated, 'accept', '2025-07-15', { handler: '区财政局' });
     await rejects(step(undated, 'conclude', '2025-07-25', { finding: 'partly_paid', paid: 50000.25, paidOn: '2025-07-24', interestBasis: 'none', result: '部分支付' }), 409, /应当在投诉信息中填写交付日期.*第九条/);
 
     const refused = await open('2025-08-01');
@@ -88,5 +88,21 @@ eachDatabase('拖欠中小企业账款投诉', (tdb) => {
     const filled = smePaymentComplaint.report!.sentences[0].replace(TOKEN, (_, ref: string) => String(v[ref]));
     assert.match(filled, /投诉4件、涉及金额1100000\.25元，办结2件（按期办结1件），推动支付账款300000元/);
     assert.deepEqual(checkConsistency(filled, []).findings, []);
+  });
+
+  test('art. 25 ¶2: 30 日 to the result, extended with the head\'s approval to at most 90 日 in all', async () => {
+    const id = await open('2025-09-01');
+    await step(id, 'accept', '2025-09-10', { handler: '区财政局' });
+    let c = (await getCase(w.k, dept, id)).clocks.find((x: any) => x.key === 'handling')!;
+    assert.equal(c.dueOn, '2025-10-10');
+    await step(id, 'extend', '2025-09-30', { days: 40, approver: '某科长', reason: '涉及多个项目结算，情况复杂' });
+    await rejects(step(id, 'extend', '2025-10-10', { days: 30, approver: '某科长', reason: '仍需核实' }), 400, /最多可延长60日.*本次最多20/);
+    await step(id, 'extend', '2025-10-10', { days: 20, approver: '某科长', reason: '仍需核实' });
+    c = (await getCase(w.k, dept, id)).clocks.find((x: any) => x.key === 'handling')!;
+    // 09-10 + 90 日 = 12-09: the 90 日 cap of art. 25 ¶2.
+    assert.equal(c.dueOn, '2025-12-09');
+    await step(id, 'conclude', '2025-12-08', { finding: 'not_arrears', paid: 0, interestBasis: 'none', result: '不构成拖欠，书面反馈投诉人' });
+    c = (await getCase(w.k, dept, id)).clocks.find((x: any) => x.key === 'handling')!;
+    assert.deepEqual([c.status, c.late], ['stopped', false]);
   });
 });

@@ -5,12 +5,12 @@ import { diffDays } from '../../kernel/calendar/dates.ts';
 
 /**
  * 拖欠中小企业账款投诉 under the 保障中小企业款项支付条例 (国务院令第728号, revised by 第802号, in force
- * 2025-06-01). The 受理投诉部门 (the government's 中小企业促进 department) examines a complaint, then
- * accepts it and hands it to the 处理投诉部门 or refuses it; the result is reported back to the
- * enterprise. Read (docs/domain.md): art. 9 (30 日 from 交付, or from 检验/验收合格 where the contract
- * makes that the condition; an agreed term at most 60 日 for 机关、事业单位; 60 日 for 大型企业) and
- * art. 17 (逾期利息). Not read: the revised text's own 投诉 time limits, so the 10 工作日 审查 is the
- * 工信部's 2021 暂行办法 and the 处理期限 is written case by case (30 日 offered, (mem.)).
+ * 2025-06-01; full text read in LawRefBook/Laws 行政法规/保障中小企业款项支付条例(2025-03-17).md). The
+ * complaint is registered, then 转交 to the 处理投诉部门 within 10 工作日 (art. 25 ¶1) or refused; the
+ * 处理投诉部门 forms its result within 30 日 of receiving the materials, extendable with its head's
+ * approval to at most 90 日 (art. 25 ¶2). Payment terms: art. 9 (30 日 from 交付; an agreed term at most
+ * 60 日 for 机关、事业单位; 60 日 for 大型企业) and art. 10 ¶1 (from 检验/验收合格 where the contract makes
+ * that the condition); 逾期利息: art. 17.
  */
 export const PAYER_KINDS = { organ: '机关', institution: '事业单位', large: '大型企业' };
 export const SUBJECTS = { goods: '货物', works: '工程', services: '服务' };
@@ -31,7 +31,7 @@ const money = (title: string) => z.number().min(0).max(100_000_000_000).meta({ t
 
 /**
  * Art. 9: the last day the payer may pay. 机关、事业单位: 30 日, or the agreed term capped at 60 日; 大型企业:
- * 60 日 or the agreed term. Counted from 交付, or from 检验/验收合格 when the contract makes it the
+ * 60 日 or the agreed term. Counted from 交付, or (art. 10 ¶1) from 检验/验收合格 when the contract makes it the
  * condition; 民法典 arts. 201, 203 for the first day and a last day that is a holiday. Null without a start day.
  */
 export function paymentDue(cal: WorkCalendar, fields: Record<string, any>): string | null {
@@ -42,7 +42,7 @@ export function paymentDue(cal: WorkCalendar, fields: Record<string, any>): stri
   return computeDue(cal, start, { length: days, unit: 'day' }).due;
 }
 
-/** Art. 17 ¶2 without an agreed rate: 万分之五 of the late sum for each day after the due day, to the day it was paid. */
+/** Art. 17 without an agreed rate: 万分之五 of the late sum for each day after the due day, to the day it was paid. */
 export function statutoryInterest(principal: number, dueOn: string, paidOn: string): number {
   const days = Math.max(0, diffDays(dueOn, paidOn));
   return Math.round(principal * 0.0005 * days * 100) / 100;
@@ -77,11 +77,17 @@ export const smePaymentComplaint = defineCaseType({
     {
       key: 'accept',
       label: '受理并转交处理',
-      basis: '保障中小企业款项支付条例：受理投诉部门按照“属地管理、分级负责，谁主管谁负责”转交处理投诉部门（期限未核对，见docs/domain.md）',
+      basis: '保障中小企业款项支付条例第二十五条第一款：按照“属地管理、分级负责，谁主管谁负责、谁监管谁负责”的原则，自正式受理之日起10个工作日内转交处理投诉部门',
       from: ['received'],
       to: 'handling',
-      prefill: () => ({ handleDays: 30 }),
-      fields: z.object({ handler: f.text('处理投诉部门', 100), handleDays: f.days('处理期限（日，自转交之日起）', 90) }),
+      fields: z.object({ handler: f.text('处理投诉部门', 100) }),
+    },
+    {
+      key: 'extend',
+      label: '延长处理期限（部门负责人批准）',
+      basis: '保障中小企业款项支付条例第二十五条第二款：情况复杂或者有其他特殊原因的，经部门负责人批准，可适当延长，但处理期限最长不得超过90日',
+      from: ['handling'],
+      fields: z.object({ days: f.days('延长日数', 60), approver: f.text('批准的部门负责人', 50), reason: f.longText('延长理由（情况复杂或者其他特殊原因）') }),
     },
     {
       key: 'reject',
@@ -94,7 +100,7 @@ export const smePaymentComplaint = defineCaseType({
     {
       key: 'conclude',
       label: '形成处理结果并反馈投诉人',
-      basis: '保障中小企业款项支付条例第九条（付款期限）、第十七条（逾期利息）',
+      basis: '保障中小企业款项支付条例第九条、第十条（付款期限）、第十七条（逾期利息）、第二十五条第二款（书面反馈投诉人）',
       from: ['handling'],
       to: 'closed',
       outcome: { field: 'finding' },
@@ -114,8 +120,8 @@ export const smePaymentComplaint = defineCaseType({
         if (data.finding === 'partly_paid' && !(data.paid > 0)) return '处理结果为“已部分支付”的，应当填写已支付金额';
         if (data.paid > 0 && !data.paidOn) return '已支付的，应当填写支付日期';
         if (data.interestBasis === 'agreed') {
-          if (data.agreedRate === undefined || data.lpr === undefined) return '按约定利率计算逾期利息的，应当填写约定利率和合同订立时1年期贷款市场报价利率（保障中小企业款项支付条例第十七条第二款）';
-          if (data.agreedRate < data.lpr) return `约定逾期利率${data.agreedRate}%低于合同订立时1年期贷款市场报价利率${data.lpr}%，不得按该约定计息（保障中小企业款项支付条例第十七条第二款）`;
+          if (data.agreedRate === undefined || data.lpr === undefined) return '按约定利率计算逾期利息的，应当填写约定利率和合同订立时1年期贷款市场报价利率（保障中小企业款项支付条例第十七条）';
+          if (data.agreedRate < data.lpr) return `约定逾期利率${data.agreedRate}%低于合同订立时1年期贷款市场报价利率${data.lpr}%，不得按该约定计息（保障中小企业款项支付条例第十七条）`;
         }
         return undefined;
       },
@@ -123,11 +129,11 @@ export const smePaymentComplaint = defineCaseType({
       verify: async ({ data, fields, calendar }) => {
         if (!ARREARS.includes(data.finding)) return undefined;
         const due = paymentDue(calendar, fields);
-        if (!due) return '认定拖欠的，应当在投诉信息中填写交付日期（或检验、验收合格日期），据以计算付款期限（保障中小企业款项支付条例第九条）';
-        if (fields.receivedOn <= due) return `按保障中小企业款项支付条例第九条，付款期限至${due}届满，投诉时（${fields.receivedOn}）尚未逾期，不能认定拖欠`;
+        if (!due) return '认定拖欠的，应当在投诉信息中填写交付日期（或检验、验收合格日期），据以计算付款期限（保障中小企业款项支付条例第九条、第十条）';
+        if (fields.receivedOn <= due) return `按保障中小企业款项支付条例第九条${fields.acceptedOn ? '、第十条第一款' : ''}，付款期限至${due}届满，投诉时（${fields.receivedOn}）尚未逾期，不能认定拖欠`;
         if (data.interestBasis === 'statutory' && data.paid > 0 && data.paidOn) {
           const owed = statutoryInterest(data.paid, due, data.paidOn);
-          if ((data.interest ?? 0) < owed) return `未约定逾期利率的，按每日万分之五计算：${data.paid}元自${due}次日至${data.paidOn}，逾期利息不少于${owed}元（保障中小企业款项支付条例第十七条第二款）`;
+          if ((data.interest ?? 0) < owed) return `未约定逾期利率的，按每日万分之五计算：${data.paid}元自${due}次日至${data.paidOn}，逾期利息不少于${owed}元（保障中小企业款项支付条例第十七条）`;
         }
         return undefined;
       },
@@ -137,7 +143,7 @@ export const smePaymentComplaint = defineCaseType({
     {
       key: 'review',
       label: '审查期限',
-      basis: '《保障中小企业款项支付投诉处理暂行办法》（工信部企业〔2021〕224号）：收到投诉后10个工作日内审查；修订后条例的期限未核对（mem.）',
+      basis: '保障中小企业款项支付条例第二十五条第一款：自正式受理之日起10个工作日内转交处理投诉部门',
       length: 10,
       unit: 'workday',
       statute: null,
@@ -147,14 +153,15 @@ export const smePaymentComplaint = defineCaseType({
     {
       key: 'handling',
       label: '处理期限',
-      basis: '转交时确定的处理期限（默认30日，条例条文未核对（mem.））',
-      length: () => 0,
-      lengthLabel: '按转交时确定的期限',
-      lengthFrom: 'handleDays',
+      // (choice) the day of 转交 is taken as the day the 处理投诉部门 receives the materials.
+      basis: '保障中小企业款项支付条例第二十五条第二款：自收到投诉材料之日起30日内形成处理结果，经部门负责人批准可延长，最长不得超过90日',
+      length: 30,
       unit: 'day',
       statute: null,
       startOn: ['accept'],
       stopOn: ['conclude'],
+      extendOn: ['extend'],
+      maxExtension: 60,
     },
   ],
   outcomes,
@@ -167,9 +174,9 @@ export const smePaymentComplaint = defineCaseType({
     { key: 'amount', label: '涉及金额', unit: '元', description: '期间内收到的投诉涉及金额之和', count: { events: ['receive'], sum: 'amount' } },
     { key: 'accepted', label: '受理', unit: '件', description: '期间内受理并转交处理的投诉', count: { events: ['accept'] } },
     { key: 'rejected', label: '不予受理', unit: '件', description: '期间内不予受理的投诉', count: { events: ['reject'] } },
-    { key: 'reviewed_on_time', label: '按期审查', unit: '件', description: '在10个工作日内受理或者不予受理的投诉', count: { clocks: ['review'], onTime: true } },
+    { key: 'reviewed_on_time', label: '按期审查', unit: '件', description: '在10个工作日内转交处理或者不予受理的投诉', count: { clocks: ['review'], onTime: true } },
     { key: 'concluded', label: '办结', unit: '件', description: '期间内形成处理结果并反馈的投诉', count: { clocks: ['handling'], stoppedBy: ['conclude'] } },
-    { key: 'concluded_on_time', label: '按期办结', unit: '件', description: '在转交时确定的处理期限内办结的投诉', count: { clocks: ['handling'], stoppedBy: ['conclude'], onTime: true } },
+    { key: 'concluded_on_time', label: '按期办结', unit: '件', description: '自转交之日起30日内（经批准延长的，在延长后的期限内，最长90日）办结的投诉', count: { clocks: ['handling'], stoppedBy: ['conclude'], onTime: true } },
     { key: 'on_time_rate', label: '按期办结率', unit: '%', description: '按期办结 ÷ 办结', rate: { numerator: 'concluded_on_time', denominator: 'concluded' } },
     { key: 'arrears', label: '认定拖欠', unit: '件', description: '期间内办结并认定拖欠的投诉（已全额支付、已部分支付、达成还款计划）', count: { events: ['conclude'], outcomes: ARREARS } },
     { key: 'paid', label: '已支付金额', unit: '元', description: '期间内办结的投诉中被投诉人已支付的金额之和', count: { events: ['conclude'], sum: 'paid' } },
