@@ -112,8 +112,8 @@ export const RULES: ConformanceRule[] = [
   { id: 'legal-aid.duty-lawyer', statute: '法律援助法；法律援助值班律师工作办法（司规〔2020〕6号）', article: '第三十条、第三十七条；办法第六条', rule: '值班律师在人民法院、人民检察院、看守所等场所为没有辩护人的犯罪嫌疑人、被告人提供法律帮助，按值班日记录人次及法律咨询、程序选择建议、申请变更强制措施、对案件处理提出意见等各项帮助的人次（各项不多于总人次），年度报告统计“法律帮助人次”。', encodedIn: 'src/institutions/duty-lawyer/index.ts#intake; indicators.persons', review: ['6.9'] },
 
   // 7. 建议提案
-  { id: 'proposals.contact-before-answer', statute: '全国人民代表大会和地方各级人民代表大会代表法', article: '第五十一条', rule: '研究办理人大代表建议应当与代表联系沟通、充分听取意见；答复（含重新办理后的再次答复）前须记录联系沟通的日期和方式。', encodedIn: `${PR}#actions.contact; actions.answer.check`, review: ['7.4'] },
-  { id: 'proposals.publish-results', statute: '全国人民代表大会和地方各级人民代表大会代表法', article: '第五十一条', rule: '答复后可记录办理结果的公开日期和载体（一次），计入「办理结果公开」指标。', encodedIn: `${PR}#actions.publish; indicators.published`, review: ['7.5'] },
+  { id: 'proposals.contact-before-answer', statute: '全国人民代表大会和地方各级人民代表大会代表法（2025年修正）', article: '第五十一条第二款', rule: '研究办理人大代表建议应当与代表联系沟通、充分听取意见；答复（含重新办理后的再次答复）前须记录联系沟通的日期和方式。', encodedIn: `${PR}#actions.contact; actions.answer.check`, review: ['7.4'] },
+  { id: 'proposals.publish-results', statute: '全国人民代表大会和地方各级人民代表大会代表法（2025年修正）', article: '第五十一条第三款（办理情况的报告应当予以公开）', rule: '答复后可记录办理结果的公开日期和载体（一次），计入「办理结果公开」指标。', encodedIn: `${PR}#actions.publish; indicators.published`, review: ['7.5'] },
   { id: 'proposals.redo-one-month', statute: '本区建议提案办理规定（可配置，默认值）', article: 'PROPOSAL_PERIODS.redoMonths', rule: '代表委员对答复不满意的重新办理，自重新交办之日起一个月内再次答复；首次答复的按期结果不变。', encodedIn: `${PR}#PROPOSAL_PERIODS; clocks.redo`, review: ['7.7'] },
   { id: 'proposals.return-window', statute: '本区建议提案办理规定（可配置，默认值）', article: 'PROPOSAL_PERIODS.returnWorkdays', rule: '不属于本单位职责的，应在交办之日起五个工作日内退回或申请调整，逾期退回被拒绝（409）。', encodedIn: `${PR}#PROPOSAL_PERIODS; clocks.return_window; actions.return.check`, review: ['7.8'] },
 

@@ -71,7 +71,7 @@ export const proposal = defineCaseType({
     {
       key: 'contact',
       label: '与代表委员联系沟通',
-      basis: '代表法第五十一条：研究办理代表建议，应当与代表联系沟通，充分听取意见',
+      basis: '代表法第五十一条第二款：有关机关、组织应当认真研究办理代表建议、批评和意见，与代表联系沟通，充分听取意见',
       from: ['handling'],
       fields: z.object({
         way: f.choice('沟通方式', { visit: '走访', meeting: '座谈', inspection: '邀请视察调研', phone: '电话', online: '网络或短信', letter: '书面征求意见' }),
@@ -81,27 +81,27 @@ export const proposal = defineCaseType({
     {
       key: 'extend',
       label: '延期答复（重大复杂）',
-      basis: '代表法第五十一条：涉及面广、处理难度大的，应当在六个月内答复',
+      basis: '代表法第五十一条第二款：涉及面广、处理难度大的，应当自交办之日起六个月内答复',
       from: ['handling'],
       fields: z.object({ days: f.days('延长月数', 3), reason: f.longText('延期理由'), approver: f.text('批准的负责人', 50) }),
     },
     {
       key: 'answer',
       label: '书面答复',
-      basis: '代表法第五十一条：交办之日起三个月内答复',
+      basis: '代表法第五十一条第二款：自交办之日起三个月内答复',
       from: ['handling'],
       to: 'answered',
       outcome: { field: 'grade' },
       fields: z.object({ grade: f.choice('办理结果', { A: 'A类（已解决或基本解决）', B: 'B类（正在解决或列入计划）', C: 'C类（因条件限制暂难解决，已说明）' }), summary: f.longText('答复要点') }),
       check: ({ fields, events }) =>
         fields.kind === 'deputy' && !sinceLastAssignment(events).some((e) => e.kind === 'contact')
-          ? '答复人大代表建议前，应当与代表联系沟通、充分听取意见，请先记录「与代表委员联系沟通」（代表法第五十一条）'
+          ? '答复人大代表建议前，应当与代表联系沟通、充分听取意见，请先记录「与代表委员联系沟通」（代表法第五十一条第二款）'
           : undefined,
     },
     {
       key: 'publish',
       label: '公开办理结果',
-      basis: '代表法第五十一条：办理情况予以公开；涉及国家秘密等不宜公开的除外',
+      basis: '代表法第五十一条第三款：代表建议、批评和意见办理情况的报告，应当予以公开（本平台另记录单件办理结果的公开）',
       from: ['answered', 'finished'],
       fields: z.object({ where: f.text('公开载体（网站栏目或网址）', 200) }),
       when: ({ events }) => !events.some((e) => e.kind === 'publish'),
@@ -127,7 +127,7 @@ export const proposal = defineCaseType({
     {
       key: 'answer',
       label: '答复期限',
-      basis: '代表法第五十一条：三个月；重大复杂的六个月',
+      basis: '代表法第五十一条第二款：自交办之日起三个月；涉及面广、处理难度大的六个月',
       length: 3,
       unit: 'month',
       startOn: ['receive'],
