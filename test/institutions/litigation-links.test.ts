@@ -31,6 +31,8 @@ eachDatabase('行政应诉 links, court-ordered appearance, 值班律师', (tdb)
     assert.equal(defendantRole('confirmed_illegal', true), 'co_defendant');
     assert.equal(defendantRole('confirmed_illegal'), 'defendant');
     assert.equal(defendantRole('revoked'), 'defendant');
+    // 行诉解释 art. 134 ¶2: 部分撤销 keeps the rest of the act, so both organs are 共同被告.
+    assert.equal(defendantRole('partly_revoked'), 'co_defendant');
     assert.equal(defendantRole('confirmed_void'), 'defendant');
     assert.equal(defendantRole('application_dismissed'), null);
     assert.equal(defendantRole('mediated'), null);

@@ -69,17 +69,19 @@ export const pendingNotice = (events: { kind: string; on: string; data: Record<s
 
 /** 行政诉讼法第二十六条第二款: where the 复议机关 stands in a suit after its decision. */
 export const DEFENDANT_ROLES = {
-  co_defendant: '复议机关与作出原行政行为的行政机关为共同被告（复议维持）',
+  co_defendant: '复议机关与作出原行政行为的行政机关为共同被告（复议维持，含部分维持）',
   defendant: '复议机关为被告（复议改变原行政行为）',
 };
 
 /**
- * Which 复议 decisions keep the original act (维持) and which change it (改变), as 行诉解释 reads
- * 第二十六条第二款: 驳回复议请求 counts as 维持; 确认违法 counts as 改变 unless it rests only on a
- * breach of procedure; 确认无效 and every decision that changes the result count as 改变.
+ * Which 复议 decisions keep the original act (维持) and which change it (改变), as the 行诉解释
+ * (法释〔2018〕1号) reads 第二十六条第二款: art. 133, 驳回复议请求 counts as 维持 (驳回申请 for want of the
+ * 受理 conditions does not); art. 22, 改变 means changing the 处理结果, 确认无效 is 改变, 确认违法 is 改变
+ * unless it rests on a breach of procedure; art. 134 ¶2, a decision that keeps part and changes part
+ * makes both organs 共同被告, which is how 部分撤销 (the rest kept) is read.
  */
-const KEEPS = ['upheld', 'dismissed'];
-const CHANGES = ['revoked', 'partly_revoked', 'revoked_redo', 'altered', 'confirmed_void', 'ordered_performance', 'agreement_liability', 'agreement_compensation'];
+const KEEPS = ['upheld', 'dismissed', 'partly_revoked'];
+const CHANGES = ['revoked', 'revoked_redo', 'altered', 'confirmed_void', 'ordered_performance', 'agreement_liability', 'agreement_compensation'];
 export function defendantRole(outcome: string | null, proceduralGround = false): keyof typeof DEFENDANT_ROLES | null {
   if (outcome === 'confirmed_illegal') return proceduralGround ? 'co_defendant' : 'defendant';
   if (outcome && KEEPS.includes(outcome)) return 'co_defendant';
