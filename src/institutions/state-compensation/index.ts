@@ -306,7 +306,7 @@ export const stateCompensation = defineCaseType({
     {
       key: 'finance_apply',
       label: '向财政部门提出书面支付申请',
-      basis: `国家赔偿法第三十七条第二款：赔偿义务机关应当自收到支付赔偿金申请之日起七日内，依照预算管理权限向有关的财政部门提出支付申请；${PAY_LAW}第八条：自受理之日起7日内，提交支付申请、生效文书和身份证明`,
+      basis: `国家赔偿法第三十七条第三款：赔偿义务机关应当自收到支付赔偿金申请之日起七日内，依照预算管理权限向有关的财政部门提出支付申请；${PAY_LAW}第八条：自受理之日起7日内，提交支付申请、生效文书和身份证明`,
       from: ['payment_review'],
       to: 'payment_finance',
       fields: z.object({
@@ -338,7 +338,7 @@ export const stateCompensation = defineCaseType({
     {
       key: 'pay',
       label: '财政部门支付赔偿金',
-      basis: `国家赔偿法第三十七条第二款：财政部门应当自收到支付申请之日起十五日内支付赔偿金；${PAY_LAW}第十条、第十一条：自受理申请之日起15日内支付，支付之日起3个工作日内告知赔偿义务机关、赔偿请求人`,
+      basis: `国家赔偿法第三十七条第三款：财政部门应当自收到支付申请之日起十五日内支付赔偿金；${PAY_LAW}第十条、第十一条：自受理申请之日起15日内支付，支付之日起3个工作日内告知赔偿义务机关、赔偿请求人`,
       from: ['payment_finance'],
       to: 'paid',
       fields: z.object({ amount: z.number().int().min(1).max(1_000_000_000).meta({ title: '支付的赔偿金（元）' }) }),
@@ -391,7 +391,7 @@ export const stateCompensation = defineCaseType({
     {
       key: 'payment_request',
       label: '向财政部门申请支付期限',
-      basis: `国家赔偿法第三十七条第二款：自收到支付赔偿金申请之日起七日内；${PAY_LAW}第六条、第八条：自受理之日起7日内，告知补正的自收到补正材料之日起算`,
+      basis: `国家赔偿法第三十七条第三款：自收到支付赔偿金申请之日起七日内；${PAY_LAW}第六条、第八条：自受理之日起7日内，告知补正的自收到补正材料之日起算`,
       length: 7,
       unit: 'day',
       startOn: ['payment_apply', 'payment_supplement'],
@@ -411,7 +411,7 @@ export const stateCompensation = defineCaseType({
       key: 'finance_payment',
       label: '财政部门支付期限',
       // The 财政部门's receipt is taken as the day the organ applies (平台不另行记录收件日).
-      basis: `国家赔偿法第三十七条第二款：财政部门自收到支付申请之日起十五日内支付；${PAY_LAW}第十条：自受理申请之日起15日内，补正的自收到补正材料之日起算（财政部门的期限）`,
+      basis: `国家赔偿法第三十七条第三款：财政部门自收到支付申请之日起十五日内支付；${PAY_LAW}第十条：自受理申请之日起15日内，补正的自收到补正材料之日起算（财政部门的期限）`,
       length: 15,
       unit: 'day',
       startOn: ['finance_apply', 'finance_supplement'],
@@ -441,7 +441,7 @@ export const stateCompensation = defineCaseType({
     { key: 'paid', label: '赔偿金支付', unit: '件', description: '期间内财政部门支付赔偿金的案件', count: { events: ['pay'] } },
     { key: 'paid_amount', label: '支付赔偿金额', unit: '元', description: '期间内支付的赔偿金之和', count: { events: ['pay'], sum: 'amount' } },
     { key: 'finance_requested', label: '向财政部门申请支付', unit: '件', description: '期间内向财政部门提出支付申请的案件', count: { clocks: ['payment_request'], stoppedBy: ['finance_apply'] } },
-    { key: 'finance_requested_on_time', label: '按期申请支付', unit: '件', description: '自受理支付申请之日起7日内向财政部门提出申请的案件（国家赔偿法第三十七条第二款）', count: { clocks: ['payment_request'], stoppedBy: ['finance_apply'], onTime: true } },
+    { key: 'finance_requested_on_time', label: '按期申请支付', unit: '件', description: '自受理支付申请之日起7日内向财政部门提出申请的案件（国家赔偿法第三十七条第三款）', count: { clocks: ['payment_request'], stoppedBy: ['finance_apply'], onTime: true } },
     { key: 'finance_request_rate', label: '按期申请支付率', unit: '%', description: '按期申请支付 ÷ 向财政部门申请支付', rate: { numerator: 'finance_requested_on_time', denominator: 'finance_requested' } },
     { key: 'paid_on_time', label: '按期支付', unit: '件', description: '财政部门自受理之日起15日内支付的案件（国家赔偿费用管理条例第十条）', count: { clocks: ['finance_payment'], stoppedBy: ['pay'], onTime: true } },
     { key: 'paid_rate', label: '按期支付率', unit: '%', description: '按期支付 ÷ 赔偿金支付', rate: { numerator: 'paid_on_time', denominator: 'paid' } },
