@@ -68,6 +68,11 @@ export const RULES: ConformanceRule[] = [
   { id: 'reconsideration.review-pending', statute: '行政复议法', article: '第三十九条第一款第九项、第五十六条至第五十八条', rule: '附带审查（依据审查）中止后，本机关有权处理的未处理完毕、无权处理的未转送前，不能恢复审理；有权处理的须先书面通知制定机关提出书面答复，才能作出处理。', encodedIn: `${R}#reviewStillPending; actions.resume, review_handled.check`, review: ['1.25'] },
   { id: 'reconsideration.suspension-60', statute: '行政复议法', article: '第四十一条第五项', rule: '因申请人死亡、丧失行为能力或组织终止中止的，计满六十日提醒；满六十日原因未消除的才能据此终止，其他中止情形不适用。', encodedIn: `${R}#clocks.suspension_limit; actions.terminate.check`, review: ['1.24'] },
   { id: 'reconsideration.publication', statute: '行政复议法', article: '第七十九条', rule: '决定书公开或按规定不公开（写明理由），并记录抄告被申请人的上一级主管部门。', encodedIn: `${R}#actions.publish_decision`, review: ['1.32'] },
+  { id: 'reconsideration.nonperformance-period', statute: '行政复议法实施条例（2026年修订）', article: '第二十四条', rule: '申请履行法定职责而行政机关未履行的，申请期限自履行期限届满之日起算，没有履行期限的自行政机关收到申请满六十日起算；紧急情况下请求保护人身权、财产权的不受期限限制。', encodedIn: `${R}#nonperformanceStart; applicationDue` },
+  { id: 'reconsideration.excluded-application-days', statute: '行政复议法实施条例（2026年修订）', article: '第二十六条、第三十八条第二款、第七十七条', rule: '2026-07-01起收到的申请：未被告知复议前置而直接起诉至驳回起诉裁定送达的期间、向作出处罚的机关提交申请至其告知自行纠正情况的期间，不计入申请期限。', encodedIn: `${R}#excludedSpan; applicationDue` },
+  { id: 'reconsideration.inspection-excluded', statute: '行政复议法实施条例（2026年修订）', article: '第四十五条、第四十六条、第七十七条', rule: '2026-07-01起收到的申请：现场勘验、鉴定所用时间不计入审理期限；鉴定须写明协商确定或指定的鉴定机构。', encodedIn: `${R}#actions.start_inspection, end_inspection; REVIEW_PERIOD.pauseOn` },
+  { id: 'reconsideration.redo-period', statute: '行政复议法实施条例（2026年修订）', article: '第五十八条第一款、第七十七条', rule: '2026-07-01起收到的申请：责令重新作出行政行为的，被申请人在法律、法规、规章规定的期限内重作，未规定的为六十日。', encodedIn: `${R}#clocks.redo; actions.redone` },
+  { id: 'reconsideration.wrong-respondent', statute: '行政复议法实施条例（2026年修订）', article: '第二十九条、第七十七条', rule: '2026-07-01起收到的申请：错列被申请人的，须先告知申请人变更，申请人不同意变更或变更后仍不符合规定的才决定不予受理。', encodedIn: `${R}#actions.reject.check` },
 
   // 2. 依申请公开
   { id: 'disclosure.answer-20', statute: '政府信息公开条例', article: '第三十三条第二款', rule: '自收到申请之日起二十个工作日内答复，经同意可延长不超过二十个工作日。', encodedIn: `${D}#clocks.answer`, review: ['2.1', '2.8'] },

@@ -108,6 +108,7 @@ const rejectionGrounds = {
   scope: '不属于行政复议范围',
   jurisdiction: '不属于本机关管辖',
   repeat: '已就同一行政行为申请过行政复议或者提起过行政诉讼并被受理',
+  wrong_respondent: '错列被申请人，经告知后申请人不同意变更或者变更后仍不符合规定（行政复议法实施条例第二十九条）',
 };
 
 const last = (events: EventView[], kind: string) => events.findLast((e) => e.kind === kind);
@@ -136,8 +137,36 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
  * Without the date of knowledge nothing is computed; art. 21's 5/20-year bars run from the act's date.
  */
 export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): string | null {
-  if (!fields.knewOn) return null;
-  return computeDue(cal, fields.knewOn, fields.notInformed ? { length: 12, unit: 'month' } : { length: 60, unit: 'day' }).due;
+  const start = nonperformanceStart(cal, fields) ?? fields.knewOn;
+  if (!start || (fields.category === 'nonperformance' && fields.emergency)) return null;
+  return computeDue(cal, start, fields.notInformed ? { length: 12, unit: 'month' } : { length: 60, unit: 'day' }, excludedSpan(fields)).due;
+}
+
+/** 行政复议法实施条例（2026年修订）施行之日（第七十七条）: its new rules govern applications received from then on. */
+export const REGULATION_IN_FORCE = '2026-07-01';
+const underRegulation = (fields: Record<string, any>) => typeof fields.receivedOn === 'string' && fields.receivedOn >= REGULATION_IN_FORCE;
+const REGULATION_ONLY = `行政复议法实施条例（2026年修订）自${REGULATION_IN_FORCE}起施行（第七十七条），本案申请在此之前收到，不适用该条规定`;
+
+/**
+ * 条例 art. 24 ¶1: when an organ fails to perform a duty it was asked to perform, the period runs from
+ * the end of the performance period, or, with none, from the day 60 日 after the organ received the request.
+ * (The 2007 条例 art. 16 said the same (mem.), so it applies whatever the receipt date.)
+ */
+function nonperformanceStart(cal: WorkCalendar, fields: Record<string, any>): string | null {
+  if (fields.category !== 'nonperformance') return null;
+  if (fields.dutyDeadline) return fields.dutyDeadline;
+  if (fields.dutyRequestedOn) return computeDue(cal, fields.dutyRequestedOn, { length: 60, unit: 'day', rollOverHoliday: false }).due;
+  return null;
+}
+
+/**
+ * 条例 art. 26 (a suit filed without the 复议 the organ failed to say was required, until the 驳回起诉 ruling
+ * is served) and art. 38 ¶2 (an application left with the penalising organ that corrected itself, until it told
+ * the applicant) are not counted in the application period. New in 2026: only for applications received from then.
+ */
+function excludedSpan(fields: Record<string, any>): { from: string; to: string }[] {
+  if (!underRegulation(fields) || !fields.excludedFrom || !fields.excludedTo || fields.excludedTo < fields.excludedFrom) return [];
+  return [{ from: fields.excludedFrom, to: fields.excludedTo }];
 }
 
 /** 受理 of a late application needs the reason the law accepts (art. 20 ¶1: 不可抗力或者其他正当理由). */
@@ -152,7 +181,9 @@ const applicationInTime = async ({ fields, data, calendar }: { fields: Record<st
   }
   if (!due || filed <= due || data.lateReason) return undefined;
   if (fields.forwarderReceivedOn && !forwardedUnderArt32(fields)) return `经原行政机关提交申请只适用于对当场作出或者依据电子技术监控设备记录作出的行政处罚决定不服的情形（行政复议法第三十二条），本案申请期限以本机关收到之日（${filed}）计算，已超过法定申请期限（${due}届满）；有正当理由的，请填写「逾期仍受理的理由」（行政复议法第二十条）`;
-  return `申请于${filed}提出，已超过法定申请期限（自知道行政行为之日起${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项）`;
+  const duty = nonperformanceStart(calendar, fields) !== null;
+  const from = duty ? '自履行期限届满之日或者行政机关收到履职申请满六十日起' : '自知道行政行为之日起';
+  return `申请于${filed}提出，已超过法定申请期限（${from}${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项${duty ? '，行政复议法实施条例第二十四条' : ''}）`;
 };
 const lateReason = f.optionalText('逾期仍受理的理由（不可抗力等正当理由、法律规定更长期限）', 500);
 
@@ -179,7 +210,11 @@ export const extensionPending = (events: EventView[]) => {
 };
 
 /** Both review periods end with the case and stand still while it is suspended. */
-const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend'], resumeOn: ['resume'] };
+// 条例 arts. 45, 46: the time of a 现场勘验 or 鉴定 is not counted either (one pause at a time: see inspection actions).
+const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend', 'start_inspection'], resumeOn: ['resume', 'end_inspection'] };
+
+/** A 勘验 or 鉴定 started and not yet ended. */
+const inspectionOpen = (events: EventView[]) => events.findLastIndex((e) => e.kind === 'start_inspection') > events.findLastIndex((e) => e.kind === 'end_inspection');
 
 export const reconsideration = defineCaseType({
   key: 'reconsideration',
@@ -223,6 +258,12 @@ export const reconsideration = defineCaseType({
     forwarderReceivedOn: f.date('经原行政机关转送的：原行政机关收到申请之日').optional(),
     actOn: f.date('行政行为作出之日').optional(),
     immovable: f.flag('因不动产提出的申请').optional(),
+    dutyRequestedOn: f.date('不履行法定职责的：行政机关收到履职申请之日（条例第二十四条）').optional(),
+    dutyDeadline: f.date('不履行法定职责的：法定履行期限届满之日（条例第二十四条）').optional(),
+    emergency: f.flag('紧急情况下请求履行保护人身权、财产权的法定职责（条例第二十四条第二款，申请期限不受限制）').optional(),
+    excludedBasis: f.choice('不计入申请期限的期间', { litigation: '未被告知复议前置而直接起诉，至驳回起诉裁定送达（条例第二十六条）', self_correction: '向作出处罚的机关提交申请，至其告知自行纠正情况（条例第三十八条第二款）' }).optional(),
+    excludedFrom: f.date('不计入期间的起始日（起诉之日或者提交申请之日）').optional(),
+    excludedTo: f.date('不计入期间的终止日（裁定送达之日或者告知之日）').optional(),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
   }),
   title: (x) => `不服${x.respondent}${x.actUnderReview}`.slice(0, 80),
@@ -357,8 +398,19 @@ export const reconsideration = defineCaseType({
       from: ['received'],
       to: 'not_accepted',
       outcome: 'not_accepted',
-      fields: z.object({ ground: f.choice('不符合的受理条件', rejectionGrounds), reason: f.longText('不予受理理由'), competentOrgan: f.optionalText('告知的有管辖权的行政复议机关', 100) }),
-      check: ({ data }) => (data.ground === 'jurisdiction' && !data.competentOrgan ? '不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（行政复议法第三十条第二款）' : undefined),
+      fields: z.object({
+        ground: f.choice('不符合的受理条件', rejectionGrounds),
+        reason: f.longText('不予受理理由'),
+        competentOrgan: f.optionalText('告知的有管辖权的行政复议机关', 100),
+        respondentToldOn: f.date('错列被申请人的：告知申请人变更被申请人之日（条例第二十九条）').optional(),
+      }),
+      check: ({ data, fields, on }) => {
+        if (data.ground === 'jurisdiction' && !data.competentOrgan) return '不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（行政复议法第三十条第二款）';
+        if (data.ground !== 'wrong_respondent') return undefined;
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第二十九条）；错列被申请人的请按「没有明确的申请人或者被申请人不符合规定」处理';
+        if (!data.respondentToldOn) return '申请人错列被申请人的，应当先告知申请人变更被申请人；申请人不同意变更或者变更后仍不符合规定的，才能决定不予受理（行政复议法实施条例第二十九条）';
+        return data.respondentToldOn > on ? `告知变更被申请人的日期（${data.respondentToldOn}）不能晚于不予受理决定（${on}）` : undefined;
+      },
     },
     {
       key: 'withdraw_application',
@@ -513,6 +565,39 @@ export const reconsideration = defineCaseType({
       },
     },
     {
+      key: 'start_inspection',
+      label: '现场勘验、鉴定开始（不计入审理期限）',
+      basis: '行政复议法实施条例第四十五条：现场勘验所用时间不计入行政复议审理期限；第四十六条：鉴定所用时间不计入行政复议审理期限',
+      from: ['accepted'],
+      fields: z.object({
+        kind: f.choice('事项', { inspection: '现场勘验', appraisal: '鉴定（当事人申请，复议机构审查同意）' }),
+        appraiser: f.optionalText('鉴定机构（当事人协商确定或者复议机构指定）', 100),
+      }),
+      when: ({ events }) => !inspectionOpen(events),
+      check: ({ fields, data, events }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十五条、第四十六条），勘验、鉴定时间照常计入审理期限';
+        if (inspectionOpen(events)) return '上一项现场勘验或者鉴定尚未登记结束';
+        return data.kind === 'appraisal' && !data.appraiser ? '鉴定的，应写明当事人协商确定或者行政复议机构指定的鉴定机构（行政复议法实施条例第四十六条）' : undefined;
+      },
+    },
+    {
+      key: 'end_inspection',
+      label: '现场勘验、鉴定结束',
+      basis: '行政复议法实施条例第四十五条、第四十六条：审理期限自勘验、鉴定结束后继续计算',
+      from: ['accepted'],
+      fields: z.object({ result: f.longText('勘验笔录或者鉴定意见要点') }),
+      when: ({ events }) => inspectionOpen(events),
+      check: ({ events }) => (inspectionOpen(events) ? undefined : '没有正在进行的现场勘验或者鉴定'),
+    },
+    {
+      key: 'redone',
+      label: '被申请人重新作出行政行为',
+      basis: '行政复议法实施条例第五十八条：责令重新作出行政行为的，被申请人应当在法律、法规、规章规定的期限内重新作出；未规定期限的，为六十日',
+      from: ['decided'],
+      when: ({ clocks }) => clocks.redo?.status === 'running',
+      fields: z.object({ summary: f.longText('重新作出的行政行为') }),
+    },
+    {
       key: 'committee_opinion',
       label: '收到行政复议委员会咨询意见',
       basis: '行政复议法第五十二条：法定情形应当提请行政复议委员会提出咨询意见；第六十一条：咨询意见作为作出决定的重要参考依据',
@@ -530,6 +615,7 @@ export const reconsideration = defineCaseType({
         outcome: f.choice('决定类型', decisionOutcomes),
         approval: f.choice('决定的作出', { head: '经行政复议机关负责人同意', collective: '经集体讨论通过' }),
         compensation: f.choice('一并提出的行政赔偿请求', { awarded: '同时决定被申请人依法给予赔偿', refused: '同时决定驳回行政赔偿请求' }).optional(),
+        redoDays: f.days('责令重作的：法律、法规、规章规定的重作期限（日，未规定的留空为六十日）', 365).optional(),
         summary: f.longText('决定要旨'),
       }),
       check: ({ events, data, fields }) => decisionRefusal(events, data, fields),
@@ -738,6 +824,17 @@ export const reconsideration = defineCaseType({
       unit: 'day',
       startOn: ['issue_opinion_letter'],
       stopOn: ['opinion_reply'],
+    },
+    {
+      key: 'redo',
+      label: '重新作出行政行为期限',
+      basis: '行政复议法实施条例第五十八条第一款：法律、法规、规章未规定期限的，重新作出行政行为的期限为六十日',
+      length: 60,
+      unit: 'day',
+      startOn: ['decide'],
+      startIf: (e, _earlier, fields) => e.data?.outcome === 'revoked_redo' && underRegulation(fields),
+      lengthFrom: (d) => Number(d.redoDays) || 60,
+      stopOn: ['redone'],
     },
     {
       key: 'decision',
