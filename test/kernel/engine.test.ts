@@ -302,6 +302,20 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
     await rejects(performAction(w.k, w.clerk, old, 'redone', { on: '2026-07-01', data: { summary: '重新作出' } }), 409);
   });
 
+  test('第六十一条: 驳回复议请求 outside 不履行 cases only for the 条例 grounds, and only for applications from 2026-07-01', async () => {
+    const dismiss = (id: number, extra: Record<string, unknown>) =>
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'dismissed', approval: 'head', summary: '驳回', ...extra } });
+    const old = await open({ receivedOn: '2026-06-29' });
+    await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
+    await rejects(dismiss(old, { dismissalGround: 'void_refused' }), 409, /应决定维持（第六十八条）/);
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
+    // (二) is for 不履行 cases only: a penalty case cannot be dismissed on it.
+    await rejects(dismiss(id, { dismissalGround: 'unable' }), 409, /第六十一条第一款第一项、第三项/);
+    await dismiss(id, { dismissalGround: 'worse' });
+    assert.equal((await getCase(w.k, w.clerk, id)).outcome, 'dismissed');
+  });
+
   test('第二十九条: a 错列被申请人 refusal needs the notice to change first, and only under the new 条例', async () => {
     const reject = (id: number, extra: Record<string, unknown>) => performAction(w.k, w.clerk, id, 'reject', { on: '2026-07-08', data: { ground: 'wrong_respondent', reason: '被申请人错列', ...extra } });
     const old = await open({ receivedOn: '2026-06-29' });

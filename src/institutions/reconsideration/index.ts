@@ -122,7 +122,12 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
   const kind = last(events, 'designate')?.data ?? {};
   if (kind.major && !events.some((e) => e.kind === 'hold_hearing')) return '案情重大、疑难、复杂的，应当组织听证后再作出决定（行政复议法第五十条）';
   if ((kind.major || kind.technical) && !events.some((e) => e.kind === 'committee_opinion')) return '案情重大、疑难、复杂或者专业性、技术性较强的，应当提请行政复议委员会提出咨询意见（行政复议法第五十二条）';
-  if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
+  if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') {
+    // 条例 art. 61 ¶1 (一)(三) opens 驳回 to two situations outside 不履行 cases, for applications received from 2026-07-01.
+    if (!underRegulation(fields)) return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
+    if (!['void_refused', 'worse'].includes(data.dismissalGround)) return '驳回行政复议请求只适用于不履行法定职责的案件（行政复议法第六十九条），或者申请确认无效经释明拒绝变更请求、变更对申请人更为不利的情形（行政复议法实施条例第六十一条第一款第一项、第三项），请选择驳回的情形';
+  }
+  if (data.outcome === 'dismissed' && data.dismissalGround === 'worse' && data.thirdPartyContrary) return '第三人提出相反请求的，不能以变更对申请人更为不利为由驳回行政复议请求（行政复议法实施条例第六十一条第二款）';
   if (data.outcome?.startsWith('agreement_') && fields.category !== 'agreement') return '承担行政协议责任或者给予合理补偿的决定只适用于行政协议案件（行政复议法第七十一条）';
   if (fields.compensationClaim && !data.compensation) return '申请人一并提出了行政赔偿请求，作出决定时应当同时决定给予赔偿或者驳回赔偿请求（行政复议法第七十二条第一款）';
   if (data.compensation === 'refused' && !fields.compensationClaim) return '申请人未一并提出行政赔偿请求，无需驳回（行政复议法第七十二条）';
@@ -615,6 +620,12 @@ export const reconsideration = defineCaseType({
         outcome: f.choice('决定类型', decisionOutcomes),
         approval: f.choice('决定的作出', { head: '经行政复议机关负责人同意', collective: '经集体讨论通过' }),
         compensation: f.choice('一并提出的行政赔偿请求', { awarded: '同时决定被申请人依法给予赔偿', refused: '同时决定驳回行政赔偿请求' }).optional(),
+        dismissalGround: f.choice('驳回复议请求的情形（条例第六十一条）', {
+          void_refused: '申请确认无效，不属于无效情形，经释明拒绝变更请求',
+          unable: '不履行法定职责案件，被申请人因不可抗力等正当事由客观上无法履行',
+          worse: '行政行为依法应予变更，但变更对申请人更为不利',
+        }).optional(),
+        thirdPartyContrary: f.flag('第三人提出相反请求').optional(),
         redoDays: f.days('责令重作的：法律、法规、规章规定的重作期限（日，未规定的留空为六十日）', 365).optional(),
         summary: f.longText('决定要旨'),
       }),
