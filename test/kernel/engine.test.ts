@@ -316,6 +316,25 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
     assert.equal((await getCase(w.k, w.clerk, id)).outcome, 'dismissed');
   });
 
+  test('第四十条: a 提级 request stops the review period until answered; an ordered 提级 sends the files within 5 工作日 and ends the case here', async () => {
+    const old = await open({ receivedOn: '2026-06-22' });
+    await performAction(w.k, w.clerk, old, 'accept', { on: '2026-06-23', data: {} });
+    await rejects(performAction(w.k, w.clerk, old, 'request_escalation', { on: '2026-07-02', data: { ground: 'novel', superior: '测试市人民政府', reason: '新类型' } }), 409, /第四十条/);
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept', { on: '2026-07-07', data: {} });
+    await performAction(w.k, w.clerk, id, 'request_escalation', { on: '2026-07-13', data: { ground: 'public_interest', superior: '测试市人民政府', reason: '涉及众多群众' } });
+    assert.equal((await clock(id, 'decision'))!.status, 'paused');
+    // The superior orders it: the waiting time stays out, and the 5 工作日 run from the notice (国庆 not involved: 07-20 → 07-27).
+    await performAction(w.k, w.clerk, id, 'escalation_ordered', { on: '2026-07-20', data: { superior: '测试市人民政府', noticeOn: '2026-07-20' } });
+    assert.equal((await clock(id, 'escalation_transfer'))!.dueOn, '2026-07-27');
+    await performAction(w.k, w.clerk, id, 'transfer_files', { on: '2026-07-24', data: { method: 'direct', servedOn: '2026-07-24' } });
+    const c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.state, 'escalated');
+    assert.equal(c.outcome, 'escalated');
+    assert.equal(c.clocks.find((x) => x.key === 'escalation_transfer')!.late, false);
+    assert.equal(c.clocks.find((x) => x.key === 'decision')!.stoppedBy, 'transfer_files');
+  });
+
   test('第二十九条: a 错列被申请人 refusal needs the notice to change first, and only under the new 条例', async () => {
     const reject = (id: number, extra: Record<string, unknown>) => performAction(w.k, w.clerk, id, 'reject', { on: '2026-07-08', data: { ground: 'wrong_respondent', reason: '被申请人错列', ...extra } });
     const old = await open({ receivedOn: '2026-06-29' });

@@ -13,6 +13,8 @@ import { DEFENDANT_ROLES } from '../litigation/index.ts';
 
 const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
 const CONCLUDED = ['decide', 'mediate', 'terminate', 'dismiss_application'];
+/** Steps after which the case is no longer ours: concluded here, or 提级 and handed to the superior organ (条例 art. 40). */
+const CLOSED = [...CONCLUDED, 'transfer_files'];
 const isSimple = (events: EventView[]) => events.some((e) => e.kind === 'accept_simple') && !events.some((e) => e.kind === 'convert_to_ordinary');
 
 export const outcomes = {
@@ -35,6 +37,7 @@ export const outcomes = {
   not_accepted: '不予受理',
   abandoned: '补正逾期视为放弃',
   application_dismissed: '驳回行政复议申请',
+  escalated: '提级审理，案件材料移送上级行政复议机关',
 };
 
 /** Decisions that correct the reviewed act: the numerator of 纠错率 (project convention; no statutory formula). */
@@ -216,7 +219,20 @@ export const extensionPending = (events: EventView[]) => {
 
 /** Both review periods end with the case and stand still while it is suspended. */
 // 条例 arts. 45, 46: the time of a 现场勘验 or 鉴定 is not counted either (one pause at a time: see inspection actions).
-const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend', 'start_inspection'], resumeOn: ['resume', 'end_inspection'] };
+// 条例 art. 40 ¶2: so is the time a 提级 request waits on the superior organ; ¶3: once ordered, the case leaves with its files.
+const REVIEW_PERIOD = {
+  unit: 'day' as const,
+  stopOn: CLOSED,
+  pauseOn: ['suspend', 'start_inspection', 'request_escalation'],
+  resumeOn: ['resume', 'end_inspection', 'escalation_declined'],
+};
+const escalationPending = (events: EventView[]) => events.findLastIndex((e) => e.kind === 'request_escalation') > events.findLastIndex((e) => e.kind === 'escalation_declined' || e.kind === 'escalation_ordered');
+const escalationGrounds = {
+  public_interest: '涉及重大社会公共利益或者有重大影响',
+  novel: '属于新类型案件，且案情重大、疑难、复杂',
+  guidance: '具有法律适用指导意义',
+  other: '确有必要提级审理的其他情形',
+};
 
 /** A 勘验 or 鉴定 started and not yet ended. */
 const inspectionOpen = (events: EventView[]) => events.findLastIndex((e) => e.kind === 'start_inspection') > events.findLastIndex((e) => e.kind === 'end_inspection');
@@ -238,6 +254,7 @@ export const reconsideration = defineCaseType({
     decided: { label: '已作出决定', final: true },
     terminated: { label: '终止', final: true },
     withdrawn: { label: '受理前撤回', final: true },
+    escalated: { label: '提级审理（已移送上级）', final: true },
   },
   initial: 'received',
   intake: z.object({
@@ -570,6 +587,51 @@ export const reconsideration = defineCaseType({
       },
     },
     {
+      key: 'request_escalation',
+      label: '报请上级提级审理',
+      basis: '行政复议法实施条例第四十条第二款：下级行政复议机关认为需要由上级审理的，可以报请上级决定；报请提级审理期间不计入行政复议案件办理期限',
+      from: ['accepted'],
+      fields: z.object({ ground: f.choice('提级审理的情形', escalationGrounds), superior: f.text('上级行政复议机关', 100), reason: f.longText('报请理由') }),
+      when: ({ events }) => !escalationPending(events) && !events.some((e) => e.kind === 'escalation_ordered'),
+      check: ({ fields, events }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十条）';
+        return inspectionOpen(events) ? '现场勘验或者鉴定尚未登记结束，请先登记结束再报请提级（两段期间均不计入审理期限，平台一次只记一段）' : undefined;
+      },
+    },
+    {
+      key: 'escalation_declined',
+      label: '上级不予提级，继续审理',
+      basis: '行政复议法实施条例第四十条第二款：报请期间不计入办理期限，审理期限自此继续计算',
+      from: ['accepted'],
+      fields: z.object({ note: f.optionalText('上级答复') }),
+      when: ({ events }) => escalationPending(events),
+      check: ({ events }) => (escalationPending(events) ? undefined : '没有待上级决定的提级审理报请'),
+    },
+    {
+      key: 'escalation_ordered',
+      label: '上级决定提级审理',
+      basis: '行政复议法实施条例第四十条第三款：上级决定提级审理的，通知下级于五个工作日内移送案件材料，并书面告知当事人',
+      from: ['accepted'],
+      fields: z.object({ superior: f.text('上级行政复议机关', 100), noticeOn: f.date('收到提级审理通知之日') }),
+      when: ({ events }) => !events.some((e) => e.kind === 'escalation_ordered'),
+      check: ({ fields, data, on }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十条）';
+        if (data.noticeOn > on) return `收到通知之日（${data.noticeOn}）不能晚于登记日期（${on}）`;
+        return undefined;
+      },
+    },
+    {
+      key: 'transfer_files',
+      label: '移送案件材料（提级审理）',
+      basis: '行政复议法实施条例第四十条第三款：于五个工作日内移送案件材料；审理期限自上级收到案件材料之日起重新计算',
+      from: ['accepted'],
+      to: 'escalated',
+      outcome: 'escalated',
+      fields: serviceFields,
+      check: servedNotAfterStep,
+      when: ({ events }) => events.some((e) => e.kind === 'escalation_ordered'),
+    },
+    {
       key: 'start_inspection',
       label: '现场勘验、鉴定开始（不计入审理期限）',
       basis: '行政复议法实施条例第四十五条：现场勘验所用时间不计入行政复议审理期限；第四十六条：鉴定所用时间不计入行政复议审理期限',
@@ -582,6 +644,7 @@ export const reconsideration = defineCaseType({
       check: ({ fields, data, events }) => {
         if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十五条、第四十六条），勘验、鉴定时间照常计入审理期限';
         if (inspectionOpen(events)) return '上一项现场勘验或者鉴定尚未登记结束';
+        if (escalationPending(events)) return '提级审理报请待上级决定，其间已不计入审理期限；请待上级答复后再登记勘验、鉴定';
         return data.kind === 'appraisal' && !data.appraiser ? '鉴定的，应写明当事人协商确定或者行政复议机构指定的鉴定机构（行政复议法实施条例第四十六条）' : undefined;
       },
     },
@@ -740,7 +803,7 @@ export const reconsideration = defineCaseType({
       length: 7,
       unit: 'day',
       startOn: ['accept', 'deem_accept'],
-      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+      stopOn: ['send_copy', 'send_copy_simple', ...CLOSED],
     },
     {
       key: 'copy_simple',
@@ -749,7 +812,7 @@ export const reconsideration = defineCaseType({
       length: 3,
       unit: 'day',
       startOn: ['accept_simple'],
-      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+      stopOn: ['send_copy', 'send_copy_simple', ...CLOSED],
     },
     {
       key: 'respondent_answer',
@@ -758,7 +821,7 @@ export const reconsideration = defineCaseType({
       length: 10,
       unit: 'day',
       startOn: ['send_copy'],
-      stopOn: ['respondent_answer', ...CONCLUDED],
+      stopOn: ['respondent_answer', ...CLOSED],
     },
     {
       key: 'respondent_answer_simple',
@@ -767,7 +830,7 @@ export const reconsideration = defineCaseType({
       length: 5,
       unit: 'day',
       startOn: ['send_copy_simple'],
-      stopOn: ['respondent_answer', ...CONCLUDED],
+      stopOn: ['respondent_answer', ...CLOSED],
     },
     {
       key: 'suspension_limit',
@@ -837,6 +900,16 @@ export const reconsideration = defineCaseType({
       stopOn: ['opinion_reply'],
     },
     {
+      key: 'escalation_transfer',
+      label: '提级审理移送案件材料期限',
+      basis: '行政复议法实施条例第四十条第三款：上级决定提级审理的，下级于五个工作日内移送案件材料',
+      length: 5,
+      unit: 'workday',
+      startOn: ['escalation_ordered'],
+      startFrom: 'noticeOn',
+      stopOn: ['transfer_files'],
+    },
+    {
       key: 'redo',
       label: '重新作出行政行为期限',
       basis: '行政复议法实施条例第五十八条第一款：法律、法规、规章未规定期限的，重新作出行政行为的期限为六十日',
@@ -867,7 +940,7 @@ export const reconsideration = defineCaseType({
       ...REVIEW_PERIOD,
       length: 30,
       startOn: ['accept_simple'],
-      stopOn: [...CONCLUDED, 'convert_to_ordinary'],
+      stopOn: [...CLOSED, 'convert_to_ordinary'],
     },
   ],
   outcomes,
