@@ -74,6 +74,7 @@ export const RULES: ConformanceRule[] = [
   { id: 'reconsideration.redo-period', statute: '行政复议法实施条例（2026年修订）', article: '第五十八条第一款、第七十七条', rule: '2026-07-01起收到的申请：责令重新作出行政行为的，被申请人在法律、法规、规章规定的期限内重作，未规定的为六十日。', encodedIn: `${R}#clocks.redo; actions.redone` },
   { id: 'reconsideration.dismiss-under-regulation', statute: '行政复议法实施条例（2026年修订）', article: '第六十一条、第七十七条', rule: '2026-07-01起收到的申请：不履行法定职责案件以外，申请确认无效经释明拒绝变更请求的、变更对申请人更为不利的（第三人提出相反请求的除外），也决定驳回复议请求；此前收到的仍只适用于不履行法定职责案件。', encodedIn: `${R}#decisionRefusal; actions.decide.fields.dismissalGround` },
   { id: 'reconsideration.escalation', statute: '行政复议法实施条例（2026年修订）', article: '第四十条、第七十七条', rule: '2026-07-01起收到的申请：报请上级提级审理的期间不计入审理期限；上级决定提级的，下级自收到通知五个工作日内移送案件材料，本机关审理期限随移送停止。', encodedIn: `${R}#actions.request_escalation, escalation_declined, escalation_ordered, transfer_files; clocks.escalation_transfer` },
+  { id: 'reconsideration.committee-adoption', statute: '行政复议法实施条例（2026年修订）', article: '第五十二条、第七十七条', rule: '2026-07-01起收到的申请：提请复议委员会提出咨询意见的案件，作出决定时须说明咨询意见的采纳情况，不采纳的须说明理由。', encodedIn: `${R}#decisionRefusal; actions.decide.fields.committeeAdoption` },
   { id: 'reconsideration.wrong-respondent', statute: '行政复议法实施条例（2026年修订）', article: '第二十九条、第七十七条', rule: '2026-07-01起收到的申请：错列被申请人的，须先告知申请人变更，申请人不同意变更或变更后仍不符合规定的才决定不予受理。', encodedIn: `${R}#actions.reject.check` },
 
   // 2. 依申请公开

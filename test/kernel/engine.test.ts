@@ -335,6 +335,22 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
     assert.equal(c.clocks.find((x) => x.key === 'decision')!.stoppedBy, 'transfer_files');
   });
 
+  test('第五十二条: after a 复议委员会 opinion the decision says how it was taken up; cases received before 2026-07-01 need not', async () => {
+    const decide = (id: number, extra: Record<string, unknown>) =>
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'upheld', approval: 'collective', summary: '维持', ...extra } });
+    const old = await open({ receivedOn: '2026-06-29' });
+    await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
+    await performAction(w.k, w.clerk, old, 'committee_opinion', { on: '2026-07-10', data: { opinion: '建议维持' } });
+    await decide(old, {});
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
+    await performAction(w.k, w.clerk, id, 'committee_opinion', { on: '2026-07-10', data: { opinion: '建议撤销' } });
+    await rejects(decide(id, {}), 409, /采纳情况/);
+    await rejects(decide(id, { committeeAdoption: 'not_adopted' }), 409, /说明理由/);
+    await decide(id, { committeeAdoption: 'partly' });
+    assert.equal((await getCase(w.k, w.clerk, id)).state, 'decided');
+  });
+
   test('第二十九条: a 错列被申请人 refusal needs the notice to change first, and only under the new 条例', async () => {
     const reject = (id: number, extra: Record<string, unknown>) => performAction(w.k, w.clerk, id, 'reject', { on: '2026-07-08', data: { ground: 'wrong_respondent', reason: '被申请人错列', ...extra } });
     const old = await open({ receivedOn: '2026-06-29' });

@@ -125,6 +125,11 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
   const kind = last(events, 'designate')?.data ?? {};
   if (kind.major && !events.some((e) => e.kind === 'hold_hearing')) return '案情重大、疑难、复杂的，应当组织听证后再作出决定（行政复议法第五十条）';
   if ((kind.major || kind.technical) && !events.some((e) => e.kind === 'committee_opinion')) return '案情重大、疑难、复杂或者专业性、技术性较强的，应当提请行政复议委员会提出咨询意见（行政复议法第五十二条）';
+  // 条例 art. 52: the decision goes up with the committee's opinion and says how it was taken up (why not, if not).
+  if (underRegulation(fields) && events.some((e) => e.kind === 'committee_opinion')) {
+    if (!data.committeeAdoption) return '提请行政复议委员会提出咨询意见的案件，报请签发决定时应当附具咨询意见并对采纳情况作出说明（行政复议法实施条例第五十二条）';
+    if (data.committeeAdoption === 'not_adopted' && !data.committeeNote) return '不采纳行政复议委员会咨询意见的，应当说明理由（行政复议法实施条例第五十二条）';
+  }
   if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') {
     // 条例 art. 61 ¶1 (一)(三) opens 驳回 to two situations outside 不履行 cases, for applications received from 2026-07-01.
     if (!underRegulation(fields)) return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
@@ -689,6 +694,8 @@ export const reconsideration = defineCaseType({
           worse: '行政行为依法应予变更，但变更对申请人更为不利',
         }).optional(),
         thirdPartyContrary: f.flag('第三人提出相反请求').optional(),
+        committeeAdoption: f.choice('复议委员会咨询意见的采纳情况（条例第五十二条）', { adopted: '采纳', partly: '部分采纳', not_adopted: '不采纳' }).optional(),
+        committeeNote: f.optionalText('采纳情况说明；不采纳的理由', 500),
         redoDays: f.days('责令重作的：法律、法规、规章规定的重作期限（日，未规定的留空为六十日）', 365).optional(),
         summary: f.longText('决定要旨'),
       }),
