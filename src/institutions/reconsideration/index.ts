@@ -9,6 +9,8 @@ import { DEFENDANT_ROLES } from '../litigation/index.ts';
  * 行政复议 under the 行政复议法 (2023 revision, in force 2024-01-01).
  * 3/5/7/10日 in the law are working days (art. 88 ¶2); the 60/30日 periods are natural days
  * ending on the next working day when they fall on a holiday (art. 88 ¶1, 民事诉讼法 art. 85).
+ * The 行政复议法实施条例 as revised 2026-04-29 (in force 2026-07-01) adds periods and refusals; where it
+ * changes what the platform did, only applications received from that day follow it (`underRegulation`).
  */
 
 const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
@@ -245,7 +247,7 @@ const inspectionOpen = (events: EventView[]) => events.findLastIndex((e) => e.ki
 export const reconsideration = defineCaseType({
   key: 'reconsideration',
   name: '行政复议',
-  basis: '《中华人民共和国行政复议法》（2023年修订）',
+  basis: '《中华人民共和国行政复议法》（2023年修订）、《中华人民共和国行政复议法实施条例》（2026年修订）',
   statute: 'reconsideration',
   number: ({ government, year, seq }) => `${government}复〔${year}〕${seq}号`,
   numberedBy: 'government',
