@@ -327,6 +327,7 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
     // The superior orders it: the waiting time stays out, and the 5 工作日 run from the notice (国庆 not involved: 07-20 → 07-27).
     await performAction(w.k, w.clerk, id, 'escalation_ordered', { on: '2026-07-20', data: { superior: '测试市人民政府', noticeOn: '2026-07-20' } });
     assert.equal((await clock(id, 'escalation_transfer'))!.dueOn, '2026-07-27');
+    await rejects(performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-21', data: { outcome: 'upheld', approval: 'head', summary: '维持' } }), 409, /第四十条第三款/);
     await performAction(w.k, w.clerk, id, 'transfer_files', { on: '2026-07-24', data: { method: 'direct', servedOn: '2026-07-24' } });
     const c = await getCase(w.k, w.clerk, id);
     assert.equal(c.state, 'escalated');

@@ -123,6 +123,7 @@ const viewsHeard = (events: EventView[]) => events.some((e) => e.kind === 'hear_
 
 /** What a decision needs before it may be made, and which decisions fit the case (arts. 49–52, 61, 69, 71, 72). */
 function decisionRefusal(events: EventView[], data: Record<string, any>, fields: Record<string, any>): string | undefined {
+  if (events.some((e) => e.kind === 'escalation_ordered')) return '上级行政复议机关已决定提级审理，本机关应当移送案件材料，不再作出决定（行政复议法实施条例第四十条第三款）';
   if (!isSimple(events) && !viewsHeard(events)) return '适用普通程序审理的，应当当面或者通过互联网、电话等方式听取当事人的意见并记录在案后，才能作出决定（行政复议法第四十九条）';
   const kind = last(events, 'designate')?.data ?? {};
   if (kind.major && !events.some((e) => e.kind === 'hold_hearing')) return '案情重大、疑难、复杂的，应当组织听证后再作出决定（行政复议法第五十条）';
