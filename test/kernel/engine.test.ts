@@ -230,3 +230,136 @@ eachDatabase('case engine', (tdb) => {
     assert.equal((await verifyChain(w.k.db)).ok, true);
   });
 });
+
+// 行政复议法实施条例 (国务院令第836号, 2026-04-29, in force 2026-07-01 per art. 77): what it adds to the 复议 clocks and refusals.
+eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
+  let w: World;
+  before(async () => {
+    w = await makeWorld(tdb, '2026-11-26');
+  });
+  after(async () => w.conn.close());
+
+  const open = (fields: Record<string, unknown>) => createCase(w.k, w.clerk, { type: 'reconsideration', orgId: w.justice, fields: { ...reconsiderationIntake('2026-07-06'), ...fields } });
+  const clock = async (id: number, key: string) => (await getCase(w.k, w.clerk, id)).clocks.find((c) => c.key === key);
+  const nonperformance = { category: 'nonperformance', actUnderReview: '未对举报作出处理' };
+
+  test('第二十四条: a duty not performed counts from the end of its period, or 60 日 after the request; an emergency has no period', async () => {
+    const withDeadline = await open({ ...nonperformance, dutyDeadline: '2026-04-30' });
+    await rejects(performAction(w.k, w.clerk, withDeadline, 'accept', { on: '2026-07-07', data: {} }), 409, /2026-06-29届满.*实施条例第二十四条/);
+    const fromRequest = await open({ ...nonperformance, dutyRequestedOn: '2026-03-02' });
+    await rejects(performAction(w.k, w.clerk, fromRequest, 'accept', { on: '2026-07-07', data: {} }), 409, /2026-06-30届满/);
+    // The same request with the 紧急情况 of ¶2 is not bound by the period.
+    const emergency = await open({ ...nonperformance, dutyRequestedOn: '2026-03-02', emergency: true });
+    await performAction(w.k, w.clerk, emergency, 'accept', { on: '2026-07-07', data: {} });
+    assert.equal((await getCase(w.k, w.clerk, emergency)).state, 'accepted');
+    // Without the 条例 dates the period still runs from knowledge (行政复议法第二十条).
+    const known = await open({ ...nonperformance, knewOn: '2026-06-01' });
+    await performAction(w.k, w.clerk, known, 'accept', { on: '2026-07-07', data: {} });
+  });
+
+  test('第二十六条: the days in court are not counted for applications received from 2026-07-01; earlier ones keep the old count', async () => {
+    const excluded = { category: 'disclosure', knewOn: '2026-04-01', excludedBasis: 'litigation', excludedFrom: '2026-04-10', excludedTo: '2026-05-20' };
+    const before = await open({ ...excluded, receivedOn: '2026-06-15' });
+    await rejects(performAction(w.k, w.clerk, before, 'accept', { on: '2026-06-16', data: {} }), 409, /2026-06-01届满/);
+    // 60 日 from 04-01 plus the 40 days 04-10..05-20: 07-10.
+    const inTime = await open({ ...excluded, receivedOn: '2026-07-10' });
+    await performAction(w.k, w.clerk, inTime, 'accept', { on: '2026-07-10', data: {} });
+    const late = await open({ ...excluded, receivedOn: '2026-07-13' });
+    await rejects(performAction(w.k, w.clerk, late, 'accept', { on: '2026-07-13', data: {} }), 409, /2026-07-10届满/);
+  });
+
+  test('第四十五条、第四十六条: 勘验 and 鉴定 stop the review period, only under the new 条例', async () => {
+    const old = await open({ receivedOn: '2026-06-15' });
+    await performAction(w.k, w.clerk, old, 'accept', { on: '2026-06-16', data: {} });
+    await rejects(performAction(w.k, w.clerk, old, 'start_inspection', { on: '2026-06-20', data: { kind: 'inspection' } }), 409, /2026-07-01起施行.*第四十五条/);
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept', { on: '2026-07-07', data: {} });
+    assert.equal((await clock(id, 'decision'))!.dueOn, '2026-09-07');
+    await performAction(w.k, w.clerk, id, 'start_inspection', { on: '2026-07-10', data: { kind: 'appraisal', appraiser: '模拟司法鉴定所' } });
+    // One at a time: a second start while the first is open is a data error (400), not a refusal by law.
+    await rejects(performAction(w.k, w.clerk, id, 'start_inspection', { on: '2026-07-11', data: { kind: 'inspection' } }), 400, /尚未登记结束/);
+    assert.equal((await clock(id, 'decision'))!.status, 'paused');
+    await performAction(w.k, w.clerk, id, 'end_inspection', { on: '2026-07-25', data: { result: '鉴定意见：损失数额' } });
+    const c = (await clock(id, 'decision'))!;
+    assert.equal(c.pausedDays, 15);
+    // 09-05 + 15 = 09-20, a Sunday worked in exchange for 国庆 (调休), so no rollover.
+    assert.equal(c.dueOn, '2026-09-20');
+  });
+
+  test('第五十八条: 撤销并责令重作 opens a 60 日 (or the statutory) period for the respondent, from 2026-07-01', async () => {
+    const decide = (id: number, on: string, extra: Record<string, unknown> = {}) =>
+      performAction(w.k, w.clerk, id, 'decide', { on, data: { outcome: 'revoked_redo', approval: 'head', summary: '事实不清', ...extra } });
+    const statutory = await open({});
+    await performAction(w.k, w.clerk, statutory, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
+    await decide(statutory, '2026-07-20', { redoDays: 30 });
+    assert.equal((await clock(statutory, 'redo'))!.dueOn, '2026-08-19');
+    await performAction(w.k, w.clerk, statutory, 'redone', { on: '2026-08-25', data: { summary: '重新作出' } });
+    assert.equal((await clock(statutory, 'redo'))!.late, true);
+    const old = await open({ receivedOn: '2026-06-10' });
+    await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-11', data: { ground: 'consent' } });
+    await decide(old, '2026-06-20');
+    assert.notEqual((await clock(old, 'redo'))?.status, 'running');
+    await rejects(performAction(w.k, w.clerk, old, 'redone', { on: '2026-07-01', data: { summary: '重新作出' } }), 409);
+  });
+
+  test('第六十一条: 驳回复议请求 outside 不履行 cases only for the 条例 grounds, and only for applications from 2026-07-01', async () => {
+    const dismiss = (id: number, extra: Record<string, unknown>) =>
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'dismissed', approval: 'head', summary: '驳回', ...extra } });
+    const old = await open({ receivedOn: '2026-06-29' });
+    await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
+    await rejects(dismiss(old, { dismissalGround: 'void_refused' }), 409, /应决定维持（第六十八条）/);
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
+    // (二) is for 不履行 cases only: a penalty case cannot be dismissed on it.
+    await rejects(dismiss(id, { dismissalGround: 'unable' }), 409, /第六十一条第一款第一项、第三项/);
+    await dismiss(id, { dismissalGround: 'worse' });
+    assert.equal((await getCase(w.k, w.clerk, id)).outcome, 'dismissed');
+  });
+
+  test('第四十条: a 提级 request stops the review period until answered; an ordered 提级 sends the files within 5 工作日 and ends the case here', async () => {
+    const old = await open({ receivedOn: '2026-06-22' });
+    await performAction(w.k, w.clerk, old, 'accept', { on: '2026-06-23', data: {} });
+    await rejects(performAction(w.k, w.clerk, old, 'request_escalation', { on: '2026-07-02', data: { ground: 'novel', superior: '测试市人民政府', reason: '新类型' } }), 409, /第四十条/);
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept', { on: '2026-07-07', data: {} });
+    await performAction(w.k, w.clerk, id, 'request_escalation', { on: '2026-07-13', data: { ground: 'public_interest', superior: '测试市人民政府', reason: '涉及众多群众' } });
+    assert.equal((await clock(id, 'decision'))!.status, 'paused');
+    // The superior orders it: the waiting time stays out, and the 5 工作日 run from the notice (国庆 not involved: 07-20 → 07-27).
+    await performAction(w.k, w.clerk, id, 'escalation_ordered', { on: '2026-07-20', data: { superior: '测试市人民政府', noticeOn: '2026-07-20' } });
+    assert.equal((await clock(id, 'escalation_transfer'))!.dueOn, '2026-07-27');
+    await rejects(performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-21', data: { outcome: 'upheld', approval: 'head', summary: '维持' } }), 409, /第四十条第三款/);
+    await performAction(w.k, w.clerk, id, 'transfer_files', { on: '2026-07-24', data: { method: 'direct', servedOn: '2026-07-24' } });
+    const c = await getCase(w.k, w.clerk, id);
+    assert.equal(c.state, 'escalated');
+    assert.equal(c.outcome, 'escalated');
+    assert.equal(c.clocks.find((x) => x.key === 'escalation_transfer')!.late, false);
+    assert.equal(c.clocks.find((x) => x.key === 'decision')!.stoppedBy, 'transfer_files');
+  });
+
+  test('第五十二条: after a 复议委员会 opinion the decision says how it was taken up; cases received before 2026-07-01 need not', async () => {
+    const decide = (id: number, extra: Record<string, unknown>) =>
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'upheld', approval: 'collective', summary: '维持', ...extra } });
+    const old = await open({ receivedOn: '2026-06-29' });
+    await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
+    await performAction(w.k, w.clerk, old, 'committee_opinion', { on: '2026-07-10', data: { opinion: '建议维持' } });
+    await decide(old, {});
+    const id = await open({});
+    await performAction(w.k, w.clerk, id, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
+    await performAction(w.k, w.clerk, id, 'committee_opinion', { on: '2026-07-10', data: { opinion: '建议撤销' } });
+    await rejects(decide(id, {}), 409, /采纳情况/);
+    await rejects(decide(id, { committeeAdoption: 'not_adopted' }), 409, /说明理由/);
+    await decide(id, { committeeAdoption: 'partly' });
+    assert.equal((await getCase(w.k, w.clerk, id)).state, 'decided');
+  });
+
+  test('第二十九条: a 错列被申请人 refusal needs the notice to change first, and only under the new 条例', async () => {
+    const reject = (id: number, extra: Record<string, unknown>) => performAction(w.k, w.clerk, id, 'reject', { on: '2026-07-08', data: { ground: 'wrong_respondent', reason: '被申请人错列', ...extra } });
+    const old = await open({ receivedOn: '2026-06-29' });
+    await rejects(reject(old, { respondentToldOn: '2026-06-30' }), 409, /不适用该条规定/);
+    const id = await open({});
+    await rejects(reject(id, {}), 409, /先告知申请人变更被申请人/);
+    await rejects(reject(id, { respondentToldOn: '2026-07-09' }), 400, /不能晚于/);
+    await reject(id, { respondentToldOn: '2026-07-07' });
+    assert.equal((await getCase(w.k, w.clerk, id)).state, 'not_accepted');
+  });
+});

@@ -9,10 +9,14 @@ import { DEFENDANT_ROLES } from '../litigation/index.ts';
  * 行政复议 under the 行政复议法 (2023 revision, in force 2024-01-01).
  * 3/5/7/10日 in the law are working days (art. 88 ¶2); the 60/30日 periods are natural days
  * ending on the next working day when they fall on a holiday (art. 88 ¶1, 民事诉讼法 art. 85).
+ * The 行政复议法实施条例 as revised 2026-04-29 (in force 2026-07-01) adds periods and refusals; where it
+ * changes what the platform did, only applications received from that day follow it (`underRegulation`).
  */
 
 const ACCEPTED = ['accept', 'accept_simple', 'deem_accept'];
 const CONCLUDED = ['decide', 'mediate', 'terminate', 'dismiss_application'];
+/** Steps after which the case is no longer ours: concluded here, or 提级 and handed to the superior organ (条例 art. 40). */
+const CLOSED = [...CONCLUDED, 'transfer_files'];
 const isSimple = (events: EventView[]) => events.some((e) => e.kind === 'accept_simple') && !events.some((e) => e.kind === 'convert_to_ordinary');
 
 export const outcomes = {
@@ -35,6 +39,7 @@ export const outcomes = {
   not_accepted: '不予受理',
   abandoned: '补正逾期视为放弃',
   application_dismissed: '驳回行政复议申请',
+  escalated: '提级审理，案件材料移送上级行政复议机关',
 };
 
 /** Decisions that correct the reviewed act: the numerator of 纠错率 (project convention; no statutory formula). */
@@ -108,6 +113,7 @@ const rejectionGrounds = {
   scope: '不属于行政复议范围',
   jurisdiction: '不属于本机关管辖',
   repeat: '已就同一行政行为申请过行政复议或者提起过行政诉讼并被受理',
+  wrong_respondent: '错列被申请人，经告知后申请人不同意变更或者变更后仍不符合规定（行政复议法实施条例第二十九条）',
 };
 
 const last = (events: EventView[], kind: string) => events.findLast((e) => e.kind === kind);
@@ -117,11 +123,22 @@ const viewsHeard = (events: EventView[]) => events.some((e) => e.kind === 'hear_
 
 /** What a decision needs before it may be made, and which decisions fit the case (arts. 49–52, 61, 69, 71, 72). */
 function decisionRefusal(events: EventView[], data: Record<string, any>, fields: Record<string, any>): string | undefined {
+  if (events.some((e) => e.kind === 'escalation_ordered')) return '上级行政复议机关已决定提级审理，本机关应当移送案件材料，不再作出决定（行政复议法实施条例第四十条第三款）';
   if (!isSimple(events) && !viewsHeard(events)) return '适用普通程序审理的，应当当面或者通过互联网、电话等方式听取当事人的意见并记录在案后，才能作出决定（行政复议法第四十九条）';
   const kind = last(events, 'designate')?.data ?? {};
   if (kind.major && !events.some((e) => e.kind === 'hold_hearing')) return '案情重大、疑难、复杂的，应当组织听证后再作出决定（行政复议法第五十条）';
   if ((kind.major || kind.technical) && !events.some((e) => e.kind === 'committee_opinion')) return '案情重大、疑难、复杂或者专业性、技术性较强的，应当提请行政复议委员会提出咨询意见（行政复议法第五十二条）';
-  if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
+  // 条例 art. 52: the decision goes up with the committee's opinion and says how it was taken up (why not, if not).
+  if (underRegulation(fields) && events.some((e) => e.kind === 'committee_opinion')) {
+    if (!data.committeeAdoption) return '提请行政复议委员会提出咨询意见的案件，报请签发决定时应当附具咨询意见并对采纳情况作出说明（行政复议法实施条例第五十二条）';
+    if (data.committeeAdoption === 'not_adopted' && !data.committeeNote) return '不采纳行政复议委员会咨询意见的，应当说明理由（行政复议法实施条例第五十二条）';
+  }
+  if (data.outcome === 'dismissed' && fields.category !== 'nonperformance') {
+    // 条例 art. 61 ¶1 (一)(三) opens 驳回 to two situations outside 不履行 cases, for applications received from 2026-07-01.
+    if (!underRegulation(fields)) return '驳回行政复议请求只适用于申请人认为被申请人不履行法定职责的案件（行政复议法第六十九条）；其他案件行政行为合法适当的，应决定维持（第六十八条）';
+    if (!['void_refused', 'worse'].includes(data.dismissalGround)) return '驳回行政复议请求只适用于不履行法定职责的案件（行政复议法第六十九条），或者申请确认无效经释明拒绝变更请求、变更对申请人更为不利的情形（行政复议法实施条例第六十一条第一款第一项、第三项），请选择驳回的情形';
+  }
+  if (data.outcome === 'dismissed' && data.dismissalGround === 'worse' && data.thirdPartyContrary) return '第三人提出相反请求的，不能以变更对申请人更为不利为由驳回行政复议请求（行政复议法实施条例第六十一条第二款）';
   if (data.outcome?.startsWith('agreement_') && fields.category !== 'agreement') return '承担行政协议责任或者给予合理补偿的决定只适用于行政协议案件（行政复议法第七十一条）';
   if (fields.compensationClaim && !data.compensation) return '申请人一并提出了行政赔偿请求，作出决定时应当同时决定给予赔偿或者驳回赔偿请求（行政复议法第七十二条第一款）';
   if (data.compensation === 'refused' && !fields.compensationClaim) return '申请人未一并提出行政赔偿请求，无需驳回（行政复议法第七十二条）';
@@ -136,8 +153,36 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
  * Without the date of knowledge nothing is computed; art. 21's 5/20-year bars run from the act's date.
  */
 export function applicationDue(cal: WorkCalendar, fields: Record<string, any>): string | null {
-  if (!fields.knewOn) return null;
-  return computeDue(cal, fields.knewOn, fields.notInformed ? { length: 12, unit: 'month' } : { length: 60, unit: 'day' }).due;
+  const start = nonperformanceStart(cal, fields) ?? fields.knewOn;
+  if (!start || (fields.category === 'nonperformance' && fields.emergency)) return null;
+  return computeDue(cal, start, fields.notInformed ? { length: 12, unit: 'month' } : { length: 60, unit: 'day' }, excludedSpan(fields)).due;
+}
+
+/** 行政复议法实施条例（2026年修订）施行之日（第七十七条）: its new rules govern applications received from then on. */
+export const REGULATION_IN_FORCE = '2026-07-01';
+const underRegulation = (fields: Record<string, any>) => typeof fields.receivedOn === 'string' && fields.receivedOn >= REGULATION_IN_FORCE;
+const REGULATION_ONLY = `行政复议法实施条例（2026年修订）自${REGULATION_IN_FORCE}起施行（第七十七条），本案申请在此之前收到，不适用该条规定`;
+
+/**
+ * 条例 art. 24 ¶1: when an organ fails to perform a duty it was asked to perform, the period runs from
+ * the end of the performance period, or, with none, from the day 60 日 after the organ received the request.
+ * (The 2007 条例 art. 16 said the same (mem.), so it applies whatever the receipt date.)
+ */
+function nonperformanceStart(cal: WorkCalendar, fields: Record<string, any>): string | null {
+  if (fields.category !== 'nonperformance') return null;
+  if (fields.dutyDeadline) return fields.dutyDeadline;
+  if (fields.dutyRequestedOn) return computeDue(cal, fields.dutyRequestedOn, { length: 60, unit: 'day', rollOverHoliday: false }).due;
+  return null;
+}
+
+/**
+ * 条例 art. 26 (a suit filed without the 复议 the organ failed to say was required, until the 驳回起诉 ruling
+ * is served) and art. 38 ¶2 (an application left with the penalising organ that corrected itself, until it told
+ * the applicant) are not counted in the application period. New in 2026: only for applications received from then.
+ */
+function excludedSpan(fields: Record<string, any>): { from: string; to: string }[] {
+  if (!underRegulation(fields) || !fields.excludedFrom || !fields.excludedTo || fields.excludedTo < fields.excludedFrom) return [];
+  return [{ from: fields.excludedFrom, to: fields.excludedTo }];
 }
 
 /** 受理 of a late application needs the reason the law accepts (art. 20 ¶1: 不可抗力或者其他正当理由). */
@@ -152,7 +197,9 @@ const applicationInTime = async ({ fields, data, calendar }: { fields: Record<st
   }
   if (!due || filed <= due || data.lateReason) return undefined;
   if (fields.forwarderReceivedOn && !forwardedUnderArt32(fields)) return `经原行政机关提交申请只适用于对当场作出或者依据电子技术监控设备记录作出的行政处罚决定不服的情形（行政复议法第三十二条），本案申请期限以本机关收到之日（${filed}）计算，已超过法定申请期限（${due}届满）；有正当理由的，请填写「逾期仍受理的理由」（行政复议法第二十条）`;
-  return `申请于${filed}提出，已超过法定申请期限（自知道行政行为之日起${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项）`;
+  const duty = nonperformanceStart(calendar, fields) !== null;
+  const from = duty ? '自履行期限届满之日或者行政机关收到履职申请满六十日起' : '自知道行政行为之日起';
+  return `申请于${filed}提出，已超过法定申请期限（${from}${fields.notInformed ? '最长一年' : '六十日'}，${due}届满），应当决定不予受理；因不可抗力等正当理由耽误或者法律规定的期限更长的，请填写「逾期仍受理的理由」（行政复议法第二十条、第三十条第一款第四项${duty ? '，行政复议法实施条例第二十四条' : ''}）`;
 };
 const lateReason = f.optionalText('逾期仍受理的理由（不可抗力等正当理由、法律规定更长期限）', 500);
 
@@ -179,12 +226,29 @@ export const extensionPending = (events: EventView[]) => {
 };
 
 /** Both review periods end with the case and stand still while it is suspended. */
-const REVIEW_PERIOD = { unit: 'day' as const, stopOn: CONCLUDED, pauseOn: ['suspend'], resumeOn: ['resume'] };
+// 条例 arts. 45, 46: the time of a 现场勘验 or 鉴定 is not counted either (one pause at a time: see inspection actions).
+// 条例 art. 40 ¶2: so is the time a 提级 request waits on the superior organ; ¶3: once ordered, the case leaves with its files.
+const REVIEW_PERIOD = {
+  unit: 'day' as const,
+  stopOn: CLOSED,
+  pauseOn: ['suspend', 'start_inspection', 'request_escalation'],
+  resumeOn: ['resume', 'end_inspection', 'escalation_declined'],
+};
+const escalationPending = (events: EventView[]) => events.findLastIndex((e) => e.kind === 'request_escalation') > events.findLastIndex((e) => e.kind === 'escalation_declined' || e.kind === 'escalation_ordered');
+const escalationGrounds = {
+  public_interest: '涉及重大社会公共利益或者有重大影响',
+  novel: '属于新类型案件，且案情重大、疑难、复杂',
+  guidance: '具有法律适用指导意义',
+  other: '确有必要提级审理的其他情形',
+};
+
+/** A 勘验 or 鉴定 started and not yet ended. */
+const inspectionOpen = (events: EventView[]) => events.findLastIndex((e) => e.kind === 'start_inspection') > events.findLastIndex((e) => e.kind === 'end_inspection');
 
 export const reconsideration = defineCaseType({
   key: 'reconsideration',
   name: '行政复议',
-  basis: '《中华人民共和国行政复议法》（2023年修订）',
+  basis: '《中华人民共和国行政复议法》（2023年修订）、《中华人民共和国行政复议法实施条例》（2026年修订）',
   statute: 'reconsideration',
   number: ({ government, year, seq }) => `${government}复〔${year}〕${seq}号`,
   numberedBy: 'government',
@@ -198,6 +262,7 @@ export const reconsideration = defineCaseType({
     decided: { label: '已作出决定', final: true },
     terminated: { label: '终止', final: true },
     withdrawn: { label: '受理前撤回', final: true },
+    escalated: { label: '提级审理（已移送上级）', final: true },
   },
   initial: 'received',
   intake: z.object({
@@ -223,6 +288,12 @@ export const reconsideration = defineCaseType({
     forwarderReceivedOn: f.date('经原行政机关转送的：原行政机关收到申请之日').optional(),
     actOn: f.date('行政行为作出之日').optional(),
     immovable: f.flag('因不动产提出的申请').optional(),
+    dutyRequestedOn: f.date('不履行法定职责的：行政机关收到履职申请之日（条例第二十四条）').optional(),
+    dutyDeadline: f.date('不履行法定职责的：法定履行期限届满之日（条例第二十四条）').optional(),
+    emergency: f.flag('紧急情况下请求履行保护人身权、财产权的法定职责（条例第二十四条第二款，申请期限不受限制）').optional(),
+    excludedBasis: f.choice('不计入申请期限的期间', { litigation: '未被告知复议前置而直接起诉，至驳回起诉裁定送达（条例第二十六条）', self_correction: '向作出处罚的机关提交申请，至其告知自行纠正情况（条例第三十八条第二款）' }).optional(),
+    excludedFrom: f.date('不计入期间的起始日（起诉之日或者提交申请之日）').optional(),
+    excludedTo: f.date('不计入期间的终止日（裁定送达之日或者告知之日）').optional(),
     parties: z.array(partySchema).min(1, { message: '至少填写一名申请人' }).meta({ title: '当事人' }),
   }),
   title: (x) => `不服${x.respondent}${x.actUnderReview}`.slice(0, 80),
@@ -357,8 +428,19 @@ export const reconsideration = defineCaseType({
       from: ['received'],
       to: 'not_accepted',
       outcome: 'not_accepted',
-      fields: z.object({ ground: f.choice('不符合的受理条件', rejectionGrounds), reason: f.longText('不予受理理由'), competentOrgan: f.optionalText('告知的有管辖权的行政复议机关', 100) }),
-      check: ({ data }) => (data.ground === 'jurisdiction' && !data.competentOrgan ? '不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（行政复议法第三十条第二款）' : undefined),
+      fields: z.object({
+        ground: f.choice('不符合的受理条件', rejectionGrounds),
+        reason: f.longText('不予受理理由'),
+        competentOrgan: f.optionalText('告知的有管辖权的行政复议机关', 100),
+        respondentToldOn: f.date('错列被申请人的：告知申请人变更被申请人之日（条例第二十九条）').optional(),
+      }),
+      check: ({ data, fields, on }) => {
+        if (data.ground === 'jurisdiction' && !data.competentOrgan) return '不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（行政复议法第三十条第二款）';
+        if (data.ground !== 'wrong_respondent') return undefined;
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第二十九条）；错列被申请人的请按「没有明确的申请人或者被申请人不符合规定」处理';
+        if (!data.respondentToldOn) return '申请人错列被申请人的，应当先告知申请人变更被申请人；申请人不同意变更或者变更后仍不符合规定的，才能决定不予受理（行政复议法实施条例第二十九条）';
+        return data.respondentToldOn > on ? `告知变更被申请人的日期（${data.respondentToldOn}）不能晚于不予受理决定（${on}）` : undefined;
+      },
     },
     {
       key: 'withdraw_application',
@@ -513,6 +595,85 @@ export const reconsideration = defineCaseType({
       },
     },
     {
+      key: 'request_escalation',
+      label: '报请上级提级审理',
+      basis: '行政复议法实施条例第四十条第二款：下级行政复议机关认为需要由上级审理的，可以报请上级决定；报请提级审理期间不计入行政复议案件办理期限',
+      from: ['accepted'],
+      fields: z.object({ ground: f.choice('提级审理的情形', escalationGrounds), superior: f.text('上级行政复议机关', 100), reason: f.longText('报请理由') }),
+      when: ({ events }) => !escalationPending(events) && !events.some((e) => e.kind === 'escalation_ordered'),
+      check: ({ fields, events }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十条）';
+        return inspectionOpen(events) ? '现场勘验或者鉴定尚未登记结束，请先登记结束再报请提级（两段期间均不计入审理期限，平台一次只记一段）' : undefined;
+      },
+    },
+    {
+      key: 'escalation_declined',
+      label: '上级不予提级，继续审理',
+      basis: '行政复议法实施条例第四十条第二款：报请期间不计入办理期限，审理期限自此继续计算',
+      from: ['accepted'],
+      fields: z.object({ note: f.optionalText('上级答复') }),
+      when: ({ events }) => escalationPending(events),
+      check: ({ events }) => (escalationPending(events) ? undefined : '没有待上级决定的提级审理报请'),
+    },
+    {
+      key: 'escalation_ordered',
+      label: '上级决定提级审理',
+      basis: '行政复议法实施条例第四十条第三款：上级决定提级审理的，通知下级于五个工作日内移送案件材料，并书面告知当事人',
+      from: ['accepted'],
+      fields: z.object({ superior: f.text('上级行政复议机关', 100), noticeOn: f.date('收到提级审理通知之日') }),
+      when: ({ events }) => !events.some((e) => e.kind === 'escalation_ordered'),
+      check: ({ fields, data, on }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十条）';
+        if (data.noticeOn > on) return `收到通知之日（${data.noticeOn}）不能晚于登记日期（${on}）`;
+        return undefined;
+      },
+    },
+    {
+      key: 'transfer_files',
+      label: '移送案件材料（提级审理）',
+      basis: '行政复议法实施条例第四十条第三款：于五个工作日内移送案件材料；审理期限自上级收到案件材料之日起重新计算',
+      from: ['accepted'],
+      to: 'escalated',
+      outcome: 'escalated',
+      fields: serviceFields,
+      check: servedNotAfterStep,
+      when: ({ events }) => events.some((e) => e.kind === 'escalation_ordered'),
+    },
+    {
+      key: 'start_inspection',
+      label: '现场勘验、鉴定开始（不计入审理期限）',
+      basis: '行政复议法实施条例第四十五条：现场勘验所用时间不计入行政复议审理期限；第四十六条：鉴定所用时间不计入行政复议审理期限',
+      from: ['accepted'],
+      fields: z.object({
+        kind: f.choice('事项', { inspection: '现场勘验', appraisal: '鉴定（当事人申请，复议机构审查同意）' }),
+        appraiser: f.optionalText('鉴定机构（当事人协商确定或者复议机构指定）', 100),
+      }),
+      when: ({ events }) => !inspectionOpen(events),
+      check: ({ fields, data, events }) => {
+        if (!underRegulation(fields)) return REGULATION_ONLY + '（第四十五条、第四十六条），勘验、鉴定时间照常计入审理期限';
+        if (inspectionOpen(events)) return '上一项现场勘验或者鉴定尚未登记结束';
+        if (escalationPending(events)) return '提级审理报请待上级决定，其间已不计入审理期限；请待上级答复后再登记勘验、鉴定';
+        return data.kind === 'appraisal' && !data.appraiser ? '鉴定的，应写明当事人协商确定或者行政复议机构指定的鉴定机构（行政复议法实施条例第四十六条）' : undefined;
+      },
+    },
+    {
+      key: 'end_inspection',
+      label: '现场勘验、鉴定结束',
+      basis: '行政复议法实施条例第四十五条、第四十六条：审理期限自勘验、鉴定结束后继续计算',
+      from: ['accepted'],
+      fields: z.object({ result: f.longText('勘验笔录或者鉴定意见要点') }),
+      when: ({ events }) => inspectionOpen(events),
+      check: ({ events }) => (inspectionOpen(events) ? undefined : '没有正在进行的现场勘验或者鉴定'),
+    },
+    {
+      key: 'redone',
+      label: '被申请人重新作出行政行为',
+      basis: '行政复议法实施条例第五十八条：责令重新作出行政行为的，被申请人应当在法律、法规、规章规定的期限内重新作出；未规定期限的，为六十日',
+      from: ['decided'],
+      when: ({ clocks }) => clocks.redo?.status === 'running',
+      fields: z.object({ summary: f.longText('重新作出的行政行为') }),
+    },
+    {
       key: 'committee_opinion',
       label: '收到行政复议委员会咨询意见',
       basis: '行政复议法第五十二条：法定情形应当提请行政复议委员会提出咨询意见；第六十一条：咨询意见作为作出决定的重要参考依据',
@@ -530,6 +691,15 @@ export const reconsideration = defineCaseType({
         outcome: f.choice('决定类型', decisionOutcomes),
         approval: f.choice('决定的作出', { head: '经行政复议机关负责人同意', collective: '经集体讨论通过' }),
         compensation: f.choice('一并提出的行政赔偿请求', { awarded: '同时决定被申请人依法给予赔偿', refused: '同时决定驳回行政赔偿请求' }).optional(),
+        dismissalGround: f.choice('驳回复议请求的情形（条例第六十一条）', {
+          void_refused: '申请确认无效，不属于无效情形，经释明拒绝变更请求',
+          unable: '不履行法定职责案件，被申请人因不可抗力等正当事由客观上无法履行',
+          worse: '行政行为依法应予变更，但变更对申请人更为不利',
+        }).optional(),
+        thirdPartyContrary: f.flag('第三人提出相反请求').optional(),
+        committeeAdoption: f.choice('复议委员会咨询意见的采纳情况（条例第五十二条）', { adopted: '采纳', partly: '部分采纳', not_adopted: '不采纳' }).optional(),
+        committeeNote: f.optionalText('采纳情况说明；不采纳的理由', 500),
+        redoDays: f.days('责令重作的：法律、法规、规章规定的重作期限（日，未规定的留空为六十日）', 365).optional(),
         summary: f.longText('决定要旨'),
       }),
       check: ({ events, data, fields }) => decisionRefusal(events, data, fields),
@@ -643,7 +813,7 @@ export const reconsideration = defineCaseType({
       length: 7,
       unit: 'day',
       startOn: ['accept', 'deem_accept'],
-      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+      stopOn: ['send_copy', 'send_copy_simple', ...CLOSED],
     },
     {
       key: 'copy_simple',
@@ -652,7 +822,7 @@ export const reconsideration = defineCaseType({
       length: 3,
       unit: 'day',
       startOn: ['accept_simple'],
-      stopOn: ['send_copy', 'send_copy_simple', ...CONCLUDED],
+      stopOn: ['send_copy', 'send_copy_simple', ...CLOSED],
     },
     {
       key: 'respondent_answer',
@@ -661,7 +831,7 @@ export const reconsideration = defineCaseType({
       length: 10,
       unit: 'day',
       startOn: ['send_copy'],
-      stopOn: ['respondent_answer', ...CONCLUDED],
+      stopOn: ['respondent_answer', ...CLOSED],
     },
     {
       key: 'respondent_answer_simple',
@@ -670,7 +840,7 @@ export const reconsideration = defineCaseType({
       length: 5,
       unit: 'day',
       startOn: ['send_copy_simple'],
-      stopOn: ['respondent_answer', ...CONCLUDED],
+      stopOn: ['respondent_answer', ...CLOSED],
     },
     {
       key: 'suspension_limit',
@@ -740,6 +910,27 @@ export const reconsideration = defineCaseType({
       stopOn: ['opinion_reply'],
     },
     {
+      key: 'escalation_transfer',
+      label: '提级审理移送案件材料期限',
+      basis: '行政复议法实施条例第四十条第三款：上级决定提级审理的，下级于五个工作日内移送案件材料',
+      length: 5,
+      unit: 'workday',
+      startOn: ['escalation_ordered'],
+      startFrom: 'noticeOn',
+      stopOn: ['transfer_files'],
+    },
+    {
+      key: 'redo',
+      label: '重新作出行政行为期限',
+      basis: '行政复议法实施条例第五十八条第一款：法律、法规、规章未规定期限的，重新作出行政行为的期限为六十日',
+      length: 60,
+      unit: 'day',
+      startOn: ['decide'],
+      startIf: (e, _earlier, fields) => e.data?.outcome === 'revoked_redo' && underRegulation(fields),
+      lengthFrom: (d) => Number(d.redoDays) || 60,
+      stopOn: ['redone'],
+    },
+    {
       key: 'decision',
       label: '审理期限（普通程序）',
       basis: '行政复议法第六十二条：受理之日起六十日内作出决定，经批准可延长不超过三十日',
@@ -759,7 +950,7 @@ export const reconsideration = defineCaseType({
       ...REVIEW_PERIOD,
       length: 30,
       startOn: ['accept_simple'],
-      stopOn: [...CONCLUDED, 'convert_to_ordinary'],
+      stopOn: [...CLOSED, 'convert_to_ordinary'],
     },
   ],
   outcomes,
