@@ -4678,6 +4678,12 @@ export interface ApiPaths {
           forwarderReceivedOn?: string;
           actOn?: string;
           immovable?: boolean;
+          dutyRequestedOn?: string;
+          dutyDeadline?: string;
+          emergency?: boolean;
+          excludedBasis?: "litigation" | "self_correction";
+          excludedFrom?: string;
+          excludedTo?: string;
           parties: ({
             role: "applicant" | "agent" | "third_party";
             kind?: "person" | "organisation";
@@ -4795,6 +4801,11 @@ export interface ApiPaths {
           outcome: "upheld" | "dismissed" | "revoked" | "partly_revoked" | "revoked_redo" | "altered" | "confirmed_illegal" | "confirmed_void" | "ordered_performance" | "agreement_liability" | "agreement_compensation";
           approval: "head" | "collective";
           compensation?: "awarded" | "refused";
+          dismissalGround?: "void_refused" | "unable" | "worse";
+          thirdPartyContrary?: boolean;
+          committeeAdoption?: "adopted" | "partly" | "not_adopted";
+          committeeNote?: string;
+          redoDays?: number;
           summary: string;
         };
       };
@@ -4842,6 +4853,52 @@ export interface ApiPaths {
         on?: string;
         data?: {
           postedOn?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/end_inspection": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          result: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/escalation_declined": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/escalation_ordered": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          superior: string;
+          noticeOn: string;
         };
       };
       response: CaseView;
@@ -5025,6 +5082,21 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/redone": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          summary: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/refuse_extension": {
     post: {
       params: {
@@ -5049,9 +5121,10 @@ export interface ApiPaths {
         version: number;
         on?: string;
         data?: {
-          ground: "parties" | "standing" | "request" | "late" | "scope" | "jurisdiction" | "repeat";
+          ground: "parties" | "standing" | "request" | "late" | "scope" | "jurisdiction" | "repeat" | "wrong_respondent";
           reason: string;
           competentOrgan?: string;
+          respondentToldOn?: string;
         };
       };
       response: CaseView;
@@ -5067,6 +5140,23 @@ export interface ApiPaths {
         on?: string;
         data?: {
           items: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/request_escalation": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          ground: "public_interest" | "novel" | "guidance" | "other";
+          superior: string;
+          reason: string;
         };
       };
       response: CaseView;
@@ -5197,6 +5287,22 @@ export interface ApiPaths {
       response: CaseView;
     };
   };
+  "/api/reconsideration/cases/{id}/start_inspection": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          kind: "inspection" | "appraisal";
+          appraiser?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
   "/api/reconsideration/cases/{id}/suspend": {
     post: {
       params: {
@@ -5225,6 +5331,22 @@ export interface ApiPaths {
         data?: {
           ground: "withdrawn" | "suspension_expired" | "terminated_other";
           note?: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/reconsideration/cases/{id}/transfer_files": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          method: "direct" | "left" | "post" | "electronic" | "entrusted" | "announcement";
+          servedOn: string;
         };
       };
       response: CaseView;
@@ -5951,7 +6073,6 @@ export interface ApiPaths {
         on?: string;
         data?: {
           handler: string;
-          handleDays: number;
         };
       };
       response: CaseView;
@@ -5974,6 +6095,23 @@ export interface ApiPaths {
           lpr?: number;
           interest?: number;
           result: string;
+        };
+      };
+      response: CaseView;
+    };
+  };
+  "/api/sme_payment_complaint/cases/{id}/extend": {
+    post: {
+      params: {
+        id: number;
+      };
+      body: {
+        version: number;
+        on?: string;
+        data?: {
+          days: number;
+          approver: string;
+          reason: string;
         };
       };
       response: CaseView;
