@@ -32,7 +32,7 @@ export const outcomes = {
 };
 
 /** Art. 32: 支付赔偿金 is the main way; 返还财产 or 恢复原状 where they can be done. */
-export const METHODS = { money: '支付赔偿金', return_property: '返还财产', restore: '恢复原状' };
+const METHODS = { money: '支付赔偿金', return_property: '返还财产', restore: '恢复原状' };
 
 /**
  * Art. 39 ¶1: two years from the day the claimant knew or should have known of the harm, the days of
@@ -67,7 +67,7 @@ const lastOf = (events: EventView[], kinds: string[]) => events.findLast((e) => 
 /** A 补正 asked for and not yet answered, of the claimant (payment_*) or of the 财政部门 (finance_*). */
 const correctionOpen = (events: EventView[], ask: string, answer: string) => lastOf(events, [ask, answer, 'payment_apply'])?.kind === ask;
 /** The amount the effective document awards: the organ's 赔偿决定, or the court's judgment or 调解书 after a suit. */
-export function awardedAmount(state: string, events: EventView[]): number {
+function awardedAmount(state: string, events: EventView[]): number {
   if (state === 'litigated') {
     const j = lastOf(events, ['court_judgment']);
     return j && j.data.result !== 'dismissed' ? Number(j.data.amount) || 0 : 0;
