@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { get, request, type Reply } from '../api.ts';
 import { FormModal } from '../components/FormModal.tsx';
+import { DELIVERY_CHANNELS, optionsOf } from '../components/labels.ts';
 
 /**
  * The three yearly publications computed from records (政府信息公开年报, 行政执法数据, 建议提案办理情况):
@@ -18,9 +19,7 @@ export const ANNUAL: Record<AnnualKey, { label: string; path: string }> = {
   proposals: { label: '建议提案办理情况', path: 'proposals' },
 };
 
-const CHANNELS = { exchange: '公文交换', confidential: '机要交通', e_document: '电子公文系统', in_person: '当面报送', other: '其他方式' };
 const WAYS = { website: '政府网站', gazette: '政府公报', notice_board: '政务公开栏', other: '其他方式' };
-const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
 /** One tag per publication the org has a date for: what is late, else where it stands. */
 export function annualTags(row: BoardRow) {
@@ -79,7 +78,7 @@ export function FilingModal({ row, year, steps, onClose, onSaved }: { row: Board
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="channel" label="报送方式">
-            <Select options={options(CHANNELS)} />
+            <Select options={optionsOf(DELIVERY_CHANNELS)} />
           </Form.Item>
           <Form.Item name="docNumber" label="文号">
             <Input maxLength={60} />
@@ -89,7 +88,7 @@ export function FilingModal({ row, year, steps, onClose, onSaved }: { row: Board
         <>
           {dateItem('publishedOn', '公开日期')}
           <Form.Item name="way" label="公开方式">
-            <Select options={options(WAYS)} />
+            <Select options={optionsOf(WAYS)} />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.way !== b.way}>
             {({ getFieldValue }) => (
