@@ -92,6 +92,14 @@ const HELP = `fazhi — 法治政府建设工作平台
 
 数据库：默认内嵌 PGlite，数据在 ./data（或 DATA_DIR）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL。`;
 
+/** --year as a whole year (as the HTTP routes take it), or the default; anything else is the user's mistake, said in Chinese. */
+function yearOf(given: string | undefined, fallback: number): number {
+  if (given === undefined) return fallback;
+  const year = Number(given);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(400, 'bad_request', `--year 应为2000至2100之间的年份，收到「${given}」`);
+  return year;
+}
+
 async function openKernel() {
   const s = settingsFromEnv();
   const conn = await connect({ databaseUrl: s.databaseUrl, dataDir: s.dataDir });
@@ -217,7 +225,7 @@ async function main(argv: string[]) {
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-      const year = Number(values.year ?? k.today().slice(0, 4));
+      const year = yearOf(values.year, Number(k.today().slice(0, 4)));
       const vals = await computeIndicators(k, { orgId: org.id, from: `${year}-01-01`, to: `${year}-12-31` });
       await k.conn.close();
       if (values.json) console.log(JSON.stringify({ org: org.name, year, values: vals }, null, 2));
@@ -236,7 +244,7 @@ async function main(argv: string[]) {
         try {
           const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
           if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-          const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+          const year = yearOf(values.year, Number(k.today().slice(0, 4)) - 1);
           const print = <T>(r: T, text: (r: T) => string) => console.log(values.json ? JSON.stringify(r, null, 2) : text(r));
           if (sub === 'law-report-coverage') print(await lawReportCoverage(k, null, org.id, { from: `${year}-01-01`, to: `${year}-12-31` }), lawReportCoverageText);
           else if (sub === 'proposals') print(await proposalsReport(k, null, org.id, year), proposalsText);
@@ -257,7 +265,7 @@ async function main(argv: string[]) {
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-      const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+      const year = yearOf(values.year, Number(k.today().slice(0, 4)) - 1);
       const report = await openReport(k, null, org.id, year);
       if (sub !== 'check') {
         const docx = await reportAsDocx(k, { ...report, sections: report.sections as ReportSection[] });
