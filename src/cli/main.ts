@@ -59,13 +59,13 @@ const HELP = `fazhi — 法治政府建设工作平台
   report pdf [--org 单位] [--year 年] --out 文件.pdf
                              生成 PDF（需安装 LibreOffice）
   report check [--org 单位] [--year 年] [--json]
+                             检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   report govinfo [--org 单位] [--year 年] [--json]   政府信息公开工作年度报告（三张表按记录计算）
   report enforcement-data [--org 单位] [--year 年] [--json]   行政执法年度数据（按记录计算，1月31日前公开）
   report proposals [--org 单位] [--year 年] [--json]   人大代表建议、政协提案年度办理情况（按记录计算）
   report law-report-coverage [--org 单位] [--year 年] [--json]   述法覆盖率与未述法单位
   obligations law_report [单位 是|否|默认] [--org 单位] [--json]
                              列出（或设定）哪些单位负有述法义务；默认：区政府、部门、乡镇（街道）
-                             检查单位年度报告（尚无报告时按记录生成初稿）：结构、原因、数据绑定、矛盾、期限
   draw verify (任务编号 | --file 公开记录.json) [--json]
                              复核双随机抽取：种子与承诺值（SM3）是否相符，按种子重抽是否得到同一名单
   import 文件.csv --type 类型 --user 用户名 [--org 单位]
@@ -91,6 +91,14 @@ const HELP = `fazhi — 法治政府建设工作平台
   help                       显示本帮助
 
 数据库：默认内嵌 PGlite，数据在 ./data（或 DATA_DIR）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL。`;
+
+/** --year as a whole year (as the HTTP routes take it), or the default; anything else is the user's mistake, said in Chinese. */
+function yearOf(given: string | undefined, fallback: number): number {
+  if (given === undefined) return fallback;
+  const year = Number(given);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(400, 'bad_request', `--year 应为2000至2100之间的年份，收到「${given}」`);
+  return year;
+}
 
 async function openKernel() {
   const s = settingsFromEnv();
@@ -217,7 +225,7 @@ async function main(argv: string[]) {
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-      const year = Number(values.year ?? k.today().slice(0, 4));
+      const year = yearOf(values.year, Number(k.today().slice(0, 4)));
       const vals = await computeIndicators(k, { orgId: org.id, from: `${year}-01-01`, to: `${year}-12-31` });
       await k.conn.close();
       if (values.json) console.log(JSON.stringify({ org: org.name, year, values: vals }, null, 2));
@@ -231,33 +239,25 @@ async function main(argv: string[]) {
       return analyzeCommand(positionals, { json: values.json, csv: values.csv, compare: values.compare });
     case 'report': {
       const sub = positionals[0];
-      if (sub === 'law-report-coverage') {
+      if (sub === 'govinfo' || sub === 'enforcement-data' || sub === 'proposals' || sub === 'law-report-coverage') {
         const { k } = await openKernel();
-        const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
-        if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-        const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
-        const r = await lawReportCoverage(k, null, org.id, { from: `${year}-01-01`, to: `${year}-12-31` }).finally(() => k.conn.close());
-        console.log(values.json ? JSON.stringify(r, null, 2) : lawReportCoverageText(r));
-        return 0;
-      }
-      if (sub === 'govinfo' || sub === 'enforcement-data' || sub === 'proposals') {
-        const { k } = await openKernel();
-        const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
-        if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-        const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
-        if (sub === 'proposals') {
-          const r = await proposalsReport(k, null, org.id, year).finally(() => k.conn.close());
-          console.log(values.json ? JSON.stringify(r, null, 2) : proposalsText(r));
+        try {
+          const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
+          if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
+          const year = yearOf(values.year, Number(k.today().slice(0, 4)) - 1);
+          const print = <T>(r: T, text: (r: T) => string) => console.log(values.json ? JSON.stringify(r, null, 2) : text(r));
+          if (sub === 'law-report-coverage') print(await lawReportCoverage(k, null, org.id, { from: `${year}-01-01`, to: `${year}-12-31` }), lawReportCoverageText);
+          else if (sub === 'proposals') print(await proposalsReport(k, null, org.id, year), proposalsText);
+          else if (sub === 'enforcement-data') print(await enforcementData(k, null, org.id, year), enforcementDataText);
+          else {
+            const r = await govinfoReport(k, null, org.id, year);
+            print(r, govinfoText);
+            return r.requests.balanced ? 0 : 1;
+          }
           return 0;
+        } finally {
+          await k.conn.close();
         }
-        if (sub === 'enforcement-data') {
-          const r = await enforcementData(k, null, org.id, year).finally(() => k.conn.close());
-          console.log(values.json ? JSON.stringify(r, null, 2) : enforcementDataText(r));
-          return 0;
-        }
-        const r = await govinfoReport(k, null, org.id, year).finally(() => k.conn.close());
-        console.log(values.json ? JSON.stringify(r, null, 2) : govinfoText(r));
-        return r.requests.balanced ? 0 : 1;
       }
       if (sub !== 'check' && sub !== 'docx' && sub !== 'pdf') throw new AppError(400, 'bad_request', '用法：npx fazhi report check|docx|pdf|govinfo|enforcement-data|proposals|law-report-coverage [--org 单位] [--year 年] [--json | --out 文件]');
       if (sub !== 'check' && !values.out) throw new AppError(400, 'bad_request', `请用 --out 指定输出的 .${sub} 文件`);
@@ -265,7 +265,7 @@ async function main(argv: string[]) {
       const { k } = await openKernel();
       const org = values.org ? await findOrg(k.db, values.org) : await topOrg(k.db);
       if (!org) throw new AppError(404, 'not_found', '数据库中还没有单位，请先运行 npx fazhi demo');
-      const year = Number(values.year ?? Number(k.today().slice(0, 4)) - 1);
+      const year = yearOf(values.year, Number(k.today().slice(0, 4)) - 1);
       const report = await openReport(k, null, org.id, year);
       if (sub !== 'check') {
         const docx = await reportAsDocx(k, { ...report, sections: report.sections as ReportSection[] });

@@ -152,7 +152,7 @@ export async function annualFiling(k: Kernel, report: AnnualReport, org: Pick<Or
 
 /** The org the record is for, seen and allowed; the date checked: after the year it reports on, not in the future. */
 async function prepare(k: Kernel, actor: Actor, report: AnnualReport, input: { orgId: number; year: number }, on: string | undefined, step: 'submit' | 'publish') {
-  const org = await getOrg(k.db, input.orgId).catch(() => { throw notFound('单位'); });
+  const org = await getOrg(k.db, input.orgId);
   if (!canSeeOrg(actor, org.path)) throw notFound('单位');
   const def = ANNUAL_REPORTS[report];
   const verb = step === 'submit' ? '报送' : '公开';

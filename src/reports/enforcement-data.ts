@@ -6,8 +6,8 @@ import { getOrg } from '../kernel/orgs.ts';
 import { computeIndicators } from '../kernel/indicators/compute.ts';
 import { correctingOutcomes } from '../institutions/reconsideration/index.ts';
 import { enforcementDataDeadline } from './duty.ts';
-import { concludedBy, filingText, reconsiderationsAgainst, reviewRow } from './govinfo.ts';
-import { annualFiling, type AnnualFiling } from './annual.ts';
+import { concludedBy, reconsiderationsAgainst, reviewRow } from './govinfo.ts';
+import { annualFiling, filingText, type AnnualFiling } from './annual.ts';
 import { scopeOf } from './report.ts';
 
 /**

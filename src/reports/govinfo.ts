@@ -12,8 +12,6 @@ import { display } from './tokens.ts';
 import { scopeOf } from './report.ts';
 import { annualFiling, filingText, type AnnualFiling } from './annual.ts';
 
-export { filingText };
-
 /**
  * The 政府信息公开工作年度报告 of one org for one year (政府信息公开条例 arts. 49–50), in the
  * format of 国办公开办函〔2021〕30号: six parts, three of them tables. Every figure is computed from

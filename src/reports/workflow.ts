@@ -278,7 +278,7 @@ export async function reportingBoard(k: Kernel, actor: Actor, year: number) {
   const publishBy = publishDeadline(year);
   const ids = rows.map((r) => r.reportId).filter((x): x is number => x != null);
   const sent = ids.length ? await k.db.selectFrom('report_deliveries').select(['report_id', 'line', 'sent_on']).where('report_id', 'in', ids).execute() : [];
-  // The computed yearly publications (政府信息公开 年报, 行政执法数据) of the orgs that must make them.
+  // The computed yearly publications (ANNUAL_REPORTS: 年报, 执法数据, 办理情况), each for the orgs its rule gives a duty.
   const orgs = rows.map((r) => ({ id: r.orgId, name: r.orgName, kind: r.kind }));
   const annual = await Promise.all(
     (Object.keys(ANNUAL_REPORTS) as AnnualReport[]).map(async (report) => annualFilings(k, report, orgs.filter((o) => ANNUAL_REPORTS[report].deadline(o.kind, year)), year)),

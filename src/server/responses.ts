@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROLE_LABELS } from '../kernel/auth/actor.ts';
 import type { OrgKind, Role } from '../kernel/db/schema.ts';
+import type { ClockUnit } from '../kernel/cases/define.ts';
+import type { AnnualReport } from '../reports/annual.ts';
 import { CHANNELS, NOTIFICATION_KINDS, type Channel, type NotificationKind } from '../workbench/notify.ts';
 
 /**
@@ -87,11 +89,13 @@ export const caseListReply = z.object({
   ),
 });
 
+const clockUnit = z.enum(['day', 'workday', 'month', 'hour'] satisfies ClockUnit[]);
+
 const clockView = z.object({
   key: text,
   label: text,
   basis: text,
-  unit: z.enum(['day', 'workday', 'month', 'hour']),
+  unit: clockUnit,
   length: z.number(),
   status: z.enum(['pending', 'running', 'paused', 'stopped']),
   startedOn: optDay,
@@ -163,7 +167,7 @@ const dashboardItem = z.object({
   stateLabel: text,
   orgName: text,
   mine: z.boolean(),
-  clock: z.object({ key: text, label: text, dueOn: optDay, daysLeft: z.number().nullable(), unit: z.enum(['day', 'workday', 'month', 'hour']), overdue: z.boolean() }),
+  clock: z.object({ key: text, label: text, dueOn: optDay, daysLeft: z.number().nullable(), unit: clockUnit, overdue: z.boolean() }),
 });
 export const dashboardReply = z.object({ today: day, overdue: z.array(dashboardItem), dueSoon: z.array(dashboardItem) });
 
@@ -225,8 +229,8 @@ export const reportLine = z.object({
   docNumber: text.nullable(),
 }).meta({ id: 'ReportLine' });
 
-/** The 报送 and 公开 recorded for a computed yearly publication (政府信息公开 年报, 行政执法数据) and their lateness. */
-const annualReportKey = z.enum(['govinfo', 'enforcement_data', 'proposals']);
+/** The 报送 and 公开 recorded for a computed yearly publication (政府信息公开 年报, 行政执法数据, 建议提案办理情况) and their lateness. */
+const annualReportKey = z.enum(['govinfo', 'enforcement_data', 'proposals'] satisfies AnnualReport[]);
 export const annualFilingView = z.object({
   report: annualReportKey,
   label: text,

@@ -219,7 +219,9 @@ eachDatabase('personal data: the scanner', (tdb) => {
     }
     const hotline = caseIds.find((c) => c.type === 'hotline')!;
     assert.ok(leaks((await call('operator', `/api/cases/${hotline.id}`)).text).includes('13800138000'), 'the operator sees the number to call back');
-    for (const url of ['/api/cases?pageSize=200', '/api/dashboard', '/api/indicators/disclosure.received/records?year=2025', '/api/reports?year=2024', '/api/registers', '/api/draws']) {
+    // The yearly publications computed from records list 案号 and figures, never a person.
+    const yearly = ['govinfo', 'enforcement-data', 'proposals', 'law-report-coverage'].map((p) => `/api/reports/${p}?orgId=${w.education}&year=2025`);
+    for (const url of ['/api/cases?pageSize=200', '/api/dashboard', '/api/indicators/disclosure.received/records?year=2025', '/api/reports?year=2024', '/api/registers', '/api/draws', ...yearly]) {
       const r = await call('leader', url);
       assert.equal(r.status, 200, url);
       assert.deepEqual(leaks(r.text), [], `leader ${url}`);

@@ -17,7 +17,7 @@ export const SOURCES = { complaint: '投诉举报', routine: '日常监督检查
 /** Art. 26: 督办函 (not performing a duty, art. 27), 意见书 (unlawful or clearly improper, art. 28), 决定书 (the government's, art. 29). */
 export const DOCUMENTS = { supervise: '行政执法监督督办函', opinion: '行政执法监督意见书', decision: '行政执法监督决定书' };
 /** Art. 33 ¶3: where the dispute stands with 行政复议 and 行政诉讼. */
-export const REVIEW_STATUS = { none: '不涉及', eligible: '符合行政复议或行政诉讼受理条件，尚未申请', pending: '已进入行政复议或行政诉讼程序' };
+const REVIEW_STATUS = { none: '不涉及', eligible: '符合行政复议或行政诉讼受理条件，尚未申请', pending: '已进入行政复议或行政诉讼程序' };
 export const outcomes = { no_issue: '未发现问题', corrected: '当场纠正', rectified: '整改到位', withdrawn: '异议成立，撤销处理', not_accepted: '不予受理' };
 
 const TYPE = 'enforcement_oversight';

@@ -114,7 +114,7 @@ export const registerKinds: RegisterKind[] = [
     item: z.object({ code, name: f.text('备案事项', 200), department: f.text('实施部门', 100), basis, materials: f.optionalText('备案材料', 1000), timeLimit: f.optionalText('办理时限', 60) }),
   },
   {
-    // Seed 000: 27个部门个性清单; the common list and each department's own list are items of the same kind, told apart by 清单类型.
+    // One register, not one per department: the 共性清单 and each department's 个性清单 are items told apart by 清单类型.
     key: 'required_laws',
     name: '应知应会法律清单',
     basis: '领导干部和国家工作人员学法用法制度：应知应会党内法规和国家法律清单',

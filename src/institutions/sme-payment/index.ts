@@ -12,9 +12,9 @@ import { diffDays } from '../../kernel/calendar/dates.ts';
  * 60 日 for 机关、事业单位; 60 日 for 大型企业) and art. 10 ¶1 (from 检验/验收合格 where the contract makes
  * that the condition); 逾期利息: art. 17.
  */
-export const PAYER_KINDS = { organ: '机关', institution: '事业单位', large: '大型企业' };
-export const SUBJECTS = { goods: '货物', works: '工程', services: '服务' };
-export const FINDINGS = {
+const PAYER_KINDS = { organ: '机关', institution: '事业单位', large: '大型企业' };
+const SUBJECTS = { goods: '货物', works: '工程', services: '服务' };
+const FINDINGS = {
   paid: '已全额支付',
   partly_paid: '已部分支付',
   plan: '达成还款计划',
@@ -23,7 +23,7 @@ export const FINDINGS = {
 };
 /** Findings that say the payer owes money past its term. */
 const ARREARS = ['paid', 'partly_paid', 'plan'];
-export const INTEREST_BASES = { none: '未计逾期利息（投诉人未主张或放弃）', agreed: '按合同约定利率', statutory: '未约定，按每日万分之五' };
+const INTEREST_BASES = { none: '未计逾期利息（投诉人未主张或放弃）', agreed: '按合同约定利率', statutory: '未约定，按每日万分之五' };
 export const outcomes = { ...FINDINGS, not_accepted: '不予受理' };
 
 const TYPE = 'sme_payment_complaint';

@@ -32,7 +32,7 @@ export const outcomes = {
 };
 
 /** Art. 32: 支付赔偿金 is the main way; 返还财产 or 恢复原状 where they can be done. */
-export const METHODS = { money: '支付赔偿金', return_property: '返还财产', restore: '恢复原状' };
+const METHODS = { money: '支付赔偿金', return_property: '返还财产', restore: '恢复原状' };
 
 /**
  * Art. 39 ¶1: two years from the day the claimant knew or should have known of the harm, the days of
@@ -67,7 +67,7 @@ const lastOf = (events: EventView[], kinds: string[]) => events.findLast((e) => 
 /** A 补正 asked for and not yet answered, of the claimant (payment_*) or of the 财政部门 (finance_*). */
 const correctionOpen = (events: EventView[], ask: string, answer: string) => lastOf(events, [ask, answer, 'payment_apply'])?.kind === ask;
 /** The amount the effective document awards: the organ's 赔偿决定, or the court's judgment or 调解书 after a suit. */
-export function awardedAmount(state: string, events: EventView[]): number {
+function awardedAmount(state: string, events: EventView[]): number {
   if (state === 'litigated') {
     const j = lastOf(events, ['court_judgment']);
     return j && j.data.result !== 'dismissed' ? Number(j.data.amount) || 0 : 0;
@@ -97,6 +97,8 @@ const findLitigation = async ({ db, orgId, data }: VerifyContext) => {
   return row ? { caseId: row.id, data: { litigationNumber: row.number, courtCaseNo: row.courtCaseNo, litigationCaseId: row.id } } : null;
 };
 const suitLink = { find: findLitigation, mirror: 'compensation_suit', sourceIsThis: true, field: 'litigationNumber' };
+/** The 诉讼 of art. 14, against a decision or for want of one: where, when, and its 应诉 case if registered. */
+const suitFields = z.object({ court: f.text('人民法院', 100), filedOn: f.date('起诉日期'), litigationNumber: f.optionalText('行政应诉案号', 60) });
 
 export const stateCompensation = defineCaseType({
   key: 'state_compensation',
@@ -212,7 +214,7 @@ export const stateCompensation = defineCaseType({
       basis: '国家赔偿法第十四条第二款：对赔偿的方式、项目、数额有异议，或者不予赔偿的，自决定之日起三个月内向人民法院提起诉讼',
       from: ['decided', 'served'],
       to: 'litigated',
-      fields: z.object({ court: f.text('人民法院', 100), filedOn: f.date('起诉日期'), litigationNumber: f.optionalText('行政应诉案号', 60) }),
+      fields: suitFields,
       refersTo: suitLink,
       check: ({ data, on, events }) => {
         if (data.filedOn > on) return `起诉日期（${data.filedOn}）不能晚于登记日期（${on}）`;
@@ -227,7 +229,7 @@ export const stateCompensation = defineCaseType({
       from: PENDING,
       to: 'litigated',
       outcome: 'sued_no_decision',
-      fields: z.object({ court: f.text('人民法院', 100), filedOn: f.date('起诉日期'), litigationNumber: f.optionalText('行政应诉案号', 60) }),
+      fields: suitFields,
       refersTo: suitLink,
       check: ({ data, on, clocks }) => {
         if (data.filedOn > on) return `起诉日期（${data.filedOn}）不能晚于登记日期（${on}）`;

@@ -611,7 +611,7 @@ export async function getCase(k: Kernel, actor: Actor, caseId: number) {
  * The intake fields that count a case for another org than the one it is filed at: an indicator's
  * `orgField` (a 规范性文件 is counted for its 制定机关, filed at the 司法局 that reviews it).
  */
-export const namedOrgFields = (def: CaseTypeDef): string[] => [...new Set(def.indicators.flatMap((d) => ('count' in d && 'orgField' in d.count && d.count.orgField ? [d.count.orgField] : [])))];
+const namedOrgFields = (def: CaseTypeDef): string[] => [...new Set(def.indicators.flatMap((d) => ('count' in d && 'orgField' in d.count && d.count.orgField ? [d.count.orgField] : [])))];
 
 /**
  * Whether the actor reads a case filed outside their scope because a field names an org they read

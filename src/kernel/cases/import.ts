@@ -87,7 +87,7 @@ export function cellDate(v: unknown): string {
 }
 
 /** A date cell that may carry a time: 'YYYY-MM-DD HH:mm' when it does, else as cellDate. An Excel cell at 00:00 is read as a date alone. */
-export function cellDateTime(v: unknown): string {
+function cellDateTime(v: unknown): string {
   if (v instanceof Date) {
     const iso = v.toISOString();
     return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Alert, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { get, request, type Reply } from '../api.ts';
 import { FormModal } from '../components/FormModal.tsx';
+import { DELIVERY_CHANNELS, optionsOf } from '../components/labels.ts';
 
 /**
  * The three yearly publications computed from records (政府信息公开年报, 行政执法数据, 建议提案办理情况):
@@ -18,9 +19,7 @@ export const ANNUAL: Record<AnnualKey, { label: string; path: string }> = {
   proposals: { label: '建议提案办理情况', path: 'proposals' },
 };
 
-const CHANNELS = { exchange: '公文交换', confidential: '机要交通', e_document: '电子公文系统', in_person: '当面报送', other: '其他方式' };
 const WAYS = { website: '政府网站', gazette: '政府公报', notice_board: '政务公开栏', other: '其他方式' };
-const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
 /** One tag per publication the org has a date for: what is late, else where it stands. */
 export function annualTags(row: BoardRow) {
@@ -79,7 +78,7 @@ export function FilingModal({ row, year, steps, onClose, onSaved }: { row: Board
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="channel" label="报送方式">
-            <Select options={options(CHANNELS)} />
+            <Select options={optionsOf(DELIVERY_CHANNELS)} />
           </Form.Item>
           <Form.Item name="docNumber" label="文号">
             <Input maxLength={60} />
@@ -89,7 +88,7 @@ export function FilingModal({ row, year, steps, onClose, onSaved }: { row: Board
         <>
           {dateItem('publishedOn', '公开日期')}
           <Form.Item name="way" label="公开方式">
-            <Select options={options(WAYS)} />
+            <Select options={optionsOf(WAYS)} />
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.way !== b.way}>
             {({ getFieldValue }) => (
@@ -115,88 +114,96 @@ function FilingLine({ f }: { f: Filing }) {
 
 const cases = (c?: string[]) => (c?.length ? <Typography.Text type="secondary">{c.join('、')}</Typography.Text> : null);
 
-function GovinfoTab({ orgId, year }: { orgId: number; year: number }) {
-  const [r, setR] = useState<Reply<'/api/reports/govinfo'>>();
+/** A tab's report, computed by the server when the tab opens (again when the org or year changes). */
+function Computed<T>({ load, orgId, year, children }: { load: () => Promise<T>; orgId: number; year: number; children: (r: T) => ReactNode }) {
+  const [r, setR] = useState<T>();
   const [error, setError] = useState<string>();
-  useEffect(() => void get('/api/reports/govinfo', { query: { orgId, year } }).then(setR, (e) => setError(e.message)), [orgId, year]);
+  // `load` is a new closure each render over the same org and year: only those refetch.
+  useEffect(() => void load().then(setR, (e) => setError(e.message)), [orgId, year]);
   if (error) return <Alert type="error" showIcon title={error} />;
-  if (!r) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
+  if (r === undefined) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
+  return <>{children(r)}</>;
+}
+
+function GovinfoTab({ orgId, year }: { orgId: number; year: number }) {
   return (
-    <>
-      <Typography.Title level={5}>{r.title}</Typography.Title>
-      <FilingLine f={r.filing} />
-      <Typography.Paragraph>{r.overview}</Typography.Paragraph>
-      <Typography.Text strong>{r.headings[1]}</Typography.Text>
-      <Table size="small" pagination={false} rowKey="key" dataSource={r.active} columns={[
-        { title: '事项', dataIndex: 'label', width: 160 },
-        { title: '数量', render: (_, row) => row.figures.map((f) => `${f.label} ${f.value ?? '—'}${f.value === null ? '' : f.unit}`).join('；') },
-      ]} />
-      <Typography.Text strong>{r.headings[2]}</Typography.Text>
-      {!r.requests.balanced && <Alert type="warning" showIcon title="本表勾稽关系不平衡，请核对" />}
-      <Table size="small" pagination={false} rowKey="key" scroll={{ x: true }} dataSource={r.requests.rows} columns={[
-        { title: '项目', dataIndex: 'label', width: 220 },
-        ...r.requests.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: (typeof r.requests.rows)[number]) => row.cells[c.key] })),
-      ]} />
-      <Typography.Text strong>{r.headings[3]}</Typography.Text>
-      <Table size="small" pagination={false} rowKey="key" dataSource={r.reviews} columns={[
-        { title: '', dataIndex: 'label', width: 100 },
-        { title: '维持', dataIndex: 'upheld' },
-        { title: '纠正', dataIndex: 'corrected' },
-        { title: '其他结果', dataIndex: 'other' },
-        { title: '尚未审结', dataIndex: 'pending' },
-        { title: '总计', dataIndex: 'total' },
-        { title: '案号', dataIndex: 'cases', render: cases },
-      ]} />
-    </>
+    <Computed load={() => get('/api/reports/govinfo', { query: { orgId, year } })} orgId={orgId} year={year}>
+      {(r) => (
+        <>
+          <Typography.Title level={5}>{r.title}</Typography.Title>
+          <FilingLine f={r.filing} />
+          <Typography.Paragraph>{r.overview}</Typography.Paragraph>
+          <Typography.Text strong>{r.headings[1]}</Typography.Text>
+          <Table size="small" pagination={false} rowKey="key" dataSource={r.active} columns={[
+            { title: '事项', dataIndex: 'label', width: 160 },
+            { title: '数量', render: (_, row) => row.figures.map((f) => `${f.label} ${f.value ?? '—'}${f.value === null ? '' : f.unit}`).join('；') },
+          ]} />
+          <Typography.Text strong>{r.headings[2]}</Typography.Text>
+          {!r.requests.balanced && <Alert type="warning" showIcon title="本表勾稽关系不平衡，请核对" />}
+          <Table size="small" pagination={false} rowKey="key" scroll={{ x: true }} dataSource={r.requests.rows} columns={[
+            { title: '项目', dataIndex: 'label', width: 220 },
+            ...r.requests.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: (typeof r.requests.rows)[number]) => row.cells[c.key] })),
+          ]} />
+          <Typography.Text strong>{r.headings[3]}</Typography.Text>
+          <Table size="small" pagination={false} rowKey="key" dataSource={r.reviews} columns={[
+            { title: '', dataIndex: 'label', width: 100 },
+            { title: '维持', dataIndex: 'upheld' },
+            { title: '纠正', dataIndex: 'corrected' },
+            { title: '其他结果', dataIndex: 'other' },
+            { title: '尚未审结', dataIndex: 'pending' },
+            { title: '总计', dataIndex: 'total' },
+            { title: '案号', dataIndex: 'cases', render: cases },
+          ]} />
+        </>
+      )}
+    </Computed>
   );
 }
 
 function ProposalsTab({ orgId, year }: { orgId: number; year: number }) {
-  const [r, setR] = useState<Reply<'/api/reports/proposals'>>();
-  const [error, setError] = useState<string>();
-  useEffect(() => void get('/api/reports/proposals', { query: { orgId, year } }).then(setR, (e) => setError(e.message)), [orgId, year]);
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!r) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
   return (
-    <>
-      <Typography.Title level={5}>{r.title}</Typography.Title>
-      <Typography.Paragraph type="secondary">{r.deadline ? `${r.deadline.submitBy}前报送${r.deadline.recipient}` : '本单位不承担办理情况的报送义务'}；统计截至 {r.asOf}</Typography.Paragraph>
-      <FilingLine f={r.filing} />
-      <Typography.Paragraph>{r.overview}</Typography.Paragraph>
-      <Table size="small" pagination={false} rowKey="key" dataSource={r.rows} columns={[
-        { title: '类别', dataIndex: 'group', width: 100 },
-        { title: '项目', dataIndex: 'label', width: 200 },
-        ...r.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: (typeof r.rows)[number]) => row.cells[c.key] })),
-        { title: '案号', dataIndex: 'cases', render: cases },
-      ]} />
-      <ul>
-        {r.rates.map((x) => <li key={x.key}>{x.label}：{x.value === null ? '—' : `${x.value}%`}（{x.numerator}/{x.denominator}）</li>)}
-      </ul>
-    </>
+    <Computed load={() => get('/api/reports/proposals', { query: { orgId, year } })} orgId={orgId} year={year}>
+      {(r) => (
+        <>
+          <Typography.Title level={5}>{r.title}</Typography.Title>
+          <Typography.Paragraph type="secondary">{r.deadline ? `${r.deadline.submitBy}前报送${r.deadline.recipient}` : '本单位不承担办理情况的报送义务'}；统计截至 {r.asOf}</Typography.Paragraph>
+          <FilingLine f={r.filing} />
+          <Typography.Paragraph>{r.overview}</Typography.Paragraph>
+          <Table size="small" pagination={false} rowKey="key" dataSource={r.rows} columns={[
+            { title: '类别', dataIndex: 'group', width: 100 },
+            { title: '项目', dataIndex: 'label', width: 200 },
+            ...r.columns.map((c) => ({ title: c.label, key: c.key, render: (_: unknown, row: (typeof r.rows)[number]) => row.cells[c.key] })),
+            { title: '案号', dataIndex: 'cases', render: cases },
+          ]} />
+          <ul>
+            {r.rates.map((x) => <li key={x.key}>{x.label}：{x.value === null ? '—' : `${x.value}%`}（{x.numerator}/{x.denominator}）</li>)}
+          </ul>
+        </>
+      )}
+    </Computed>
   );
 }
 
 function CoverageTab({ orgId, year }: { orgId: number; year: number }) {
-  const [r, setR] = useState<Reply<'/api/reports/law-report-coverage'>>();
-  const [error, setError] = useState<string>();
-  useEffect(() => void get('/api/reports/law-report-coverage', { query: { orgId, year } }).then(setR, (e) => setError(e.message)), [orgId, year]);
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!r) return <Typography.Text type="secondary">正在计算…</Typography.Text>;
   return (
-    <>
-      <Typography.Title level={5}>{r.label}：{r.value === null ? '—' : `${r.value}%`}（{r.numerator}/{r.denominator}）</Typography.Title>
-      <Typography.Paragraph type="secondary">{r.basis}</Typography.Paragraph>
-      <Typography.Paragraph data-testid="coverage-missing">
-        未述法单位：{r.missing.length ? r.missing.map((o) => <Tag color="red" key={o.orgId}>{o.name}</Tag>) : '无'}
-      </Typography.Paragraph>
-      <Table size="small" pagination={false} rowKey="orgId" dataSource={r.orgs} columns={[
-        { title: '应述法单位', dataIndex: 'name' },
-        { title: '认定', dataIndex: 'source', width: 110, render: (s: string) => (s === 'set' ? '本区设定' : '按单位类别') },
-        { title: '述法', dataIndex: 'reported', width: 90, render: (x: boolean) => (x ? <Tag color="green">已述法</Tag> : <Tag color="red">未述法</Tag>) },
-        { title: '记录', dataIndex: 'cases', render: cases },
-      ]} />
-      {r.others.length > 0 && <Typography.Paragraph type="secondary">其他单位述法：{r.others.map((o) => o.name).join('、')}</Typography.Paragraph>}
-    </>
+    <Computed load={() => get('/api/reports/law-report-coverage', { query: { orgId, year } })} orgId={orgId} year={year}>
+      {(r) => (
+        <>
+          <Typography.Title level={5}>{r.label}：{r.value === null ? '—' : `${r.value}%`}（{r.numerator}/{r.denominator}）</Typography.Title>
+          <Typography.Paragraph type="secondary">{r.basis}</Typography.Paragraph>
+          <Typography.Paragraph data-testid="coverage-missing">
+            未述法单位：{r.missing.length ? r.missing.map((o) => <Tag color="red" key={o.orgId}>{o.name}</Tag>) : '无'}
+          </Typography.Paragraph>
+          <Table size="small" pagination={false} rowKey="orgId" dataSource={r.orgs} columns={[
+            { title: '应述法单位', dataIndex: 'name' },
+            { title: '认定', dataIndex: 'source', width: 110, render: (s: string) => (s === 'set' ? '本区设定' : '按单位类别') },
+            { title: '述法', dataIndex: 'reported', width: 90, render: (x: boolean) => (x ? <Tag color="green">已述法</Tag> : <Tag color="red">未述法</Tag>) },
+            { title: '记录', dataIndex: 'cases', render: cases },
+          ]} />
+          {r.others.length > 0 && <Typography.Paragraph type="secondary">其他单位述法：{r.others.map((o) => o.name).join('、')}</Typography.Paragraph>}
+        </>
+      )}
+    </Computed>
   );
 }
 

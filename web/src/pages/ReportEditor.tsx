@@ -9,6 +9,7 @@ import { useCaseTypes } from '../hooks.ts';
 import { DrillDown, type DrillTarget } from '../components/DrillDown.tsx';
 import { STATE_COLORS } from './Reports.tsx';
 import { OrgTreeSelect } from '../components/OrgTreeSelect.tsx';
+import { DELIVERY_CHANNELS, optionsOf } from '../components/labels.ts';
 
 const TOKEN = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 const SEVERITY: Record<string, [string, string]> = { error: ['red', '错误'], warning: ['orange', '提示'], info: ['blue', '信息'] };
@@ -438,7 +439,7 @@ export function ReportEditorPage() {
             <Input maxLength={10} />
           </Form.Item>
           <Form.Item name="channel" label="报送方式">
-            <Select options={[{ value: 'exchange', label: '公文交换' }, { value: 'confidential', label: '机要交通' }, { value: 'e_document', label: '电子公文系统' }, { value: 'in_person', label: '当面报送' }, { value: 'other', label: '其他方式' }]} />
+            <Select options={optionsOf(DELIVERY_CHANNELS)} />
           </Form.Item>
           <Form.Item name="docNumber" label="文号">
             <Input maxLength={60} />
