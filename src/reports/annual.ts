@@ -193,7 +193,12 @@ export async function recordSubmission(k: Kernel, actor: Actor, report: AnnualRe
   if (!due) throw conflict(`${org.name}不承担${def.label}的报送义务（${def.basis}）`);
   if (!due.submitBy) throw conflict(`${org.name}的${def.label}无须报送，只须按期公开（${def.basis}）`);
   let recipient = input.recipient?.trim();
-  if (input.recipientOrgId) recipient ||= (await getOrg(k.db, input.recipientOrgId).catch(() => { throw badRequest(`接收单位（编号${input.recipientOrgId}）不存在`); })).name;
+  if (input.recipientOrgId) {
+    // An org picked from the tree is one of the same district's; a recipient outside it is typed by name.
+    const to = await getOrg(k.db, input.recipientOrgId).catch(() => null);
+    if (!to || to.path.split('/')[1] !== org.path.split('/')[1]) throw badRequest(`接收单位（编号${input.recipientOrgId}）不是本区的单位；本区以外的接收机关请填写名称`);
+    recipient ||= to.name;
+  }
   await insert(k, actor, report, org, input.year, 'submit', { done_on: date, recipient: recipient || def.recipient(org.kind), recipient_org_id: input.recipientOrgId ?? null, channel: input.channel ?? 'exchange', doc_number: input.docNumber?.trim() || null });
   return annualFiling(k, report, org, input.year);
 }

@@ -219,7 +219,7 @@ eachDatabase('enforcement: 行刑衔接, 治安 2012/2025, 市场监管 集体�
     await step(general, 'file', '2026-06-01', officers);
     await step(general, 'investigate', '2026-06-01', { findings: '—' });
     await step(general, 'notify', '2026-06-01', { proposal: '拟警告', sanction: 'warning', partyType: 'person' });
-    await rejects(step(general, 'decide', '2026-06-02', { decision: 'penalty', fine: 0, detentionDays: 3 }), 400, /行政拘留只适用于/);
+    await rejects(step(general, 'decide', '2026-06-02', { decision: 'penalty', fine: 0, detentionDays: 3 }), 409, /行政处罚法第十八条第三款/);
 
     // Art. 120 ¶3: one officer, only with no objection and full recording, and only under the 2025 text.
     const spot = { officer1: 'XT2026001', certificatesShown: true, partyType: 'person', sanction: 'fine', fine: 300, singleOfficer: true };

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { eachDatabase, makeWorld, type World } from '../helpers.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { govinfoReport, govinfoText } from '../../src/reports/govinfo.ts';
+import { createOrg } from '../../src/kernel/orgs.ts';
 
 /**
  * 2.13, 15.9: the 政府信息公开 年报 and the 行政执法 annual data are computed; each org-year's
@@ -101,6 +102,11 @@ eachDatabase('政府信息公开年报、行政执法数据的报送与公开', 
     assert.match(r.body.message, /年度结束后报送/);
     r = await sub({ orgId: w.justice, sentOn: '2026-02-11' });
     assert.equal(r.status, 400);
+    // A receiving org picked by id must be one of this district's; another district's is refused.
+    const elsewhere = await createOrg(w.k.db, { parentId: null, name: '邻区人民政府', shortName: '邻区', kind: 'government' });
+    r = await sub({ orgId: w.justice, sentOn: '2026-02-09', recipientOrgId: elsewhere.id });
+    assert.equal(r.status, 400);
+    assert.match(r.body.message, /不是本区的单位/);
     r = await call('admin', 'POST', '/api/reports/govinfo/publication', { orgId: w.justice, year: 2025 });
     assert.equal(r.status, 400);
     assert.match(r.body.message, /公开网址/);

@@ -665,7 +665,7 @@ export const enforcement = defineCaseType({
         detentionDays: z.number().int().min(1).max(20).optional().meta({ title: '行政拘留（日，治安案件）' }),
       }),
       check: ({ data, events, fields }) => {
-        if (data.detentionDays && fieldOf(fields) !== 'public_security') return '行政拘留只适用于公安机关办理的治安案件，请选择执法领域「公安（治安管理处罚）」';
+        if (data.detentionDays && fieldOf(fields) !== 'public_security') return '限制人身自由的行政处罚权只能由公安机关和法律规定的其他机关行使（行政处罚法第十八条第三款）：行政拘留只适用于公安机关办理的治安案件，请选择执法领域「公安（治安管理处罚）」';
         if (needsLegalReview(fields, events) && !passedLegalReview(events)) return '本案属重大执法决定或经过听证，须经法制审核同意后才能作出决定（行政处罚法第五十八条）';
         if (events.some((e) => e.kind === 'legal_review' && e.data.opinion === 'rejected') && !passedLegalReview(events)) return '法制审核意见为不同意，不能作出决定（行政处罚法第五十八条）';
         // 移送规定 art. 11 ¶1: once the transfer is approved, a 处罚 cannot stand in for it.
