@@ -412,7 +412,7 @@ function planReconsideration(k: Kernel, r: Random, receivedOn: string, orgId: nu
   else {
     // Art. 49: an ordinary case hears the parties before it is decided; art. 61: the head approves, or a collective discussion.
     if (route !== 'simple') steps.push({ on: cd(k, acceptedOn, Math.max(lastStep + 1, endDay - 2)), action: 'hear_views', data: { method: r.pick(['in_person', 'phone', 'online']), record: '申请人坚持复议请求，被申请人坚持原行政行为合法' } });
-    steps.push({ on: endOn, action: 'decide', data: { outcome: ending, approval: r.chance(0.8) ? 'head' : 'collective', summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
+    steps.push({ on: endOn, action: 'decide', data: { outcome: ending, approval: r.chance(0.8) ? 'head' : 'collective', reviewers: '区司法局复议科张某、李某', summary: ending === 'upheld' ? '认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当' : '经审理，依法作出决定' } });
   }
   if (['revoked', 'confirmed_illegal', 'ordered_performance'].includes(ending) && r.chance(0.3)) {
     const letterOn = wd(k, endOn, r.int(3, 15));

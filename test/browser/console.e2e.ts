@@ -93,6 +93,8 @@ test('open an overdue case from the dashboard: the admin may not decide it, the 
   await dialog.getByLabel('决定的作出').click();
   await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '经行政复议机关负责人同意' }).click();
   await dialog.locator('.ant-select-content-has-value').nth(1).waitFor();
+  // 条例 art. 39: two 复议人员 take part (asked of applications from 2026-07-01).
+  await dialog.getByLabel('参加审理的行政复议人员（姓名，以顿号分隔）').fill('张某、李某');
   await dialog.getByLabel('决定要旨').fill('认定事实清楚，证据确凿，适用依据正确，程序合法，内容适当');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
   await closed(dialog);

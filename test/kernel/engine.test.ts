@@ -288,7 +288,7 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
 
   test('第五十八条: 撤销并责令重作 opens a 60 日 (or the statutory) period for the respondent, from 2026-07-01', async () => {
     const decide = (id: number, on: string, extra: Record<string, unknown> = {}) =>
-      performAction(w.k, w.clerk, id, 'decide', { on, data: { outcome: 'revoked_redo', approval: 'head', summary: '事实不清', ...extra } });
+      performAction(w.k, w.clerk, id, 'decide', { on, data: { outcome: 'revoked_redo', approval: 'head', reviewers: '张三、李四', summary: '事实不清', ...extra } });
     const statutory = await open({});
     await performAction(w.k, w.clerk, statutory, 'accept_simple', { on: '2026-07-07', data: { ground: 'consent' } });
     await decide(statutory, '2026-07-20', { redoDays: 30 });
@@ -304,7 +304,7 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
 
   test('第六十一条: 驳回复议请求 outside 不履行 cases only for the 条例 grounds, and only for applications from 2026-07-01', async () => {
     const dismiss = (id: number, extra: Record<string, unknown>) =>
-      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'dismissed', approval: 'head', summary: '驳回', ...extra } });
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'dismissed', approval: 'head', reviewers: '张三、李四', summary: '驳回', ...extra } });
     const old = await open({ receivedOn: '2026-06-29' });
     await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
     await rejects(dismiss(old, { dismissalGround: 'void_refused' }), 409, /应决定维持（第六十八条）/);
@@ -338,7 +338,7 @@ eachDatabase('行政复议法实施条例（2026年修订）', (tdb) => {
 
   test('第五十二条: after a 复议委员会 opinion the decision says how it was taken up; cases received before 2026-07-01 need not', async () => {
     const decide = (id: number, extra: Record<string, unknown>) =>
-      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'upheld', approval: 'collective', summary: '维持', ...extra } });
+      performAction(w.k, w.clerk, id, 'decide', { on: '2026-07-20', data: { outcome: 'upheld', approval: 'collective', reviewers: '张三、李四', summary: '维持', ...extra } });
     const old = await open({ receivedOn: '2026-06-29' });
     await performAction(w.k, w.clerk, old, 'accept_simple', { on: '2026-06-30', data: { ground: 'consent' } });
     await performAction(w.k, w.clerk, old, 'committee_opinion', { on: '2026-07-10', data: { opinion: '建议维持' } });

@@ -41,7 +41,7 @@ eachDatabase('UX audit 2026-11', (tdb) => {
     assert.ok(open.dueOn! > '2027-01-01', open.dueOn!);
     assert.ok(open.warnings.some((x) => x.startsWith('2027年')), 'a clock running into 2027 says its due date is provisional');
     await performAction(w.k, w.clerk, done, 'hear_views', { on: '2026-12-18', data: { method: 'phone', record: '双方意见' } });
-    await performAction(w.k, w.clerk, done, 'decide', { on: '2026-12-20', data: { outcome: 'upheld', approval: 'head', summary: '维持' } });
+    await performAction(w.k, w.clerk, done, 'decide', { on: '2026-12-20', data: { outcome: 'upheld', approval: 'head', reviewers: '张三、李四', summary: '维持' } });
     const closed = await decisionOf(done);
     assert.equal(closed.status, 'stopped');
     assert.deepEqual(closed.warnings, [], '2027 holidays cannot change a clock that stopped in 2026');

@@ -4806,6 +4806,7 @@ export interface ApiPaths {
           committeeAdoption?: "adopted" | "partly" | "not_adopted";
           committeeNote?: string;
           redoDays?: number;
+          reviewers?: string;
           summary: string;
         };
       };

@@ -143,8 +143,16 @@ function decisionRefusal(events: EventView[], data: Record<string, any>, fields:
   if (fields.compensationClaim && !data.compensation) return '申请人一并提出了行政赔偿请求，作出决定时应当同时决定给予赔偿或者驳回赔偿请求（行政复议法第七十二条第一款）';
   if (data.compensation === 'refused' && !fields.compensationClaim) return '申请人未一并提出行政赔偿请求，无需驳回（行政复议法第七十二条）';
   if (data.compensation === 'awarded' && !COMPENSABLE.includes(data.outcome)) return '只有在决定撤销、部分撤销、变更或者确认违法、无效时，才能同时决定被申请人依法给予赔偿（行政复议法第七十二条）';
+  // 条例 art. 39 (2007 text art. 32 said the same without the 简易程序 exception); asked of the
+  // applications the 2026 条例 governs, so decisions recorded before the field existed stand.
+  if (underRegulation(fields) && reviewerCount(data.reviewers) < (isSimple(events) ? 1 : 2)) {
+    return isSimple(events) ? '适用简易程序的，应当记录审理案件的行政复议人员（行政复议法实施条例第三十九条）' : '审理行政复议案件应当由2名以上行政复议人员参加，请填写参加审理的行政复议人员（行政复议法实施条例第三十九条）';
+  }
   return undefined;
 }
+
+/** Distinct names in 参加审理的行政复议人员, however they were separated. */
+const reviewerCount = (text: unknown) => new Set(String(text ?? '').split(/[、，,;；\s]+/).filter(Boolean)).size;
 
 /**
  * Arts. 20, 32: the application is due 60 日 from the day the applicant knew (or should have known)
@@ -700,6 +708,7 @@ export const reconsideration = defineCaseType({
         committeeAdoption: f.choice('复议委员会咨询意见的采纳情况（条例第五十二条）', { adopted: '采纳', partly: '部分采纳', not_adopted: '不采纳' }).optional(),
         committeeNote: f.optionalText('采纳情况说明；不采纳的理由', 500),
         redoDays: f.days('责令重作的：法律、法规、规章规定的重作期限（日，未规定的留空为六十日）', 365).optional(),
+        reviewers: f.optionalText('参加审理的行政复议人员（姓名，以顿号分隔）', 200),
         summary: f.longText('决定要旨'),
       }),
       check: ({ events, data, fields }) => decisionRefusal(events, data, fields),
