@@ -1,14 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { closed, launchChromium, signIn, until } from './chromium.ts';
-import { connect, migrate } from '../../src/kernel/db/connect.ts';
+import { closed, signIn, until } from './chromium.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
-import { createRegistry } from '../../src/institutions/index.ts';
 import { createOrg } from '../../src/kernel/orgs.ts';
 import { createUser } from '../../src/kernel/auth/sessions.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
-import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
+import type { App } from '../../src/server/app.ts';
+import { kernelAsOf, serveConsole } from './district.ts';
 import { clerkDuties } from '../../src/demo/duties.ts';
 import { assignDuties } from '../helpers.ts';
 
@@ -26,19 +24,14 @@ let k: Kernel;
 const ids: Record<string, number> = {};
 
 before(async () => {
-  await buildWebIfNeeded();
-  const conn = await connect({ dataDir: 'memory://' });
-  await migrate(conn.db);
-  k = await Kernel.open(conn, createRegistry(), { today: () => AS_OF });
+  k = await kernelAsOf(AS_OF);
   const gov = await createOrg(k.db, { parentId: null, name: '测试区人民政府', shortName: '测试区', kind: 'government' });
   const education = await createOrg(k.db, { parentId: gov.id, name: '测试区教育体育局', shortName: '区教体局', kind: 'department' });
   Object.assign(ids, { gov: gov.id, education: education.id });
   const eduId = await createUser(k.db, { orgId: education.id, username: 'edu', displayName: '王教体', role: 'clerk', password: PASSWORD });
   await createUser(k.db, { orgId: gov.id, username: 'leader', displayName: '赵区长', role: 'leader', password: PASSWORD });
   await assignDuties(k, eduId, clerkDuties(education, { enforcer: true, petitions: false, justice: false }));
-  app = await buildApp(k, { webRoot: WEB_DIST });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveConsole(k));
 });
 
 after(async () => {

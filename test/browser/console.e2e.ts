@@ -1,13 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { closed, launchChromium, signIn } from './chromium.ts';
-import { connect, migrate } from '../../src/kernel/db/connect.ts';
-import { Kernel } from '../../src/kernel/kernel.ts';
-import { createRegistry } from '../../src/institutions/index.ts';
+import { closed, signIn } from './chromium.ts';
 import { loadDemo, DEMO_PASSWORD } from '../../src/demo/district.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
-import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
+import type { App } from '../../src/server/app.ts';
+import { kernelAsOf, serveConsole } from './district.ts';
 
 /**
  * The staff console in headless Chromium (Debian's, driven by playwright-core): log in, see the
@@ -20,14 +17,9 @@ let page: Page;
 let base: string;
 
 before(async () => {
-  await buildWebIfNeeded();
-  const conn = await connect({ dataDir: 'memory://' });
-  await migrate(conn.db);
-  const k = await Kernel.open(conn, createRegistry(), { today: () => AS_OF });
+  const k = await kernelAsOf(AS_OF);
   await loadDemo(k);
-  app = await buildApp(k, { webRoot: WEB_DIST });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveConsole(k));
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
 

@@ -1,15 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from './chromium.ts';
-import { connect, migrate } from '../../src/kernel/db/connect.ts';
-import { Kernel } from '../../src/kernel/kernel.ts';
-import { createRegistry } from '../../src/institutions/index.ts';
+import { signIn } from './chromium.ts';
 import { createOrg } from '../../src/kernel/orgs.ts';
 import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
 import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
-import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
+import type { App } from '../../src/server/app.ts';
+import { kernelAsOf, serveConsole } from './district.ts';
 import { clerkDuties, officeDuties } from '../../src/demo/duties.ts';
 import { assignDuties } from '../helpers.ts';
 
@@ -27,10 +24,7 @@ let base: string;
 const ids: Record<string, number> = {};
 
 before(async () => {
-  await buildWebIfNeeded();
-  const conn = await connect({ dataDir: 'memory://' });
-  await migrate(conn.db);
-  const k = await Kernel.open(conn, createRegistry(), { today: () => AS_OF });
+  const k = await kernelAsOf(AS_OF);
   const gov = await createOrg(k.db, { parentId: null, name: '测试区人民政府', shortName: '测试区', kind: 'government' });
   const justice = await createOrg(k.db, { parentId: gov.id, name: '测试区司法局', shortName: '区司法局', kind: 'department' });
   const adminId = await createUser(k.db, { orgId: justice.id, scopeOrgId: gov.id, username: 'admin', displayName: '周管理', role: 'admin', password: PASSWORD });
@@ -45,9 +39,7 @@ before(async () => {
   ids.extension = await createCase(k, clerk, { type: 'reconsideration', orgId: justice.id, fields: intake('2025-10-20') });
   await performAction(k, clerk, ids.extension, 'accept', { on: '2025-10-22' });
   await performAction(k, clerk, ids.extension, 'request_extension', { on: '2025-11-18', data: { days: 10, reason: '案情复杂，需补充调查' } });
-  app = await buildApp(k, { webRoot: WEB_DIST });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveConsole(k));
 });
 
 after(async () => {

@@ -1,17 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, until } from './chromium.ts';
-import { connect, migrate } from '../../src/kernel/db/connect.ts';
+import { signIn, until } from './chromium.ts';
 import { Kernel } from '../../src/kernel/kernel.ts';
-import { createRegistry } from '../../src/institutions/index.ts';
 import { createOrg } from '../../src/kernel/orgs.ts';
 import { createUser, actorById } from '../../src/kernel/auth/sessions.ts';
 import { createCase, performAction } from '../../src/kernel/cases/engine.ts';
 import { openReport, updateReport } from '../../src/reports/report.ts';
 import { actOnReport } from '../../src/reports/workflow.ts';
-import { buildApp, type App } from '../../src/server/app.ts';
-import { buildWebIfNeeded, WEB_DIST } from '../../src/server/web.ts';
+import type { App } from '../../src/server/app.ts';
+import { kernelAsOf, serveConsole } from './district.ts';
 import { clerkDuties, officeDuties } from '../../src/demo/duties.ts';
 import { assignDuties } from '../helpers.ts';
 
@@ -29,10 +27,7 @@ let k: Kernel;
 const ids: Record<string, number> = {};
 
 before(async () => {
-  await buildWebIfNeeded();
-  const conn = await connect({ dataDir: 'memory://' });
-  await migrate(conn.db);
-  k = await Kernel.open(conn, createRegistry(), { today: () => AS_OF });
+  k = await kernelAsOf(AS_OF);
   const gov = await createOrg(k.db, { parentId: null, name: '测试区人民政府', shortName: '测试区', kind: 'government' });
   const office = await createOrg(k.db, { parentId: gov.id, name: '中共测试区委全面依法治区委员会办公室', shortName: '依法治区办', kind: 'office' });
   const justice = await createOrg(k.db, { parentId: gov.id, name: '测试区司法局', shortName: '区司法局', kind: 'department' });
@@ -70,9 +65,7 @@ before(async () => {
   ids.approved = approved.id;
   void updateReport;
 
-  app = await buildApp(k, { webRoot: WEB_DIST });
-  base = await app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchChromium();
+  ({ app, base, browser } = await serveConsole(k));
 });
 
 after(async () => {
